@@ -1,0 +1,67 @@
+#ifndef GLN_CORE_CITATION_HPP
+#define GLN_CORE_CITATION_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+
+#include "enums.hpp"
+
+namespace gln {
+
+// One source of the knowledge base (knowledge.md §1).
+struct citation {
+  gln::source id{};
+  source_kind kind{};
+  std::string_view text;      // full citation as it should be shown to a reader
+  int year = 0;               // 0 where the source gives none
+  std::string_view doi;       // without the "doi:" prefix; empty where none
+  std::string_view pmid;      // digits only; empty where none
+  std::string_view other_id;  // e.g. an NDA number or a PMC id; empty where none
+  bool verified = true;       // confirmed from a primary text
+  bool retracted = false;     // never cited by a rule, range or grade
+};
+
+// The ordered sources behind one rule, dose row or evidence row.
+class citation_list {
+ public:
+  static constexpr std::size_t capacity = 6;
+
+  constexpr citation_list() noexcept = default;
+  constexpr citation_list(std::initializer_list<gln::source> ids) noexcept {
+    for (gln::source id : ids) {
+      if (count_ < capacity) {
+        ids_[count_] = id;
+        ++count_;
+      } else {
+        overflow_ = true;  // caught by the table invariants at compile time
+      }
+    }
+  }
+
+  constexpr std::size_t size() const noexcept { return count_; }
+  constexpr bool empty() const noexcept { return count_ == 0; }
+  constexpr bool overflowed() const noexcept { return overflow_; }
+  constexpr gln::source operator[](std::size_t i) const noexcept {
+    return i < count_ ? ids_[i] : gln::source::gln_policy;
+  }
+  constexpr const gln::source* begin() const noexcept { return ids_.data(); }
+  constexpr const gln::source* end() const noexcept { return ids_.data() + count_; }
+  constexpr bool contains(gln::source id) const noexcept {
+    for (std::size_t i = 0; i < count_; ++i) {
+      if (ids_[i] == id) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::array<gln::source, capacity> ids_{};
+  std::uint8_t count_ = 0;
+  bool overflow_ = false;
+};
+
+}  // namespace gln
+
+#endif  // GLN_CORE_CITATION_HPP

@@ -1,0 +1,63 @@
+#ifndef GLN_CORE_UNITS_HPP
+#define GLN_CORE_UNITS_HPP
+
+namespace gln {
+namespace detail {
+
+// NaN is the only value not equal to itself; std::isnan is not constexpr before C++23.
+constexpr bool is_nan(double value) noexcept { return value != value; }
+
+constexpr bool is_finite(double value) noexcept {
+  return !is_nan(value) && value <= 1.7976931348623157e308 && value >= -1.7976931348623157e308;
+}
+
+// A quantity of one unit. Construction is explicit so that a bare double never stands in
+// for a dose or a weight; no arithmetic beyond what the rules need.
+template <class Tag>
+class quantity {
+ public:
+  constexpr quantity() noexcept = default;
+  constexpr explicit quantity(double value) noexcept : value_(value) {}
+  constexpr double value() const noexcept { return value_; }
+
+  friend constexpr bool operator==(quantity a, quantity b) noexcept { return a.value_ == b.value_; }
+  friend constexpr bool operator!=(quantity a, quantity b) noexcept { return a.value_ != b.value_; }
+  friend constexpr bool operator<(quantity a, quantity b) noexcept { return a.value_ < b.value_; }
+  friend constexpr bool operator<=(quantity a, quantity b) noexcept { return a.value_ <= b.value_; }
+  friend constexpr bool operator>(quantity a, quantity b) noexcept { return a.value_ > b.value_; }
+  friend constexpr bool operator>=(quantity a, quantity b) noexcept { return a.value_ >= b.value_; }
+
+ private:
+  double value_ = 0.0;
+};
+
+struct grams_tag {};
+struct kilograms_tag {};
+struct grams_per_kg_day_tag {};
+
+}  // namespace detail
+
+// Grams of L-glutamine.
+using grams = detail::quantity<detail::grams_tag>;
+// Body weight.
+using kilograms = detail::quantity<detail::kilograms_tag>;
+// Weight-based daily dose, g/kg/day.
+using grams_per_kg_day = detail::quantity<detail::grams_per_kg_day_tag>;
+
+// A closed range [min, max] of one unit.
+template <class Q>
+struct range {
+  Q min{};
+  Q max{};
+  constexpr bool contains(Q value) const noexcept { return min <= value && value <= max; }
+};
+
+// Closed range of whole counts (doses per day).
+struct count_range {
+  int min = 0;
+  int max = 0;
+};
+
+}  // namespace gln
+
+#endif  // GLN_CORE_UNITS_HPP

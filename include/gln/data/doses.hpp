@@ -1,0 +1,208 @@
+#ifndef GLN_DATA_DOSES_HPP
+#define GLN_DATA_DOSES_HPP
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "../core/citation.hpp"
+#include "../core/enums.hpp"
+#include "../core/units.hpp"
+#include "sources.hpp"
+
+// Dose by purpose (knowledge.md §5), the sickle-cell weight bands and the dose-check
+// thresholds of §6, indexed by gln::purpose.
+namespace gln {
+
+// One row of §5. Empty optionals mean the source gives no number.
+struct dose_row {
+  gln::purpose id{};
+  dose_access access{};
+  std::optional<range<grams>> per_dose;
+  std::optional<count_range> doses_per_day;
+  std::optional<range<grams>> per_day;
+  // Weight-based reference range (trauma, burns); the daily range follows from the weight.
+  std::optional<range<grams_per_kg_day>> per_kg_day;
+  // A per-kg ceiling the sources set for this purpose.
+  std::optional<grams_per_kg_day> max_per_kg_day;
+  std::optional<double> min_weeks;
+  std::optional<double> max_weeks;
+  bool weight_based = false;  // a dose check needs the weight
+  bool weight_bands = false;  // dosed by the labelled weight bands below
+  std::string_view amount;    // the dose as the source states it
+  std::string_view duration;
+  std::string_view timing;
+  citation_list sources;
+};
+
+// Labelled sickle-cell dose by body weight: < 30 kg, 30-65 kg (both ends inclusive), > 65 kg.
+struct weight_band {
+  kilograms up_to;     // upper bound of the band
+  bool up_to_inclusive = false;
+  grams per_dose;
+};
+
+namespace data {
+
+using p = gln::purpose;
+using a = dose_access;
+using s = gln::source;
+using g = grams;
+using gpk = grams_per_kg_day;
+
+inline constexpr std::array<dose_row, enum_count<gln::purpose>> doses{{
+    {p::general_recovery, a::self_directed, range<g>{g{5.0}, g{5.0}}, count_range{1, 2},
+     range<g>{g{5.0}, g{10.0}}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, false,
+     false, "5 g once a day, then twice a day if tolerated (5-10 g/day)",
+     "step up after several days (5 by policy); review at 14 days (policy)",
+     "consistency matters more than timing; take with food if it upsets the stomach",
+     {s::article_immune_recovery, s::gln_policy}},
+    {p::gut_barrier, a::self_directed, range<g>{g{5.0}, g{10.0}}, count_range{2, 2},
+     range<g>{g{10.0}, g{20.0}}, std::nullopt, std::nullopt, 2.0, 8.0, false, false,
+     "5-10 g twice a day (10-20 g/day)", "2-8 weeks",
+     "between meals, or with food if it causes nausea or bloating",
+     {s::article_immune_recovery, s::kim_kim_2017}},
+    {p::exercise_recovery, a::self_directed, range<g>{g{5.0}, g{5.0}}, count_range{1, 2},
+     range<g>{g{5.0}, g{10.0}}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, false,
+     false, "5 g once or twice a day (5-10 g/day)",
+     "the 2-3 days after a hard block or race; during heavy blocks",
+     "5 g within 30-60 min after training, 5 g before bed; more is not better",
+     {s::article_muscle_recovery, s::article_immune_recovery}},
+    {p::endurance_gut_stress, a::self_directed, range<g>{g{5.0}, g{5.0}}, count_range{1, 2},
+     range<g>{g{5.0}, g{10.0}}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, false,
+     false, "5 g once or twice a day (5-10 g/day)", "during heavy or hot training blocks",
+     "trials used 6 g/day to 0.3 g/kg/day",
+     {s::article_muscle_recovery, s::cordova_martinez_2021, s::combat_athletes_2024}},
+    {p::immune_support, a::not_recommended, std::nullopt, std::nullopt, std::nullopt,
+     std::nullopt, std::nullopt, std::nullopt, std::nullopt, false, false,
+     "no self-directed range", "",
+     "basics first (sleep, protein, calories); glutamine is not the best first move",
+     {s::article_immune_recovery}},
+    {p::muscle_strength, a::not_recommended, std::nullopt, std::nullopt, std::nullopt,
+     std::nullopt, std::nullopt, std::nullopt, std::nullopt, false, false,
+     "no self-directed range", "", "evidence against a benefit",
+     {s::article_gut_health_guide, s::candow_2001}},
+    {p::athletic_performance, a::not_recommended, std::nullopt, std::nullopt, std::nullopt,
+     std::nullopt, std::nullopt, std::nullopt, std::nullopt, false, false,
+     "no self-directed range", "", "evidence against a benefit",
+     {s::article_immune_recovery, s::performance_meta_2019}},
+    {p::ibs_symptoms, a::self_directed, range<g>{g{5.0}, g{5.0}}, count_range{3, 3},
+     range<g>{g{15.0}, g{15.0}}, std::nullopt, std::nullopt, std::nullopt, 8.0, false, false,
+     "5 g three times a day (15 g/day)", "8 weeks",
+     "the trial dose in post-infectious IBS with diarrhoea; get symptoms assessed first",
+     {s::zhou_2019_ibs, s::article_gut_barrier_letter}},
+    {p::oral_mucositis, a::clinician, std::nullopt, std::nullopt, range<g>{g{8.0}, g{30.0}},
+     std::nullopt, std::nullopt, std::nullopt, std::nullopt, false, false,
+     "reference: 8-30 g/day studied, oral", "during cancer therapy",
+     "the treating team's protocol", {s::yarom_2019_mascc, s::article_immune_recovery}},
+    {p::surgical_recovery, a::clinician, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+     std::nullopt, std::nullopt, std::nullopt, false, false,
+     "the treating team's protocol; parenteral dipeptide at most 0.5 g dipeptide/kg/day", "",
+     "", {s::dipeptiven_label, s::article_immune_recovery}},
+    {p::critical_illness, a::clinician, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+     gpk{0.5}, std::nullopt, std::nullopt, true, false,
+     "not routine; never above 0.5 g/kg/day", "", "",
+     {s::mcclave_2016_aspen, s::icu_dose_meta_2014}},
+    {p::trauma, a::clinician, std::nullopt, std::nullopt, std::nullopt,
+     range<gpk>{gpk{0.2}, gpk{0.3}}, std::nullopt, std::nullopt, std::nullopt, true, false,
+     "reference: 0.2-0.3 g/kg/day enteral",
+     "first 5 days; 10-15 days if wound healing is complicated",
+     "weakest guideline grade", {s::singer_2019_espen}},
+    {p::burns, a::clinician, std::nullopt, std::nullopt, std::nullopt,
+     range<gpk>{gpk{0.3}, gpk{0.5}}, std::nullopt, std::nullopt, std::nullopt, true, false,
+     "older guideline: 0.3-0.5 g/kg/day enteral for 10-15 days; the largest trial, at 0.5 "
+     "g/kg/day, found no benefit",
+     "10-15 days", "", {s::singer_2019_espen, s::heyland_2022_reenergize}},
+    {p::sickle_cell_disease, a::prescription, range<g>{g{5.0}, g{15.0}}, count_range{2, 2},
+     range<g>{g{10.0}, g{30.0}}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, true,
+     true, "by weight: < 30 kg 5 g, 30-65 kg 10 g, > 65 kg 15 g per dose, twice a day",
+     "long-term",
+     "mix in 8 oz (240 mL) of cold or room-temperature drink or 4-6 oz of soft food; age 5 and "
+     "over",
+     {s::endari_label}},
+    {p::short_bowel_syndrome, a::prescription, range<g>{g{5.0}, g{5.0}}, count_range{6, 6},
+     range<g>{g{30.0}, g{30.0}}, std::nullopt, std::nullopt, std::nullopt, 16.0, false, false,
+     "5 g six times a day (30 g/day), with growth hormone", "up to 16 weeks",
+     "with meals or snacks, 2-3 hours apart", {s::nutrestore_label}},
+}};
+
+inline constexpr std::array<weight_band, 3> sickle_cell_weight_bands{{
+    {kilograms{30.0}, false, grams{5.0}},
+    {kilograms{65.0}, true, grams{10.0}},
+    {kilograms{1.0e308}, true, grams{15.0}},
+}};
+
+// §6 thresholds with a source of their own (the policy defaults are in policy.hpp).
+inline constexpr grams gi_effects_daily{10.0};           // consumerlab, article_immune_recovery
+inline constexpr grams observed_safe_daily{14.0};        // shao_hathcock_2008
+inline constexpr grams adult_maximum_daily{40.0};        // natmed_consumer, nih_ods_exercise
+inline constexpr grams_per_kg_day child_max_per_kg{0.65};    // natmed_consumer
+inline constexpr grams_per_kg_day critical_max_per_kg{0.5};  // icu_dose_meta_2014, REDOXS
+inline constexpr double sickle_cell_min_age_years = 5.0;     // endari_label
+
+template <class Q>
+constexpr bool ordered(const std::optional<range<Q>>& r) noexcept {
+  return !r || (r->min.value() > 0.0 && r->min <= r->max);
+}
+
+constexpr bool doses_are_consistent() noexcept {
+  for (std::size_t i = 0; i < doses.size(); ++i) {
+    const dose_row& row = doses[i];
+    if (index_of(row.id) != i || !cites_only_live_sources(row.sources) || row.amount.empty()) {
+      return false;
+    }
+    if (!ordered(row.per_dose) || !ordered(row.per_day) || !ordered(row.per_kg_day)) {
+      return false;
+    }
+    if (row.doses_per_day &&
+        (row.doses_per_day->min < 1 || row.doses_per_day->min > row.doses_per_day->max)) {
+      return false;
+    }
+    if (row.min_weeks && row.max_weeks && *row.min_weeks > *row.max_weeks) return false;
+    // A self-directed row always states a full range, so a dose can be checked against it.
+    if (row.access == dose_access::self_directed &&
+        (!row.per_dose || !row.doses_per_day || !row.per_day)) {
+      return false;
+    }
+    // Per dose times doses per day must reach the daily range.
+    if (row.per_dose && row.doses_per_day && row.per_day &&
+        (row.per_dose->min.value() * row.doses_per_day->min > row.per_day->min.value() ||
+         row.per_dose->max.value() * row.doses_per_day->max < row.per_day->max.value())) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(doses_are_consistent(),
+              "dose table: one row per purpose in order, live sources, min <= max");
+
+constexpr bool bands_are_ordered() noexcept {
+  for (std::size_t i = 1; i < sickle_cell_weight_bands.size(); ++i) {
+    if (!(sickle_cell_weight_bands[i - 1].up_to < sickle_cell_weight_bands[i].up_to) ||
+        !(sickle_cell_weight_bands[i - 1].per_dose < sickle_cell_weight_bands[i].per_dose)) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(bands_are_ordered(), "weight bands: ascending weight and dose");
+
+}  // namespace data
+
+// The §5 row of a purpose; a value outside the enum yields the first row (callers check).
+constexpr const dose_row& dose_row_for(gln::purpose id) noexcept {
+  return data::doses[is_valid(id) ? index_of(id) : 0];
+}
+
+// The labelled per-dose amount for a body weight (< 30 kg, 30-65 kg inclusive, > 65 kg).
+constexpr grams sickle_cell_band_dose(kilograms weight) noexcept {
+  for (const weight_band& band : data::sickle_cell_weight_bands) {
+    if (band.up_to_inclusive ? weight <= band.up_to : weight < band.up_to) return band.per_dose;
+  }
+  return data::sickle_cell_weight_bands.back().per_dose;
+}
+
+}  // namespace gln
+
+#endif  // GLN_DATA_DOSES_HPP

@@ -1,0 +1,99 @@
+#ifndef GLN_DATA_EVIDENCE_HPP
+#define GLN_DATA_EVIDENCE_HPP
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+#include "../core/citation.hpp"
+#include "../core/enums.hpp"
+#include "sources.hpp"
+
+// Evidence grade per purpose (knowledge.md §7), indexed by gln::purpose.
+namespace gln {
+
+struct evidence_row {
+  gln::purpose id{};
+  evidence_grade grade{};
+  bool sources_disagree = false;  // the cited sources conflict; the summary says how
+  std::string_view summary;
+  citation_list sources;
+};
+
+namespace data {
+
+using p = gln::purpose;
+using eg = evidence_grade;
+using s = gln::source;
+
+inline constexpr std::array<evidence_row, enum_count<gln::purpose>> evidence{{
+    {p::general_recovery, eg::limited, false,
+     "helps in heavy physiologic stress; modest or uncertain in healthy adults",
+     {s::article_immune_recovery, s::cruzat_2018}},
+    {p::gut_barrier, eg::moderate, true,
+     "strong in clinical populations (post-surgical, IBD, ICU); modest in healthy adults; the "
+     "mechanism via tight junctions is well described",
+     {s::article_gut_health_guide, s::kim_kim_2017, s::article_immune_recovery,
+      s::article_gut_barrier_letter}},
+    {p::exercise_recovery, eg::limited, true,
+     "one guide rates it moderate; small positive trials against null trials",
+     {s::article_gut_health_guide, s::legault_2015, s::cordova_martinez_2021, s::candow_2001,
+      s::article_muscle_recovery}},
+    {p::endurance_gut_stress, eg::limited, true,
+     "short-term studies in heat or heavy endurance load; small samples",
+     {s::article_immune_recovery, s::article_gut_barrier_letter, s::cordova_martinez_2021}},
+    {p::immune_support, eg::insufficient, true,
+     "healthy adults: weak; athletes: one positive trial, one null",
+     {s::article_immune_recovery, s::article_gut_health_guide, s::combat_athletes_2024,
+      s::performance_meta_2019}},
+    {p::muscle_strength, eg::against, false, "minimal benefit with adequate protein",
+     {s::article_gut_health_guide, s::candow_2001, s::performance_meta_2019}},
+    {p::athletic_performance, eg::against, false, "no clear, reliable edge",
+     {s::article_immune_recovery, s::performance_meta_2019, s::nih_ods_exercise}},
+    {p::ibs_symptoms, eg::limited, true,
+     "one RCT positive in post-infectious IBS with diarrhoea; other trials improve "
+     "permeability markers without an effect on symptoms",
+     {s::zhou_2019_ibs, s::article_gut_barrier_letter, s::consumerlab_glutamine}},
+    {p::oral_mucositis, eg::moderate, false,
+     "MASCC/ISOO suggestion for head and neck radiotherapy with chemotherapy",
+     {s::yarom_2019_mascc, s::article_immune_recovery}},
+    {p::surgical_recovery, eg::moderate, true,
+     "fewer infections and shorter stays in trials; the overall picture is mixed",
+     {s::article_gut_barrier_letter, s::article_immune_recovery, s::icu_dose_meta_2014}},
+    {p::critical_illness, eg::against, true,
+     "harm in multiorgan failure; not routine per ASPEN/SCCM; no additional enteral glutamine "
+     "per ESPEN; fewer infections in pooled trials",
+     {s::heyland_2013_redoxs, s::mcclave_2016_aspen, s::singer_2019_espen,
+      s::icu_dose_meta_2014}},
+    {p::trauma, eg::limited, false, "a guideline recommendation of the weakest grade (0)",
+     {s::singer_2019_espen}},
+    {p::burns, eg::against, true,
+     "RE-ENERGIZE (n=1200) found no benefit; the 2019 guideline recommended it and is flagged "
+     "for revision",
+     {s::heyland_2022_reenergize, s::singer_2019_espen}},
+    {p::sickle_cell_disease, eg::moderate, false,
+     "FDA approval on one phase 3 RCT (median crises 3 vs 4)", {s::endari_label}},
+    {p::short_bowel_syndrome, eg::limited, true,
+     "labelled only with growth hormone; glutamine alone showed no improvement",
+     {s::nutrestore_label, s::sbs_trials}},
+}};
+
+constexpr bool evidence_is_consistent() noexcept {
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    const evidence_row& row = evidence[i];
+    if (index_of(row.id) != i || row.summary.empty() || !is_valid(row.grade) ||
+        !cites_only_live_sources(row.sources)) {
+      return false;
+    }
+    // Disagreement needs at least two sources to disagree.
+    if (row.sources_disagree && row.sources.size() < 2) return false;
+  }
+  return true;
+}
+static_assert(evidence_is_consistent(),
+              "evidence table: one row per purpose in order, live sources");
+
+}  // namespace data
+}  // namespace gln
+
+#endif  // GLN_DATA_EVIDENCE_HPP

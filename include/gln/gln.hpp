@@ -1,0 +1,27 @@
+#ifndef GLN_GLN_HPP
+#define GLN_GLN_HPP
+
+// Umbrella header: the whole public API.
+#include "core/citation.hpp"
+#include "core/enum_set.hpp"
+#include "core/enums.hpp"
+#include "core/finding.hpp"
+#include "core/names.hpp"
+#include "core/profile.hpp"
+#include "core/units.hpp"
+#include "data/codes.hpp"
+#include "data/contraindications.hpp"
+#include "data/doses.hpp"
+#include "data/evidence.hpp"
+#include "data/rules.hpp"
+#include "data/sources.hpp"
+#include "data/trials.hpp"
+#include "policy.hpp"
+#include "rules/codes.hpp"
+#include "rules/dose.hpp"
+#include "rules/evidence.hpp"
+#include "rules/screen.hpp"
+#include "rules/trial.hpp"
+#include "version.hpp"
+
+#endif  // GLN_GLN_HPP

@@ -1,0 +1,214 @@
+#ifndef GLN_RULES_DOSE_HPP
+#define GLN_RULES_DOSE_HPP
+
+#include <optional>
+#include <string_view>
+
+#include "../core/citation.hpp"
+#include "../core/finding.hpp"
+#include "../core/profile.hpp"
+#include "../core/units.hpp"
+#include "../data/doses.hpp"
+#include "../policy.hpp"
+#include "screen.hpp"
+#include "validate.hpp"
+
+namespace gln {
+
+// The dose for a purpose (knowledge.md §5), resolved for the person's weight where the
+// source doses by weight. It does not screen: call screen() or plan_trial() for that.
+struct dose_guidance {
+  gln::purpose purpose = gln::purpose::general_recovery;
+  dose_access access = dose_access::not_recommended;
+  std::optional<range<grams>> per_dose;       // the band dose where weight decides it
+  std::optional<count_range> doses_per_day;
+  std::optional<range<grams>> per_day;        // from the weight for per-kg purposes
+  std::optional<range<grams_per_kg_day>> per_kg_day;
+  std::optional<grams_per_kg_day> max_per_kg_day;
+  std::optional<grams> max_per_day_for_weight;  // max_per_kg_day times the weight
+  std::optional<double> min_weeks;
+  std::optional<double> max_weeks;
+  bool weight_based = false;
+  bool weight_needed = false;  // weight-based, and the profile has no weight
+  std::string_view amount;
+  std::string_view duration;
+  std::string_view timing;
+  citation_list sources;
+  input_field invalid_input = input_field::none;  // the first bad input, if any
+
+  constexpr bool valid() const noexcept { return invalid_input == input_field::none; }
+  // Only a self-directed row is a range a person may use without a clinician.
+  constexpr bool self_directed() const noexcept {
+    return valid() && access == dose_access::self_directed;
+  }
+};
+
+// The result of checking a regimen: the screening findings of the profile first, then the
+// dose findings (knowledge.md §6), so a dose is never "fine" for a person who must avoid it.
+struct dose_check {
+  verdict overall = verdict::suitable;
+  finding_list findings;
+  gln::purpose purpose = gln::purpose::general_recovery;
+  gln::oversight oversight = gln::oversight::self_directed;
+  std::optional<grams> per_day;  // absent when the regimen is invalid
+
+  constexpr bool valid() const noexcept { return !findings.contains(gln::rule::input_invalid); }
+};
+
+namespace detail {
+
+constexpr dose_guidance dose_for_with(gln::purpose p, const profile& person,
+                                      const policy& rules) noexcept {
+  dose_guidance out{};
+  out.invalid_input = first_invalid_field(person, p, rules);
+  if (!is_valid(p)) return out;
+  const dose_row& row = dose_row_for(p);
+  out.purpose = p;
+  out.access = row.access;
+  out.per_dose = row.per_dose;
+  out.doses_per_day = row.doses_per_day;
+  out.per_day = row.per_day;
+  out.per_kg_day = row.per_kg_day;
+  out.max_per_kg_day = row.max_per_kg_day;
+  out.min_weeks = row.min_weeks;
+  out.max_weeks = row.max_weeks;
+  out.weight_based = row.weight_based;
+  out.amount = row.amount;
+  out.duration = row.duration;
+  out.timing = row.timing;
+  out.sources = row.sources;
+  const bool has_weight = person.weight_kg.has_value() && weight_is_valid(person, rules);
+  out.weight_needed = row.weight_based && !has_weight;
+  if (!has_weight) return out;
+  const double kg = person.weight_kg->value();
+  if (row.weight_bands && row.doses_per_day) {
+    const grams band = sickle_cell_band_dose(*person.weight_kg);
+    out.per_dose = std::optional<range<grams>>{range<grams>{band, band}};
+    const grams daily{band.value() * static_cast<double>(row.doses_per_day->max)};
+    out.per_day = std::optional<range<grams>>{range<grams>{daily, daily}};
+  }
+  if (row.per_kg_day) {
+    out.per_day = std::optional<range<grams>>{range<grams>{
+        grams{row.per_kg_day->min.value() * kg}, grams{row.per_kg_day->max.value() * kg}}};
+  }
+  if (row.max_per_kg_day) {
+    out.max_per_day_for_weight = std::optional<grams>{grams{row.max_per_kg_day->value() * kg}};
+  }
+  return out;
+}
+
+constexpr bool regimen_grams_valid(const regimen& plan) noexcept {
+  return is_finite(plan.per_dose.value()) && plan.per_dose.value() > 0.0;
+}
+constexpr bool regimen_doses_valid(const regimen& plan, const policy& rules) noexcept {
+  return plan.doses_per_day >= 1 && plan.doses_per_day <= rules.max_doses_per_day;
+}
+constexpr bool regimen_weeks_valid(const regimen& plan) noexcept {
+  return !plan.weeks || (is_finite(*plan.weeks) && *plan.weeks >= 0.0);
+}
+
+constexpr bool is_critical_purpose(gln::purpose p) noexcept {
+  return p == gln::purpose::critical_illness || p == gln::purpose::trauma ||
+         p == gln::purpose::burns;
+}
+
+constexpr void append_dose_findings(const profile& person, gln::purpose p, const regimen& plan,
+                                    const policy& rules, finding_list& out,
+                                    std::optional<grams>& per_day_out) noexcept {
+  const bool grams_ok = regimen_grams_valid(plan);
+  const bool doses_ok = regimen_doses_valid(plan, rules);
+  const bool weeks_ok = regimen_weeks_valid(plan);
+  if (!grams_ok) out.push_back(invalid_input(input_field::grams_per_dose, p));
+  if (!doses_ok) out.push_back(invalid_input(input_field::doses_per_day, p));
+  if (!weeks_ok) out.push_back(invalid_input(input_field::weeks, p));
+  if (!is_valid(p)) return;
+
+  const dose_row& row = dose_row_for(p);
+  const bool supervised = is_supervised(person);
+  const bool has_weight = person.weight_kg.has_value() && weight_is_valid(person, rules);
+  const double kg = has_weight ? person.weight_kg->value() : 0.0;
+  const bool is_child = person.age_years.has_value() && age_is_valid(person, rules) &&
+                        *person.age_years < rules.adult_age_years;
+
+  const auto add = [&](gln::rule id) constexpr noexcept {
+    if (supervised && describe(id).self_directed_only) return;
+    out.push_back(finding{id, reported_level(id, person), input_field::none, p});
+  };
+
+  // Rules in gln::rule order, so findings come out sorted.
+  if (row.access != dose_access::self_directed) add(gln::rule::dose_no_self_directed_range);
+  if (grams_ok && doses_ok) {
+    const double dose = plan.per_dose.value();
+    const double daily = plan.per_day().value();
+    per_day_out = std::optional<grams>{grams{daily}};
+    std::optional<double> daily_max;
+    if (row.per_day) {
+      daily_max = row.per_day->max.value();
+    } else if (row.per_kg_day && has_weight) {
+      daily_max = row.per_kg_day->max.value() * kg;
+    }
+    if (row.per_dose && dose > row.per_dose->max.value()) add(gln::rule::dose_per_dose_above_range);
+    if (daily_max && daily > *daily_max) add(gln::rule::dose_daily_above_range);
+    if (weeks_ok && plan.weeks && row.max_weeks && *plan.weeks > *row.max_weeks) {
+      add(gln::rule::dose_duration_above_range);
+    }
+    if (dose > rules.split_dose_above.value()) add(gln::rule::dose_per_dose_large);
+    if (daily >= data::gi_effects_daily.value()) add(gln::rule::dose_gi_effects_likely);
+    if (daily > rules.observed_safe_daily.value()) add(gln::rule::dose_above_observed_safe_level);
+    if (daily > rules.self_directed_daily_ceiling.value()) {
+      add(gln::rule::dose_above_self_directed_ceiling);
+    }
+    if (daily > rules.adult_maximum_daily.value()) add(gln::rule::dose_above_adult_maximum);
+    if (is_child && has_weight && daily / kg > rules.child_max_per_kg.value()) {
+      add(gln::rule::dose_child_per_kg);
+    }
+    if (is_critical_purpose(p) && has_weight && daily / kg > rules.critical_max_per_kg.value()) {
+      add(gln::rule::dose_critical_per_kg);
+    }
+    if (row.weight_bands && has_weight && row.doses_per_day &&
+        (plan.per_dose != sickle_cell_band_dose(*person.weight_kg) ||
+         plan.doses_per_day != row.doses_per_day->max)) {
+      add(gln::rule::dose_label_band_mismatch);
+    }
+  }
+  if (row.weight_based && !has_weight) add(gln::rule::dose_weight_needed);
+}
+
+constexpr dose_check check_dose_with(const profile& person, gln::purpose p, const regimen& plan,
+                                     const policy& rules) noexcept {
+  dose_check result{};
+  result.purpose = p;
+  result.oversight = person.oversight;
+  append_screening(person, p, rules, result.findings);
+  append_dose_findings(person, p, plan, rules, result.findings, result.per_day);
+  result.overall = result.findings.worst_level();
+  return result;
+}
+
+}  // namespace detail
+
+// Dose guidance for a purpose; uses the profile's weight where the source doses by weight.
+constexpr dose_guidance dose_for(gln::purpose p, const profile& person,
+                                 const policy& requested) noexcept {
+  return detail::dose_for_with(p, person, effective(requested));
+}
+constexpr dose_guidance dose_for(gln::purpose p, const profile& person) noexcept {
+  return detail::dose_for_with(p, person, policy{});
+}
+constexpr dose_guidance dose_for(gln::purpose p) noexcept {
+  return detail::dose_for_with(p, profile{}, policy{});
+}
+
+// Checks a regimen against the purpose's range and the safety ceilings, after screening.
+constexpr dose_check check_dose(const profile& person, gln::purpose p, const regimen& plan,
+                                const policy& requested) noexcept {
+  return detail::check_dose_with(person, p, plan, effective(requested));
+}
+constexpr dose_check check_dose(const profile& person, gln::purpose p,
+                                const regimen& plan) noexcept {
+  return detail::check_dose_with(person, p, plan, policy{});
+}
+
+}  // namespace gln
+
+#endif  // GLN_RULES_DOSE_HPP

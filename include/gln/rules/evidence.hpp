@@ -1,0 +1,43 @@
+#ifndef GLN_RULES_EVIDENCE_HPP
+#define GLN_RULES_EVIDENCE_HPP
+
+#include <string_view>
+
+#include "../core/citation.hpp"
+#include "../core/enums.hpp"
+#include "../data/evidence.hpp"
+
+namespace gln {
+
+// How well the evidence supports a purpose (knowledge.md §7).
+struct evidence {
+  gln::purpose purpose = gln::purpose::general_recovery;
+  evidence_grade grade = evidence_grade::insufficient;
+  bool sources_disagree = false;  // the summary says how they conflict
+  std::string_view summary;
+  citation_list sources;
+  input_field invalid_input = input_field::none;  // purpose, for a value outside the enum
+
+  constexpr bool valid() const noexcept { return invalid_input == input_field::none; }
+};
+
+// The evidence row of a purpose; a value outside the enum gives an invalid result graded
+// insufficient, with no summary and no sources.
+constexpr evidence evidence_for(gln::purpose p) noexcept {
+  evidence out{};
+  if (!is_valid(p)) {
+    out.invalid_input = input_field::purpose;
+    return out;
+  }
+  const evidence_row& row = data::evidence[index_of(p)];
+  out.purpose = p;
+  out.grade = row.grade;
+  out.sources_disagree = row.sources_disagree;
+  out.summary = row.summary;
+  out.sources = row.sources;
+  return out;
+}
+
+}  // namespace gln
+
+#endif  // GLN_RULES_EVIDENCE_HPP

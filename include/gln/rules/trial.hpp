@@ -1,0 +1,118 @@
+#ifndef GLN_RULES_TRIAL_HPP
+#define GLN_RULES_TRIAL_HPP
+
+#include <optional>
+
+#include "../core/enums.hpp"
+#include "../core/profile.hpp"
+#include "../core/units.hpp"
+#include "../data/doses.hpp"
+#include "../data/trials.hpp"
+#include "../policy.hpp"
+#include "screen.hpp"
+#include "validate.hpp"
+
+namespace gln {
+
+// A defined, self-limited trial (knowledge.md §8): one product, one dose, one goal, one
+// review date, and a stop rule. Dosing fields are set only when status is ready.
+struct trial_plan {
+  gln::purpose purpose = gln::purpose::general_recovery;
+  plan_status status = plan_status::invalid_input;
+  gln::screening screening_result;  // the screening the plan rests on
+
+  // Dosing (status ready only).
+  grams start_per_dose{};
+  int start_doses_per_day = 0;
+  int max_doses_per_day = 0;
+  grams max_per_day{};
+  std::optional<int> step_up_day;  // day to go to max_doses_per_day if tolerated
+  int review_day = 0;              // judge the goal on this day; stop if no clear benefit
+  std::optional<int> hard_stop_day;
+  outcome_set outcomes;            // pick one goal from these
+  std::optional<range<double>> protein_g_per_kg_day;  // athletes' protein target
+
+  // Shown with every plan, each with its sources.
+  advice rule = data::trial_rule;
+  advice basics = data::basics_first;
+  advice athlete_basics{};  // empty unless the purpose is athletic
+  advice side_effects = data::side_effects;
+  advice forms = data::forms;
+  advice timing = data::timing;
+  advice product_quality = data::product_quality;
+  advice context{};  // purpose-specific background, where §10 gives one
+
+  constexpr bool has_dosing() const noexcept { return status == plan_status::ready; }
+};
+
+namespace detail {
+
+constexpr int review_day_for(data::review_timing timing, const policy& rules) noexcept {
+  switch (timing) {
+    case data::review_timing::general_recovery: return rules.general_recovery_review_day;
+    case data::review_timing::gut_barrier: return rules.gut_barrier_review_day;
+    case data::review_timing::ibs: return rules.ibs_review_day;
+    case data::review_timing::training_cycles: return rules.training_review_day;
+    case data::review_timing::none: break;
+  }
+  return 0;
+}
+
+constexpr plan_status status_for(const screening& screened, const dose_row& row) noexcept {
+  if (!screened.valid()) return plan_status::invalid_input;
+  if (screened.overall == verdict::avoid) return plan_status::do_not_start;
+  if (screened.overall == verdict::clinician_only) return plan_status::ask_clinician_first;
+  if (row.access != dose_access::self_directed) return plan_status::no_self_directed_range;
+  return plan_status::ready;
+}
+
+constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
+                                     const policy& rules) noexcept {
+  trial_plan plan{};
+  plan.purpose = p;
+  plan.screening_result = screen_with(person, p, rules);
+  if (!is_valid(p)) {
+    plan.status = plan_status::invalid_input;
+    return plan;
+  }
+  const dose_row& row = dose_row_for(p);
+  const data::trial_row& trial = data::trials[index_of(p)];
+  if (trial.athlete) {
+    plan.athlete_basics = data::athlete_protein;
+    plan.protein_g_per_kg_day =
+        std::optional<range<double>>{data::athlete_protein_g_per_kg_day};
+  }
+  if (p == gln::purpose::endurance_gut_stress) plan.context = data::endurance_context;
+  plan.status = status_for(plan.screening_result, row);
+  if (plan.status != plan_status::ready || !row.per_dose || !row.doses_per_day || !row.per_day) {
+    return plan;
+  }
+  plan.start_per_dose = row.per_dose->min;
+  plan.start_doses_per_day = row.doses_per_day->min;
+  plan.max_doses_per_day = row.doses_per_day->max;
+  plan.max_per_day = row.per_day->max;
+  if (trial.step_up && row.doses_per_day->max > row.doses_per_day->min) {
+    plan.step_up_day = rules.general_recovery_step_up_day;
+  }
+  plan.review_day = review_day_for(trial.review, rules);
+  if (trial.hard_stop_day > 0) plan.hard_stop_day = trial.hard_stop_day;
+  plan.outcomes = trial.outcomes;
+  return plan;
+}
+
+}  // namespace detail
+
+// A trial plan for a purpose, after screening: no plan when screening says avoid, "ask a
+// clinician first" when it says clinician_only, no dosing where the purpose has no
+// self-directed range.
+constexpr trial_plan plan_trial(const profile& person, gln::purpose p,
+                                const policy& requested) noexcept {
+  return detail::plan_trial_with(person, p, effective(requested));
+}
+constexpr trial_plan plan_trial(const profile& person, gln::purpose p) noexcept {
+  return detail::plan_trial_with(person, p, policy{});
+}
+
+}  // namespace gln
+
+#endif  // GLN_RULES_TRIAL_HPP
