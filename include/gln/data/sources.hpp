@@ -160,8 +160,9 @@ inline constexpr std::array<citation, enum_count<gln::source>> sources{{
      "gln::policy",
      0, "", "", "", true, false},
     {src::shah_2020_retracted, sk::review,
-     "Shah AM et al. Animals 2020;10(2):326 (retracted: Animals 2021;11(3):905); excluded from "
-     "every rule, range and grade",
+     "Shah AM, Wang Z, Ma J. Glutamine metabolism and its role in immunity, a comprehensive "
+     "review. Animals 2020;10(2):326. Retracted (Animals 2021;11(3):905); excluded from every "
+     "rule, range and grade",
      2020, "", "", "", true, true},
 }};
 
