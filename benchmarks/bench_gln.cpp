@@ -1,0 +1,194 @@
+// Google Benchmark suite for gln's entry points. Inputs are varied or laundered through
+// benchmark::DoNotOptimize so that the compiler cannot evaluate the constexpr calls at
+// compile time; every result is consumed the same way.
+#include <benchmark/benchmark.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include <gln/gln.hpp>
+
+#include "profiles.hpp"
+
+namespace {
+
+using gln_bench::query;
+
+constexpr std::uint64_t seed = 20261123;
+
+// Sizes of the cycled input pools: a power of two so the index is a mask, small enough to
+// stay in L1/L2 so the benchmarks time the rules, not memory.
+constexpr std::size_t pool = 256;
+
+void BM_screen_empty(benchmark::State& state) {
+  gln::profile person{};
+  gln::purpose purpose = gln::purpose::gut_barrier;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(person);
+    benchmark::DoNotOptimize(purpose);
+    gln::screening result = gln::screen(person, purpose);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_screen_empty);
+
+void BM_screen_typical(benchmark::State& state) {
+  gln::profile person = gln_bench::typical_profile();
+  gln::purpose purpose = gln::purpose::exercise_recovery;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(person);
+    benchmark::DoNotOptimize(purpose);
+    gln::screening result = gln::screen(person, purpose);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_screen_typical);
+
+// Typical shape (3 conditions, 2 medications) but a different person and purpose each call:
+// includes the branch mispredictions a real mix causes.
+void BM_screen_typical_varied(benchmark::State& state) {
+  const std::vector<query> inputs = gln_bench::typical_queries(pool, seed);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const query& q = inputs[i++ & (pool - 1)];
+    gln::screening result = gln::screen(q.person, q.purpose);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_screen_typical_varied);
+
+void BM_screen_worst_case(benchmark::State& state) {
+  gln::profile person = gln_bench::worst_case_profile();
+  gln::purpose purpose = gln::purpose::critical_illness;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(person);
+    benchmark::DoNotOptimize(purpose);
+    gln::screening result = gln::screen(person, purpose);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_screen_worst_case);
+
+void BM_check_dose(benchmark::State& state) {
+  gln::profile person = gln_bench::typical_profile();
+  gln::purpose purpose = gln::purpose::exercise_recovery;
+  gln::regimen plan{gln::grams{5.0}, 2, 6.0};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(person);
+    benchmark::DoNotOptimize(purpose);
+    benchmark::DoNotOptimize(plan);
+    gln::dose_check result = gln::check_dose(person, purpose, plan);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_check_dose);
+
+void BM_check_dose_varied(benchmark::State& state) {
+  const std::vector<query> inputs = gln_bench::typical_queries(pool, seed);
+  std::array<gln::regimen, pool> plans{};
+  gln_bench::rng r{seed};
+  for (gln::regimen& plan : plans) {
+    plan.per_dose = gln::grams{1.0 + static_cast<double>(r.below(200)) / 10.0};
+    plan.doses_per_day = 1 + static_cast<int>(r.below(4));
+    if (r.chance(50)) plan.weeks = static_cast<double>(1 + r.below(20));
+  }
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i++ & (pool - 1);
+    gln::dose_check result = gln::check_dose(inputs[k].person, inputs[k].purpose, plans[k]);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_check_dose_varied);
+
+void BM_dose_for(benchmark::State& state) {
+  gln::profile person = gln_bench::typical_profile();
+  std::uint32_t k = 0;
+  for (auto _ : state) {
+    const auto purpose = static_cast<gln::purpose>(k++ % gln::enum_count<gln::purpose>);
+    benchmark::DoNotOptimize(person);
+    gln::dose_guidance result = gln::dose_for(purpose, person);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_dose_for);
+
+void BM_evidence_for(benchmark::State& state) {
+  std::uint32_t k = 0;
+  for (auto _ : state) {
+    const auto purpose = static_cast<gln::purpose>(k++ % gln::enum_count<gln::purpose>);
+    gln::evidence result = gln::evidence_for(purpose);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_evidence_for);
+
+void BM_plan_trial(benchmark::State& state) {
+  gln::profile person{};
+  person.age_years = 35.0;
+  person.weight_kg = gln::kilograms{75.0};
+  std::uint32_t k = 0;
+  for (auto _ : state) {
+    const auto purpose = static_cast<gln::purpose>(k++ % gln::enum_count<gln::purpose>);
+    benchmark::DoNotOptimize(person);
+    gln::trial_plan result = gln::plan_trial(person, purpose);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_plan_trial);
+
+void BM_parse_purpose(benchmark::State& state) {
+  // Every name once, plus one miss: a linear search, so the average over all of them.
+  std::array<std::string_view, gln::enum_count<gln::purpose> + 1> names{};
+  for (std::size_t i = 0; i < gln::enum_count<gln::purpose>; ++i) {
+    names[i] = gln::to_string(static_cast<gln::purpose>(i));
+  }
+  names.back() = "not_a_purpose";
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::string_view name = names[i++ % names.size()];
+    benchmark::DoNotOptimize(name);
+    auto result = gln::parse<gln::purpose>(name);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_parse_purpose);
+
+void BM_condition_from_icd10(benchmark::State& state) {
+  // Dotted, undotted, lower case, a range, trait (no match) and an unknown code.
+  const std::array<std::string_view, 8> codes{"K76.82", "k7460",  "N18.6", " C50.911 ",
+                                               "D57.00", "D57.3",  "R65.21", "Z99.99"};
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::string_view code = codes[i++ % codes.size()];
+    benchmark::DoNotOptimize(code);
+    auto result = gln::condition_from_icd10(code);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_condition_from_icd10);
+
+// Screens 1 M varied profiles per iteration; the counter is profiles per second on one core.
+void BM_screen_batch_1M(benchmark::State& state) {
+  constexpr std::size_t count = 1'000'000;
+  const std::vector<query> inputs = gln_bench::varied_queries(count, seed);
+  for (auto _ : state) {
+    std::array<std::size_t, gln::enum_count<gln::verdict>> tally{};
+    for (const query& q : inputs) {
+      const gln::verdict overall = gln::screen(q.person, q.purpose).overall;
+      ++tally[gln::index_of(overall)];
+    }
+    benchmark::DoNotOptimize(tally);
+  }
+  state.counters["profiles/s"] = benchmark::Counter(
+      static_cast<double>(count) * static_cast<double>(state.iterations()),
+      benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_screen_batch_1M)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

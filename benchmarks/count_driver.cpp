@@ -1,0 +1,71 @@
+// Fixed work for instruction counts: `gln_count MODE N` runs one entry point N times on the
+// typical profile (40 years, 70 kg, 3 conditions, 2 medications). scripts/bench.sh runs it
+// under callgrind with N and 2N calls: the difference divided by N is the cost of one call,
+// free of start-up work. Mode `loop` runs the same loop with no call, to subtract.
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+
+#include <gln/gln.hpp>
+
+#include "profiles.hpp"
+
+namespace {
+
+// Makes the compiler assume `value` is read and changed here, so no call is folded or hoisted.
+template <class T>
+inline void launder(T& value) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  asm volatile("" : "+m"(value) : : "memory");
+#else
+  static_cast<void>(value);
+#endif
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: gln_count screen|check_dose|loop N\n";
+    return 2;
+  }
+  const char* mode = argv[1];
+  const long count = std::strtol(argv[2], nullptr, 10);
+  gln::profile person = gln_bench::typical_profile();
+  gln::purpose purpose = gln::purpose::exercise_recovery;
+  gln::regimen plan{gln::grams{5.0}, 2, 6.0};
+  unsigned long sum = 0;
+  if (std::strcmp(mode, "screen") == 0) {
+    for (long i = 0; i < count; ++i) {
+      launder(person);
+      launder(purpose);
+      gln::screening result = gln::screen(person, purpose);
+      launder(result);
+      sum += static_cast<unsigned long>(result.overall);
+    }
+  } else if (std::strcmp(mode, "check_dose") == 0) {
+    for (long i = 0; i < count; ++i) {
+      launder(person);
+      launder(purpose);
+      launder(plan);
+      gln::dose_check result = gln::check_dose(person, purpose, plan);
+      launder(result);
+      sum += static_cast<unsigned long>(result.overall);
+    }
+  } else if (std::strcmp(mode, "loop") == 0) {
+    for (long i = 0; i < count; ++i) {
+      launder(person);
+      launder(purpose);
+      launder(plan);
+      gln::verdict overall = gln::verdict::caution;
+      launder(overall);
+      sum += static_cast<unsigned long>(overall);
+    }
+  } else {
+    std::cerr << "gln_count: unknown mode '" << mode << "'\n";
+    return 2;
+  }
+  // Printing the sum keeps the loop's results alive.
+  std::cout << sum << '\n';
+  return 0;
+}
