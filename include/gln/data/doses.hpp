@@ -51,6 +51,9 @@ using s = gln::source;
 using g = grams;
 using gpk = grams_per_kg_day;
 
+// Trauma and burns: 10-15 days at most (ESPEN 2019), as weeks.
+inline constexpr double max_weeks_15_days = 15.0 / 7.0;
+
 inline constexpr std::array<dose_row, enum_count<gln::purpose>> doses{{
     {p::general_recovery, a::self_directed, range<g>{g{5.0}, g{5.0}}, count_range{1, 2},
      range<g>{g{5.0}, g{10.0}}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, false,
@@ -105,12 +108,12 @@ inline constexpr std::array<dose_row, enum_count<gln::purpose>> doses{{
      "not routine; never above 0.5 g/kg/day", "", "",
      {s::mcclave_2016_aspen, s::icu_dose_meta_2014}},
     {p::trauma, a::clinician, std::nullopt, std::nullopt, std::nullopt,
-     range<gpk>{gpk{0.2}, gpk{0.3}}, std::nullopt, std::nullopt, std::nullopt, true, false,
+     range<gpk>{gpk{0.2}, gpk{0.3}}, std::nullopt, std::nullopt, max_weeks_15_days, true, false,
      "reference: 0.2-0.3 g/kg/day enteral",
      "first 5 days; 10-15 days if wound healing is complicated",
      "weakest guideline grade", {s::singer_2019_espen}},
     {p::burns, a::clinician, std::nullopt, std::nullopt, std::nullopt,
-     range<gpk>{gpk{0.3}, gpk{0.5}}, std::nullopt, std::nullopt, std::nullopt, true, false,
+     range<gpk>{gpk{0.3}, gpk{0.5}}, std::nullopt, std::nullopt, max_weeks_15_days, true, false,
      "older guideline: 0.3-0.5 g/kg/day enteral for 10-15 days; the largest trial, at 0.5 "
      "g/kg/day, found no benefit",
      "10-15 days", "", {s::singer_2019_espen, s::heyland_2022_reenergize}},

@@ -146,6 +146,8 @@ constexpr void append_dose_findings(const profile& person, gln::purpose p, const
       daily_max = row.per_day->max.value();
     } else if (row.per_kg_day && has_weight) {
       daily_max = row.per_kg_day->max.value() * kg;
+    } else if (row.max_per_kg_day && has_weight) {
+      daily_max = row.max_per_kg_day->value() * kg;  // critical illness: 0.5 g/kg/day
     }
     if (row.per_dose && dose > row.per_dose->max.value()) add(gln::rule::dose_per_dose_above_range);
     if (daily_max && daily > *daily_max) add(gln::rule::dose_daily_above_range);
