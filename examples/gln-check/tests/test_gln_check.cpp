@@ -1,0 +1,417 @@
+// gln-check in-process: run() with string streams, its JSON parsed back and checked against
+// knowledge.md, plus the request parser and the JSON adapter.
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <gln/json.hpp>
+
+#include "catch.hpp"
+#include "request.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+const std::string profiles = std::string(GLN_EXAMPLES_DIR) + "/profiles/";
+
+struct tool_result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+tool_result run_tool(const std::vector<std::string>& args, const std::string& input = "") {
+  std::vector<const char*> argv{"gln-check"};
+  for (const std::string& arg : args) argv.push_back(arg.c_str());
+  std::ostringstream out;
+  std::ostringstream err;
+  std::istringstream in(input);
+  tool_result result;
+  result.code = gln_check::run(static_cast<int>(argv.size()), argv.data(), out, err, in);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+json run_json(const std::vector<std::string>& args) {
+  std::vector<std::string> with_json = args;
+  with_json.emplace_back("--json");
+  const tool_result result = run_tool(with_json);
+  REQUIRE(result.code == gln_check::exit_ok);
+  REQUIRE(result.err.empty());
+  return json::parse(result.out);
+}
+
+// The finding with this rule id, or null.
+json finding(const json& findings, const std::string& rule) {
+  for (const json& f : findings) {
+    if (f.at("rule") == rule) return f;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream stream(text);
+  for (std::string line; std::getline(stream, line);) lines.push_back(line);
+  return lines;
+}
+
+gln_check::request parsed(const std::string& text) {
+  auto result = gln_check::parse_json_request(text);
+  if (const auto* error = std::get_if<gln_check::parse_error>(&result)) FAIL(error->message);
+  return std::get<gln_check::request>(result);
+}
+
+std::string parse_failure(const std::string& text) {
+  auto result = gln_check::parse_json_request(text);
+  REQUIRE(std::holds_alternative<gln_check::parse_error>(result));
+  return std::get<gln_check::parse_error>(result).message;
+}
+
+}  // namespace
+
+TEST_CASE("cirrhosis with lactulose: avoid, with the rules and sources of knowledge.md section 4") {
+  const json j = run_json({"--profile", profiles + "cirrhosis.json"});
+  CHECK(j.at("overall") == "avoid");
+  CHECK(j.at("knowledge_version") == gln::knowledge_version);
+  CHECK(j.at("gln_version") == std::string(gln::version));
+
+  const json& findings = j.at("screening").at("findings");
+  const json cirrhosis = finding(findings, "contra.cirrhosis");
+  REQUIRE(cirrhosis.is_object());
+  CHECK(cirrhosis.at("level") == "avoid");
+  CHECK(cirrhosis.at("sources") ==
+        json({"article_immune_recovery", "article_gut_health_guide", "critical_care_text"}));
+  CHECK(cirrhosis.at("field").is_null());
+  const json lactulose = finding(findings, "caution.lactulose");
+  REQUIRE(lactulose.is_object());
+  CHECK(lactulose.at("level") == "clinician_only");
+  CHECK(lactulose.at("sources") == json({"natmed_consumer"}));
+
+  CHECK(j.at("trial_plan").at("status") == "do_not_start");
+  CHECK(j.at("trial_plan").at("dosing").is_null());
+  CHECK_FALSE(j.at("trial_plan").contains("screening"));
+  CHECK(j.at("dose_check").is_null());
+
+  // gut_barrier: 5-10 g twice a day, 10-20 g/day (§5); moderate, sources disagree (§7).
+  const json& dose = j.at("dose_guidance");
+  CHECK(dose.at("access") == "self_directed");
+  CHECK(dose.at("per_dose_g") == json({{"min", 5.0}, {"max", 10.0}}));
+  CHECK(dose.at("per_day_g") == json({{"min", 10.0}, {"max", 20.0}}));
+  CHECK(dose.at("doses_per_day") == json({{"min", 2}, {"max", 2}}));
+  CHECK(j.at("evidence").at("grade") == "moderate");
+  CHECK(j.at("evidence").at("sources_disagree") == true);
+
+  const json& echo = j.at("request");
+  CHECK(echo.at("conditions") == json({"cirrhosis"}));
+  CHECK(echo.at("medications") == json({"lactulose"}));
+  CHECK(echo.at("purpose") == "gut_barrier");
+  CHECK(echo.at("regimen").is_null());
+}
+
+TEST_CASE("a runner with gut stress: suitable, and a ready trial plan (sections 5 and 8)") {
+  const json j = run_json({"--profile", profiles + "runner-gut-stress.json"});
+  CHECK(j.at("overall") == "suitable");
+  CHECK(j.at("screening").at("findings").empty());
+
+  // 5 g twice a day = 10 g/day: GI effects likely from 10 g/day, a note at suitable (§6).
+  const json& check = j.at("dose_check");
+  CHECK(check.at("per_day_g") == 10.0);
+  REQUIRE(check.at("findings").size() == 1);
+  CHECK(check.at("findings")[0].at("rule") == "dose.gi_effects_likely");
+  CHECK(check.at("findings")[0].at("level") == "suitable");
+
+  const json& plan = j.at("trial_plan");
+  CHECK(plan.at("status") == "ready");
+  const json& dosing = plan.at("dosing");
+  CHECK(dosing.at("start_per_dose_g") == 5.0);
+  CHECK(dosing.at("start_doses_per_day") == 1);
+  CHECK(dosing.at("max_doses_per_day") == 2);
+  CHECK(dosing.at("max_per_day_g") == 10.0);
+  CHECK(dosing.at("review_day") == 14);  // after two training cycles (policy: 14)
+  CHECK(dosing.at("hard_stop_day").is_null());
+  CHECK(plan.at("outcomes") == json({"fewer_gut_symptoms", "smoother_training_recovery"}));
+  CHECK(plan.at("protein_g_per_kg_day") == json({{"min", 1.6}, {"max", 2.2}}));
+  CHECK(plan.at("advice").at("context").at("text").get<std::string>().find("90 minutes") !=
+        std::string::npos);
+  CHECK(j.at("evidence").at("grade") == "limited");
+}
+
+TEST_CASE("supervised child with sickle-cell disease from an ICD-10 code: caution") {
+  const json j = run_json({"--profile", profiles + "sickle-cell-supervised.json"});
+  CHECK(j.at("request").at("conditions") == json({"sickle_cell_disease"}));
+  CHECK(j.at("request").at("icd10") == json({"D57.1"}));
+  CHECK(j.at("overall") == "caution");
+  const json& findings = j.at("dose_check").at("findings");
+  // clinician_only rules count as caution under supervision (§4).
+  CHECK(finding(findings, "caution.minor").at("level") == "caution");
+  CHECK(finding(findings, "purpose.clinician_managed").at("level") == "caution");
+  // 40 kg is in the 30-65 kg band: 10 g twice a day, as the regimen (§5).
+  CHECK(finding(findings, "dose.label_band_mismatch").is_null());
+  CHECK(finding(findings, "dose.no_self_directed_range").is_null());
+  CHECK(j.at("dose_guidance").at("per_dose_g") == json({{"min", 10.0}, {"max", 10.0}}));
+  CHECK(j.at("dose_guidance").at("access") == "prescription");
+}
+
+TEST_CASE("options add to a profile file and override its scalars") {
+  const json j = run_json({"--profile", profiles + "runner-gut-stress.json", "--age", "16",
+                           "--condition", "msg_sensitivity", "--doses", "1"});
+  CHECK(j.at("request").at("age_years") == 16.0);
+  CHECK(j.at("request").at("conditions") == json({"msg_sensitivity"}));
+  CHECK(j.at("request").at("regimen") ==
+        json({{"grams_per_dose", 5.0}, {"doses_per_day", 1}, {"weeks", 6.0}}));
+  CHECK(j.at("overall") == "clinician_only");  // caution.minor under 18
+  CHECK(finding(j.at("screening").at("findings"), "caution.msg_sensitivity").at("level") ==
+        "caution");
+}
+
+TEST_CASE("numeric validation is the library's: a negative weight is input.invalid") {
+  const json j = run_json({"--weight", "-5", "--purpose", "general_recovery"});
+  CHECK(j.at("overall") == "avoid");
+  const json invalid = finding(j.at("screening").at("findings"), "input.invalid");
+  REQUIRE(invalid.is_object());
+  CHECK(invalid.at("field") == "weight_kg");
+  CHECK(invalid.at("level") == "avoid");
+  CHECK(j.at("trial_plan").at("status") == "invalid_input");
+
+  const json zero_doses = run_json({"--purpose", "general_recovery", "--grams", "5", "--doses", "0"});
+  CHECK(finding(zero_doses.at("dose_check").at("findings"), "input.invalid").at("field") ==
+        "doses_per_day");
+}
+
+TEST_CASE("the readable report names verdict, findings, dose, evidence, plan and version") {
+  const tool_result r = run_tool({"--profile", profiles + "cirrhosis.json", "--verbose"});
+  CHECK(r.code == gln_check::exit_ok);
+  CHECK(r.err.empty());
+  for (const char* expected :
+       {"VERDICT: AVOID", "[avoid] contra.cirrhosis", "[clinician_only] caution.lactulose",
+        "Dose guidance: self-directed range", "Evidence: moderate (sources disagree)",
+        "Trial plan: do_not_start", "knowledge base v1", "Sources",
+        "critical_care_text (reference_database)"}) {
+    CHECK(r.out.find(expected) != std::string::npos);
+  }
+}
+
+TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"--purpose", "gut"}, "'gut'"},
+      {{"--purpose", "gut_barrier", "--condition", "liver"}, "'liver'"},
+      {{"--purpose", "gut_barrier", "--medication", "ssri"}, "'ssri'"},
+      {{"--purpose", "gut_barrier", "--age", "nan"}, "'nan'"},
+      {{"--purpose", "gut_barrier", "--age", "inf"}, "'inf'"},
+      {{"--purpose", "gut_barrier", "--weight", "1e999"}, "'1e999'"},
+      {{"--purpose", "gut_barrier", "--grams", "five"}, "'five'"},
+      {{"--purpose", "gut_barrier", "--grams", "5", "--doses", "99999999999"}, "'99999999999'"},
+      {{"--purpose", "gut_barrier", "--icd10", "D57.3"}, "'D57.3'"},
+      {{"--purpose", "gut_barrier", "--icd10", "not a code"}, "'not a code'"},
+      {{"--age", "40"}, "--purpose"},
+      {{"--batch", "--purpose", "gut_barrier"}, "--purpose"},
+      {{"--list", "rules"}, "'rules'"},
+  };
+  for (const auto& [args, named] : cases) {
+    const tool_result r = run_tool(args);
+    INFO(r.err);
+    CHECK(r.code == gln_check::exit_usage);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("gln-check: ", 0) == 0);
+    CHECK(r.err.find(named) != std::string::npos);
+    CHECK(lines_of(r.err).size() == 1);
+  }
+}
+
+TEST_CASE("fail-on turns a verdict at or above the level into exit 3") {
+  CHECK(run_tool({"--profile", profiles + "cirrhosis.json", "--fail-on", "avoid"}).code ==
+        gln_check::exit_verdict_at_or_above);
+  CHECK(run_tool({"--profile", profiles + "sickle-cell-supervised.json", "--fail-on",
+                  "clinician_only"})
+            .code == gln_check::exit_ok);
+  CHECK(run_tool({"--profile", profiles + "sickle-cell-supervised.json", "--fail-on", "caution"})
+            .code == gln_check::exit_verdict_at_or_above);
+}
+
+TEST_CASE("batch mode: one line out per line in, and a bad line never stops the batch") {
+  const std::string input =
+      "{\"id\": 7, \"age_years\": 58, \"conditions\": [\"cirrhosis\"], \"purpose\": \"gut_barrier\"}\n"
+      "{\"age_years\": 40, \"purpose\": \"gut_barrier\"\n"
+      "\n"
+      "{\"id\": \"x\", \"conditions\": [\"cirhosis\"], \"purpose\": \"gut_barrier\"}\r\n"
+      "[1, 2]\n"
+      "{\"id\": [1], \"age_years\": 30, \"purpose\": \"ibs_symptoms\"}";
+  const tool_result r = run_tool({"--batch"}, input);
+  CHECK(r.code == gln_check::exit_ok);
+  CHECK(r.err.empty());
+  const std::vector<std::string> out = lines_of(r.out);
+  REQUIRE(out.size() == 6);
+
+  const json first = json::parse(out[0]);
+  CHECK(first.at("id") == 7);
+  CHECK(first.at("overall") == "avoid");
+  CHECK_FALSE(finding(first.at("screening").at("findings"), "contra.cirrhosis").is_null());
+
+  const json truncated = json::parse(out[1]);
+  CHECK(truncated.at("line") == 2);
+  CHECK(truncated.at("id").is_null());
+  CHECK(truncated.at("error").get<std::string>().rfind("bad JSON: ", 0) == 0);
+
+  const json empty = json::parse(out[2]);
+  CHECK(empty.at("line") == 3);
+  CHECK(empty.contains("error"));
+
+  const json unknown = json::parse(out[3]);
+  CHECK(unknown.at("id") == "x");
+  CHECK(unknown.at("line") == 4);
+  CHECK(unknown.at("error").get<std::string>().find("'cirhosis'") != std::string::npos);
+
+  const json array = json::parse(out[4]);
+  CHECK(array.at("error") == "a request must be a JSON object");
+
+  const json last = json::parse(out[5]);
+  CHECK(last.at("id") == json({1}));
+  CHECK(last.at("overall") == "caution");  // purpose.ibs_other_causes (§4)
+  CHECK(last.at("trial_plan").at("dosing").at("review_day") == 28);
+  CHECK(last.at("trial_plan").at("dosing").at("hard_stop_day") == 56);
+}
+
+TEST_CASE("parse_json_request reads every key and refuses what it does not know") {
+  const gln_check::request req = parsed(
+      R"({"age_years": 40.5, "weight_kg": 70, "conditions": ["pregnancy"],
+          "medications": ["lactulose", "anticonvulsant"], "icd10": ["R65.21"],
+          "oversight": "clinician_supervised", "purpose": "trauma",
+          "regimen": {"grams_per_dose": 7.5, "doses_per_day": 3.0, "weeks": null},
+          "id": {"row": 3}})");
+  CHECK(req.person.age_years == 40.5);
+  REQUIRE(req.person.weight_kg.has_value());
+  CHECK(req.person.weight_kg->value() == 70.0);
+  // R65.21 is both multiorgan failure and shock (§2).
+  CHECK(req.person.conditions == gln::condition_set{gln::condition::pregnancy,
+                                                    gln::condition::multiorgan_failure,
+                                                    gln::condition::shock});
+  CHECK(req.person.medications ==
+        gln::medication_set{gln::medication::lactulose, gln::medication::anticonvulsant});
+  CHECK(req.person.oversight == gln::oversight::clinician_supervised);
+  CHECK(req.purpose == gln::purpose::trauma);
+  REQUIRE(req.plan.has_value());
+  CHECK(req.plan->per_dose.value() == 7.5);
+  CHECK(req.plan->doses_per_day == 3);
+  CHECK_FALSE(req.plan->weeks.has_value());
+  CHECK(req.id == std::optional<std::string>{R"({"row":3})"});
+
+  const gln_check::request empty = parsed("{}");
+  CHECK_FALSE(empty.purpose.has_value());
+  CHECK_FALSE(empty.plan.has_value());
+
+  CHECK(parse_failure(R"({"weight": 70})").find("'weight'") != std::string::npos);
+  CHECK(parse_failure(R"({"conditions": ["Cirrhosis"]})").find("'Cirrhosis'") !=
+        std::string::npos);
+  CHECK(parse_failure(R"({"conditions": "cirrhosis"})").find("array") != std::string::npos);
+  CHECK(parse_failure(R"({"purpose": 3})") == "purpose must be a name");
+  CHECK(parse_failure(R"({"age_years": "40"})").find("age_years") != std::string::npos);
+  CHECK(parse_failure(R"({"age_years": 1e999})").find("1e999") != std::string::npos);
+  CHECK(parse_failure(R"({"icd10": ["D57.3"]})").find("'D57.3'") != std::string::npos);
+  CHECK(parse_failure(R"({"regimen": {"doses_per_day": 2}})") == "regimen needs grams_per_dose");
+  CHECK(parse_failure(R"({"regimen": {"grams_per_dose": 5, "doses_per_day": 2.5}})")
+            .find("whole number") != std::string::npos);
+  CHECK(parse_failure(R"({"regimen": {"grams_per_dose": 5, "doses_per_day": 1e10}})")
+            .find("whole number") != std::string::npos);
+  CHECK(parse_failure(R"({"regimen": {"grams": 5}})").find("'grams'") != std::string::npos);
+  CHECK(parse_failure("").rfind("bad JSON: ", 0) == 0);
+  CHECK(parse_failure("{} {}").rfind("bad JSON: ", 0) == 0);
+  CHECK(parse_failure(std::string(100, '[') + std::string(100, ']')).find("nested") !=
+        std::string::npos);
+  const std::string control = parse_failure("{\"conditions\": [\"a\\nb\"]}");
+  CHECK(control.find('\n') == std::string::npos);
+  CHECK(control.find("\\x0A") != std::string::npos);
+}
+
+TEST_CASE("every example profile parses and names a purpose") {
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(profiles)) {
+    if (entry.path().extension() != ".json") continue;
+    ++count;
+    const tool_result r = run_tool({"--profile", entry.path().string(), "--json"});
+    INFO(entry.path().string() << ": " << r.err);
+    CHECK(r.code == gln_check::exit_ok);
+    CHECK(json::parse(r.out).at("request").at("purpose").is_string());
+  }
+  CHECK(count >= 3);
+}
+
+TEST_CASE("parse_number and parse_count accept plain decimals only") {
+  CHECK(gln_check::parse_number("5") == 5.0);
+  CHECK(gln_check::parse_number("-5") == -5.0);
+  CHECK(gln_check::parse_number("+62.5") == 62.5);
+  CHECK(gln_check::parse_number("1e3") == 1000.0);
+  CHECK(gln_check::parse_number(".5") == 0.5);
+  for (const char* bad : {"", "-", ".", "nan", "NaN", "inf", "-infinity", "0x10", " 5", "5 ",
+                          "5kg", "1e", "1e999", "1,5", "--5"}) {
+    INFO(bad);
+    CHECK_FALSE(gln_check::parse_number(bad).has_value());
+  }
+  CHECK(gln_check::parse_count("12") == 12);
+  CHECK(gln_check::parse_count("-1") == -1);
+  for (const char* bad : {"", "2.0", "1e1", "2147483648", "-2147483649", "two"}) {
+    INFO(bad);
+    CHECK_FALSE(gln_check::parse_count(bad).has_value());
+  }
+}
+
+TEST_CASE("run() lets nothing escape, whatever argv holds") {
+  std::ostringstream out;
+  std::ostringstream err;
+  std::istringstream in;
+  CHECK(gln_check::run(0, nullptr, out, err, in) == gln_check::exit_usage);  // no purpose
+  const char* const with_null[] = {"gln-check", nullptr, "--purpose"};
+  CHECK(gln_check::run(3, with_null, out, err, in) == gln_check::exit_usage);
+}
+
+TEST_CASE("gln/json.hpp: results, citations and enums in their documented shape") {
+  gln::profile person{};
+  person.age_years = 40.0;
+  const json s = gln::screen(person, gln::purpose::ibs_symptoms);
+  CHECK(s.at("purpose") == "ibs_symptoms");
+  CHECK(s.at("oversight") == "self_directed");
+  CHECK(s.at("overall") == "caution");
+  CHECK(s.at("valid") == true);
+  REQUIRE(s.at("findings").size() == 1);
+  CHECK(s.at("findings")[0].at("rule") == "purpose.ibs_other_causes");
+
+  CHECK(json(gln::verdict::clinician_only) == "clinician_only");
+  CHECK(json(static_cast<gln::verdict>(200)).is_null());
+  CHECK(json(gln::grams{2.5}) == 2.5);
+  CHECK(json(gln::condition_set{gln::condition::shock, gln::condition::cirrhosis}) ==
+        json({"cirrhosis", "shock"}));
+
+  const json endari = gln::source_info(gln::source::endari_label);
+  CHECK(endari.at("kind") == "regulatory_label");
+  CHECK(endari.at("year") == 2017);
+  CHECK(endari.at("doi").is_null());
+  CHECK(endari.at("other_id") == "NDA 208587");
+  const json shao = gln::source_info(gln::source::shao_hathcock_2008);
+  CHECK(shao.at("doi") == "10.1016/j.yrtph.2008.01.004");
+  CHECK(shao.at("pmid") == "18325648");
+  CHECK(json(gln::source_info(gln::source::shah_2020_retracted)).at("retracted") == true);
+
+  const json e = gln::evidence_for(gln::purpose::burns);
+  CHECK(e.at("grade") == "against");
+  CHECK(e.at("sources") == json({"heyland_2022_reenergize", "singer_2019_espen"}));
+
+  gln::profile heavy{};
+  heavy.weight_kg = gln::kilograms{80.0};
+  const json g = gln::dose_for(gln::purpose::trauma, heavy);
+  CHECK(g.at("per_kg_day_g") == json({{"min", 0.2}, {"max", 0.3}}));
+  CHECK(std::abs(g.at("per_day_g").at("min").get<double>() - 16.0) < 1e-9);
+  CHECK(std::abs(g.at("per_day_g").at("max").get<double>() - 24.0) < 1e-9);
+  CHECK(g.at("weight_needed") == false);
+
+  const json t = gln::plan_trial(person, gln::purpose::gut_barrier);
+  CHECK(t.at("status") == "ready");
+  CHECK(t.at("screening").at("overall") == "suitable");
+  CHECK(t.at("dosing").at("hard_stop_day") == 56);
+  CHECK(t.at("advice").at("athlete_basics").is_null());
+}
