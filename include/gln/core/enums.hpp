@@ -210,7 +210,7 @@ enum class dose_access : std::uint8_t {
 // Whether plan_trial() gives a dosing plan, and if not, why not.
 enum class plan_status : std::uint8_t {
   ready,                   // a self-directed trial can start
-  ask_clinician_first,     // screening says clinician_only: no plan without a clinician
+  ask_clinician_first,     // clinician_only, or the trial doses fail check_dose for this person
   do_not_start,            // screening says avoid
   no_self_directed_range,  // the purpose has no self-directed dose range
   invalid_input,           // an input was invalid

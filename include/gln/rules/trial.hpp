@@ -9,6 +9,7 @@
 #include "../data/doses.hpp"
 #include "../data/trials.hpp"
 #include "../policy.hpp"
+#include "dose.hpp"
 #include "screen.hpp"
 #include "validate.hpp"
 
@@ -87,6 +88,17 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
   if (plan.status != plan_status::ready || !row.per_dose || !row.doses_per_day || !row.per_day) {
     return plan;
   }
+  // The trial's own doses must pass check_dose at caution or better: a stricter policy (a
+  // lower ceiling, fewer doses a day) or a supervised child's per-kg limit can rule them
+  // out, and then a clinician sets the dose.
+  const regimen start{row.per_dose->min, row.doses_per_day->min, std::nullopt};
+  const regimen top{grams{row.per_day->max.value() / static_cast<double>(row.doses_per_day->max)},
+                    row.doses_per_day->max, std::nullopt};
+  if (check_dose_with(person, p, start, rules).overall > verdict::caution ||
+      check_dose_with(person, p, top, rules).overall > verdict::caution) {
+    plan.status = plan_status::ask_clinician_first;
+    return plan;
+  }
   plan.start_per_dose = row.per_dose->min;
   plan.start_doses_per_day = row.doses_per_day->min;
   plan.max_doses_per_day = row.doses_per_day->max;
@@ -103,8 +115,9 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
 }  // namespace detail
 
 // A trial plan for a purpose, after screening: no plan when screening says avoid, "ask a
-// clinician first" when it says clinician_only, no dosing where the purpose has no
-// self-directed range.
+// clinician first" when it says clinician_only or when the trial's doses would fail
+// check_dose for this person and policy, no dosing where the purpose has no self-directed
+// range.
 constexpr trial_plan plan_trial(const profile& person, gln::purpose p,
                                 const policy& requested) noexcept {
   return detail::plan_trial_with(person, p, effective(requested));
