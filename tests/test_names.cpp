@@ -1,6 +1,7 @@
 #include <gln/gln.hpp>
 
 #include <cstddef>
+#include <set>
 #include <string_view>
 
 #include "catch.hpp"
@@ -49,4 +50,61 @@ TEST_CASE("parse is an exact, case-sensitive match", "[names]") {
   CHECK_FALSE(gln::parse<gln::purpose>("gut").has_value());
   CHECK(gln::parse<gln::rule>("contra.cirrhosis") == gln::rule::contra_cirrhosis);
   CHECK_FALSE(gln::parse<gln::rule>("contra_cirrhosis").has_value());
+}
+
+namespace {
+
+template <class E>
+std::set<std::string_view> names_of() {
+  std::set<std::string_view> out;
+  for (std::size_t i = 0; i < gln::enum_count<E>; ++i) out.insert(gln::to_string(static_cast<E>(i)));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the vocabulary is knowledge.md's, name for name", "[names]") {
+  // §5 purposes.
+  CHECK(names_of<gln::purpose>() ==
+        std::set<std::string_view>{"general_recovery", "gut_barrier", "exercise_recovery",
+                                   "endurance_gut_stress", "immune_support", "muscle_strength",
+                                   "athletic_performance", "ibs_symptoms", "oral_mucositis",
+                                   "surgical_recovery", "critical_illness", "trauma", "burns",
+                                   "sickle_cell_disease", "short_bowel_syndrome"});
+  // §2 conditions.
+  CHECK(names_of<gln::condition>() ==
+        std::set<std::string_view>{"hepatic_encephalopathy", "hepatic_failure", "cirrhosis",
+                                   "liver_disease", "severe_kidney_disease", "kidney_disease",
+                                   "multiorgan_failure", "shock", "reyes_syndrome", "cancer",
+                                   "cancer_treatment", "pregnancy", "breastfeeding",
+                                   "recent_icu_stay", "unexplained_neurologic_symptoms",
+                                   "seizure_disorder", "bipolar_disorder", "msg_sensitivity",
+                                   "sickle_cell_disease", "short_bowel_syndrome",
+                                   "oral_mucositis"});
+  // §3 medications.
+  CHECK(names_of<gln::medication>() ==
+        std::set<std::string_view>{"lactulose", "anticonvulsant", "antineoplastic",
+                                   "growth_hormone", "other_prescription", "supplement_stack"});
+  // §4 verdicts, §7 grades, §4 oversight, §1 source kinds.
+  CHECK(names_of<gln::verdict>() ==
+        std::set<std::string_view>{"suitable", "caution", "clinician_only", "avoid"});
+  CHECK(names_of<gln::evidence_grade>() ==
+        std::set<std::string_view>{"strong", "moderate", "limited", "insufficient", "against"});
+  CHECK(names_of<gln::oversight>() ==
+        std::set<std::string_view>{"self_directed", "clinician_supervised"});
+  CHECK(names_of<gln::source_kind>() ==
+        std::set<std::string_view>{"regulatory_label", "guideline", "meta_analysis", "trial",
+                                   "review", "safety_assessment", "reference_database",
+                                   "editorial", "policy"});
+}
+
+TEST_CASE("parse rejects near misses and values outside every enum", "[names]") {
+  CHECK_FALSE(gln::parse<gln::condition>(std::string_view("cirrhosis\0", 10)).has_value());
+  CHECK_FALSE(gln::parse<gln::medication>("Lactulose").has_value());
+  CHECK_FALSE(gln::parse<gln::verdict>("clinician-only").has_value());
+  CHECK_FALSE(gln::parse<gln::oversight>("supervised").has_value());
+  CHECK_FALSE(gln::parse<gln::source>("shah_2020").has_value());
+  CHECK(gln::parse<gln::source>("shah_2020_retracted") == gln::source::shah_2020_retracted);
+  CHECK(gln::to_string(static_cast<gln::purpose>(255)).empty());
+  CHECK(gln::to_string(static_cast<gln::oversight>(2)).empty());
 }
