@@ -335,4 +335,8 @@ std::string error_json(const parse_error& error, std::size_t line, std::string_v
   return dump(json{{"id", std::move(id)}, {"line", line}, {"error", error.message}}, -1);
 }
 
+std::string wrap_json(std::string_view key, std::string_view text) {
+  return dump(json{{std::string(key), std::string(text)}}, -1);
+}
+
 }  // namespace gln_check

@@ -76,6 +76,10 @@ std::string result_json(const request& req, int indent, bool citations);
 // from the line's text when it is a JSON object with one, else null.
 std::string error_json(const parse_error& error, std::size_t line, std::string_view text);
 
+// {"key": "<text>"}: an answer wrapped as one string field, the row shape a ClickHouse
+// executable UDF with format JSONEachRow and return_name `key` expects.
+std::string wrap_json(std::string_view key, std::string_view text);
+
 // The readable report; with citations, the full text of every cited source at the end.
 void write_report(const request& req, std::ostream& out, bool citations);
 

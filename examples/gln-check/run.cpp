@@ -18,7 +18,7 @@ namespace gln_check {
 namespace {
 
 struct options {
-  std::string age, weight, purpose, grams, doses, weeks, profile_path, fail_on, list;
+  std::string age, weight, purpose, grams, doses, weeks, profile_path, fail_on, list, wrap;
   std::vector<std::string> conditions, medications, icd10;
   bool supervised = false, json = false, verbose = false, batch = false, version = false;
 };
@@ -33,28 +33,39 @@ void configure(CLI::App& app, options& o) {
       "Screens a person for L-glutamine for one purpose: verdict, findings with their sources,\n"
       "dose guidance, evidence grade and trial plan. Not medical advice.");
   app.add_option("--profile", o.profile_path,
-                 "JSON profile file (keys as a --batch line); the options below add to it");
-  app.add_option("--age", o.age, "age in years");
-  app.add_option("--weight", o.weight, "body weight in kg");
+                 "JSON profile file (keys as a --batch line); the options below add to it")
+      ->type_name("FILE");
+  app.add_option("--age", o.age, "age in years")->type_name("YEARS");
+  app.add_option("--weight", o.weight, "body weight in kg")->type_name("KG");
   app.add_option("--condition", o.conditions, "a condition (repeatable or comma-separated)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->type_name("NAME");
   app.add_option("--medication", o.medications, "a medication class (repeatable)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->type_name("NAME");
   app.add_option("--icd10", o.icd10, "an ICD-10-CM code (repeatable); unknown codes are errors")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->type_name("CODE");
   app.add_flag("--supervised", o.supervised, "a clinician supervises the use");
-  app.add_option("--purpose", o.purpose, "why glutamine (required unless in --profile)");
-  app.add_option("--grams", o.grams, "regimen to check: grams per dose");
-  app.add_option("--doses", o.doses, "regimen: doses per day (default 1)");
-  app.add_option("--weeks", o.weeks, "regimen: planned weeks");
+  app.add_option("--purpose", o.purpose, "why glutamine (required unless in --profile)")
+      ->type_name("NAME");
+  app.add_option("--grams", o.grams, "regimen to check: grams per dose")->type_name("GRAMS");
+  app.add_option("--doses", o.doses, "regimen: doses per day (default 1)")->type_name("N");
+  app.add_option("--weeks", o.weeks, "regimen: planned weeks")->type_name("WEEKS");
   app.add_flag("--json", o.json, "print the result as JSON");
   app.add_flag("-v,--verbose", o.verbose, "add the full text of every cited source");
   app.add_flag("--batch", o.batch,
                "read JSON Lines requests on stdin, write one JSON result per line");
+  app.add_option("--wrap", o.wrap,
+                 "with --batch: write each answer as {\"KEY\": \"<answer as a JSON string>\"} "
+                 "(a ClickHouse JSONEachRow UDF with return_name KEY)")
+      ->type_name("KEY");
   app.add_option("--fail-on", o.fail_on,
-                 "exit 3 when the verdict is this level or worse (caution, clinician_only, avoid)");
+                 "exit 3 when the verdict is this level or worse (caution, clinician_only, avoid)")
+      ->type_name("VERDICT");
   app.add_option("--list", o.list,
-                 "print the names of: purposes, conditions, medications, oversight, verdicts");
+                 "print the names of: purposes, conditions, medications, oversight, verdicts")
+      ->type_name("WHAT");
   app.add_flag("--version", o.version, "print the gln and knowledge-base versions");
 }
 
@@ -180,6 +191,7 @@ int run_batch(const options& o, std::ostream& out, std::istream& in) {
       } else {
         answer = result_json(std::get<request>(parsed), -1, o.verbose);
       }
+      if (!o.wrap.empty()) answer = wrap_json(o.wrap, answer);
     } catch (const std::exception& e) {
       answer = error_json(parse_error{"internal error: " + one_line(e.what())}, number, line);
     }
@@ -217,6 +229,7 @@ int run_parsed(const CLI::App& app, const options& o, std::ostream& out, std::is
     }
     return exit_ok;
   }
+  if (!o.batch && app.count("--wrap") > 0) throw usage_error{"--wrap needs --batch"};
   if (o.batch) {
     reject_with_batch(app);
     return run_batch(o, out, in);

@@ -42,6 +42,7 @@ json run_json(const std::vector<std::string>& args) {
   std::vector<std::string> with_json = args;
   with_json.emplace_back("--json");
   const tool_result result = run_tool(with_json);
+  INFO(result.err);
   REQUIRE(result.code == gln_check::exit_ok);
   REQUIRE(result.err.empty());
   return json::parse(result.out);
@@ -213,6 +214,7 @@ TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
       {{"--age", "40"}, "--purpose"},
       {{"--batch", "--purpose", "gut_barrier"}, "--purpose"},
       {{"--list", "rules"}, "'rules'"},
+      {{"--wrap", "result", "--purpose", "gut_barrier"}, "--wrap needs --batch"},
   };
   for (const auto& [args, named] : cases) {
     const tool_result r = run_tool(args);
@@ -276,6 +278,21 @@ TEST_CASE("batch mode: one line out per line in, and a bad line never stops the 
   CHECK(last.at("overall") == "caution");  // purpose.ibs_other_causes (§4)
   CHECK(last.at("trial_plan").at("dosing").at("review_day") == 28);
   CHECK(last.at("trial_plan").at("dosing").at("hard_stop_day") == 56);
+}
+
+TEST_CASE("batch mode with --wrap: each answer is one string field, as ClickHouse expects") {
+  const std::string input =
+      "{\"age_years\": 58, \"conditions\": [\"cirrhosis\"], \"purpose\": \"gut_barrier\"}\n"
+      "{\"purpose\": \"nope\"}\n";
+  const tool_result r = run_tool({"--batch", "--wrap", "result"}, input);
+  CHECK(r.code == gln_check::exit_ok);
+  const std::vector<std::string> out = lines_of(r.out);
+  REQUIRE(out.size() == 2);
+  const json first = json::parse(out[0]);
+  REQUIRE(first.size() == 1);
+  CHECK(json::parse(first.at("result").get<std::string>()).at("overall") == "avoid");
+  const json second = json::parse(json::parse(out[1]).at("result").get<std::string>());
+  CHECK(second.at("error").get<std::string>().find("'nope'") != std::string::npos);
 }
 
 TEST_CASE("parse_json_request reads every key and refuses what it does not know") {
