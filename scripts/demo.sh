@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
-# Builds gln-check (in build/demo) and runs it on an example profile.
-# Usage: scripts/demo.sh                 # the runner profile, then the cirrhosis profile
-#        scripts/demo.sh ARGS...         # gln-check with your own arguments
+# Builds gln-check (in build/demo) and runs it on the example profiles.
+# Usage: scripts/demo.sh            # a runner with gut stress, then a person with cirrhosis
+#        scripts/demo.sh ARGS...    # gln-check with your arguments (paths relative to here)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-scripts/deps.sh build
+root="$(cd "$(dirname "$0")/.." && pwd)"
+"$root/scripts/deps.sh" build
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
 echo "Building gln-check in build/demo ..." >&2
-cmake -S . -B build/demo -DGLN_BUILD_TESTS=OFF -DGLN_BUILD_EXAMPLES=ON >/dev/null
-cmake --build build/demo --target gln-check >/dev/null
-tool=build/demo/examples/gln-check/gln-check
+cmake -S "$root" -B "$root/build/demo" -DGLN_BUILD_TESTS=OFF -DGLN_BUILD_EXAMPLES=ON >/dev/null
+cmake --build "$root/build/demo" --target gln-check >/dev/null
+tool="$root/build/demo/examples/gln-check/gln-check"
 if [ $# -gt 0 ]; then
   exec "$tool" "$@"
 fi
-echo "\$ $tool --profile examples/profiles/runner-gut-stress.json"
-"$tool" --profile examples/profiles/runner-gut-stress.json
-echo
-echo "\$ $tool --profile examples/profiles/cirrhosis.json"
-"$tool" --profile examples/profiles/cirrhosis.json
+cd "$root"
+for profile in examples/profiles/runner-gut-stress.json examples/profiles/cirrhosis.json; do
+  echo "\$ gln-check --profile $profile"
+  "$tool" --profile "$profile"
+  echo
+done
