@@ -39,6 +39,9 @@ struct policy {
 
 namespace detail {
 
+// The default policy, built once: the overloads without a policy pass it by reference.
+inline constexpr policy default_policy{};
+
 constexpr double stricter_lower(double requested, double fallback) noexcept {
   return requested == requested && requested > 0.0 && requested < fallback ? requested
                                                                             : fallback;

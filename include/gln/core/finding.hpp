@@ -9,10 +9,15 @@
 #include "../data/doses.hpp"
 #include "../data/rules.hpp"
 #include "citation.hpp"
+#include "enum_set.hpp"
 #include "enums.hpp"
 #include "names.hpp"
 
 namespace gln {
+
+namespace detail {
+struct finding_writer;
+}  // namespace detail
 
 // One rule that fired. Four bytes: the text and sources are read from the rule table, so
 // building a result copies no strings. (This is why finding.hpp reads data/: the one place
@@ -56,8 +61,9 @@ class finding_list {
 
   constexpr std::size_t size() const noexcept { return size_; }
   constexpr bool empty() const noexcept { return size_ == 0; }
+  // Out of range: the first finding, or finding{} (input.invalid, avoid) when empty.
   constexpr const finding& operator[](std::size_t i) const noexcept {
-    return items_[i < size_ ? i : 0];
+    return i < size_ ? items_[i] : size_ > 0 ? items_[0] : unused_slot;
   }
   constexpr const finding* begin() const noexcept { return items_.data(); }
   constexpr const finding* end() const noexcept { return items_.data() + size_; }
@@ -77,23 +83,60 @@ class finding_list {
     return level;
   }
   // Worst level in the list; suitable when empty.
-  constexpr verdict worst_level() const noexcept {
-    verdict level = verdict::suitable;
-    for (std::size_t i = 0; i < size_; ++i) level = worst(level, items_[i].level);
-    return level;
-  }
+  constexpr verdict worst_level() const noexcept { return static_cast<verdict>(worst_); }
 
   constexpr void push_back(const finding& item) noexcept {
-    if (size_ < capacity) {
-      items_[size_] = item;
-      ++size_;
+    const std::size_t count = size_;
+    if (count < capacity) {
+      items_[count] = item;
+      size_ = static_cast<std::uint16_t>(count + 1);
+      if (index_of(item.level) > worst_) worst_ = static_cast<std::uint16_t>(index_of(item.level));
     }
   }
 
  private:
-  std::array<finding, capacity> items_{};
-  std::uint8_t size_ = 0;
+  friend struct detail::finding_writer;
+
+  // The slots past size() are never read (operator[] returns unused_slot instead), so they
+  // start as zero bytes: one block clear. finding{} has a non-zero level, which made
+  // every result start with a store loop over all the slots.
+  static constexpr finding unused_slot{};
+  static constexpr std::array<finding, capacity> zero_slots() noexcept {
+    std::array<finding, capacity> slots{};
+    for (finding& slot : slots) slot.level = verdict::suitable;
+    return slots;
+  }
+  std::array<finding, capacity> items_ = zero_slots();
+  std::uint16_t size_ = 0;
+  std::uint16_t worst_ = 0;  // index_of(the worst level)
 };
+
+namespace detail {
+
+// How the rule evaluators append: a whole set of rules at once, with the count and the
+// worst level kept in registers. (push_back must re-read both after each finding, since
+// compilers assume the finding's byte stores may change them.)
+struct finding_writer {
+  // One finding per set bit of `rules` (bit i is gln::rule i), in rule order, at the
+  // rule's level under the given oversight, for purpose `p`.
+  static constexpr void append_rules(finding_list& list, std::uint64_t rules, bool supervised,
+                                     gln::purpose p) noexcept {
+    std::size_t count = list.size_;
+    std::size_t worst_index = list.worst_;
+    for (; rules != 0 && count < finding_list::capacity; rules &= rules - 1U) {
+      const auto id = static_cast<gln::rule>(lowest_bit_index(rules));
+      const rule_info& info = describe(id);
+      const verdict level = supervised ? info.supervised_level : info.level;
+      list.items_[count] = finding{id, level, input_field::none, p};
+      ++count;
+      if (index_of(level) > worst_index) worst_index = index_of(level);
+    }
+    list.size_ = static_cast<std::uint16_t>(count);
+    list.worst_ = static_cast<std::uint16_t>(worst_index);
+  }
+};
+
+}  // namespace detail
 
 }  // namespace gln
 

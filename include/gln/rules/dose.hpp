@@ -195,10 +195,10 @@ constexpr dose_guidance dose_for(gln::purpose p, const profile& person,
   return detail::dose_for_with(p, person, effective(requested));
 }
 constexpr dose_guidance dose_for(gln::purpose p, const profile& person) noexcept {
-  return detail::dose_for_with(p, person, policy{});
+  return detail::dose_for_with(p, person, detail::default_policy);
 }
 constexpr dose_guidance dose_for(gln::purpose p) noexcept {
-  return detail::dose_for_with(p, profile{}, policy{});
+  return detail::dose_for_with(p, profile{}, detail::default_policy);
 }
 
 // Checks a regimen against the purpose's range and the safety ceilings, after screening.
@@ -208,7 +208,7 @@ constexpr dose_check check_dose(const profile& person, gln::purpose p, const reg
 }
 constexpr dose_check check_dose(const profile& person, gln::purpose p,
                                 const regimen& plan) noexcept {
-  return detail::check_dose_with(person, p, plan, policy{});
+  return detail::check_dose_with(person, p, plan, detail::default_policy);
 }
 
 }  // namespace gln

@@ -53,10 +53,23 @@ constexpr bool is_plain(const data::screening_trigger& t) noexcept {
   return t.purposes.empty() && t.extra == data::trigger_extra::none;
 }
 
-// The triggers that need the purpose, the age or an absence: few, so they are checked one by one.
+// A trigger that fires on the purpose alone (no condition, medication or extra).
+constexpr bool is_purpose_only(const data::screening_trigger& t) noexcept {
+  return !t.purposes.empty() && t.extra == data::trigger_extra::none && t.conditions.empty() &&
+         t.medications.empty();
+}
+
+constexpr bool is_compound(const data::screening_trigger& t) noexcept {
+  return !is_plain(t) && !is_purpose_only(t);
+}
+
+// The triggers that need the age, an absence or the purpose with a condition or medication:
+// few, so they are checked one by one.
 constexpr std::size_t count_compound_triggers() noexcept {
   std::size_t count = 0;
-  for (const data::screening_trigger& t : data::screening_triggers) count += is_plain(t) ? 0U : 1U;
+  for (const data::screening_trigger& t : data::screening_triggers) {
+    count += is_compound(t) ? 1U : 0U;
+  }
   return count;
 }
 
@@ -64,19 +77,46 @@ inline constexpr auto compound_triggers = [] {
   std::array<data::screening_trigger, count_compound_triggers()> out{};
   std::size_t next = 0;
   for (const data::screening_trigger& t : data::screening_triggers) {
-    if (!is_plain(t)) out[next++] = t;
+    if (is_compound(t)) out[next++] = t;
+  }
+  return out;
+}();
+static_assert(compound_triggers.size() <= 32, "purpose_screen::checks holds one bit per trigger");
+
+// What a purpose brings to screening: the rules that fire on the purpose alone, and which
+// compound triggers apply to it (bit i: compound_triggers[i]).
+struct purpose_screen {
+  rule_mask fires = 0;
+  std::uint32_t checks = 0;
+};
+
+// Indexed by purpose; the last entry is for a value outside the enum, which no purpose rule
+// matches (input.invalid reports it).
+inline constexpr auto screen_by_purpose = [] {
+  std::array<purpose_screen, enum_count<gln::purpose> + 1> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto p = static_cast<gln::purpose>(i);
+    for (const data::screening_trigger& t : data::screening_triggers) {
+      if (is_purpose_only(t) && t.purposes.contains(p)) out[i].fires |= bit_of(t.id);
+    }
+    for (std::size_t j = 0; j < compound_triggers.size(); ++j) {
+      const data::screening_trigger& t = compound_triggers[j];
+      if (t.purposes.empty() || t.purposes.contains(p)) out[i].checks |= std::uint32_t{1} << j;
+    }
   }
   return out;
 }();
 
-constexpr bool compound_fires(const data::screening_trigger& t, const profile& person, gln::purpose p,
-                              bool age_ok, const policy& rules) noexcept {
-  if (!t.purposes.empty() && !t.purposes.contains(p)) return false;
+// Whether a compound trigger fires, its purpose already known to match.
+constexpr bool compound_fires(const data::screening_trigger& t, const profile& person,
+                              const policy& rules) noexcept {
   switch (t.extra) {
     case data::trigger_extra::age_below_adult:
-      return age_ok && person.age_years && *person.age_years < rules.adult_age_years;
+      return person.age_years && age_is_valid(person, rules) &&
+             *person.age_years < rules.adult_age_years;
     case data::trigger_extra::age_below_sickle_min:
-      return age_ok && person.age_years && *person.age_years < data::sickle_cell_min_age_years;
+      return person.age_years && age_is_valid(person, rules) &&
+             *person.age_years < data::sickle_cell_min_age_years;
     case data::trigger_extra::medication_absent:
       return !person.medications.intersects(t.medications);
     case data::trigger_extra::none:
@@ -90,12 +130,14 @@ constexpr bool compound_fires(const data::screening_trigger& t, const profile& p
 // Every screening rule the profile triggers, as one bit per rule.
 constexpr rule_mask fired_rules(const profile& person, gln::purpose p,
                                 const policy& rules) noexcept {
-  rule_mask fired = 0;
+  const purpose_screen& by_purpose =
+      screen_by_purpose[is_valid(p) ? index_of(p) : enum_count<gln::purpose>];
+  rule_mask fired = by_purpose.fires;
   for (gln::condition c : person.conditions) fired |= rules_by_condition[index_of(c)];
   for (gln::medication m : person.medications) fired |= rules_by_medication[index_of(m)];
-  const bool age_ok = age_is_valid(person, rules);
-  for (const data::screening_trigger& t : compound_triggers) {
-    if (compound_fires(t, person, p, age_ok, rules)) fired |= bit_of(t.id);
+  for (std::uint32_t rest = by_purpose.checks; rest != 0; rest &= rest - 1U) {
+    const data::screening_trigger& t = compound_triggers[lowest_bit_index(rest)];
+    if (compound_fires(t, person, rules)) fired |= bit_of(t.id);
   }
   return fired;
 }
@@ -104,11 +146,8 @@ constexpr rule_mask fired_rules(const profile& person, gln::purpose p,
 constexpr void append_screening(const profile& person, gln::purpose p, const policy& rules,
                                 finding_list& out) noexcept {
   check_profile(person, p, rules, out);
-  for (rule_mask rest = fired_rules(person, p, rules); rest != 0; rest &= rest - 1U) {
-    const auto id = static_cast<gln::rule>(lowest_bit_index(rest));
-    out.push_back(finding{id, reported_level(id, person), input_field::none,
-                          is_valid(p) ? p : gln::purpose::general_recovery});
-  }
+  finding_writer::append_rules(out, fired_rules(person, p, rules), is_supervised(person),
+                               is_valid(p) ? p : gln::purpose::general_recovery);
 }
 
 // `rules` must already be effective().
@@ -133,7 +172,7 @@ constexpr screening screen(const profile& person, gln::purpose p,
 
 // The same with the default policy (already as strict as effective() allows).
 constexpr screening screen(const profile& person, gln::purpose p) noexcept {
-  return detail::screen_with(person, p, policy{});
+  return detail::screen_with(person, p, detail::default_policy);
 }
 
 }  // namespace gln
