@@ -4,7 +4,6 @@
 #include <exception>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -106,12 +105,43 @@ E name_option(std::string_view option, std::string_view what, const std::string&
   return *value;
 }
 
+// A request is a few hundred bytes; the limit keeps a wrong path (a device, a huge file)
+// or a runaway input line from eating memory.
+constexpr std::size_t max_request_bytes = std::size_t{1} << 20;
+
 std::string read_file(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw usage_error{"--profile: cannot open " + quote(path)};
-  std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  std::string text(max_request_bytes + 1, '\0');
+  file.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (file.bad()) throw usage_error{"--profile: cannot read " + quote(path)};
+  text.resize(static_cast<std::size_t>(file.gcount()));
+  if (text.size() > max_request_bytes) {
+    throw usage_error{"--profile: " + quote(path) + " is larger than 1 MiB"};
+  }
   return text;
+}
+
+// Reads one line without its '\n'; false at the end of the input. Of a line longer than
+// max_request_bytes only the start is kept, and too_long is set.
+bool read_line(std::istream& in, std::string& line, bool& too_long) {
+  using traits = std::istream::traits_type;
+  line.clear();
+  too_long = false;
+  std::streambuf* buffer = in.rdbuf();
+  if (buffer == nullptr) return false;
+  bool any = false;
+  for (;;) {
+    const traits::int_type ch = buffer->sbumpc();
+    if (traits::eq_int_type(ch, traits::eof())) return any;
+    any = true;
+    if (traits::to_char_type(ch) == '\n') return true;
+    if (line.size() < max_request_bytes) {
+      line.push_back(traits::to_char_type(ch));
+    } else {
+      too_long = true;
+    }
+  }
 }
 
 // The request of a single (not --batch) run: the profile file first, then the options.
@@ -178,12 +208,15 @@ void reject_with_batch(const CLI::App& app) {
 int run_batch(const options& o, std::ostream& out, std::istream& in) {
   std::string line;
   std::size_t number = 0;
-  while (std::getline(in, line)) {
+  bool too_long = false;
+  while (read_line(in, line, too_long)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     std::string answer;
     try {
-      auto parsed = parse_json_request(line);
+      auto parsed = too_long ? std::variant<request, parse_error>{parse_error{
+                                   "line longer than 1 MiB"}}
+                             : parse_json_request(line);
       if (auto* error = std::get_if<parse_error>(&parsed)) {
         answer = error_json(*error, number, line);
       } else if (!std::get<request>(parsed).purpose) {

@@ -280,6 +280,19 @@ TEST_CASE("batch mode: one line out per line in, and a bad line never stops the 
   CHECK(last.at("trial_plan").at("dosing").at("hard_stop_day") == 56);
 }
 
+TEST_CASE("batch mode: a line over 1 MiB is an error line, and the next line is read") {
+  const std::string input = "{\"id\": 1, \"purpose\": \"gut_barrier\"" +
+                            std::string(std::size_t{1} << 20, ' ') + "}\n" +
+                            "{\"id\": 2, \"purpose\": \"gut_barrier\"}\n";
+  const tool_result r = run_tool({"--batch"}, input);
+  CHECK(r.code == gln_check::exit_ok);
+  const std::vector<std::string> out = lines_of(r.out);
+  REQUIRE(out.size() == 2);
+  CHECK(json::parse(out[0]).at("error") == "line longer than 1 MiB");
+  CHECK(json::parse(out[1]).at("id") == 2);
+  CHECK(json::parse(out[1]).at("overall") == "suitable");
+}
+
 TEST_CASE("batch mode with --wrap: each answer is one string field, as ClickHouse expects") {
   const std::string input =
       "{\"age_years\": 58, \"conditions\": [\"cirrhosis\"], \"purpose\": \"gut_barrier\"}\n"
