@@ -1,8 +1,7 @@
 # Checks that the first ```cpp block of a README section is exactly an example's source,
 # so the code the README shows is the code that is built and run.
-#   cmake -DREADME=<README.md> -DHEADING="## API tour" -DSOURCE=<file.cpp> [-DIF_SHOWN=ON]
+#   cmake -DREADME=<README.md> -DHEADING="## API tour" -DSOURCE=<file.cpp>
 #         -P readme_code.cmake
-# With IF_SHOWN, a section without a ```cpp block passes.
 file(READ "${README}" readme)
 file(READ "${SOURCE}" source)
 string(FIND "${readme}" "\n${HEADING}\n" at)
@@ -20,10 +19,6 @@ if(NOT next EQUAL -1)
 endif()
 string(FIND "${rest}" "\n```cpp\n" start)
 if(start EQUAL -1)
-  if(IF_SHOWN)
-    message(STATUS "the README section '${HEADING}' shows no code yet")
-    return()
-  endif()
   message(FATAL_ERROR "no ```cpp block in the README section '${HEADING}'")
 endif()
 math(EXPR start "${start} + 8")
