@@ -1,0 +1,105 @@
+// gln-check's command line, run in-process on any arguments and any stdin: exit codes 0, 2
+// or 3 only (1 is an internal error or an output failure, impossible with string streams),
+// a one-line message on a usage error, consistent verdicts in every JSON answer.
+//
+// Input layout: arguments separated by NUL bytes, then two NUL bytes, then stdin.
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fuzz_support.hpp"
+#include "request.hpp"
+#include "result_json_check.hpp"
+
+namespace {
+
+bool has_arg(const std::vector<std::string>& args, std::string_view name) {
+  for (const std::string& arg : args) {
+    if (arg == name || arg.rfind(std::string(name) + "=", 0) == 0) return true;
+  }
+  return false;
+}
+
+std::size_t count_lines(std::string_view text) {
+  std::size_t lines = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    ++lines;
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view bytes{reinterpret_cast<const char*>(data), size};
+  const std::size_t split = bytes.find(std::string_view{"\0\0", 2});
+  const std::string_view arg_bytes = bytes.substr(0, split);
+  const std::string_view stdin_text =
+      split == std::string_view::npos ? std::string_view{} : bytes.substr(split + 2);
+
+  std::vector<std::string> args{"gln-check"};
+  std::size_t start = 0;
+  while (start <= arg_bytes.size() && args.size() < 24) {
+    const std::size_t end = arg_bytes.find('\0', start);
+    std::string arg{arg_bytes.substr(start, end == std::string_view::npos ? end : end - start)};
+    // --profile reads a file by name: keep the fuzzer away from the file system.
+    if (arg.find("-prof") == std::string::npos) args.push_back(std::move(arg));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  std::vector<const char*> argv;
+  for (const std::string& arg : args) argv.push_back(arg.c_str());
+  argv.push_back(nullptr);
+
+  std::ostringstream out;
+  std::ostringstream err;
+  std::istringstream in{std::string{stdin_text}};
+  const int code = gln_check::run(static_cast<int>(args.size()), argv.data(), out, err, in);
+
+  GLN_FUZZ_CHECK(code == gln_check::exit_ok || code == gln_check::exit_usage ||
+                 code == gln_check::exit_verdict_at_or_above);
+  const std::string output = out.str();
+  const std::string errors = err.str();
+  if (code == gln_check::exit_usage) {
+    GLN_FUZZ_CHECK(output.empty());
+    GLN_FUZZ_CHECK(errors.rfind("gln-check: ", 0) == 0);
+    GLN_FUZZ_CHECK(errors.find('\n') == errors.size() - 1);  // exactly one line
+    return 0;
+  }
+  GLN_FUZZ_CHECK(errors.empty());
+  GLN_FUZZ_CHECK(output.find("internal error") == std::string::npos);
+
+  // CLI11 also finds -h inside a group of short flags ("-hv"): recognise help by its text.
+  const bool help = output.find("Usage: ") != std::string::npos;
+  const bool other_mode = help || has_arg(args, "--version") || has_arg(args, "--list");
+  if (other_mode) return 0;
+  if (has_arg(args, "--batch")) {
+    // One answer line per input line, each a JSON object: a result or an error.
+    GLN_FUZZ_CHECK(count_lines(output) == count_lines(stdin_text));
+    std::istringstream lines{output};
+    std::string line;
+    while (std::getline(lines, line)) {
+      const nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
+      GLN_FUZZ_CHECK(doc.is_object());
+      if (doc.contains("overall")) gln_fuzz::check_result_document(line);
+    }
+    return 0;
+  }
+  if (has_arg(args, "--json")) {
+    gln_fuzz::check_result_document(output);
+  } else {
+    // The readable report fails closed too: an input.invalid finding means AVOID.
+    GLN_FUZZ_CHECK(output.find("VERDICT: ") != std::string::npos);
+    if (output.find("input.invalid") != std::string::npos) {
+      GLN_FUZZ_CHECK(output.find("VERDICT: AVOID") != std::string::npos);
+    }
+  }
+  return 0;
+}

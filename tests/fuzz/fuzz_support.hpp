@@ -1,0 +1,394 @@
+// Shared by the fuzz targets: a reader that turns fuzz bytes into typed inputs biased
+// towards the values that break things, and the invariants every result must keep.
+#ifndef GLN_TESTS_FUZZ_SUPPORT_HPP
+#define GLN_TESTS_FUZZ_SUPPORT_HPP
+
+#include <gln/gln.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <string_view>
+
+// An invariant that fails aborts, which libFuzzer reports as a crash with the input saved.
+#define GLN_FUZZ_CHECK(condition) \
+  ((condition) ? static_cast<void>(0) : ::gln_fuzz::fail(#condition, __FILE__, __LINE__))
+
+namespace gln_fuzz {
+
+[[noreturn]] inline void fail(const char* what, const char* file, int line) {
+  std::fprintf(stderr, "%s:%d: invariant failed: %s\n", file, line, what);
+  std::fflush(stderr);
+  std::abort();
+}
+
+// Values at and around every threshold of knowledge.md, plus the IEEE specials.
+inline constexpr std::array<double, 40> interesting_doubles{
+    std::numeric_limits<double>::quiet_NaN(),
+    -std::numeric_limits<double>::quiet_NaN(),
+    std::numeric_limits<double>::infinity(),
+    -std::numeric_limits<double>::infinity(),
+    0.0,
+    -0.0,
+    std::numeric_limits<double>::denorm_min(),
+    -std::numeric_limits<double>::denorm_min(),
+    std::numeric_limits<double>::min(),
+    std::numeric_limits<double>::max(),
+    std::numeric_limits<double>::lowest(),
+    std::numeric_limits<double>::epsilon(),
+    1.0e308,
+    -1.0,
+    0.2,
+    0.3,
+    0.5,
+    0.65,
+    1.0,
+    2.0,
+    4.999999,
+    5.0,
+    5.000001,
+    8.0,
+    10.0,
+    14.0,
+    15.0,
+    16.0,
+    17.999,
+    18.0,
+    20.0,
+    29.999,
+    30.0,
+    40.0,
+    45.0,
+    65.0,
+    65.1,
+    130.0,
+    700.0,
+    1.0e6,
+};
+
+inline constexpr std::array<int, 16> interesting_ints{
+    std::numeric_limits<int>::min(), std::numeric_limits<int>::max(), -1, 0, 1, 2, 3, 5, 6, 12,
+    13, 14, 28, 56, 1000000, -1000000};
+
+// Reads typed values from the fuzz bytes; past the end every read yields zero bytes.
+class reader {
+ public:
+  reader(const std::uint8_t* data, std::size_t size) noexcept : data_(data), size_(size) {}
+
+  std::size_t remaining() const noexcept { return size_ - pos_; }
+
+  std::uint8_t byte() noexcept { return pos_ < size_ ? data_[pos_++] : std::uint8_t{0}; }
+
+  bool flag() noexcept { return (byte() & 1U) != 0; }
+
+  std::uint16_t word() noexcept {
+    const std::uint16_t high = byte();
+    return static_cast<std::uint16_t>((high << 8U) | byte());
+  }
+
+  std::uint64_t bits64() noexcept {
+    std::uint64_t value = 0;
+    for (int i = 0; i < 8; ++i) value = (value << 8U) | byte();
+    return value;
+  }
+
+  // Half the time a listed special value; otherwise any bit pattern (NaN payloads and
+  // subnormals included) or a small multiple of 1/8.
+  double number() noexcept {
+    const std::uint8_t mode = byte();
+    if (mode < 128) return interesting_doubles[mode % interesting_doubles.size()];
+    if (mode < 192) {
+      const std::uint64_t bits = bits64();
+      double value = 0.0;
+      std::memcpy(&value, &bits, sizeof value);
+      return value;
+    }
+    const double small = static_cast<double>(word());
+    return (mode & 1U) != 0 ? -small / 8.0 : small / 8.0;
+  }
+
+  int count() noexcept {
+    const std::uint8_t mode = byte();
+    if (mode < 64) return interesting_ints[mode % interesting_ints.size()];
+    if (mode < 192) return static_cast<int>(mode % 16U) - 1;
+    std::uint32_t bits = 0;
+    for (int i = 0; i < 4; ++i) bits = (bits << 8U) | byte();
+    std::int32_t value = 0;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
+  }
+
+  // Mostly a valid enumerator; otherwise any value of the underlying byte, in range or not.
+  template <class E>
+  E enumerator() noexcept {
+    const std::uint8_t mode = byte();
+    if (mode < 224) return static_cast<E>(byte() % gln::enum_count<E>);
+    return static_cast<E>(byte());
+  }
+
+  // The next `size` bytes as text (fewer near the end).
+  std::string_view text(std::size_t size) noexcept {
+    const std::size_t n = size < remaining() ? size : remaining();
+    const std::string_view out{reinterpret_cast<const char*>(data_ + pos_), n};
+    pos_ += n;
+    return out;
+  }
+  std::string_view rest() noexcept { return text(remaining()); }
+
+ private:
+  const std::uint8_t* data_;
+  std::size_t size_;
+  std::size_t pos_ = 0;
+};
+
+// A profile from the bytes, with what knowledge.md says about each field's validity
+// recorded next to it so the checks do not have to trust the library's own validation.
+struct fuzzed_profile {
+  gln::profile person{};
+  bool conditions_out_of_range = false;
+  bool medications_out_of_range = false;
+};
+
+template <class E>
+gln::enum_set<E> read_set(reader& in, bool& out_of_range) noexcept {
+  gln::enum_set<E> set{};
+  if (in.flag()) {
+    const std::uint64_t bits = in.bits64();
+    out_of_range = (bits & ~gln::enum_set<E>::valid_mask) != 0;
+    return gln::enum_set<E>::from_bits(bits);
+  }
+  const unsigned members = in.byte() % 4U;
+  for (unsigned i = 0; i < members; ++i) {
+    const E value = in.enumerator<E>();
+    out_of_range = out_of_range || static_cast<std::size_t>(value) >= gln::enum_count<E>;
+    set.insert(value);
+  }
+  return set;
+}
+
+inline fuzzed_profile read_profile(reader& in) noexcept {
+  fuzzed_profile out{};
+  if (in.flag()) out.person.age_years = std::optional<double>{in.number()};
+  if (in.flag()) out.person.weight_kg = std::optional<gln::kilograms>{gln::kilograms{in.number()}};
+  out.person.conditions = read_set<gln::condition>(in, out.conditions_out_of_range);
+  out.person.medications = read_set<gln::medication>(in, out.medications_out_of_range);
+  out.person.oversight = in.enumerator<gln::oversight>();
+  return out;
+}
+
+inline gln::regimen read_regimen(reader& in) noexcept {
+  gln::regimen plan{};
+  plan.per_dose = gln::grams{in.number()};
+  plan.doses_per_day = in.count();
+  if (in.flag()) plan.weeks = std::optional<double>{in.number()};
+  return plan;
+}
+
+// Each field is left at its default or set from the bytes, any value at all.
+inline gln::policy read_policy(reader& in) noexcept {
+  gln::policy p{};
+  const std::uint16_t which = in.word();
+  const auto pick = [&](unsigned bit) { return ((which >> bit) & 1U) != 0; };
+  if (pick(0)) p.adult_age_years = in.number();
+  if (pick(1)) p.split_dose_above = gln::grams{in.number()};
+  if (pick(2)) p.self_directed_daily_ceiling = gln::grams{in.number()};
+  if (pick(3)) p.observed_safe_daily = gln::grams{in.number()};
+  if (pick(4)) p.adult_maximum_daily = gln::grams{in.number()};
+  if (pick(5)) p.child_max_per_kg = gln::grams_per_kg_day{in.number()};
+  if (pick(6)) p.critical_max_per_kg = gln::grams_per_kg_day{in.number()};
+  if (pick(7)) p.max_age_years = in.number();
+  if (pick(8)) p.max_weight = gln::kilograms{in.number()};
+  if (pick(9)) p.max_doses_per_day = in.count();
+  if (pick(10)) p.general_recovery_step_up_day = in.count();
+  if (pick(11)) p.general_recovery_review_day = in.count();
+  if (pick(12)) p.gut_barrier_review_day = in.count();
+  if (pick(13)) p.ibs_review_day = in.count();
+  if (pick(14)) p.training_review_day = in.count();
+  return p;
+}
+
+// --- Invariants -------------------------------------------------------------------------
+
+inline bool finite(double value) noexcept {
+  return value == value && value != std::numeric_limits<double>::infinity() &&
+         value != -std::numeric_limits<double>::infinity();
+}
+inline bool not_nan_at_most(double value, double limit) noexcept {
+  return value == value && value <= limit;
+}
+
+inline bool same_policy(const gln::policy& a, const gln::policy& b) noexcept {
+  return a.adult_age_years == b.adult_age_years && a.split_dose_above == b.split_dose_above &&
+         a.self_directed_daily_ceiling == b.self_directed_daily_ceiling &&
+         a.observed_safe_daily == b.observed_safe_daily &&
+         a.adult_maximum_daily == b.adult_maximum_daily &&
+         a.child_max_per_kg == b.child_max_per_kg &&
+         a.critical_max_per_kg == b.critical_max_per_kg && a.max_age_years == b.max_age_years &&
+         a.max_weight == b.max_weight && a.max_doses_per_day == b.max_doses_per_day &&
+         a.general_recovery_step_up_day == b.general_recovery_step_up_day &&
+         a.general_recovery_review_day == b.general_recovery_review_day &&
+         a.gut_barrier_review_day == b.gut_barrier_review_day &&
+         a.ibs_review_day == b.ibs_review_day && a.training_review_day == b.training_review_day;
+}
+
+// The policy the rules apply is never looser than the defaults, field by field.
+inline void check_effective(const gln::policy& requested) noexcept {
+  const gln::policy defaults{};
+  const gln::policy e = gln::effective(requested);
+  GLN_FUZZ_CHECK(e.adult_age_years == e.adult_age_years);
+  GLN_FUZZ_CHECK(e.adult_age_years >= defaults.adult_age_years);
+  GLN_FUZZ_CHECK(finite(e.adult_age_years));
+  const auto lower_ok = [](double value, double fallback) {
+    return not_nan_at_most(value, fallback) && value > 0.0;
+  };
+  GLN_FUZZ_CHECK(lower_ok(e.split_dose_above.value(), defaults.split_dose_above.value()));
+  GLN_FUZZ_CHECK(lower_ok(e.self_directed_daily_ceiling.value(),
+                          defaults.self_directed_daily_ceiling.value()));
+  GLN_FUZZ_CHECK(lower_ok(e.observed_safe_daily.value(), defaults.observed_safe_daily.value()));
+  GLN_FUZZ_CHECK(lower_ok(e.adult_maximum_daily.value(), defaults.adult_maximum_daily.value()));
+  GLN_FUZZ_CHECK(lower_ok(e.child_max_per_kg.value(), defaults.child_max_per_kg.value()));
+  GLN_FUZZ_CHECK(lower_ok(e.critical_max_per_kg.value(), defaults.critical_max_per_kg.value()));
+  GLN_FUZZ_CHECK(lower_ok(e.max_age_years, defaults.max_age_years));
+  GLN_FUZZ_CHECK(lower_ok(e.max_weight.value(), defaults.max_weight.value()));
+  GLN_FUZZ_CHECK(e.max_doses_per_day >= 1 && e.max_doses_per_day <= defaults.max_doses_per_day);
+  GLN_FUZZ_CHECK(e.general_recovery_review_day >= 1 &&
+                 e.general_recovery_review_day <= defaults.general_recovery_review_day);
+  GLN_FUZZ_CHECK(e.gut_barrier_review_day >= 1 &&
+                 e.gut_barrier_review_day <= defaults.gut_barrier_review_day);
+  GLN_FUZZ_CHECK(e.ibs_review_day >= 1 && e.ibs_review_day <= defaults.ibs_review_day);
+  GLN_FUZZ_CHECK(e.training_review_day >= 1 &&
+                 e.training_review_day <= defaults.training_review_day);
+  GLN_FUZZ_CHECK(e.general_recovery_step_up_day >= defaults.general_recovery_step_up_day);
+  // Applying it twice changes nothing.
+  GLN_FUZZ_CHECK(same_policy(gln::effective(e), e));
+}
+
+// Which profile fields knowledge.md calls invalid (§4 input.invalid), under policy `e`.
+struct invalid_fields {
+  bool age = false;
+  bool weight = false;
+  bool conditions = false;
+  bool medications = false;
+  bool oversight = false;
+  bool purpose = false;
+  bool any() const noexcept { return age || weight || conditions || medications || oversight || purpose; }
+};
+
+inline invalid_fields expected_invalid(const fuzzed_profile& in, gln::purpose p,
+                                       const gln::policy& e) noexcept {
+  invalid_fields out{};
+  const gln::profile& person = in.person;
+  if (person.age_years) {
+    const double age = *person.age_years;
+    out.age = !finite(age) || age <= 0.0 || age > e.max_age_years;
+  }
+  if (person.weight_kg) {
+    const double kg = person.weight_kg->value();
+    out.weight = !finite(kg) || kg <= 0.0 || kg > e.max_weight.value();
+  }
+  out.conditions = in.conditions_out_of_range;
+  out.medications = in.medications_out_of_range;
+  out.oversight = static_cast<std::size_t>(person.oversight) >= gln::enum_count<gln::oversight>;
+  out.purpose = static_cast<std::size_t>(p) >= gln::enum_count<gln::purpose>;
+  return out;
+}
+
+inline bool has_invalid(const gln::finding_list& findings, gln::input_field field) noexcept {
+  for (const gln::finding& f : findings) {
+    if (f.rule == gln::rule::input_invalid && f.field == field) return true;
+  }
+  return false;
+}
+
+// Every finding is well formed, traceable to live sources, at the level its rule gives for
+// the oversight, and the overall verdict is the worst of them.
+inline void check_findings(const gln::finding_list& findings, gln::verdict overall,
+                           gln::purpose p, gln::oversight oversight) noexcept {
+  GLN_FUZZ_CHECK(findings.size() <= gln::finding_list::capacity);
+  const bool supervised = oversight == gln::oversight::clinician_supervised;
+  gln::verdict worst = gln::verdict::suitable;
+  std::uint64_t rules_seen = 0;
+  std::uint64_t fields_seen = 0;
+  for (const gln::finding& f : findings) {
+    GLN_FUZZ_CHECK(gln::is_valid(f.rule));
+    GLN_FUZZ_CHECK(gln::is_valid(f.level));
+    GLN_FUZZ_CHECK(gln::is_valid(f.field));
+    GLN_FUZZ_CHECK(gln::is_valid(f.purpose));
+    GLN_FUZZ_CHECK(f.purpose == (gln::is_valid(p) ? p : gln::purpose::general_recovery));
+    GLN_FUZZ_CHECK(!f.rule_id().empty());
+    GLN_FUZZ_CHECK(!f.reason().empty());
+    worst = gln::worst(worst, f.level);
+
+    const gln::citation_list& sources = f.sources();
+    GLN_FUZZ_CHECK(!sources.empty());
+    GLN_FUZZ_CHECK(!sources.overflowed());
+    for (const gln::source id : sources) {
+      GLN_FUZZ_CHECK(gln::is_valid(id));
+      GLN_FUZZ_CHECK(gln::source_info(id).id == id);
+      GLN_FUZZ_CHECK(!gln::source_info(id).retracted);
+    }
+
+    const gln::rule_info& info = gln::describe(f.rule);
+    if (f.rule == gln::rule::input_invalid) {
+      GLN_FUZZ_CHECK(f.level == gln::verdict::avoid);
+      GLN_FUZZ_CHECK(f.field != gln::input_field::none);
+      const std::uint64_t bit = std::uint64_t{1} << gln::index_of(f.field);
+      GLN_FUZZ_CHECK((fields_seen & bit) == 0);  // one finding per bad field
+      fields_seen |= bit;
+      continue;
+    }
+    GLN_FUZZ_CHECK(f.field == gln::input_field::none);
+    const std::uint64_t bit = std::uint64_t{1} << gln::index_of(f.rule);
+    GLN_FUZZ_CHECK((rules_seen & bit) == 0);  // each rule fires at most once
+    rules_seen |= bit;
+    GLN_FUZZ_CHECK(f.level == (supervised ? info.supervised_level : info.level));
+    if (supervised) GLN_FUZZ_CHECK(!info.self_directed_only);
+    // Supervision never lowers avoid, except the documented adult-maximum ceiling.
+    if (info.level == gln::verdict::avoid && f.rule != gln::rule::dose_above_adult_maximum) {
+      GLN_FUZZ_CHECK(f.level == gln::verdict::avoid);
+    }
+  }
+  GLN_FUZZ_CHECK(overall == worst);
+  GLN_FUZZ_CHECK(overall == findings.worst_level());
+}
+
+// Findings in [first, last) come in rule order (input.invalid, index 0, first).
+inline void check_sorted(const gln::finding_list& findings, std::size_t first,
+                         std::size_t last) noexcept {
+  for (std::size_t i = first + 1; i < last; ++i) {
+    GLN_FUZZ_CHECK(!(findings[i].rule < findings[i - 1].rule));
+  }
+}
+
+// Invalid input always yields input.invalid at avoid for that field, and valid input never
+// does.
+inline void check_invalid_profile(const gln::finding_list& findings, gln::verdict overall,
+                                  const invalid_fields& bad) noexcept {
+  GLN_FUZZ_CHECK(has_invalid(findings, gln::input_field::age_years) == bad.age);
+  GLN_FUZZ_CHECK(has_invalid(findings, gln::input_field::weight_kg) == bad.weight);
+  GLN_FUZZ_CHECK(has_invalid(findings, gln::input_field::conditions) == bad.conditions);
+  GLN_FUZZ_CHECK(has_invalid(findings, gln::input_field::medications) == bad.medications);
+  GLN_FUZZ_CHECK(has_invalid(findings, gln::input_field::oversight) == bad.oversight);
+  GLN_FUZZ_CHECK(has_invalid(findings, gln::input_field::purpose) == bad.purpose);
+  if (bad.any()) GLN_FUZZ_CHECK(overall == gln::verdict::avoid);
+}
+
+// Every avoid finding of `baseline` is still an avoid finding of `other`, unless `other`
+// failed closed on an input that the stricter policy now rejects.
+inline void check_avoid_kept(const gln::finding_list& baseline, const gln::finding_list& other,
+                             bool allow_adult_maximum) noexcept {
+  const bool other_invalid = other.contains(gln::rule::input_invalid);
+  for (const gln::finding& f : baseline) {
+    if (f.level != gln::verdict::avoid) continue;
+    if (allow_adult_maximum && f.rule == gln::rule::dose_above_adult_maximum) continue;
+    GLN_FUZZ_CHECK(other.level_of(f.rule) == gln::verdict::avoid || other_invalid);
+  }
+}
+
+}  // namespace gln_fuzz
+
+#endif  // GLN_TESTS_FUZZ_SUPPORT_HPP
