@@ -52,6 +52,18 @@ struct finding {
   constexpr bool operator!=(const finding& other) const noexcept { return !(*this == other); }
 };
 
+namespace detail {
+
+// Zero bytes: what a finding_list's unused slots hold (see finding_list::items_).
+template <std::size_t N>
+inline constexpr std::array<finding, N> blank_findings = [] {
+  std::array<finding, N> slots{};
+  for (finding& slot : slots) slot.level = verdict::suitable;
+  return slots;
+}();
+
+}  // namespace detail
+
 // A fixed-capacity list of findings: no allocation, usable in constant expressions. The
 // capacity holds every rule once plus one input.invalid per field, so it cannot fill up.
 class finding_list {
@@ -98,15 +110,11 @@ class finding_list {
   friend struct detail::finding_writer;
 
   // The slots past size() are never read (operator[] returns unused_slot instead), so they
-  // start as zero bytes: one block clear. finding{} has a non-zero level, which made
-  // every result start with a store loop over all the slots.
+  // start as zero bytes, copied from a constant: compilers emit one block clear. (finding{}
+  // has a non-zero level, which cost a store loop over all the slots on every result, and a
+  // constexpr function here is evaluated at run time by clang.)
   static constexpr finding unused_slot{};
-  static constexpr std::array<finding, capacity> zero_slots() noexcept {
-    std::array<finding, capacity> slots{};
-    for (finding& slot : slots) slot.level = verdict::suitable;
-    return slots;
-  }
-  std::array<finding, capacity> items_ = zero_slots();
+  std::array<finding, capacity> items_ = detail::blank_findings<capacity>;
   std::uint16_t size_ = 0;
   std::uint16_t worst_ = 0;  // index_of(the worst level)
 };
