@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# gln against json-rules-engine, back to back on the same profiles: the section 4 screening
+# rules of knowledge.md expressed for both (benchmarks/peer/rules.js for the peer). Checks
+# that both give the same overall verdict, and fire the same rules, on every profile (exit
+# status 1 if not: one of them is wrong), then prints the time per query of each and the
+# ratio (goal: gln at least 1000x faster).
+#
+# Usage: scripts/peer-compare.sh [COUNT [SEED]]     (default 10000 profiles, seed 20261123)
+#   CXX=clang++ scripts/peer-compare.sh              another compiler (default g++)
+#   GLN_BENCH_BUILD_DIR=/tmp/b scripts/peer-compare.sh   build directory (default build/bench-$CXX)
+# Needs Node.js 18 or later and npm; the first run installs the peer's locked dependencies
+# (benchmarks/peer/package-lock.json) from the npm registry.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+count="${1:-10000}"
+seed="${2:-20261123}"
+cxx="${CXX:-g++}"
+build="${GLN_BENCH_BUILD_DIR:-build/bench-$(basename "$cxx")}"
+peer=benchmarks/peer
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "peer-compare.sh: needs Node.js and npm (apt-get install -y nodejs npm)" >&2
+  exit 1
+fi
+if [ ! -d "$peer/node_modules/json-rules-engine" ]; then
+  echo "== installing the peer's locked dependencies (npm ci)"
+  (cd "$peer" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# gln_bench is not needed here, but the project needs Google Benchmark to configure the
+# benchmarks directory.
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+  -DCMAKE_CXX_COMPILER="$cxx" -DGLN_BUILD_BENCHMARKS=ON -DGLN_BUILD_TESTS=OFF \
+  -DGLN_BUILD_EXAMPLES=OFF >/dev/null
+cmake --build "$build" --target gln_peer -j "$(nproc)" >/dev/null
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+echo "== $count profiles (seed $seed); $("$cxx" --version | head -n 1) -O2; Node $(node --version)"
+"$build/benchmarks/gln_peer" generate --count "$count" --seed "$seed" --out "$work/profiles.json"
+"$build/benchmarks/gln_peer" screen --in "$work/profiles.json" --out "$work/gln.json"
+node "$peer/screen.js" --in "$work/profiles.json" --out "$work/peer.json"
+node "$peer/compare.js" "$work/profiles.json" "$work/gln.json" "$work/peer.json"
