@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# What including gln costs a translation unit, next to nlohmann/json, in one run.
+# Compiles an empty TU, one that includes <gln/gln.hpp> and one that includes
+# <nlohmann/json.hpp>, RUNS times each, taking turns so that machine noise hits all three
+# alike; prints the medians and the ratio gln/nlohmann (goal: <= 0.25). Then the same for
+# tests/compile_time.cpp, whose static_asserts evaluate every entry point at compile time.
+#
+# Usage: scripts/compile-cost.sh [RUNS]       (default 7)
+#   CXX=clang++ scripts/compile-cost.sh       another compiler (default g++)
+#   MODE=-c scripts/compile-cost.sh           compile to an object instead of -fsyntax-only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs="${1:-7}"
+cxx="${CXX:-g++}"
+mode="${MODE:--fsyntax-only}"
+include="$PWD/include"
+
+if [ ! -f /usr/include/nlohmann/json.hpp ] && ! echo '#include <nlohmann/json.hpp>' |
+    "$cxx" -std=c++17 -x c++ -fsyntax-only - 2>/dev/null; then
+  echo "compile-cost.sh: <nlohmann/json.hpp> not found (apt-get install -y nlohmann-json3-dev)" >&2
+  exit 1
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+: >"$work/empty.cpp"
+echo '#include <gln/gln.hpp>' >"$work/gln.cpp"
+echo '#include <nlohmann/json.hpp>' >"$work/nlohmann.cpp"
+cp tests/compile_time.cpp "$work/compile_time.cpp"
+
+# Milliseconds for one compile of $1.
+compile_ms() {
+  local start end
+  start=$(date +%s%N)
+  "$cxx" -std=c++17 $mode -I"$include" -o /dev/null "$1"
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+names=(empty gln nlohmann compile_time)
+for name in "${names[@]}"; do : >"$work/$name.times"; done
+compile_ms "$work/empty.cpp" >/dev/null  # warm the file cache
+for ((run = 1; run <= runs; run++)); do
+  for name in "${names[@]}"; do compile_ms "$work/$name.cpp" >>"$work/$name.times"; done
+done
+
+declare -A med
+for name in "${names[@]}"; do med[$name]=$(median <"$work/$name.times"); done
+
+echo "compile cost: $("$cxx" --version | head -n 1), -std=c++17 $mode, median of $runs runs"
+printf '  %-40s %6s ms\n' "empty translation unit" "${med[empty]}"
+printf '  %-40s %6s ms\n' "#include <gln/gln.hpp>" "${med[gln]}"
+printf '  %-40s %6s ms\n' "#include <nlohmann/json.hpp>" "${med[nlohmann]}"
+printf '  %-40s %6s ms\n' "tests/compile_time.cpp" "${med[compile_time]}"
+awk -v g="${med[gln]}" -v n="${med[nlohmann]}" -v e="${med[empty]}" -v c="${med[compile_time]}" 'BEGIN {
+  printf "  ratio gln/nlohmann                         %.3f  (goal <= 0.25)\n", g / n
+  printf "  same, net of the empty TU                  %.3f\n", (g - e) / (n - e)
+  printf "  constexpr cost of compile_time.cpp         %d ms over the include alone\n", c - g
+}'
