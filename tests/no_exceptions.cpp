@@ -15,7 +15,7 @@ int failures = 0;
 
 void check(bool ok, const char* what) {
   if (!ok) {
-    std::fprintf(stderr, "FAILED: %s\n", what);
+    static_cast<void>(std::fprintf(stderr, "FAILED: %s\n", what));
     ++failures;
   }
 }
@@ -84,20 +84,20 @@ int main(int argc, char* argv[]) {
         "dose_for: out-of-range purpose");
 
   // check_dose, with and without a policy.
-  const gln::dose_check high =
-      gln::check_dose(adult, purpose::exercise_recovery, gln::regimen{gln::grams{15.0 * one}, 3, {}});
+  const gln::dose_check high = gln::check_dose(adult, purpose::exercise_recovery,
+                                               gln::regimen{gln::grams{15.0 * one}, 3, {}});
   check(high.overall == verdict::avoid &&
             high.findings.level_of(rule::dose_above_adult_maximum) == verdict::avoid,
         "check_dose: 45 g/day is above the adult maximum");
-  const gln::dose_check nan = gln::check_dose(
-      adult, purpose::gut_barrier,
-      gln::regimen{gln::grams{std::numeric_limits<double>::quiet_NaN()}, 2, {}});
+  const gln::dose_check nan =
+      gln::check_dose(adult, purpose::gut_barrier,
+                      gln::regimen{gln::grams{std::numeric_limits<double>::quiet_NaN()}, 2, {}});
   check(nan.overall == verdict::avoid && !nan.valid() && !nan.per_day,
         "check_dose: NaN grams is input.invalid");
   gln::policy strict{};
   strict.self_directed_daily_ceiling = gln::grams{8.0};
-  const gln::dose_check tight =
-      gln::check_dose(adult, purpose::gut_barrier, gln::regimen{gln::grams{5.0 * one}, 2, {}}, strict);
+  const gln::dose_check tight = gln::check_dose(adult, purpose::gut_barrier,
+                                                gln::regimen{gln::grams{5.0 * one}, 2, {}}, strict);
   check(tight.overall == verdict::clinician_only, "check_dose: a stricter ceiling applies");
 
   // evidence_for.
@@ -143,7 +143,7 @@ int main(int argc, char* argv[]) {
   check(!gln::version.empty() && gln::knowledge_version >= 1, "version");
 
   if (failures != 0) {
-    std::fprintf(stderr, "%d check(s) failed\n", failures);
+    static_cast<void>(std::fprintf(stderr, "%d check(s) failed\n", failures));
     return 1;
   }
   std::printf("no-exceptions build: all checks passed\n");

@@ -34,8 +34,8 @@ struct special {
 
 // Every special double, in the order the rows below use.
 const std::vector<special> special_doubles{
-    {"NaN", nan_value}, {"+inf", inf},         {"-inf", -inf},           {"0", 0.0},
-    {"-0", -0.0},       {"negative", -1.0},    {"1e308", 1.0e308},       {"denormal", denormal},
+    {"NaN", nan_value}, {"+inf", inf},      {"-inf", -inf},     {"0", 0.0},
+    {"-0", -0.0},       {"negative", -1.0}, {"1e308", 1.0e308}, {"denormal", denormal},
 };
 
 // One expected finding: rule, level and (for input.invalid) the field.
@@ -78,10 +78,10 @@ constexpr purpose quiet_purpose = purpose::gut_barrier;
 struct profile_row {
   const char* name;
   gln::profile person;
-  std::vector<expected> screening;     // screen(person, gut_barrier)
-  input_field dose_for_invalid;        // dose_for(gut_barrier, person).invalid_input
-  std::vector<expected> check;         // check_dose(person, gut_barrier, 5 g x 1)
-  plan_status plan;                    // plan_trial(person, gut_barrier).status
+  std::vector<expected> screening;  // screen(person, gut_barrier)
+  input_field dose_for_invalid;     // dose_for(gut_barrier, person).invalid_input
+  std::vector<expected> check;      // check_dose(person, gut_barrier, 5 g x 1)
+  plan_status plan;                 // plan_trial(person, gut_barrier).status
 };
 
 void check_profile_row(const profile_row& row) {
@@ -104,11 +104,15 @@ TEST_CASE("bad-input matrix: age_years", "[matrix][invalid]") {
     // finite age up to 130 is a person. The denormal is a (very young) child.
     if (v.value == denormal) {
       const expected minor{rule::caution_minor, verdict::clinician_only};
-      check_profile_row({v.name, p, {minor}, input_field::none, {minor},
-                         plan_status::ask_clinician_first});
+      check_profile_row(
+          {v.name, p, {minor}, input_field::none, {minor}, plan_status::ask_clinician_first});
     } else {
-      check_profile_row({v.name, p, {invalid(input_field::age_years)}, input_field::age_years,
-                         {invalid(input_field::age_years)}, plan_status::invalid_input});
+      check_profile_row({v.name,
+                         p,
+                         {invalid(input_field::age_years)},
+                         input_field::age_years,
+                         {invalid(input_field::age_years)},
+                         plan_status::invalid_input});
     }
   }
 }
@@ -121,8 +125,12 @@ TEST_CASE("bad-input matrix: weight_kg", "[matrix][invalid]") {
       // Positive and finite, so valid: nothing in gut_barrier depends on the weight.
       check_profile_row({v.name, p, {}, input_field::none, {}, plan_status::ready});
     } else {
-      check_profile_row({v.name, p, {invalid(input_field::weight_kg)}, input_field::weight_kg,
-                         {invalid(input_field::weight_kg)}, plan_status::invalid_input});
+      check_profile_row({v.name,
+                         p,
+                         {invalid(input_field::weight_kg)},
+                         input_field::weight_kg,
+                         {invalid(input_field::weight_kg)},
+                         plan_status::invalid_input});
     }
   }
 }
@@ -145,7 +153,8 @@ TEST_CASE("bad-input matrix: enum values outside their range in a profile", "[ma
     gln::profile p = adult();
     p.conditions = gln::condition_set::from_bits((std::uint64_t{1} << 21U) |
                                                  (std::uint64_t{1} << 2U));  // + cirrhosis
-    rows.push_back(row_for("condition bits with cirrhosis", p, input_field::conditions, {cirrhosis}));
+    rows.push_back(
+        row_for("condition bits with cirrhosis", p, input_field::conditions, {cirrhosis}));
   }
   for (const unsigned raw : {21U, 64U, 255U}) {
     gln::profile p = adult();
@@ -290,10 +299,10 @@ TEST_CASE("bad-input matrix: parse<E> on bad strings", "[matrix][names]") {
       std::string_view{"gut_barrier\0", 12},
       std::string_view{"\0gut_barrier", 12},
       std::string_view{"gut\0barrier", 11},
-      "gut_barri\xC3\xA8r",          // non-ASCII (UTF-8 e-grave)
-      "\xEF\xBD\x87ut_barrier",      // full-width g
-      "gut_barrier\xFF",             // not UTF-8 at all
-      "avoid\xC2\xA0",               // trailing no-break space
+      "gut_barri\xC3\xA8r",      // non-ASCII (UTF-8 e-grave)
+      "\xEF\xBD\x87ut_barrier",  // full-width g
+      "gut_barrier\xFF",         // not UTF-8 at all
+      "avoid\xC2\xA0",           // trailing no-break space
   };
   for (const std::string_view text : bad) {
     CAPTURE(text.size());
@@ -325,13 +334,14 @@ TEST_CASE("bad-input matrix: ICD-10 codes from bad strings", "[matrix][codes]") 
       {"1 MB of letters", std::string(std::size_t{1} << 20U, 'K'), {}},
       {"1 MB of spaces", spaces, {}},
       // White space around a code is trimmed, however much of it there is (knowledge.md §2).
-      {"1 MB of spaces around K76.82", spaces + "K76.82" + spaces,
+      {"1 MB of spaces around K76.82",
+       spaces + "K76.82" + spaces,
        {gln::condition::hepatic_encephalopathy}},
       {"embedded NUL after", std::string("K76.82\0", 7), {}},
       {"embedded NUL inside", std::string("K76\0.82", 7), {}},
       {"leading NUL", std::string("\0K76.82", 7), {}},
-      {"non-ASCII digit", "K76.8\xD9\xA2", {}},       // Arabic-Indic two
-      {"full-width letter", "\xEF\xBC\xAB" "76.82", {}},  // full-width K
+      {"non-ASCII digit", "K76.8\xD9\xA2", {}},                          // Arabic-Indic two
+      {"full-width letter", std::string("\xEF\xBC\xAB") + "76.82", {}},  // full-width K
       {"Latin-1 byte", "K76.8\xB2", {}},
       {"no-break space", "\xC2\xA0K76.82", {}},
   };
@@ -370,8 +380,8 @@ namespace {
 // it in gln::effective() and add it to the table below first.
 constexpr bool policy_has_15_fields() {
   [[maybe_unused]] const auto [adult_age, split, ceiling, observed, maximum, child_kg, critical_kg,
-                               max_age, max_weight, max_doses, step_up, general_review,
-                               gut_review, ibs_review, training_review] = gln::policy{};
+                               max_age, max_weight, max_doses, step_up, general_review, gut_review,
+                               ibs_review, training_review] = gln::policy{};
   return true;
 }
 static_assert(policy_has_15_fields());
@@ -436,20 +446,25 @@ int as_int(double value) {
   return static_cast<int>(value);
 }
 
-#define GLN_DOUBLE_FIELD(field, higher)                                         \
-  policy_field {                                                                \
-    #field, higher, [](gln::policy& p, double v) { p.field = v; },              \
-        [](const gln::policy& p) { return p.field; }                            \
+#define GLN_DOUBLE_FIELD(field, higher)                                                           \
+  policy_field {                                                                                  \
+#field, higher,                                                                               \
+        [](gln::policy & p, double v) { p.field = v; },                                           \
+                                                     [](const gln::policy& p) { return p.field; } \
   }
-#define GLN_QUANTITY_FIELD(field, type)                                         \
-  policy_field {                                                                \
-    #field, false, [](gln::policy& p, double v) { p.field = as<type>(v); },     \
-        [](const gln::policy& p) { return p.field.value(); }                    \
+#define GLN_QUANTITY_FIELD(field, type)                                                            \
+  policy_field {                                                                                   \
+#field, false,                                                                                 \
+        [](gln::policy & p,                                                                        \
+           double v) { p.field = as<type>(v); },                                                   \
+                                              [](const gln::policy& p) { return p.field.value(); } \
   }
-#define GLN_INT_FIELD(field, higher)                                            \
-  policy_field {                                                                \
-    #field, higher, [](gln::policy& p, double v) { p.field = as_int(v); },      \
-        [](const gln::policy& p) { return static_cast<double>(p.field); }       \
+#define GLN_INT_FIELD(field, higher)                                                              \
+  policy_field {                                                                                  \
+#field, higher,                                                                               \
+        [](gln::policy & p,                                                                       \
+           double v) { p.field = as_int(v); }, [](const gln::policy&                              \
+                                                      p) { return static_cast<double>(p.field); } \
   }
 
 const std::vector<policy_field> policy_fields{
@@ -481,8 +496,8 @@ TEST_CASE("never downgrade: every policy field, every special value", "[matrix][
   const gln::policy defaults{};
   std::vector<double> values;
   for (const special& v : special_doubles) values.push_back(v.value);
-  for (const double v : {1.0, 2.0, 1.0e6, 1.0e9, static_cast<double>(INT_MAX),
-                         static_cast<double>(INT_MIN)}) {
+  for (const double v :
+       {1.0, 2.0, 1.0e6, 1.0e9, static_cast<double>(INT_MAX), static_cast<double>(INT_MIN)}) {
     values.push_back(v);
   }
   for (const policy_field& field : policy_fields) {
@@ -528,7 +543,8 @@ TEST_CASE("never downgrade: an avoid stays avoid under every policy and oversigh
   child.age_years = 10.0;
   child.weight_kg = gln::kilograms{20.0};
   for (const gln::policy& rules : policies) {
-    for (const gln::oversight o : {gln::oversight::self_directed, gln::oversight::clinician_supervised}) {
+    for (const gln::oversight o :
+         {gln::oversight::self_directed, gln::oversight::clinician_supervised}) {
       CAPTURE(gln::to_string(o), rules.adult_age_years, rules.max_doses_per_day);
       avoid_profile.oversight = o;
       child.oversight = o;

@@ -54,15 +54,20 @@ void check_ceilings(const gln::dose_check& d, const fuzzed_profile& in, gln::pur
 
   const bool weight_known = in.person.weight_kg.has_value();  // valid: checked by the caller
   const double kg = weight_known ? in.person.weight_kg->value() : 0.0;
-  const bool child = in.person.age_years.has_value() && *in.person.age_years < applied.adult_age_years;
+  const bool child =
+      in.person.age_years.has_value() && *in.person.age_years < applied.adult_age_years;
   GLN_FUZZ_CHECK(fires(rule::dose_child_per_kg) ==
                  (child && weight_known && daily / kg > applied.child_max_per_kg.value()));
-  GLN_FUZZ_CHECK(fires(rule::dose_critical_per_kg) ==
-                 (is_critical(p) && weight_known && daily / kg > applied.critical_max_per_kg.value()));
+  GLN_FUZZ_CHECK(
+      fires(rule::dose_critical_per_kg) ==
+      (is_critical(p) && weight_known && daily / kg > applied.critical_max_per_kg.value()));
   // Contraindication-strength dose findings are avoid whatever the oversight.
-  if (fires(rule::dose_child_per_kg)) GLN_FUZZ_CHECK(d.findings.level_of(rule::dose_child_per_kg) == gln::verdict::avoid);
-  if (fires(rule::dose_critical_per_kg)) GLN_FUZZ_CHECK(d.findings.level_of(rule::dose_critical_per_kg) == gln::verdict::avoid);
-  if (fires(rule::dose_above_adult_maximum) && !supervised) GLN_FUZZ_CHECK(d.overall == gln::verdict::avoid);
+  if (fires(rule::dose_child_per_kg))
+    GLN_FUZZ_CHECK(d.findings.level_of(rule::dose_child_per_kg) == gln::verdict::avoid);
+  if (fires(rule::dose_critical_per_kg))
+    GLN_FUZZ_CHECK(d.findings.level_of(rule::dose_critical_per_kg) == gln::verdict::avoid);
+  if (fires(rule::dose_above_adult_maximum) && !supervised)
+    GLN_FUZZ_CHECK(d.overall == gln::verdict::avoid);
 }
 
 void check(const gln::dose_check& d, const fuzzed_profile& in, gln::purpose p,
@@ -75,7 +80,8 @@ void check(const gln::dose_check& d, const fuzzed_profile& in, gln::purpose p,
   // The screening findings come first, exactly as screen() gives them.
   const gln::screening s = gln::screen(in.person, p, requested);
   GLN_FUZZ_CHECK(d.findings.size() >= s.findings.size());
-  for (std::size_t i = 0; i < s.findings.size(); ++i) GLN_FUZZ_CHECK(d.findings[i] == s.findings[i]);
+  for (std::size_t i = 0; i < s.findings.size(); ++i)
+    GLN_FUZZ_CHECK(d.findings[i] == s.findings[i]);
   check_sorted(d.findings, s.findings.size(), d.findings.size());
   GLN_FUZZ_CHECK(d.overall >= s.overall);
 
@@ -89,7 +95,8 @@ void check(const gln::dose_check& d, const fuzzed_profile& in, gln::purpose p,
   if (!regimen_ok) GLN_FUZZ_CHECK(d.overall == gln::verdict::avoid);
   GLN_FUZZ_CHECK(d.valid() == (!bad.any() && regimen_ok));
   if (bad_regimen.grams || bad_regimen.doses) GLN_FUZZ_CHECK(!d.per_day.has_value());
-  if (!bad.any() && !bad_regimen.grams && !bad_regimen.doses) check_ceilings(d, in, p, plan, applied);
+  if (!bad.any() && !bad_regimen.grams && !bad_regimen.doses)
+    check_ceilings(d, in, p, plan, applied);
 }
 
 }  // namespace

@@ -81,7 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (c.substr(0, 5) == "R6521") {
     GLN_FUZZ_CHECK(found == (condition_set{condition::multiorgan_failure, condition::shock}));
   }
-  if (c.substr(0, 5) == "K7682") GLN_FUZZ_CHECK(found == condition_set{condition::hepatic_encephalopathy});
+  if (c.substr(0, 5) == "K7682")
+    GLN_FUZZ_CHECK(found == condition_set{condition::hepatic_encephalopathy});
   if (category >= "C00" && category <= "C96") {
     GLN_FUZZ_CHECK(found == condition_set{condition::cancer});
   }
@@ -93,8 +94,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // One of the liver conditions, the most specific match.
     GLN_FUZZ_CHECK(found.size() == 1);
     GLN_FUZZ_CHECK(found.intersects(condition_set{condition::hepatic_encephalopathy,
-                                                  condition::hepatic_failure,
-                                                  condition::cirrhosis, condition::liver_disease}));
+                                                  condition::hepatic_failure, condition::cirrhosis,
+                                                  condition::liver_disease}));
   }
   // Codes outside every listed category map to nothing.
   const bool listed_letter = c[0] == 'K' || c[0] == 'N' || c[0] == 'Z' || c[0] == 'R' ||

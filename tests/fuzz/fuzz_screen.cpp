@@ -79,7 +79,8 @@ void check_plan(const gln::trial_plan& plan, const gln::screening& s, const gln:
   GLN_FUZZ_CHECK(plan.start_per_dose.value() * plan.start_doses_per_day <=
                  plan.max_per_day.value());
   GLN_FUZZ_CHECK(plan.review_day >= 1);
-  if (plan.step_up_day) GLN_FUZZ_CHECK(*plan.step_up_day >= gln::policy{}.general_recovery_step_up_day);
+  if (plan.step_up_day)
+    GLN_FUZZ_CHECK(*plan.step_up_day >= gln::policy{}.general_recovery_step_up_day);
   if (plan.hard_stop_day) GLN_FUZZ_CHECK(*plan.hard_stop_day >= plan.review_day);
   GLN_FUZZ_CHECK(!plan.outcomes.empty());
   // A policy only ever brings the review sooner.

@@ -70,9 +70,22 @@ inline constexpr std::array<double, 40> interesting_doubles{
     1.0e6,
 };
 
-inline constexpr std::array<int, 16> interesting_ints{
-    std::numeric_limits<int>::min(), std::numeric_limits<int>::max(), -1, 0, 1, 2, 3, 5, 6, 12,
-    13, 14, 28, 56, 1000000, -1000000};
+inline constexpr std::array<int, 16> interesting_ints{std::numeric_limits<int>::min(),
+                                                      std::numeric_limits<int>::max(),
+                                                      -1,
+                                                      0,
+                                                      1,
+                                                      2,
+                                                      3,
+                                                      5,
+                                                      6,
+                                                      12,
+                                                      13,
+                                                      14,
+                                                      28,
+                                                      56,
+                                                      1000000,
+                                                      -1000000};
 
 // Reads typed values from the fuzz bytes; past the end every read yields zero bytes.
 class reader {
@@ -275,7 +288,9 @@ struct invalid_fields {
   bool medications = false;
   bool oversight = false;
   bool purpose = false;
-  bool any() const noexcept { return age || weight || conditions || medications || oversight || purpose; }
+  bool any() const noexcept {
+    return age || weight || conditions || medications || oversight || purpose;
+  }
 };
 
 inline invalid_fields expected_invalid(const fuzzed_profile& in, gln::purpose p,
@@ -306,8 +321,8 @@ inline bool has_invalid(const gln::finding_list& findings, gln::input_field fiel
 
 // Every finding is well formed, traceable to live sources, at the level its rule gives for
 // the oversight, and the overall verdict is the worst of them.
-inline void check_findings(const gln::finding_list& findings, gln::verdict overall,
-                           gln::purpose p, gln::oversight oversight) noexcept {
+inline void check_findings(const gln::finding_list& findings, gln::verdict overall, gln::purpose p,
+                           gln::oversight oversight) noexcept {
   GLN_FUZZ_CHECK(findings.size() <= gln::finding_list::capacity);
   const bool supervised = oversight == gln::oversight::clinician_supervised;
   gln::verdict worst = gln::verdict::suitable;
