@@ -65,11 +65,11 @@ inline constexpr std::array<finding, N> blank_findings = [] {
 }  // namespace detail
 
 // A fixed-capacity list of findings: no allocation, usable in constant expressions. The
-// capacity holds every rule once plus one input.invalid per field, so it cannot fill up.
+// capacity holds every rule once plus one input.invalid per field, so it cannot fill up;
+// no more, since every result carries (and first clears) the whole array.
 class finding_list {
  public:
-  static constexpr std::size_t capacity = 64;
-  static_assert(capacity >= enum_count<gln::rule> + enum_count<input_field>);
+  static constexpr std::size_t capacity = enum_count<gln::rule> + enum_count<input_field>;
 
   constexpr std::size_t size() const noexcept { return size_; }
   constexpr bool empty() const noexcept { return size_ == 0; }
