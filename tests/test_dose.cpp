@@ -13,8 +13,14 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "support.hpp"
 
 namespace {
+
+using gln_test::near;
+using gln_test::person;
+using gln_test::supervised;
+using gln_test::ids_of;
 
 using gln::condition;
 using gln::medication;
@@ -22,27 +28,8 @@ using gln::purpose;
 using gln::source;
 using gln::verdict;
 
-bool near(double actual, double expected) {
-  return std::fabs(actual - expected) <= 1e-9 * (std::fabs(expected) > 1.0 ? std::fabs(expected) : 1.0);
-}
-
-gln::profile person(std::optional<double> age, std::optional<double> kg,
-                    gln::condition_set conditions = {}, gln::medication_set medications = {}) {
-  gln::profile p{};
-  p.age_years = age;
-  if (kg) p.weight_kg = gln::kilograms{*kg};
-  p.conditions = conditions;
-  p.medications = medications;
-  return p;
-}
-
 gln::profile adult(gln::medication_set medications = {}) {
   return person(40.0, 70.0, {}, medications);
-}
-
-gln::profile supervised(gln::profile p) {
-  p.oversight = gln::oversight::clinician_supervised;
-  return p;
 }
 
 gln::regimen dose(double grams, int per_day, std::optional<double> weeks = std::nullopt) {
@@ -51,10 +38,6 @@ gln::regimen dose(double grams, int per_day, std::optional<double> weeks = std::
   r.doses_per_day = per_day;
   r.weeks = weeks;
   return r;
-}
-
-std::vector<source> ids_of(const gln::citation_list& list) {
-  return std::vector<source>(list.begin(), list.end());
 }
 
 using range = std::pair<double, double>;

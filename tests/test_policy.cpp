@@ -8,8 +8,11 @@
 #include <optional>
 
 #include "catch.hpp"
+#include "support.hpp"
 
 namespace {
+
+using gln_test::person;
 
 using gln::purpose;
 using gln::rule;
@@ -17,15 +20,6 @@ using gln::verdict;
 
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 constexpr double infinity = std::numeric_limits<double>::infinity();
-
-gln::profile person(std::optional<double> age, std::optional<double> kg,
-                    gln::condition_set conditions = {}) {
-  gln::profile p{};
-  p.age_years = age;
-  if (kg) p.weight_kg = gln::kilograms{*kg};
-  p.conditions = conditions;
-  return p;
-}
 
 gln::profile adult() { return person(40.0, 70.0); }
 

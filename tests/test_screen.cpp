@@ -12,33 +12,20 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "support.hpp"
 
 namespace {
+
+using gln_test::person;
+using gln_test::supervised;
 
 using gln::condition;
 using gln::medication;
 using gln::purpose;
 using gln::verdict;
 
-gln::profile person(std::optional<double> age, std::optional<double> kg,
-                    gln::condition_set conditions = {}, gln::medication_set medications = {},
-                    gln::oversight who = gln::oversight::self_directed) {
-  gln::profile p{};
-  p.age_years = age;
-  if (kg) p.weight_kg = gln::kilograms{*kg};
-  p.conditions = conditions;
-  p.medications = medications;
-  p.oversight = who;
-  return p;
-}
-
 gln::profile adult(gln::condition_set conditions = {}, gln::medication_set medications = {}) {
   return person(40.0, 70.0, conditions, medications);
-}
-
-gln::profile supervised(gln::profile p) {
-  p.oversight = gln::oversight::clinician_supervised;
-  return p;
 }
 
 // §4: "With oversight::clinician_supervised, a clinician_only finding is still reported but

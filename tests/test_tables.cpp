@@ -11,16 +11,15 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "support.hpp"
 
 namespace {
+
+using gln_test::ids_of;
 
 using gln::source;
 using gln::verdict;
 using kind = gln::source_kind;
-
-std::vector<source> ids_of(const gln::citation_list& list) {
-  return std::vector<source>(list.begin(), list.end());
-}
 
 std::string names_of(const std::vector<source>& ids) {
   std::string out;

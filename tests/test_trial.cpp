@@ -8,8 +8,13 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "support.hpp"
 
 namespace {
+
+using gln_test::person;
+using gln_test::supervised;
+using gln_test::ids_of;
 
 using gln::condition;
 using gln::medication;
@@ -17,27 +22,8 @@ using gln::plan_status;
 using gln::purpose;
 using gln::source;
 
-gln::profile person(std::optional<double> age, std::optional<double> kg,
-                    gln::condition_set conditions = {}, gln::medication_set medications = {}) {
-  gln::profile p{};
-  p.age_years = age;
-  if (kg) p.weight_kg = gln::kilograms{*kg};
-  p.conditions = conditions;
-  p.medications = medications;
-  return p;
-}
-
 gln::profile adult(gln::condition_set conditions = {}, gln::medication_set medications = {}) {
   return person(35.0, 75.0, conditions, medications);
-}
-
-gln::profile supervised(gln::profile p) {
-  p.oversight = gln::oversight::clinician_supervised;
-  return p;
-}
-
-std::vector<source> ids_of(const gln::citation_list& list) {
-  return std::vector<source>(list.begin(), list.end());
 }
 
 bool mentions(std::string_view text, std::string_view word) {
