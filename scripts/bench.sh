@@ -6,6 +6,7 @@
 # Usage: scripts/bench.sh [Google Benchmark options...]
 #   e.g. scripts/bench.sh --benchmark_filter=screen
 #   CXX=clang++ scripts/bench.sh            another compiler (default g++)
+#   CXXFLAGS=-mtune=native scripts/bench.sh extra compiler flags (default none)
 #   REPS=9 scripts/bench.sh                 repetitions per benchmark (default 5)
 #   GLN_BENCH_BUILD_DIR=/tmp/b scripts/bench.sh   build directory (default build/bench-$CXX)
 # Google Benchmark prints "Library was built as DEBUG": Debian's libbenchmark says so on
@@ -23,11 +24,11 @@ if ! dpkg-query -W -f='${Status}' libbenchmark-dev 2>/dev/null | grep -q "instal
 fi
 
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
-  -DCMAKE_CXX_COMPILER="$cxx" -DGLN_BUILD_BENCHMARKS=ON -DGLN_BUILD_TESTS=OFF \
+  -DCMAKE_CXX_FLAGS="${CXXFLAGS:-}" -DCMAKE_CXX_COMPILER="$cxx" -DGLN_BUILD_BENCHMARKS=ON -DGLN_BUILD_TESTS=OFF \
   -DGLN_BUILD_EXAMPLES=OFF >/dev/null
 cmake --build "$build" --target gln_bench gln_count -j "$(nproc)" >/dev/null
 
-echo "== machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $("$cxx" --version | head -n 1) -O2"
+echo "== machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $("$cxx" --version | head -n 1) -O2 ${CXXFLAGS:-}"
 echo "== Google Benchmark: median of $reps repetitions (CPU is the time to read on a busy machine)"
 "$build/benchmarks/gln_bench" --benchmark_repetitions="$reps" \
   --benchmark_report_aggregates_only=true "$@" 2>&1 | grep -v -E '_(mean|stddev|cv)( |$)'

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What including gln costs a translation unit, next to nlohmann/json, in one run.
 # Compiles an empty TU, one that includes <gln/gln.hpp> and one that includes
-# <nlohmann/json.hpp>, RUNS times each, taking turns so that machine noise hits all three
-# alike; prints the medians and the ratio gln/nlohmann (goal: <= 0.25). Then the same for
+# <nlohmann/json.hpp>, RUNS times each, taking turns so that machine noise hits them all
+# alike; prints the medians and the ratio gln/nlohmann (goal: <= 0.25). Also timed: the
+# standard headers gln includes, alone (the floor for any header using them), and
 # tests/compile_time.cpp, whose static_asserts evaluate every entry point at compile time.
 #
 # Usage: scripts/compile-cost.sh [RUNS]       (default 7)
@@ -27,6 +28,7 @@ trap 'rm -rf "$work"' EXIT
 : >"$work/empty.cpp"
 echo '#include <gln/gln.hpp>' >"$work/gln.cpp"
 echo '#include <nlohmann/json.hpp>' >"$work/nlohmann.cpp"
+grep -rhoE '^#include <[a-z_]+>' include/gln | sort -u >"$work/std.cpp"
 cp tests/compile_time.cpp "$work/compile_time.cpp"
 
 # Milliseconds for one compile of $1.
@@ -40,7 +42,7 @@ compile_ms() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-names=(empty gln nlohmann compile_time)
+names=(empty std gln nlohmann compile_time)
 for name in "${names[@]}"; do : >"$work/$name.times"; done
 compile_ms "$work/empty.cpp" >/dev/null  # warm the file cache
 for ((run = 1; run <= runs; run++)); do
@@ -52,6 +54,7 @@ for name in "${names[@]}"; do med[$name]=$(median <"$work/$name.times"); done
 
 echo "compile cost: $("$cxx" --version | head -n 1), -std=c++17 $mode, median of $runs runs"
 printf '  %-40s %6s ms\n' "empty translation unit" "${med[empty]}"
+printf '  %-40s %6s ms\n' "the standard headers gln includes" "${med[std]}"
 printf '  %-40s %6s ms\n' "#include <gln/gln.hpp>" "${med[gln]}"
 printf '  %-40s %6s ms\n' "#include <nlohmann/json.hpp>" "${med[nlohmann]}"
 printf '  %-40s %6s ms\n' "tests/compile_time.cpp" "${med[compile_time]}"

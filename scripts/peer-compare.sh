@@ -7,6 +7,7 @@
 #
 # Usage: scripts/peer-compare.sh [COUNT [SEED]]     (default 10000 profiles, seed 20261123)
 #   CXX=clang++ scripts/peer-compare.sh              another compiler (default g++)
+#   CXXFLAGS=-mtune=native scripts/peer-compare.sh   extra compiler flags (default none)
 #   GLN_BENCH_BUILD_DIR=/tmp/b scripts/peer-compare.sh   build directory (default build/bench-$CXX)
 # Needs Node.js 18 or later and npm; the first run installs the peer's locked dependencies
 # (benchmarks/peer/package-lock.json) from the npm registry.
@@ -31,7 +32,7 @@ fi
 # gln_bench is not needed here, but the project needs Google Benchmark to configure the
 # benchmarks directory.
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
-  -DCMAKE_CXX_COMPILER="$cxx" -DGLN_BUILD_BENCHMARKS=ON -DGLN_BUILD_TESTS=OFF \
+  -DCMAKE_CXX_FLAGS="${CXXFLAGS:-}" -DCMAKE_CXX_COMPILER="$cxx" -DGLN_BUILD_BENCHMARKS=ON -DGLN_BUILD_TESTS=OFF \
   -DGLN_BUILD_EXAMPLES=OFF >/dev/null
 cmake --build "$build" --target gln_peer -j "$(nproc)" >/dev/null
 
