@@ -159,8 +159,8 @@ BENCHMARK(BM_parse_purpose);
 
 void BM_condition_from_icd10(benchmark::State& state) {
   // Dotted, undotted, lower case, a range, trait (no match) and an unknown code.
-  const std::array<std::string_view, 8> codes{"K76.82", "k7460",  "N18.6", " C50.911 ",
-                                               "D57.00", "D57.3",  "R65.21", "Z99.99"};
+  const std::array<std::string_view, 8> codes{"K76.82", "k7460", "N18.6",  " C50.911 ",
+                                              "D57.00", "D57.3", "R65.21", "Z99.99"};
   std::size_t i = 0;
   for (auto _ : state) {
     std::string_view code = codes[i++ % codes.size()];
@@ -183,9 +183,9 @@ void BM_screen_batch_1M(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(tally);
   }
-  state.counters["profiles/s"] = benchmark::Counter(
-      static_cast<double>(count) * static_cast<double>(state.iterations()),
-      benchmark::Counter::kIsRate);
+  state.counters["profiles/s"] =
+      benchmark::Counter(static_cast<double>(count) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_screen_batch_1M)->Unit(benchmark::kMillisecond);
 

@@ -70,7 +70,8 @@ inline query varied_query(rng& r) {
     p.weight_kg = gln::kilograms{8.0 + static_cast<double>(r.below(1500)) / 10.0};
   }
   // 0 to 4 conditions, mostly few.
-  const std::uint32_t condition_count = r.below(100) < 45 ? 0U : 1U + r.below(r.chance(70) ? 1U : 4U);
+  const std::uint32_t condition_count =
+      r.below(100) < 45 ? 0U : 1U + r.below(r.chance(70) ? 1U : 4U);
   for (std::uint32_t i = 0; i < condition_count; ++i) p.conditions.insert(pick<gln::condition>(r));
   const std::uint32_t medication_count = r.below(100) < 55 ? 0U : 1U + r.below(2U);
   for (std::uint32_t i = 0; i < medication_count; ++i) {

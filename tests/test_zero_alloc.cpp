@@ -65,8 +65,7 @@ void* operator new[](std::size_t size, std::align_val_t alignment) {
 void* operator new(std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
   return allocate_aligned(size, alignment);
 }
-void* operator new[](std::size_t size, std::align_val_t alignment,
-                     const std::nothrow_t&) noexcept {
+void* operator new[](std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
   return allocate_aligned(size, alignment);
 }
 void operator delete(void* pointer) noexcept { deallocate(pointer); }
@@ -120,8 +119,9 @@ void keep_screening(const gln::screening& result) {
   }
 }
 
-gln::profile make(std::optional<double> age, std::optional<double> kg, gln::condition_set conditions,
-                  gln::medication_set medications, gln::oversight who) {
+gln::profile make(std::optional<double> age, std::optional<double> kg,
+                  gln::condition_set conditions, gln::medication_set medications,
+                  gln::oversight who) {
   gln::profile person{};
   person.age_years = age;
   if (kg) person.weight_kg = gln::kilograms{*kg};
@@ -168,12 +168,9 @@ std::vector<gln::purpose> purposes() {
 std::vector<gln::regimen> regimens() {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   return {
-      gln::regimen{gln::grams{5.0}, 1, std::nullopt},
-      gln::regimen{gln::grams{5.0}, 2, 6.0},
-      gln::regimen{gln::grams{15.0}, 3, 52.0},
-      gln::regimen{gln::grams{0.3}, 2, 24.0},
-      gln::regimen{gln::grams{nan}, 0, -1.0},
-      gln::regimen{gln::grams{-5.0}, 13, nan},
+      gln::regimen{gln::grams{5.0}, 1, std::nullopt}, gln::regimen{gln::grams{5.0}, 2, 6.0},
+      gln::regimen{gln::grams{15.0}, 3, 52.0},        gln::regimen{gln::grams{0.3}, 2, 24.0},
+      gln::regimen{gln::grams{nan}, 0, -1.0},         gln::regimen{gln::grams{-5.0}, 13, nan},
   };
 }
 
@@ -215,9 +212,9 @@ int main() {
   const std::vector<gln::regimen> plans = regimens();
   const gln::policy stricter = stricter_policy();
   const gln::policy hostile = hostile_policy();
-  const std::string_view codes[] = {"K76.82", "k7682", " N18.6 ", "N186",   "C50.911", "D57.00",
-                                    "D57.3",  "R65.21", "R6521",  "Z99.99", "",        "K7",
-                                    "K76..82", "K76.82X9", "O09.90", "\t f10.10\n"};
+  const std::string_view codes[] = {
+      "K76.82", "k7682",  " N18.6 ", "N186", "C50.911", "D57.00",   "D57.3",  "R65.21",
+      "R6521",  "Z99.99", "",        "K7",   "K76..82", "K76.82X9", "O09.90", "\t f10.10\n"};
 
   // The replacement must be the one in use, or every check below would pass vacuously.
   {
