@@ -34,8 +34,14 @@ configure() {
     -DCMAKE_BUILD_TYPE= -DGLN_WARNINGS_AS_ERRORS=ON "$@" >/dev/null
 }
 
+# The summary only, or everything when a test fails.
 run_ctest() {
-  ctest --test-dir "$out/$1" -j "$jobs" --output-on-failure --no-tests=error
+  local log="$out/$1/ctest.log"
+  if ! ctest --test-dir "$out/$1" -j "$jobs" --output-on-failure --no-tests=error >"$log" 2>&1; then
+    cat "$log"
+    return 1
+  fi
+  grep -E "tests passed|tests failed" "$log" | sed 's/^/   /'
 }
 
 sanitize() {
@@ -48,7 +54,7 @@ sanitize() {
     fuzzers=OFF
     if [ "$cxx" = g++ ]; then fuzzers=ON; fi
     step "sanitize: $cxx -fsanitize=address,undefined -fno-sanitize-recover=all"
-    configure "sanitize-$cxx" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_CXX_FLAGS="-O1" \
+    configure "sanitize-$cxx" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_CXX_FLAGS="-O0" \
       -DGLN_SANITIZE=ON -DGLN_BUILD_TESTS=ON -DGLN_BUILD_EXAMPLES=ON -DGLN_BUILD_FUZZERS="$fuzzers"
     cmake --build "$out/sanitize-$cxx"
     run_ctest "sanitize-$cxx"
