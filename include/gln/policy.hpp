@@ -43,8 +43,7 @@ namespace detail {
 inline constexpr policy default_policy{};
 
 constexpr double stricter_lower(double requested, double fallback) noexcept {
-  return requested == requested && requested > 0.0 && requested < fallback ? requested
-                                                                            : fallback;
+  return requested == requested && requested > 0.0 && requested < fallback ? requested : fallback;
 }
 constexpr double stricter_higher(double requested, double fallback) noexcept {
   return requested == requested && requested > fallback && requested <= 1.0e6 ? requested
@@ -63,12 +62,12 @@ constexpr int later(int requested, int fallback, int limit) noexcept {
 constexpr policy effective(const policy& requested) noexcept {
   const policy defaults{};
   policy out{};
-  out.adult_age_years = detail::stricter_higher(requested.adult_age_years, defaults.adult_age_years);
+  out.adult_age_years =
+      detail::stricter_higher(requested.adult_age_years, defaults.adult_age_years);
   out.split_dose_above = grams{detail::stricter_lower(requested.split_dose_above.value(),
                                                       defaults.split_dose_above.value())};
-  out.self_directed_daily_ceiling =
-      grams{detail::stricter_lower(requested.self_directed_daily_ceiling.value(),
-                                   defaults.self_directed_daily_ceiling.value())};
+  out.self_directed_daily_ceiling = grams{detail::stricter_lower(
+      requested.self_directed_daily_ceiling.value(), defaults.self_directed_daily_ceiling.value())};
   out.observed_safe_daily = grams{detail::stricter_lower(requested.observed_safe_daily.value(),
                                                          defaults.observed_safe_daily.value())};
   out.adult_maximum_daily = grams{detail::stricter_lower(requested.adult_maximum_daily.value(),
@@ -78,8 +77,8 @@ constexpr policy effective(const policy& requested) noexcept {
   out.critical_max_per_kg = grams_per_kg_day{detail::stricter_lower(
       requested.critical_max_per_kg.value(), defaults.critical_max_per_kg.value())};
   out.max_age_years = detail::stricter_lower(requested.max_age_years, defaults.max_age_years);
-  out.max_weight = kilograms{
-      detail::stricter_lower(requested.max_weight.value(), defaults.max_weight.value())};
+  out.max_weight =
+      kilograms{detail::stricter_lower(requested.max_weight.value(), defaults.max_weight.value())};
   out.max_doses_per_day = detail::sooner(requested.max_doses_per_day, defaults.max_doses_per_day);
   out.general_recovery_review_day =
       detail::sooner(requested.general_recovery_review_day, defaults.general_recovery_review_day);

@@ -36,7 +36,9 @@ class enum_set {
 
  public:
   using bits_type = std::uint64_t;
-  static constexpr bits_type valid_mask = (bits_type{1} << enum_count<E>) - 1U;
+  // The low enum_count<E> bits. (Written without "(...) - 1", which clang-format 14 takes
+  // for a cast.)
+  static constexpr bits_type valid_mask = ~(~bits_type{0} << enum_count<E>);
   static constexpr bits_type out_of_range_bit = bits_type{1} << 63U;
 
   constexpr enum_set() noexcept = default;
@@ -87,7 +89,9 @@ class enum_set {
   class iterator {
    public:
     constexpr explicit iterator(bits_type rest) noexcept : rest_(rest) {}
-    constexpr E operator*() const noexcept { return static_cast<E>(detail::lowest_bit_index(rest_)); }
+    constexpr E operator*() const noexcept {
+      return static_cast<E>(detail::lowest_bit_index(rest_));
+    }
     constexpr iterator& operator++() noexcept {
       rest_ &= rest_ - 1U;
       return *this;

@@ -262,14 +262,16 @@ static_assert(enum_count<condition> == static_cast<std::size_t>(condition::oral_
 static_assert(enum_count<medication> == static_cast<std::size_t>(medication::supplement_stack) + 1);
 static_assert(enum_count<verdict> == static_cast<std::size_t>(verdict::avoid) + 1);
 static_assert(enum_count<evidence_grade> == static_cast<std::size_t>(evidence_grade::against) + 1);
-static_assert(enum_count<oversight> == static_cast<std::size_t>(oversight::clinician_supervised) + 1);
+static_assert(enum_count<oversight> ==
+              static_cast<std::size_t>(oversight::clinician_supervised) + 1);
 static_assert(enum_count<source_kind> == static_cast<std::size_t>(source_kind::policy) + 1);
 static_assert(enum_count<source> == static_cast<std::size_t>(source::shah_2020_retracted) + 1);
 static_assert(enum_count<rule> == static_cast<std::size_t>(rule::dose_weight_needed) + 1);
 static_assert(enum_count<input_field> == static_cast<std::size_t>(input_field::weeks) + 1);
 static_assert(enum_count<dose_access> == static_cast<std::size_t>(dose_access::prescription) + 1);
 static_assert(enum_count<plan_status> == static_cast<std::size_t>(plan_status::invalid_input) + 1);
-static_assert(enum_count<outcome> == static_cast<std::size_t>(outcome::tolerance_in_stressful_period) + 1);
+static_assert(enum_count<outcome> ==
+              static_cast<std::size_t>(outcome::tolerance_in_stressful_period) + 1);
 
 // Worst of two verdicts.
 constexpr verdict worst(verdict a, verdict b) noexcept { return a < b ? b : a; }

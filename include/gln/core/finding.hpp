@@ -24,8 +24,8 @@ struct finding_writer;
 // where core/ depends on the tables.)
 struct finding {
   gln::rule rule = gln::rule::input_invalid;
-  verdict level = verdict::avoid;            // as reported, after oversight is applied
-  input_field field = input_field::none;     // the bad field, for input.invalid
+  verdict level = verdict::avoid;                         // as reported, after oversight is applied
+  input_field field = input_field::none;                  // the bad field, for input.invalid
   gln::purpose purpose = gln::purpose::general_recovery;  // the purpose screened or checked
 
   // Stable dotted id, e.g. "contra.cirrhosis".

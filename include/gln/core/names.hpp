@@ -18,11 +18,14 @@ struct enum_names;
 
 template <>
 struct enum_names<purpose> {
+  // Laid out by hand in columns.
+  // clang-format off
   static constexpr std::array<std::string_view, enum_count<purpose>> values{
       "general_recovery", "gut_barrier",    "exercise_recovery",    "endurance_gut_stress",
       "immune_support",   "muscle_strength", "athletic_performance", "ibs_symptoms",
       "oral_mucositis",   "surgical_recovery", "critical_illness",   "trauma",
       "burns",            "sickle_cell_disease", "short_bowel_syndrome"};
+  // clang-format on
 };
 
 template <>
@@ -78,10 +81,13 @@ struct enum_names<oversight> {
 
 template <>
 struct enum_names<source_kind> {
+  // Laid out by hand in columns.
+  // clang-format off
   static constexpr std::array<std::string_view, enum_count<source_kind>> values{
       "regulatory_label", "guideline",          "meta_analysis",
       "trial",            "review",             "safety_assessment",
       "reference_database", "editorial",        "policy"};
+  // clang-format on
 };
 
 template <>
@@ -172,8 +178,8 @@ struct enum_names<rule> {
 template <>
 struct enum_names<input_field> {
   static constexpr std::array<std::string_view, enum_count<input_field>> values{
-      "none",        "age_years", "weight_kg",      "conditions",    "medications",
-      "oversight",   "purpose",   "grams_per_dose", "doses_per_day", "weeks"};
+      "none",      "age_years", "weight_kg",      "conditions",    "medications",
+      "oversight", "purpose",   "grams_per_dose", "doses_per_day", "weeks"};
 };
 
 template <>

@@ -92,9 +92,8 @@ constexpr bool codes_are_consistent() noexcept {
   for (std::size_t i = 0; i < icd10_codes.size(); ++i) {
     const icd10_entry& entry = icd10_codes[i];
     if (!is_normalized_code(entry.first) || !is_valid(entry.condition)) return false;
-    if (!entry.last.empty() &&
-        (entry.first.size() != 3 || !is_normalized_code(entry.last) || entry.last.size() != 3 ||
-         entry.last < entry.first)) {
+    if (!entry.last.empty() && (entry.first.size() != 3 || !is_normalized_code(entry.last) ||
+                                entry.last.size() != 3 || entry.last < entry.first)) {
       return false;
     }
     for (std::size_t j = i + 1; j < icd10_codes.size(); ++j) {

@@ -17,9 +17,9 @@ namespace data {
 // A condition that needs more than set membership.
 enum class trigger_extra : std::uint8_t {
   none,
-  age_below_adult,      // age known and below policy.adult_age_years
-  age_below_sickle_min, // age known and below 5 (Endari label)
-  medication_absent,    // none of `medications` is taken
+  age_below_adult,       // age known and below policy.adult_age_years
+  age_below_sickle_min,  // age known and below 5 (Endari label)
+  medication_absent,     // none of `medications` is taken
 };
 
 // A rule fires when the purpose is in `purposes` (an empty set means any purpose) and:

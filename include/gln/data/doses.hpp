@@ -38,7 +38,7 @@ struct dose_row {
 
 // Labelled sickle-cell dose by body weight: < 30 kg, 30-65 kg (both ends inclusive), > 65 kg.
 struct weight_band {
-  kilograms up_to;     // upper bound of the band
+  kilograms up_to;  // upper bound of the band
   bool up_to_inclusive = false;
   grams per_dose;
 };
@@ -54,6 +54,8 @@ using gpk = grams_per_kg_day;
 // Trauma and burns: 10-15 days at most (ESPEN 2019), as weeks.
 inline constexpr double max_weeks_15_days = 15.0 / 7.0;
 
+// Laid out by hand, one row per entry: clang-format would put each field on its own line.
+// clang-format off
 inline constexpr std::array<dose_row, enum_count<gln::purpose>> doses{{
     {p::general_recovery, a::self_directed, range<g>{g{5.0}, g{5.0}}, count_range{1, 2},
      range<g>{g{5.0}, g{10.0}}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, false,
@@ -129,6 +131,7 @@ inline constexpr std::array<dose_row, enum_count<gln::purpose>> doses{{
      "5 g six times a day (30 g/day), with growth hormone", "up to 16 weeks",
      "with meals or snacks, 2-3 hours apart", {s::nutrestore_label}},
 }};
+// clang-format on
 
 inline constexpr std::array<weight_band, 3> sickle_cell_weight_bands{{
     {kilograms{30.0}, false, grams{5.0}},
@@ -137,9 +140,9 @@ inline constexpr std::array<weight_band, 3> sickle_cell_weight_bands{{
 }};
 
 // §6 thresholds with a source of their own (the policy defaults are in policy.hpp).
-inline constexpr grams gi_effects_daily{10.0};           // consumerlab, article_immune_recovery
-inline constexpr grams observed_safe_daily{14.0};        // shao_hathcock_2008
-inline constexpr grams adult_maximum_daily{40.0};        // natmed_consumer, nih_ods_exercise
+inline constexpr grams gi_effects_daily{10.0};               // consumerlab, article_immune_recovery
+inline constexpr grams observed_safe_daily{14.0};            // shao_hathcock_2008
+inline constexpr grams adult_maximum_daily{40.0};            // natmed_consumer, nih_ods_exercise
 inline constexpr grams_per_kg_day child_max_per_kg{0.65};    // natmed_consumer
 inline constexpr grams_per_kg_day critical_max_per_kg{0.5};  // icu_dose_meta_2014, REDOXS
 inline constexpr double sickle_cell_min_age_years = 5.0;     // endari_label

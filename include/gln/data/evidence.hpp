@@ -26,6 +26,8 @@ using p = gln::purpose;
 using eg = evidence_grade;
 using s = gln::source;
 
+// Laid out by hand, one row per entry: clang-format would put each field on its own line.
+// clang-format off
 inline constexpr std::array<evidence_row, enum_count<gln::purpose>> evidence{{
     {p::general_recovery, eg::limited, false,
      "helps in heavy physiologic stress; modest or uncertain in healthy adults",
@@ -77,6 +79,7 @@ inline constexpr std::array<evidence_row, enum_count<gln::purpose>> evidence{{
      "labelled only with growth hormone; glutamine alone showed no improvement",
      {s::nutrestore_label, s::sbs_trials}},
 }};
+// clang-format on
 
 constexpr bool evidence_is_consistent() noexcept {
   for (std::size_t i = 0; i < evidence.size(); ++i) {

@@ -16,8 +16,8 @@ namespace gln {
 // How a rule behaves; the text and sources behind one finding.
 struct rule_info {
   gln::rule id{};
-  verdict level{};             // for self-directed use
-  verdict supervised_level{};  // under oversight::clinician_supervised
+  verdict level{};                  // for self-directed use
+  verdict supervised_level{};       // under oversight::clinician_supervised
   bool self_directed_only = false;  // does not fire at all under clinician supervision
   // The finding cites the dose row of its purpose (knowledge.md §6 "as §5").
   bool cites_dose_row = false;
@@ -31,6 +31,8 @@ using r = gln::rule;
 using v = verdict;
 using s = gln::source;
 
+// Laid out by hand, one row per entry: clang-format would put each field on its own line.
+// clang-format off
 inline constexpr std::array<rule_info, enum_count<gln::rule>> rules{{
     {r::input_invalid, v::avoid, v::avoid, false, false,
      "invalid input: a value is missing its unit, out of range or not a number; fail closed",
@@ -145,6 +147,7 @@ inline constexpr std::array<rule_info, enum_count<gln::rule>> rules{{
      "this purpose is dosed by body weight: weight is needed to check the dose",
      {s::endari_label}},
 }};
+// clang-format on
 
 // The reason an input.invalid finding gives, naming the bad field.
 inline constexpr std::array<std::string_view, enum_count<input_field>> invalid_input_reasons{

@@ -46,8 +46,8 @@ inline constexpr std::array<citation, enum_count<gln::source>> sources{{
      "Performance, fact sheet for health professionals (glutamine section)",
      0, "", "", "", true, false},
     {src::natmed_consumer, sk::reference_database,
-     "Natural Medicines (Therapeutic Research Center), consumer monograph: Glutamine", 0, "",
-     "", "", true, false},
+     "Natural Medicines (Therapeutic Research Center), consumer monograph: Glutamine", 0, "", "",
+     "", true, false},
     {src::consumerlab_glutamine, sk::reference_database,
      "ConsumerLab.com, Glutamine supplements review", 0, "", "", "", true, false},
     {src::critical_care_text, sk::reference_database,
@@ -150,8 +150,8 @@ inline constexpr std::array<citation, enum_count<gln::source>> sources{{
      "guide, 2026",
      2026, "", "", "", true, false},
     {src::article_gut_barrier_letter, sk::editorial,
-     "\"L-glutamine and the gut barrier\", science newsletter letter, 20 May 2026", 2026, "",
-     "", "", true, false},
+     "\"L-glutamine and the gut barrier\", science newsletter letter, 20 May 2026", 2026, "", "",
+     "", true, false},
     {src::article_muscle_recovery, sk::editorial,
      "\"Glutamine muscle recovery\", sports-nutrition article, 2026", 2026, "", "", "", true,
      false},
@@ -172,7 +172,8 @@ constexpr bool sources_are_indexed_by_id() noexcept {
   }
   return true;
 }
-static_assert(sources_are_indexed_by_id(), "sources[i].id must equal i: the table is indexed by id");
+static_assert(sources_are_indexed_by_id(),
+              "sources[i].id must equal i: the table is indexed by id");
 
 // True when every id in `list` names a source that exists and is not retracted.
 constexpr bool cites_only_live_sources(const citation_list& list) noexcept {

@@ -37,18 +37,19 @@ enum class review_timing : std::uint8_t {
 struct trial_row {
   gln::purpose id{};
   review_timing review = review_timing::none;
-  int hard_stop_day = 0;     // 0: none
-  bool step_up = false;      // start at the lowest doses per day, step up after policy days
-  bool athlete = false;      // show the athletes' protein target with the basics
-  outcome_set outcomes;      // what to track; the person picks the one that matters to them
+  int hard_stop_day = 0;  // 0: none
+  bool step_up = false;   // start at the lowest doses per day, step up after policy days
+  bool athlete = false;   // show the athletes' protein target with the basics
+  outcome_set outcomes;   // what to track; the person picks the one that matters to them
 };
-
 
 using p = gln::purpose;
 using o = gln::outcome;
 using s = gln::source;
 using rt = review_timing;
 
+// Laid out by hand, one row per entry: clang-format would put each field on its own line.
+// clang-format off
 inline constexpr std::array<trial_row, enum_count<gln::purpose>> trials{{
     {p::general_recovery, rt::general_recovery, 0, true, false,
      {o::tolerance_in_stressful_period}},
@@ -71,14 +72,15 @@ inline constexpr std::array<trial_row, enum_count<gln::purpose>> trials{{
     {p::sickle_cell_disease, rt::none, 0, false, false, {}},
     {p::short_bowel_syndrome, rt::none, 0, false, false, {}},
 }};
+// clang-format on
 
 inline constexpr advice trial_rule{
     "a defined trial: one product, one dose, one goal, one review date; stop if there is no "
     "clear benefit",
     {s::article_immune_recovery}};
 
-inline constexpr advice basics_first{
-    "basics first: sleep, calories, protein, hydration and rest", {s::article_immune_recovery}};
+inline constexpr advice basics_first{"basics first: sleep, calories, protein, hydration and rest",
+                                     {s::article_immune_recovery}};
 
 inline constexpr advice athlete_protein{
     "athletes: protein 1.6-2.2 g/kg/day comes before any supplement",

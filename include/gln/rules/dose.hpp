@@ -20,9 +20,9 @@ namespace gln {
 struct dose_guidance {
   gln::purpose purpose = gln::purpose::general_recovery;
   dose_access access = dose_access::not_recommended;
-  std::optional<range<grams>> per_dose;       // the band dose where weight decides it
+  std::optional<range<grams>> per_dose;  // the band dose where weight decides it
   std::optional<count_range> doses_per_day;
-  std::optional<range<grams>> per_day;        // from the weight for per-kg purposes
+  std::optional<range<grams>> per_day;  // from the weight for per-kg purposes
   std::optional<range<grams_per_kg_day>> per_kg_day;
   std::optional<grams_per_kg_day> max_per_kg_day;
   std::optional<grams> max_per_day_for_weight;  // max_per_kg_day times the weight

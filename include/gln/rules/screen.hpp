@@ -119,12 +119,10 @@ constexpr bool compound_fires(const data::screening_trigger& t, const profile& p
              *person.age_years < data::sickle_cell_min_age_years;
     case data::trigger_extra::medication_absent:
       return !person.medications.intersects(t.medications);
-    case data::trigger_extra::none:
-      break;
+    case data::trigger_extra::none: break;
   }
   if (t.conditions.empty() && t.medications.empty()) return true;
-  return person.conditions.intersects(t.conditions) ||
-         person.medications.intersects(t.medications);
+  return person.conditions.intersects(t.conditions) || person.medications.intersects(t.medications);
 }
 
 // Every screening rule the profile triggers, as one bit per rule.

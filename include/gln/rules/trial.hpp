@@ -30,7 +30,7 @@ struct trial_plan {
   std::optional<int> step_up_day;  // day to go to max_doses_per_day if tolerated
   int review_day = 0;              // judge the goal on this day; stop if no clear benefit
   std::optional<int> hard_stop_day;
-  outcome_set outcomes;            // pick one goal from these
+  outcome_set outcomes;                               // pick one goal from these
   std::optional<range<double>> protein_g_per_kg_day;  // athletes' protein target
 
   // Shown with every plan, each with its sources.
@@ -80,8 +80,7 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
   const data::trial_row& trial = data::trials[index_of(p)];
   if (trial.athlete) {
     plan.athlete_basics = data::athlete_protein;
-    plan.protein_g_per_kg_day =
-        std::optional<range<double>>{data::athlete_protein_g_per_kg_day};
+    plan.protein_g_per_kg_day = std::optional<range<double>>{data::athlete_protein_g_per_kg_day};
   }
   if (p == gln::purpose::endurance_gut_stress) plan.context = data::endurance_context;
   plan.status = status_for(plan.screening_result, row);
