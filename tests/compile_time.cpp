@@ -44,9 +44,10 @@ constexpr purpose not_a_purpose = static_cast<purpose>(gln::enum_count<purpose>)
 static_assert(gln::screen(adult, purpose::gut_barrier).overall == verdict::suitable);
 static_assert(gln::screen(adult, purpose::gut_barrier).findings.empty());
 static_assert(gln::screen(with_cirrhosis, purpose::gut_barrier).overall == verdict::avoid);
-static_assert(gln::screen(with_cirrhosis, purpose::gut_barrier).findings.contains(
-    gln::rule::contra_cirrhosis));
-static_assert(gln::screen(make(40.0, 70.0, {condition::cirrhosis}, {}, oversight::clinician_supervised),
+static_assert(gln::screen(with_cirrhosis, purpose::gut_barrier)
+                  .findings.contains(gln::rule::contra_cirrhosis));
+static_assert(gln::screen(make(40.0, 70.0, {condition::cirrhosis}, {},
+                               oversight::clinician_supervised),
                           purpose::gut_barrier)
                   .overall == verdict::avoid);
 static_assert(gln::screen(pregnant, purpose::gut_barrier).overall == verdict::clinician_only);
@@ -57,7 +58,8 @@ static_assert(gln::screen(make(40.0, 70.0, {condition::msg_sensitivity}), purpos
                   .overall == verdict::caution);
 static_assert(gln::screen(make(40.0, 70.0, {}, {medication::antineoplastic}), purpose::gut_barrier)
                   .findings.contains(gln::rule::caution_cancer_treatment));
-static_assert(gln::screen(teenager, purpose::exercise_recovery).findings.contains(gln::rule::caution_minor));
+static_assert(
+    gln::screen(teenager, purpose::exercise_recovery).findings.contains(gln::rule::caution_minor));
 static_assert(!gln::screen(make(18.0, 60.0), purpose::exercise_recovery)
                    .findings.contains(gln::rule::caution_minor));
 static_assert(gln::screen(make(40.0, 70.0, {condition::shock}), purpose::critical_illness)
@@ -71,7 +73,8 @@ static_assert(gln::screen(make(4.0, 16.0), purpose::sickle_cell_disease)
                   .findings.contains(gln::rule::purpose_sickle_cell_age));
 static_assert(!gln::screen(adult, not_a_purpose).valid());
 static_assert(gln::screen(adult, not_a_purpose).overall == verdict::avoid);
-static_assert(gln::screen(make(not_a_number, 70.0), purpose::gut_barrier).overall == verdict::avoid);
+static_assert(gln::screen(make(not_a_number, 70.0), purpose::gut_barrier).overall ==
+              verdict::avoid);
 
 // ---- dose_for (§5) ----
 static_assert(gln::dose_for(purpose::gut_barrier).self_directed());
@@ -83,25 +86,34 @@ static_assert(gln::dose_for(purpose::ibs_symptoms).per_day->max == gln::grams{15
 static_assert(gln::dose_for(purpose::short_bowel_syndrome).doses_per_day->min == 6);
 static_assert(!gln::dose_for(purpose::immune_support).self_directed());
 static_assert(!gln::dose_for(purpose::immune_support).per_day.has_value());
-static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 29.9)).per_dose->max == gln::grams{5.0});
-static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 30.0)).per_dose->max == gln::grams{10.0});
-static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 65.0)).per_dose->max == gln::grams{10.0});
-static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 65.1)).per_dose->max == gln::grams{15.0});
+static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 29.9)).per_dose->max ==
+              gln::grams{5.0});
+static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 30.0)).per_dose->max ==
+              gln::grams{10.0});
+static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 65.0)).per_dose->max ==
+              gln::grams{10.0});
+static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 65.1)).per_dose->max ==
+              gln::grams{15.0});
 static_assert(gln::dose_for(purpose::sickle_cell_disease, no_weight).weight_needed);
 static_assert(gln::dose_for(purpose::trauma, adult).per_day->max.value() > 20.99 &&
               gln::dose_for(purpose::trauma, adult).per_day->max.value() < 21.01);
 static_assert(!gln::dose_for(not_a_purpose, adult).valid());
 
 // ---- check_dose (§6) ----
-static_assert(gln::check_dose(adult, purpose::general_recovery, dose(5.0, 1)).overall == verdict::suitable);
+static_assert(gln::check_dose(adult, purpose::general_recovery, dose(5.0, 1)).overall ==
+              verdict::suitable);
 static_assert(gln::check_dose(adult, purpose::general_recovery, dose(5.0, 1)).findings.empty());
 static_assert(gln::check_dose(adult, purpose::general_recovery, dose(5.0, 2))
                   .findings.contains(gln::rule::dose_gi_effects_likely));
-static_assert(gln::check_dose(adult, purpose::general_recovery, dose(5.0, 2)).overall == verdict::suitable);
+static_assert(gln::check_dose(adult, purpose::general_recovery, dose(5.0, 2)).overall ==
+              verdict::suitable);
 static_assert(gln::check_dose(adult, purpose::gut_barrier, dose(10.5, 2))
-                  .findings.level_of(gln::rule::dose_above_self_directed_ceiling) == verdict::clinician_only);
-static_assert(gln::check_dose(adult, purpose::gut_barrier, dose(10.0, 5)).overall == verdict::avoid);
-static_assert(gln::check_dose(supervised_adult, purpose::gut_barrier, dose(10.0, 5)).overall == verdict::caution);
+                  .findings.level_of(gln::rule::dose_above_self_directed_ceiling) ==
+              verdict::clinician_only);
+static_assert(gln::check_dose(adult, purpose::gut_barrier, dose(10.0, 5)).overall ==
+              verdict::avoid);
+static_assert(gln::check_dose(supervised_adult, purpose::gut_barrier, dose(10.0, 5)).overall ==
+              verdict::caution);
 static_assert(gln::check_dose(adult, purpose::gut_barrier, dose(5.0, 2, 9.0))
                   .findings.contains(gln::rule::dose_duration_above_range));
 static_assert(gln::check_dose(teenager, purpose::general_recovery, dose(5.0, 3))
@@ -123,11 +135,14 @@ static_assert(!gln::check_dose(adult, purpose::gut_barrier, dose(5.0, 2, -1.0)).
 static_assert(gln::evidence_for(purpose::gut_barrier).grade == gln::evidence_grade::moderate);
 static_assert(gln::evidence_for(purpose::gut_barrier).sources_disagree);
 static_assert(gln::evidence_for(purpose::gut_barrier).sources.size() == 4);
-static_assert(gln::evidence_for(purpose::gut_barrier).sources[0] == gln::source::article_gut_health_guide);
+static_assert(gln::evidence_for(purpose::gut_barrier).sources[0] ==
+              gln::source::article_gut_health_guide);
 static_assert(gln::evidence_for(purpose::muscle_strength).grade == gln::evidence_grade::against);
 static_assert(!gln::evidence_for(purpose::muscle_strength).sources_disagree);
-static_assert(gln::evidence_for(purpose::immune_support).grade == gln::evidence_grade::insufficient);
-static_assert(gln::evidence_for(purpose::sickle_cell_disease).sources[0] == gln::source::endari_label);
+static_assert(gln::evidence_for(purpose::immune_support).grade ==
+              gln::evidence_grade::insufficient);
+static_assert(gln::evidence_for(purpose::sickle_cell_disease).sources[0] ==
+              gln::source::endari_label);
 static_assert(!gln::evidence_for(not_a_purpose).valid());
 
 // ---- plan_trial (§8) ----
@@ -139,11 +154,13 @@ static_assert(gln::plan_trial(adult, purpose::ibs_symptoms).review_day == 28);
 static_assert(gln::plan_trial(adult, purpose::ibs_symptoms).hard_stop_day == 56);
 static_assert(gln::plan_trial(adult, purpose::exercise_recovery).review_day == 14);
 static_assert(gln::plan_trial(adult, purpose::exercise_recovery).protein_g_per_kg_day.has_value());
-static_assert(gln::plan_trial(with_cirrhosis, purpose::gut_barrier).status == gln::plan_status::do_not_start);
+static_assert(gln::plan_trial(with_cirrhosis, purpose::gut_barrier).status ==
+              gln::plan_status::do_not_start);
 static_assert(!gln::plan_trial(with_cirrhosis, purpose::gut_barrier).has_dosing());
 static_assert(gln::plan_trial(pregnant, purpose::gut_barrier).status ==
               gln::plan_status::ask_clinician_first);
-static_assert(gln::plan_trial(pregnant_supervised, purpose::gut_barrier).status == gln::plan_status::ready);
+static_assert(gln::plan_trial(pregnant_supervised, purpose::gut_barrier).status ==
+              gln::plan_status::ready);
 static_assert(gln::plan_trial(adult, purpose::immune_support).status ==
               gln::plan_status::no_self_directed_range);
 static_assert(gln::plan_trial(adult, not_a_purpose).status == gln::plan_status::invalid_input);

@@ -12,8 +12,7 @@ namespace gln_test {
 
 // A profile with an optional age and weight; everything else as given.
 inline gln::profile person(std::optional<double> age, std::optional<double> kg,
-                           gln::condition_set conditions = {},
-                           gln::medication_set medications = {},
+                           gln::condition_set conditions = {}, gln::medication_set medications = {},
                            gln::oversight who = gln::oversight::self_directed) {
   gln::profile p{};
   p.age_years = age;

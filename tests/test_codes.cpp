@@ -191,9 +191,9 @@ TEST_CASE("sickle-cell trait D57.3 maps to nothing", "[codes]") {
 
 TEST_CASE("codes outside the map give no value", "[codes]") {
   for (const std::string_view code :
-       {"K69", "K69.9", "K78", "K80.20", "N18", "N20.0", "R65.10", "R56.00", "C97",
-        "D00.0", "D57", "Z51.8", "Z33.2", "Z39.2", "G93.6", "F32.9", "F29", "K90.81", "K12.2",
-        "A00", "E11.9", "I10", "P07.3", "Q21.0", "U07.1"}) {
+       {"K69",   "K69.9", "K78",   "K80.20", "N18",   "N20.0", "R65.10", "R56.00", "C97",
+        "D00.0", "D57",   "Z51.8", "Z33.2",  "Z39.2", "G93.6", "F32.9",  "F29",    "K90.81",
+        "K12.2", "A00",   "E11.9", "I10",    "P07.3", "Q21.0", "U07.1"}) {
     CAPTURE(code);
     CHECK_FALSE(gln::condition_from_icd10(code).has_value());
     CHECK(gln::conditions_from_icd10(code).empty());
@@ -225,8 +225,10 @@ TEST_CASE("malformed codes give no value", "[codes]") {
       "K76.82X9999",
       "K76829999",
       "K76.82\xC3\xA9",
-      "\xEF\xBC\xAB" "76.82",  // full-width K
-      "K\xC2\xA0" "76.82",     // no-break space
+      "\xEF\xBC\xAB"
+      "76.82",  // full-width K
+      "K\xC2\xA0"
+      "76.82",  // no-break space
       "K76.8\xFF",
       std::string_view(with_nul_inside),
       std::string_view(with_nul_after),

@@ -17,10 +17,10 @@
 
 namespace {
 
+using gln_test::ids_of;
 using gln_test::near;
 using gln_test::person;
 using gln_test::supervised;
-using gln_test::ids_of;
 
 using gln::condition;
 using gln::medication;
@@ -57,6 +57,8 @@ struct dose_spec {
   std::vector<source> sources;
 };
 
+// Table rows laid out by hand, like the tables of knowledge.md.
+// clang-format off
 std::vector<dose_spec> knowledge_doses() {
   using p = purpose;
   using a = gln::dose_access;
@@ -99,6 +101,7 @@ std::vector<dose_spec> knowledge_doses() {
        range{30, 30}, none, none, none, 16.0, false, {s::nutrestore_label}},
   };
 }
+// clang-format on
 
 template <class Q>
 void check_range(const std::optional<gln::range<Q>>& actual, const std::optional<range>& expected) {
@@ -162,6 +165,8 @@ struct scenario {
   std::map<std::string_view, verdict> expected;  // every finding, screening included
 };
 
+// Table rows laid out by hand, like the tables of knowledge.md.
+// clang-format off
 std::vector<scenario> scenarios() {
   using p = purpose;
   constexpr verdict avoid = verdict::avoid;
@@ -252,6 +257,7 @@ std::vector<scenario> scenarios() {
        p::gut_barrier, dose(5, 2), {{"contra.cirrhosis", avoid}, gi}},
   };
 }
+// clang-format on
 
 bool is_dose_rule(gln::rule id) { return gln::to_string(id).rfind("dose.", 0) == 0; }
 
@@ -297,7 +303,8 @@ TEST_CASE("dose text carries what the rows of section 5 say", "[dose]") {
   // Without a weight the guidance gives the bands.
   CHECK(sickle.find("30") != std::string_view::npos);
   CHECK(sickle.find("65") != std::string_view::npos);
-  CHECK(gln::dose_for(purpose::sickle_cell_disease).timing.find("240 mL") != std::string_view::npos);
+  CHECK(gln::dose_for(purpose::sickle_cell_disease).timing.find("240 mL") !=
+        std::string_view::npos);
   CHECK(gln::dose_for(purpose::short_bowel_syndrome).timing.find("2-3") != std::string_view::npos);
 }
 
@@ -327,15 +334,16 @@ TEST_CASE("weight-based purposes resolve their ranges from the weight", "[dose]"
   CHECK_FALSE(gut.weight_needed);
 }
 
-TEST_CASE("sickle-cell weight bands: < 30 kg 5 g, 30-65 kg 10 g, > 65 kg 15 g, twice a day", "[dose][sickle]") {
+TEST_CASE("sickle-cell weight bands: < 30 kg 5 g, 30-65 kg 10 g, > 65 kg 15 g, twice a day",
+          "[dose][sickle]") {
   struct band_case {
     double kg;
     double per_dose;
   };
   // §5: inclusive at 30 and 65 kg.
-  for (const band_case& c : {band_case{29.9, 5}, band_case{30.0, 10}, band_case{65.0, 10},
-                             band_case{65.1, 15}, band_case{12.0, 5}, band_case{47.0, 10},
-                             band_case{140.0, 15}}) {
+  for (const band_case& c :
+       {band_case{29.9, 5}, band_case{30.0, 10}, band_case{65.0, 10}, band_case{65.1, 15},
+        band_case{12.0, 5}, band_case{47.0, 10}, band_case{140.0, 15}}) {
     CAPTURE(c.kg);
     const gln::profile who = person(30.0, c.kg);
     const gln::dose_guidance g = gln::dose_for(purpose::sickle_cell_disease, who);
@@ -429,10 +437,10 @@ TEST_CASE("check_dose lists the screening findings first", "[dose][check]") {
 TEST_CASE("range findings cite their purpose's dose row", "[dose][sources]") {
   // §6: dose.no_self_directed_range, dose.per_dose_above_range and dose.daily_above_range
   // cite "as §5".
-  const gln::dose_check over =
-      gln::check_dose(adult(), purpose::gut_barrier, dose(12, 2));
+  const gln::dose_check over = gln::check_dose(adult(), purpose::gut_barrier, dose(12, 2));
   for (const gln::finding& f : over.findings) {
-    if (f.rule == gln::rule::dose_per_dose_above_range || f.rule == gln::rule::dose_daily_above_range) {
+    if (f.rule == gln::rule::dose_per_dose_above_range ||
+        f.rule == gln::rule::dose_daily_above_range) {
       CHECK(ids_of(f.sources()) ==
             std::vector<source>{source::article_immune_recovery, source::kim_kim_2017});
     }
@@ -467,7 +475,8 @@ TEST_CASE("range findings cite their purpose's dose row", "[dose][sources]") {
   }
 }
 
-TEST_CASE("supervision: self-directed-only dose rules do not fire, the adult maximum is a caution", "[dose][oversight]") {
+TEST_CASE("supervision: self-directed-only dose rules do not fire, the adult maximum is a caution",
+          "[dose][oversight]") {
   const gln::dose_check alone = gln::check_dose(adult(), purpose::gut_barrier, dose(12, 4));
   CHECK(alone.findings.contains(gln::rule::dose_per_dose_large));
   CHECK(alone.findings.contains(gln::rule::dose_above_observed_safe_level));

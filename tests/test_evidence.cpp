@@ -21,6 +21,8 @@ struct evidence_spec {
   std::vector<source> sources;
 };
 
+// Table rows laid out by hand, like the tables of knowledge.md.
+// clang-format off
 std::vector<evidence_spec> knowledge_evidence() {
   using p = purpose;
   using s = source;
@@ -55,6 +57,7 @@ std::vector<evidence_spec> knowledge_evidence() {
       {p::short_bowel_syndrome, grade::limited, true, {s::nutrestore_label, s::sbs_trials}},
   };
 }
+// clang-format on
 
 }  // namespace
 

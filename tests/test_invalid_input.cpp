@@ -81,7 +81,8 @@ std::vector<profile_case> bad_profiles() {
     out.push_back({std::move(name), who, why, field});
   };
   const purpose ok = purpose::gut_barrier;
-  for (const double age : {not_a_number, infinity, -infinity, -1.0, -0.0, 0.0, 130.01, 131.0, 1.0e9}) {
+  for (const double age :
+       {not_a_number, infinity, -infinity, -1.0, -0.0, 0.0, 130.01, 131.0, 1.0e9}) {
     gln::profile p = adult();
     p.age_years = age;
     add("age " + std::to_string(age), p, ok, input_field::age_years);
@@ -93,7 +94,8 @@ std::vector<profile_case> bad_profiles() {
   }
   {
     gln::profile p = adult();
-    p.conditions = gln::condition_set::from_bits(std::uint64_t{1} << gln::enum_count<gln::condition>);
+    p.conditions =
+        gln::condition_set::from_bits(std::uint64_t{1} << gln::enum_count<gln::condition>);
     add("condition bits past the enum", p, ok, input_field::conditions);
     p.conditions = gln::condition_set::from_bits(std::uint64_t{1} << 63U);
     add("condition bit 63", p, ok, input_field::conditions);
@@ -102,16 +104,20 @@ std::vector<profile_case> bad_profiles() {
     add("valid and stray condition bits", p, ok, input_field::conditions);
     p.conditions = gln::condition_set{static_cast<gln::condition>(gln::enum_count<gln::condition>)};
     add("condition value out of range", p, ok, input_field::conditions);
-    p.conditions = gln::condition_set{gln::condition::msg_sensitivity, static_cast<gln::condition>(255)};
+    p.conditions =
+        gln::condition_set{gln::condition::msg_sensitivity, static_cast<gln::condition>(255)};
     add("condition 255", p, ok, input_field::conditions);
   }
   {
     gln::profile p = adult();
-    p.medications = gln::medication_set{static_cast<gln::medication>(gln::enum_count<gln::medication>)};
+    p.medications =
+        gln::medication_set{static_cast<gln::medication>(gln::enum_count<gln::medication>)};
     add("medication value out of range", p, ok, input_field::medications);
-    p.medications = gln::medication_set{gln::medication::lactulose, static_cast<gln::medication>(200)};
+    p.medications =
+        gln::medication_set{gln::medication::lactulose, static_cast<gln::medication>(200)};
     add("medication 200", p, ok, input_field::medications);
-    p.medications = gln::medication_set::from_bits(std::uint64_t{1} << gln::enum_count<gln::medication>);
+    p.medications =
+        gln::medication_set::from_bits(std::uint64_t{1} << gln::enum_count<gln::medication>);
     add("medication bits past the enum", p, ok, input_field::medications);
   }
   for (const int raw : {2, 255}) {
@@ -223,9 +229,9 @@ TEST_CASE("each bad field is reported, not only the first", "[invalid]") {
   r.doses_per_day = 0;
   r.weeks = -2.0;
   const gln::dose_check d = gln::check_dose(who, purpose::general_recovery, r);
-  for (const input_field field : {input_field::age_years, input_field::weight_kg,
-                                  input_field::medications, input_field::grams_per_dose,
-                                  input_field::doses_per_day, input_field::weeks}) {
+  for (const input_field field :
+       {input_field::age_years, input_field::weight_kg, input_field::medications,
+        input_field::grams_per_dose, input_field::doses_per_day, input_field::weeks}) {
     CAPTURE(gln::to_string(field));
     check_invalid(d.findings, field);
   }

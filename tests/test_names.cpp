@@ -57,7 +57,8 @@ namespace {
 template <class E>
 std::set<std::string_view> names_of() {
   std::set<std::string_view> out;
-  for (std::size_t i = 0; i < gln::enum_count<E>; ++i) out.insert(gln::to_string(static_cast<E>(i)));
+  for (std::size_t i = 0; i < gln::enum_count<E>; ++i)
+    out.insert(gln::to_string(static_cast<E>(i)));
   return out;
 }
 
@@ -72,15 +73,27 @@ TEST_CASE("the vocabulary is knowledge.md's, name for name", "[names]") {
                                    "surgical_recovery", "critical_illness", "trauma", "burns",
                                    "sickle_cell_disease", "short_bowel_syndrome"});
   // §2 conditions.
-  CHECK(names_of<gln::condition>() ==
-        std::set<std::string_view>{"hepatic_encephalopathy", "hepatic_failure", "cirrhosis",
-                                   "liver_disease", "severe_kidney_disease", "kidney_disease",
-                                   "multiorgan_failure", "shock", "reyes_syndrome", "cancer",
-                                   "cancer_treatment", "pregnancy", "breastfeeding",
-                                   "recent_icu_stay", "unexplained_neurologic_symptoms",
-                                   "seizure_disorder", "bipolar_disorder", "msg_sensitivity",
-                                   "sickle_cell_disease", "short_bowel_syndrome",
-                                   "oral_mucositis"});
+  CHECK(names_of<gln::condition>() == std::set<std::string_view>{"hepatic_encephalopathy",
+                                                                 "hepatic_failure",
+                                                                 "cirrhosis",
+                                                                 "liver_disease",
+                                                                 "severe_kidney_disease",
+                                                                 "kidney_disease",
+                                                                 "multiorgan_failure",
+                                                                 "shock",
+                                                                 "reyes_syndrome",
+                                                                 "cancer",
+                                                                 "cancer_treatment",
+                                                                 "pregnancy",
+                                                                 "breastfeeding",
+                                                                 "recent_icu_stay",
+                                                                 "unexplained_neurologic_symptoms",
+                                                                 "seizure_disorder",
+                                                                 "bipolar_disorder",
+                                                                 "msg_sensitivity",
+                                                                 "sickle_cell_disease",
+                                                                 "short_bowel_syndrome",
+                                                                 "oral_mucositis"});
   // §3 medications.
   CHECK(names_of<gln::medication>() ==
         std::set<std::string_view>{"lactulose", "anticonvulsant", "antineoplastic",
@@ -94,8 +107,8 @@ TEST_CASE("the vocabulary is knowledge.md's, name for name", "[names]") {
         std::set<std::string_view>{"self_directed", "clinician_supervised"});
   CHECK(names_of<gln::source_kind>() ==
         std::set<std::string_view>{"regulatory_label", "guideline", "meta_analysis", "trial",
-                                   "review", "safety_assessment", "reference_database",
-                                   "editorial", "policy"});
+                                   "review", "safety_assessment", "reference_database", "editorial",
+                                   "policy"});
 }
 
 TEST_CASE("parse rejects near misses and values outside every enum", "[names]") {

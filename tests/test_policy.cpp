@@ -47,29 +47,31 @@ bool minor(const gln::profile& who, const gln::policy& rules) {
 
 TEST_CASE("the default policy holds knowledge.md's numbers", "[policy]") {
   const gln::policy p{};
-  CHECK(p.adult_age_years == 18.0);                        // caution.minor, dose.child_per_kg
-  CHECK(p.split_dose_above.value() == 10.0);               // dose.per_dose_large
-  CHECK(p.self_directed_daily_ceiling.value() == 20.0);    // dose.above_self_directed_ceiling
-  CHECK(p.observed_safe_daily.value() == 14.0);            // dose.above_observed_safe_level
-  CHECK(p.adult_maximum_daily.value() == 40.0);            // dose.above_adult_maximum
-  CHECK(p.child_max_per_kg.value() == 0.65);               // dose.child_per_kg
-  CHECK(p.critical_max_per_kg.value() == 0.5);             // dose.critical_per_kg
-  CHECK(p.max_age_years == 130.0);                         // input.invalid
-  CHECK(p.max_weight.value() == 700.0);                    // input.invalid
-  CHECK(p.max_doses_per_day == 12);                        // input.invalid
-  CHECK(p.general_recovery_step_up_day == 5);              // §5
-  CHECK(p.general_recovery_review_day == 14);              // §5, §8
-  CHECK(p.gut_barrier_review_day == 14);                   // §8
-  CHECK(p.ibs_review_day == 28);                           // §8
-  CHECK(p.training_review_day == 14);                      // §8
+  CHECK(p.adult_age_years == 18.0);                      // caution.minor, dose.child_per_kg
+  CHECK(p.split_dose_above.value() == 10.0);             // dose.per_dose_large
+  CHECK(p.self_directed_daily_ceiling.value() == 20.0);  // dose.above_self_directed_ceiling
+  CHECK(p.observed_safe_daily.value() == 14.0);          // dose.above_observed_safe_level
+  CHECK(p.adult_maximum_daily.value() == 40.0);          // dose.above_adult_maximum
+  CHECK(p.child_max_per_kg.value() == 0.65);             // dose.child_per_kg
+  CHECK(p.critical_max_per_kg.value() == 0.5);           // dose.critical_per_kg
+  CHECK(p.max_age_years == 130.0);                       // input.invalid
+  CHECK(p.max_weight.value() == 700.0);                  // input.invalid
+  CHECK(p.max_doses_per_day == 12);                      // input.invalid
+  CHECK(p.general_recovery_step_up_day == 5);            // §5
+  CHECK(p.general_recovery_review_day == 14);            // §5, §8
+  CHECK(p.gut_barrier_review_day == 14);                 // §8
+  CHECK(p.ibs_review_day == 28);                         // §8
+  CHECK(p.training_review_day == 14);                    // §8
 }
 
 TEST_CASE("a stricter policy changes the results", "[policy]") {
   SECTION("a lower self-directed daily ceiling") {
     gln::policy p{};
     p.self_directed_daily_ceiling = gln::grams{15.0};
-    CHECK_FALSE(fires(adult(), purpose::gut_barrier, dose(8, 2), rule::dose_above_self_directed_ceiling));
-    CHECK(fires(adult(), purpose::gut_barrier, dose(8, 2), rule::dose_above_self_directed_ceiling, p));
+    CHECK_FALSE(
+        fires(adult(), purpose::gut_barrier, dose(8, 2), rule::dose_above_self_directed_ceiling));
+    CHECK(fires(adult(), purpose::gut_barrier, dose(8, 2), rule::dose_above_self_directed_ceiling,
+                p));
     CHECK(gln::check_dose(adult(), purpose::gut_barrier, dose(8, 2), p).overall ==
           verdict::clinician_only);
   }
@@ -93,8 +95,10 @@ TEST_CASE("a stricter policy changes the results", "[policy]") {
   SECTION("a lower observed safe level") {
     gln::policy p{};
     p.observed_safe_daily = gln::grams{12.0};
-    CHECK_FALSE(fires(adult(), purpose::gut_barrier, dose(6.5, 2), rule::dose_above_observed_safe_level));
-    CHECK(fires(adult(), purpose::gut_barrier, dose(6.5, 2), rule::dose_above_observed_safe_level, p));
+    CHECK_FALSE(
+        fires(adult(), purpose::gut_barrier, dose(6.5, 2), rule::dose_above_observed_safe_level));
+    CHECK(fires(adult(), purpose::gut_barrier, dose(6.5, 2), rule::dose_above_observed_safe_level,
+                p));
   }
   SECTION("a lower adult maximum") {
     gln::policy p{};
@@ -126,7 +130,8 @@ TEST_CASE("a stricter policy changes the results", "[policy]") {
     CHECK_FALSE(gln::screen(old, purpose::general_recovery, p).valid());
     const gln::profile heavy = person(40.0, 350.0);
     CHECK(gln::dose_for(purpose::gut_barrier, heavy).valid());
-    CHECK(gln::dose_for(purpose::gut_barrier, heavy, p).invalid_input == gln::input_field::weight_kg);
+    CHECK(gln::dose_for(purpose::gut_barrier, heavy, p).invalid_input ==
+          gln::input_field::weight_kg);
     CHECK(gln::check_dose(adult(), purpose::gut_barrier, dose(1, 7)).valid());
     CHECK_FALSE(gln::check_dose(adult(), purpose::gut_barrier, dose(1, 7), p).valid());
     CHECK(gln::plan_trial(old, purpose::general_recovery, p).status ==
@@ -158,13 +163,15 @@ TEST_CASE("a looser policy is clamped back to the defaults", "[policy]") {
     CHECK(gln::screen(person(15.0, 50.0), purpose::general_recovery, p)
               .findings.level_of(rule::caution_minor) == verdict::clinician_only);
     // And the child per-kg limit still applies to them.
-    CHECK(fires(person(15.0, 20.0), purpose::general_recovery, dose(5, 3), rule::dose_child_per_kg, p));
+    CHECK(fires(person(15.0, 20.0), purpose::general_recovery, dose(5, 3), rule::dose_child_per_kg,
+                p));
   }
   SECTION("a 100 g ceiling still flags 25 g/day") {
     gln::policy p{};
     p.self_directed_daily_ceiling = gln::grams{100.0};
     CHECK(gln::check_dose(adult(), purpose::gut_barrier, dose(12.5, 2), p)
-              .findings.level_of(rule::dose_above_self_directed_ceiling) == verdict::clinician_only);
+              .findings.level_of(rule::dose_above_self_directed_ceiling) ==
+          verdict::clinician_only);
   }
   SECTION("every other threshold") {
     gln::policy p{};
@@ -174,7 +181,8 @@ TEST_CASE("a looser policy is clamped back to the defaults", "[policy]") {
     p.child_max_per_kg = gln::grams_per_kg_day{2.0};
     p.critical_max_per_kg = gln::grams_per_kg_day{1.0};
     CHECK(fires(adult(), purpose::gut_barrier, dose(12, 1), rule::dose_per_dose_large, p));
-    CHECK(fires(adult(), purpose::gut_barrier, dose(7.5, 2), rule::dose_above_observed_safe_level, p));
+    CHECK(fires(adult(), purpose::gut_barrier, dose(7.5, 2), rule::dose_above_observed_safe_level,
+                p));
     CHECK(gln::check_dose(adult(), purpose::gut_barrier, dose(10, 5), p)
               .findings.level_of(rule::dose_above_adult_maximum) == verdict::avoid);
     CHECK(gln::check_dose(person(15.0, 20.0), purpose::general_recovery, dose(5, 3), p)
@@ -233,18 +241,26 @@ TEST_CASE("NaN and infinite policy fields fall back to the defaults", "[policy]"
     // Same as the defaults on both sides of each threshold.
     CHECK(minor(person(17.5, 60.0), p));
     CHECK_FALSE(minor(person(18.0, 60.0), p));
-    CHECK(fires(adult(), purpose::gut_barrier, dose(10.5, 2), rule::dose_above_self_directed_ceiling, p));
-    CHECK_FALSE(fires(adult(), purpose::gut_barrier, dose(10, 2), rule::dose_above_self_directed_ceiling, p));
+    CHECK(fires(adult(), purpose::gut_barrier, dose(10.5, 2),
+                rule::dose_above_self_directed_ceiling, p));
+    CHECK_FALSE(fires(adult(), purpose::gut_barrier, dose(10, 2),
+                      rule::dose_above_self_directed_ceiling, p));
     CHECK(fires(adult(), purpose::gut_barrier, dose(10.5, 1), rule::dose_per_dose_large, p));
     CHECK_FALSE(fires(adult(), purpose::gut_barrier, dose(10, 1), rule::dose_per_dose_large, p));
-    CHECK(fires(adult(), purpose::gut_barrier, dose(7.5, 2), rule::dose_above_observed_safe_level, p));
-    CHECK_FALSE(fires(adult(), purpose::gut_barrier, dose(7, 2), rule::dose_above_observed_safe_level, p));
+    CHECK(fires(adult(), purpose::gut_barrier, dose(7.5, 2), rule::dose_above_observed_safe_level,
+                p));
+    CHECK_FALSE(
+        fires(adult(), purpose::gut_barrier, dose(7, 2), rule::dose_above_observed_safe_level, p));
     CHECK(fires(adult(), purpose::gut_barrier, dose(10, 5), rule::dose_above_adult_maximum, p));
-    CHECK_FALSE(fires(adult(), purpose::gut_barrier, dose(8, 5), rule::dose_above_adult_maximum, p));
-    CHECK(fires(person(15.0, 20.0), purpose::general_recovery, dose(5, 3), rule::dose_child_per_kg, p));
-    CHECK_FALSE(fires(person(15.0, 20.0), purpose::general_recovery, dose(6.5, 2), rule::dose_child_per_kg, p));
+    CHECK_FALSE(
+        fires(adult(), purpose::gut_barrier, dose(8, 5), rule::dose_above_adult_maximum, p));
+    CHECK(fires(person(15.0, 20.0), purpose::general_recovery, dose(5, 3), rule::dose_child_per_kg,
+                p));
+    CHECK_FALSE(fires(person(15.0, 20.0), purpose::general_recovery, dose(6.5, 2),
+                      rule::dose_child_per_kg, p));
     CHECK(fires(adult(), purpose::critical_illness, dose(20, 2), rule::dose_critical_per_kg, p));
-    CHECK_FALSE(fires(adult(), purpose::critical_illness, dose(17.5, 2), rule::dose_critical_per_kg, p));
+    CHECK_FALSE(
+        fires(adult(), purpose::critical_illness, dose(17.5, 2), rule::dose_critical_per_kg, p));
     CHECK(gln::screen(person(130.0, 700.0), purpose::general_recovery, p).valid());
     CHECK_FALSE(gln::screen(person(130.5, 70.0), purpose::general_recovery, p).valid());
     CHECK_FALSE(gln::screen(person(40.0, 700.5), purpose::general_recovery, p).valid());
@@ -266,18 +282,21 @@ TEST_CASE("no policy moves a contraindication", "[policy]") {
   loose.max_age_years = 1000.0;
   loose.max_weight = gln::kilograms{10000.0};
   loose.max_doses_per_day = 1000;
-  for (const gln::condition c : {gln::condition::hepatic_encephalopathy, gln::condition::hepatic_failure,
-                                 gln::condition::cirrhosis, gln::condition::severe_kidney_disease,
-                                 gln::condition::multiorgan_failure, gln::condition::shock,
-                                 gln::condition::reyes_syndrome}) {
+  for (const gln::condition c :
+       {gln::condition::hepatic_encephalopathy, gln::condition::hepatic_failure,
+        gln::condition::cirrhosis, gln::condition::severe_kidney_disease,
+        gln::condition::multiorgan_failure, gln::condition::shock,
+        gln::condition::reyes_syndrome}) {
     CAPTURE(gln::to_string(c));
-    CHECK(gln::screen(person(40.0, 70.0, {c}), purpose::gut_barrier, loose).overall == verdict::avoid);
+    CHECK(gln::screen(person(40.0, 70.0, {c}), purpose::gut_barrier, loose).overall ==
+          verdict::avoid);
     CHECK(gln::plan_trial(person(40.0, 70.0, {c}), purpose::gut_barrier, loose).status ==
           gln::plan_status::do_not_start);
   }
   CHECK(gln::screen(person(40.0, 70.0, {gln::condition::shock}), purpose::trauma, loose)
             .findings.level_of(rule::purpose_critical_with_organ_failure) == verdict::avoid);
-  CHECK(gln::check_dose(adult(), purpose::gut_barrier, dose(10, 5), loose).overall == verdict::avoid);
+  CHECK(gln::check_dose(adult(), purpose::gut_barrier, dose(10, 5), loose).overall ==
+        verdict::avoid);
   CHECK_FALSE(gln::check_dose(adult(), purpose::gut_barrier, dose(1, 13), loose).valid());
 }
 

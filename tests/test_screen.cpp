@@ -63,6 +63,8 @@ struct scenario {
   std::map<std::string_view, verdict> expected;
 };
 
+// Table rows laid out by hand, like the tables of knowledge.md.
+// clang-format off
 std::vector<scenario> scenarios() {
   using c = condition;
   using m = medication;
@@ -180,6 +182,7 @@ std::vector<scenario> scenarios() {
        p::gut_barrier, {{"caution.seizure_disorder", clinician}}},
   };
 }
+// clang-format on
 
 bool is_screening_rule(gln::rule id) {
   const std::string_view name = gln::to_string(id);
@@ -236,8 +239,8 @@ TEST_CASE("a screening finding cites the sources of its rule", "[screen]") {
   for (const gln::finding& f : result.findings) {
     const std::vector<gln::source> cited(f.sources().begin(), f.sources().end());
     if (f.rule == gln::rule::contra_shock) {
-      CHECK(cited == std::vector<gln::source>{gln::source::dipeptiven_label,
-                                              gln::source::pediatric_oncall});
+      CHECK(cited ==
+            std::vector<gln::source>{gln::source::dipeptiven_label, gln::source::pediatric_oncall});
     }
     if (f.rule == gln::rule::purpose_critical_with_organ_failure) {
       CHECK(cited == std::vector<gln::source>{gln::source::heyland_2013_redoxs,
@@ -248,10 +251,10 @@ TEST_CASE("a screening finding cites the sources of its rule", "[screen]") {
 }
 
 TEST_CASE("with no findings the verdict is suitable", "[screen]") {
-  for (const purpose why : {purpose::general_recovery, purpose::gut_barrier,
-                            purpose::exercise_recovery, purpose::endurance_gut_stress,
-                            purpose::immune_support, purpose::muscle_strength,
-                            purpose::athletic_performance}) {
+  for (const purpose why :
+       {purpose::general_recovery, purpose::gut_barrier, purpose::exercise_recovery,
+        purpose::endurance_gut_stress, purpose::immune_support, purpose::muscle_strength,
+        purpose::athletic_performance}) {
     CAPTURE(gln::to_string(why));
     const gln::screening result = gln::screen(adult(), why);
     CHECK(result.findings.empty());
@@ -259,7 +262,8 @@ TEST_CASE("with no findings the verdict is suitable", "[screen]") {
   }
 }
 
-TEST_CASE("supervision reports clinician_only at caution and never moves avoid", "[screen][oversight]") {
+TEST_CASE("supervision reports clinician_only at caution and never moves avoid",
+          "[screen][oversight]") {
   const gln::profile pregnant = adult({condition::pregnancy});
   CHECK(gln::screen(pregnant, purpose::gut_barrier).overall == verdict::clinician_only);
   const gln::screening under_care = gln::screen(supervised(pregnant), purpose::gut_barrier);
@@ -269,17 +273,17 @@ TEST_CASE("supervision reports clinician_only at caution and never moves avoid",
   CHECK(under_care.overall == verdict::caution);
 
   // Every avoid condition stays avoid under supervision.
-  for (const condition c : {condition::hepatic_encephalopathy, condition::hepatic_failure,
-                            condition::cirrhosis, condition::severe_kidney_disease,
-                            condition::multiorgan_failure, condition::shock,
-                            condition::reyes_syndrome}) {
+  for (const condition c :
+       {condition::hepatic_encephalopathy, condition::hepatic_failure, condition::cirrhosis,
+        condition::severe_kidney_disease, condition::multiorgan_failure, condition::shock,
+        condition::reyes_syndrome}) {
     CAPTURE(gln::to_string(c));
     CHECK(gln::screen(supervised(adult({c})), purpose::general_recovery).overall == verdict::avoid);
   }
 
   // Mixed: the avoid finding decides, the clinician_only one is still listed at caution.
-  const gln::screening mixed =
-      gln::screen(supervised(adult({condition::pregnancy, condition::cirrhosis})), purpose::gut_barrier);
+  const gln::screening mixed = gln::screen(
+      supervised(adult({condition::pregnancy, condition::cirrhosis})), purpose::gut_barrier);
   CHECK(mixed.overall == verdict::avoid);
   CHECK(mixed.findings.level_of(gln::rule::contra_cirrhosis) == verdict::avoid);
   CHECK(mixed.findings.level_of(gln::rule::caution_pregnancy) == verdict::caution);

@@ -39,6 +39,8 @@ struct source_spec {
   std::string_view other;
 };
 
+// Table rows laid out by hand, like the tables of knowledge.md.
+// clang-format off
 const std::vector<source_spec>& knowledge_sources() {
   static const std::vector<source_spec> table{
       {"endari_label", kind::regulatory_label, "", "", "NDA 208587"},
@@ -76,6 +78,7 @@ const std::vector<source_spec>& knowledge_sources() {
   };
   return table;
 }
+// clang-format on
 
 // §4 and §6: rule id, self-directed verdict and sources. An empty source list stands for
 // "as §5": the finding cites its purpose's dose row (checked in test_dose.cpp).
@@ -85,6 +88,8 @@ struct rule_spec {
   std::vector<source> sources;
 };
 
+// Table rows laid out by hand, like the tables of knowledge.md.
+// clang-format off
 const std::vector<rule_spec>& knowledge_rules() {
   using s = source;
   using v = verdict;
@@ -151,6 +156,7 @@ const std::vector<rule_spec>& knowledge_rules() {
   };
   return table;
 }
+// clang-format on
 
 bool is_self_directed_only(std::string_view id) {
   // §6 "Which verdicts can move".
@@ -167,7 +173,8 @@ verdict supervised_level(std::string_view id, verdict self_directed) {
 
 }  // namespace
 
-TEST_CASE("every source of knowledge.md section 1 is in the table as specified", "[tables][sources]") {
+TEST_CASE("every source of knowledge.md section 1 is in the table as specified",
+          "[tables][sources]") {
   REQUIRE(gln::enum_count<source> == knowledge_sources().size() + 1);  // + the retracted one
   for (const source_spec& spec : knowledge_sources()) {
     CAPTURE(spec.id);
@@ -228,12 +235,12 @@ TEST_CASE("the retracted review is kept, flagged, and cited nowhere", "[tables][
     CHECK_FALSE(gln::dose_row_for(p).sources.empty());
     CHECK_FALSE(gln::evidence_for(p).sources.empty());
   }
-  const gln::trial_plan plan =
-      gln::plan_trial(gln::profile{40.0, gln::kilograms{70.0}, {}, {}, gln::oversight::self_directed},
-                      gln::purpose::exercise_recovery);
-  for (const gln::advice* text : {&plan.rule, &plan.basics, &plan.athlete_basics,
-                                  &plan.side_effects, &plan.forms, &plan.timing,
-                                  &plan.product_quality}) {
+  const gln::trial_plan plan = gln::plan_trial(
+      gln::profile{40.0, gln::kilograms{70.0}, {}, {}, gln::oversight::self_directed},
+      gln::purpose::exercise_recovery);
+  for (const gln::advice* text :
+       {&plan.rule, &plan.basics, &plan.athlete_basics, &plan.side_effects, &plan.forms,
+        &plan.timing, &plan.product_quality}) {
     CHECK_FALSE(cites_retracted(text->sources));
   }
 }
@@ -253,7 +260,8 @@ TEST_CASE("the rule ids are exactly those of knowledge.md sections 4 and 6", "[t
   CHECK(actual == expected);
 }
 
-TEST_CASE("every rule's verdict, supervised verdict and sources match knowledge.md", "[tables][rules]") {
+TEST_CASE("every rule's verdict, supervised verdict and sources match knowledge.md",
+          "[tables][rules]") {
   for (const rule_spec& spec : knowledge_rules()) {
     CAPTURE(spec.id);
     const auto id = gln::parse<gln::rule>(spec.id);

@@ -12,9 +12,9 @@
 
 namespace {
 
+using gln_test::ids_of;
 using gln_test::person;
 using gln_test::supervised;
-using gln_test::ids_of;
 
 using gln::condition;
 using gln::medication;
@@ -36,11 +36,16 @@ const std::vector<purpose> self_directed_purposes{
     purpose::endurance_gut_stress, purpose::ibs_symptoms};
 
 // §5 purposes without a self-directed range.
-const std::vector<purpose> purposes_without_range{
-    purpose::immune_support,   purpose::muscle_strength,   purpose::athletic_performance,
-    purpose::oral_mucositis,   purpose::surgical_recovery, purpose::critical_illness,
-    purpose::trauma,           purpose::burns,             purpose::sickle_cell_disease,
-    purpose::short_bowel_syndrome};
+const std::vector<purpose> purposes_without_range{purpose::immune_support,
+                                                  purpose::muscle_strength,
+                                                  purpose::athletic_performance,
+                                                  purpose::oral_mucositis,
+                                                  purpose::surgical_recovery,
+                                                  purpose::critical_illness,
+                                                  purpose::trauma,
+                                                  purpose::burns,
+                                                  purpose::sickle_cell_disease,
+                                                  purpose::short_bowel_syndrome};
 
 void check_no_dosing(const gln::trial_plan& plan) {
   CHECK_FALSE(plan.has_dosing());
@@ -85,7 +90,8 @@ TEST_CASE("gut_barrier: 5 g twice a day, review at 14, hard stop at 56", "[trial
   CHECK(plan.outcomes.contains(gln::outcome::fewer_gut_symptoms));
 }
 
-TEST_CASE("ibs_symptoms: the trial dose 5 g three times a day, review at 28, hard stop at 56", "[trial]") {
+TEST_CASE("ibs_symptoms: the trial dose 5 g three times a day, review at 28, hard stop at 56",
+          "[trial]") {
   const gln::trial_plan plan = gln::plan_trial(adult(), purpose::ibs_symptoms);
   // purpose.ibs_other_causes is a caution: the trial may start.
   CHECK(plan.screening_result.overall == gln::verdict::caution);
@@ -100,7 +106,8 @@ TEST_CASE("ibs_symptoms: the trial dose 5 g three times a day, review at 28, har
   CHECK(plan.outcomes.contains(gln::outcome::fewer_gut_symptoms));
 }
 
-TEST_CASE("training purposes: review after two training cycles (14 days), athletes' protein first", "[trial]") {
+TEST_CASE("training purposes: review after two training cycles (14 days), athletes' protein first",
+          "[trial]") {
   for (const purpose why : {purpose::exercise_recovery, purpose::endurance_gut_stress}) {
     CAPTURE(gln::to_string(why));
     const gln::trial_plan plan = gln::plan_trial(adult(), why);
@@ -140,9 +147,9 @@ TEST_CASE("every plan shows the trial rule, basics first, side effects and forms
       CHECK(mentions(plan.basics.text, basic));
     }
     // §9
-    CHECK(ids_of(plan.side_effects.sources) ==
-          std::vector<source>{source::article_immune_recovery, source::consumerlab_glutamine,
-                              source::endari_label});
+    CHECK(ids_of(plan.side_effects.sources) == std::vector<source>{source::article_immune_recovery,
+                                                                   source::consumerlab_glutamine,
+                                                                   source::endari_label});
     CHECK(mentions(plan.side_effects.text, "10 g/day"));
     CHECK(mentions(plan.side_effects.text, "30 g/day"));
     // §10
@@ -181,13 +188,13 @@ TEST_CASE("ask a clinician first when screening says clinician_only", "[trial]")
     gln::profile who;
     purpose why;
   };
-  for (const case_& c : {case_{adult({condition::pregnancy}), purpose::gut_barrier},
-                         case_{adult({condition::liver_disease}), purpose::general_recovery},
-                         case_{adult({}, {medication::anticonvulsant}), purpose::exercise_recovery},
-                         case_{person(16.0, 60.0), purpose::exercise_recovery},
-                         case_{adult(), purpose::oral_mucositis},
-                         case_{adult(), purpose::sickle_cell_disease},
-                         case_{adult({}, {medication::growth_hormone}), purpose::short_bowel_syndrome}}) {
+  for (const case_& c :
+       {case_{adult({condition::pregnancy}), purpose::gut_barrier},
+        case_{adult({condition::liver_disease}), purpose::general_recovery},
+        case_{adult({}, {medication::anticonvulsant}), purpose::exercise_recovery},
+        case_{person(16.0, 60.0), purpose::exercise_recovery},
+        case_{adult(), purpose::oral_mucositis}, case_{adult(), purpose::sickle_cell_disease},
+        case_{adult({}, {medication::growth_hormone}), purpose::short_bowel_syndrome}}) {
     CAPTURE(gln::to_string(c.why));
     const gln::trial_plan plan = gln::plan_trial(c.who, c.why);
     CHECK(plan.screening_result.overall == gln::verdict::clinician_only);
@@ -196,7 +203,8 @@ TEST_CASE("ask a clinician first when screening says clinician_only", "[trial]")
   }
 }
 
-TEST_CASE("under supervision a clinician_only finding no longer blocks the plan", "[trial][oversight]") {
+TEST_CASE("under supervision a clinician_only finding no longer blocks the plan",
+          "[trial][oversight]") {
   const gln::trial_plan plan =
       gln::plan_trial(supervised(adult({condition::pregnancy})), purpose::gut_barrier);
   CHECK(plan.screening_result.overall == gln::verdict::caution);
@@ -218,8 +226,8 @@ TEST_CASE("purposes without a self-directed range never get a dosing plan", "[tr
     }
   }
   // The three with no range and no clinical purpose screen suitable for a healthy adult.
-  for (const purpose why : {purpose::immune_support, purpose::muscle_strength,
-                            purpose::athletic_performance}) {
+  for (const purpose why :
+       {purpose::immune_support, purpose::muscle_strength, purpose::athletic_performance}) {
     CAPTURE(gln::to_string(why));
     const gln::trial_plan plan = gln::plan_trial(adult(), why);
     CHECK(plan.screening_result.overall == gln::verdict::suitable);

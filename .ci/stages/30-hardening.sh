@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hardening (README "Quality"): the whole suite under ASan+UBSan with g++ and clang++; the
 # tests in C++17/20/23 with g++, clang++ and libc++; clang-tidy-14 on every public header.
-# The fuzzers are the next stage. Formatting (scripts/format.sh --check) is not checked here.
+# The fuzzers are the next stage; formatting is stage 10.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! command -v clang-tidy-14 >/dev/null; then

@@ -290,8 +290,9 @@ void write_plan(std::ostream& out, const gln::trial_plan& t) {
   if (!note.empty()) out << " (" << note << ')';
   out << '\n';
   if (t.has_dosing()) {
-    write_line(out, "start", format_number(t.start_per_dose.value()) + " g " +
-                                 times_a_day(t.start_doses_per_day));
+    write_line(
+        out, "start",
+        format_number(t.start_per_dose.value()) + " g " + times_a_day(t.start_doses_per_day));
     if (t.step_up_day) {
       write_line(out, "step-up",
                  "on day " + std::to_string(*t.step_up_day) + " go to " +

@@ -81,8 +81,8 @@ std::optional<int> whole_number(const json& value) {
 }
 
 template <class E>
-std::optional<parse_error> add_names(const json& value, std::string_view key,
-                                     std::string_view what, gln::enum_set<E>& out) {
+std::optional<parse_error> add_names(const json& value, std::string_view key, std::string_view what,
+                                     gln::enum_set<E>& out) {
   if (value.is_null()) return std::nullopt;
   if (!value.is_array()) {
     return parse_error{std::string(key) + " must be an array of " + std::string(what) + " names"};

@@ -20,9 +20,9 @@
 namespace gln_check {
 
 // Exit codes of run().
-inline constexpr int exit_ok = 0;            // it ran; the verdict is in the output
-inline constexpr int exit_io_error = 1;      // the output could not be written
-inline constexpr int exit_usage = 2;         // bad arguments, bad JSON, unknown name or code
+inline constexpr int exit_ok = 0;                   // it ran; the verdict is in the output
+inline constexpr int exit_io_error = 1;             // the output could not be written
+inline constexpr int exit_usage = 2;                // bad arguments, bad JSON, unknown name or code
 inline constexpr int exit_verdict_at_or_above = 3;  // --fail-on: the verdict reached the level
 
 // One question: a person, a purpose and optionally a regimen to check.
@@ -84,8 +84,7 @@ std::string wrap_json(std::string_view key, std::string_view text);
 void write_report(const request& req, std::ostream& out, bool citations);
 
 // The whole tool: argv[0] is the program name. Reads stdin only for --batch.
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-        std::istream& in);
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, std::istream& in);
 
 }  // namespace gln_check
 

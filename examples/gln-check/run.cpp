@@ -167,7 +167,8 @@ request build_request(const CLI::App& app, const options& o) {
     if (auto error = add_icd10(req, code)) throw usage_error{"--icd10: " + error->message};
   }
   if (o.supervised) req.person.oversight = gln::oversight::clinician_supervised;
-  if (given("--purpose")) req.purpose = name_option<gln::purpose>("--purpose", "purpose", o.purpose);
+  if (given("--purpose"))
+    req.purpose = name_option<gln::purpose>("--purpose", "purpose", o.purpose);
   if (!req.purpose) {
     throw usage_error{"--purpose is required (or a \"purpose\" in the --profile file)"};
   }
@@ -192,9 +193,9 @@ request build_request(const CLI::App& app, const options& o) {
 }
 
 void reject_with_batch(const CLI::App& app) {
-  for (const char* name : {"--profile", "--age", "--weight", "--condition", "--medication",
-                           "--icd10", "--supervised", "--purpose", "--grams", "--doses",
-                           "--weeks", "--fail-on"}) {
+  for (const char* name :
+       {"--profile", "--age", "--weight", "--condition", "--medication", "--icd10", "--supervised",
+        "--purpose", "--grams", "--doses", "--weeks", "--fail-on"}) {
     if (app.count(name) > 0) {
       throw usage_error{std::string("--batch reads every request from stdin; ") + name +
                         " cannot be combined with it"};
@@ -214,9 +215,9 @@ int run_batch(const options& o, std::ostream& out, std::istream& in) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     std::string answer;
     try {
-      auto parsed = too_long ? std::variant<request, parse_error>{parse_error{
-                                   "line longer than 1 MiB"}}
-                             : parse_json_request(line);
+      auto parsed = too_long
+                        ? std::variant<request, parse_error>{parse_error{"line longer than 1 MiB"}}
+                        : parse_json_request(line);
       if (auto* error = std::get_if<parse_error>(&parsed)) {
         answer = error_json(*error, number, line);
       } else if (!std::get<request>(parsed).purpose) {
@@ -236,7 +237,8 @@ int run_batch(const options& o, std::ostream& out, std::istream& in) {
 
 int run_single(const CLI::App& app, const options& o, std::ostream& out) {
   std::optional<gln::verdict> fail_on;
-  if (app.count("--fail-on") > 0) fail_on = name_option<gln::verdict>("--fail-on", "verdict", o.fail_on);
+  if (app.count("--fail-on") > 0)
+    fail_on = name_option<gln::verdict>("--fail-on", "verdict", o.fail_on);
   const request req = build_request(app, o);
   if (o.json) {
     out << result_json(req, 2, o.verbose) << '\n';
@@ -272,15 +274,15 @@ int run_parsed(const CLI::App& app, const options& o, std::ostream& out, std::is
 
 }  // namespace
 
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-        std::istream& in) {
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, std::istream& in) {
   try {
     CLI::App app{"", "gln-check"};
     options o;
     configure(app, o);
     // CLI11 takes the arguments in reverse order; argv[0] is the program name.
     std::vector<std::string> args;
-    for (int i = argc - 1; i >= 1 && argv != nullptr; --i) args.emplace_back(argv[i] != nullptr ? argv[i] : "");
+    for (int i = argc - 1; i >= 1 && argv != nullptr; --i)
+      args.emplace_back(argv[i] != nullptr ? argv[i] : "");
     try {
       app.parse(std::move(args));
     } catch (const CLI::CallForHelp&) {

@@ -3,8 +3,8 @@
 #include <iostream>
 
 // Compile time: the knowledge is constexpr, so a safety property can fail the build.
-constexpr gln::profile with_cirrhosis{52.0, gln::kilograms{80.0}, {gln::condition::cirrhosis},
-                                      {}, gln::oversight::self_directed};
+constexpr gln::profile with_cirrhosis{
+    52.0, gln::kilograms{80.0}, {gln::condition::cirrhosis}, {}, gln::oversight::self_directed};
 static_assert(gln::screen(with_cirrhosis, gln::purpose::gut_barrier).overall ==
               gln::verdict::avoid);
 static_assert(gln::evidence_for(gln::purpose::muscle_strength).grade ==
@@ -28,13 +28,13 @@ int main() {
 
   const gln::dose_guidance g = gln::dose_for(gln::purpose::gut_barrier, person);
   if (g.self_directed()) {
-    std::cout << "per dose " << g.per_dose->min.value() << "-" << g.per_dose->max.value()
-              << " g, " << g.per_day->min.value() << "-" << g.per_day->max.value()
-              << " g/day, " << g.timing << '\n';
+    std::cout << "per dose " << g.per_dose->min.value() << "-" << g.per_dose->max.value() << " g, "
+              << g.per_day->min.value() << "-" << g.per_day->max.value() << " g/day, " << g.timing
+              << '\n';
   }
 
-  const gln::dose_check c = gln::check_dose(person, gln::purpose::gut_barrier,
-                                            gln::regimen{gln::grams{10.0}, 2, 8.0});
+  const gln::dose_check c =
+      gln::check_dose(person, gln::purpose::gut_barrier, gln::regimen{gln::grams{10.0}, 2, 8.0});
   std::cout << "10 g twice a day for 8 weeks: " << gln::to_string(c.overall) << '\n';
   for (const gln::finding& f : c.findings) std::cout << "  " << f.rule_id() << '\n';
 

@@ -13,10 +13,9 @@
 
 namespace {
 
-constexpr gln::profile with_cirrhosis{40.0, gln::kilograms{70.0}, {gln::condition::cirrhosis},
-                                      {}, gln::oversight::self_directed};
-static_assert(gln::screen(with_cirrhosis, gln::purpose::gut_barrier).overall ==
-                  gln::verdict::avoid,
+constexpr gln::profile with_cirrhosis{
+    40.0, gln::kilograms{70.0}, {gln::condition::cirrhosis}, {}, gln::oversight::self_directed};
+static_assert(gln::screen(with_cirrhosis, gln::purpose::gut_barrier).overall == gln::verdict::avoid,
               "cirrhosis is a contraindication");
 
 #ifdef GLN_EXPECTED_VERSION

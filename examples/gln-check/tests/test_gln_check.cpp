@@ -181,7 +181,8 @@ TEST_CASE("numeric validation is the library's: a negative weight is input.inval
   CHECK(invalid.at("level") == "avoid");
   CHECK(j.at("trial_plan").at("status") == "invalid_input");
 
-  const json zero_doses = run_json({"--purpose", "general_recovery", "--grams", "5", "--doses", "0"});
+  const json zero_doses =
+      run_json({"--purpose", "general_recovery", "--grams", "5", "--doses", "0"});
   CHECK(finding(zero_doses.at("dose_check").at("findings"), "input.invalid").at("field") ==
         "doses_per_day");
 }
@@ -230,8 +231,8 @@ TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
 TEST_CASE("fail-on turns a verdict at or above the level into exit 3") {
   CHECK(run_tool({"--profile", profiles + "cirrhosis.json", "--fail-on", "avoid"}).code ==
         gln_check::exit_verdict_at_or_above);
-  CHECK(run_tool({"--profile", profiles + "sickle-cell-supervised.json", "--fail-on",
-                  "clinician_only"})
+  CHECK(run_tool(
+            {"--profile", profiles + "sickle-cell-supervised.json", "--fail-on", "clinician_only"})
             .code == gln_check::exit_ok);
   CHECK(run_tool({"--profile", profiles + "sickle-cell-supervised.json", "--fail-on", "caution"})
             .code == gln_check::exit_verdict_at_or_above);
@@ -239,7 +240,8 @@ TEST_CASE("fail-on turns a verdict at or above the level into exit 3") {
 
 TEST_CASE("batch mode: one line out per line in, and a bad line never stops the batch") {
   const std::string input =
-      "{\"id\": 7, \"age_years\": 58, \"conditions\": [\"cirrhosis\"], \"purpose\": \"gut_barrier\"}\n"
+      "{\"id\": 7, \"age_years\": 58, \"conditions\": [\"cirrhosis\"], \"purpose\": "
+      "\"gut_barrier\"}\n"
       "{\"age_years\": 40, \"purpose\": \"gut_barrier\"\n"
       "\n"
       "{\"id\": \"x\", \"conditions\": [\"cirhosis\"], \"purpose\": \"gut_barrier\"}\r\n"
@@ -337,8 +339,7 @@ TEST_CASE("parse_json_request reads every key and refuses what it does not know"
   CHECK_FALSE(empty.plan.has_value());
 
   CHECK(parse_failure(R"({"weight": 70})").find("'weight'") != std::string::npos);
-  CHECK(parse_failure(R"({"conditions": ["Cirrhosis"]})").find("'Cirrhosis'") !=
-        std::string::npos);
+  CHECK(parse_failure(R"({"conditions": ["Cirrhosis"]})").find("'Cirrhosis'") != std::string::npos);
   CHECK(parse_failure(R"({"conditions": "cirrhosis"})").find("array") != std::string::npos);
   CHECK(parse_failure(R"({"purpose": 3})") == "purpose must be a name");
   CHECK(parse_failure(R"({"age_years": "40"})").find("age_years") != std::string::npos);
@@ -378,8 +379,8 @@ TEST_CASE("parse_number and parse_count accept plain decimals only") {
   CHECK(gln_check::parse_number("+62.5") == 62.5);
   CHECK(gln_check::parse_number("1e3") == 1000.0);
   CHECK(gln_check::parse_number(".5") == 0.5);
-  for (const char* bad : {"", "-", ".", "nan", "NaN", "inf", "-infinity", "0x10", " 5", "5 ",
-                          "5kg", "1e", "1e999", "1,5", "--5"}) {
+  for (const char* bad : {"", "-", ".", "nan", "NaN", "inf", "-infinity", "0x10", " 5", "5 ", "5kg",
+                          "1e", "1e999", "1,5", "--5"}) {
     INFO(bad);
     CHECK_FALSE(gln_check::parse_number(bad).has_value());
   }

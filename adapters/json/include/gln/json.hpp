@@ -3,11 +3,11 @@
 
 // nlohmann/json serialisation of gln's results: `nlohmann::json j = gln::screen(p, purpose);`.
 // Works with nlohmann::json (keys sorted) and nlohmann::ordered_json (keys in the order
-// written here, the order the README shows). Kept outside include/gln/ so the library itself stays free of dependencies. The shape is
-// documented in the README (section gln-check, "JSON shape") and is stable: keys are only
-// ever added. Every enum is written as its stable name (gln::to_string); a value outside the
-// enum's range is written as null. Optional numbers are null when absent, never left out, so
-// every object of one type has the same keys.
+// written here, the order the README shows). Kept outside include/gln/ so the library itself stays
+// free of dependencies. The shape is documented in the README (section gln-check, "JSON shape") and
+// is stable: keys are only ever added. Every enum is written as its stable name (gln::to_string); a
+// value outside the enum's range is written as null. Optional numbers are null when absent, never
+// left out, so every object of one type has the same keys.
 
 #include <optional>
 #include <string>
@@ -188,11 +188,8 @@ void to_json(Json& j, const regimen& r) {
 template <class Json>
 void to_json(Json& j, const screening& s) {
   j = Json{
-      {"purpose", s.purpose},
-      {"oversight", s.oversight},
-      {"overall", s.overall},
-      {"valid", s.valid()},
-      {"findings", s.findings},
+      {"purpose", s.purpose}, {"oversight", s.oversight}, {"overall", s.overall},
+      {"valid", s.valid()},   {"findings", s.findings},
   };
 }
 
