@@ -153,6 +153,15 @@ TEST_CASE("a stricter policy changes the results", "[policy]") {
     CHECK(gln::plan_trial(adult(), purpose::exercise_recovery, p).review_day == 10);
     CHECK(gln::plan_trial(adult(), purpose::endurance_gut_stress, p).review_day == 10);
   }
+  SECTION("a review before the step-up day ends the trial at the start dose") {
+    gln::policy p{};
+    p.general_recovery_review_day = 4;  // sooner than the step-up on day 5
+    const gln::trial_plan general = gln::plan_trial(adult(), purpose::general_recovery, p);
+    REQUIRE(general.has_dosing());
+    CHECK(general.review_day == 4);
+    CHECK_FALSE(general.step_up_day.has_value());
+    CHECK(general.start_doses_per_day == 1);
+  }
 }
 
 TEST_CASE("a looser policy is clamped back to the defaults", "[policy]") {

@@ -102,10 +102,13 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
   plan.start_doses_per_day = row.doses_per_day->min;
   plan.max_doses_per_day = row.doses_per_day->max;
   plan.max_per_day = row.per_day->max;
-  if (trial.step_up && row.doses_per_day->max > row.doses_per_day->min) {
+  plan.review_day = review_day_for(trial.review, rules);
+  // A policy that reviews sooner than the step-up day ends the trial at the start dose: the
+  // review decides before any step-up.
+  if (trial.step_up && row.doses_per_day->max > row.doses_per_day->min &&
+      rules.general_recovery_step_up_day < plan.review_day) {
     plan.step_up_day = rules.general_recovery_step_up_day;
   }
-  plan.review_day = review_day_for(trial.review, rules);
   if (trial.hard_stop_day > 0) plan.hard_stop_day = trial.hard_stop_day;
   plan.outcomes = trial.outcomes;
   return plan;
@@ -122,7 +125,7 @@ constexpr trial_plan plan_trial(const profile& person, gln::purpose p,
   return detail::plan_trial_with(person, p, effective(requested));
 }
 constexpr trial_plan plan_trial(const profile& person, gln::purpose p) noexcept {
-  return detail::plan_trial_with(person, p, policy{});
+  return detail::plan_trial_with(person, p, detail::default_policy);
 }
 
 }  // namespace gln
