@@ -17,10 +17,13 @@
 
 namespace {
 
+using gln_test::check_every_rule_fired;
+using gln_test::fired;
 using gln_test::ids_of;
 using gln_test::near;
 using gln_test::person;
 using gln_test::supervised;
+using gln_test::worst_of;
 
 using gln::condition;
 using gln::medication;
@@ -118,12 +121,6 @@ void check_optional(const std::optional<double>& actual, const std::optional<dou
 
 // ---- check_dose scenarios ----------------------------------------------------------------
 
-std::map<std::string_view, verdict> fired(const gln::finding_list& findings) {
-  std::map<std::string_view, verdict> out;
-  for (const gln::finding& f : findings) out[f.rule_id()] = f.level;
-  return out;
-}
-
 std::string describe(const gln::finding_list& findings) {
   std::string out;
   for (const gln::finding& f : findings) {
@@ -149,12 +146,6 @@ std::map<std::string_view, verdict> under_supervision(
     out[entry.first] = level;
   }
   return out;
-}
-
-verdict worst_of(const std::map<std::string_view, verdict>& expected) {
-  verdict level = verdict::suitable;
-  for (const auto& entry : expected) level = gln::worst(level, entry.second);
-  return level;
 }
 
 struct scenario {
@@ -415,12 +406,7 @@ TEST_CASE("each dose rule fires on its trigger at the verdict of knowledge.md", 
   }
 
   // Safety net: every dose.* rule of §6 was seen firing above.
-  for (std::size_t i = 0; i < gln::enum_count<gln::rule>; ++i) {
-    const auto id = static_cast<gln::rule>(i);
-    if (!is_dose_rule(id)) continue;
-    CAPTURE(gln::to_string(id));
-    CHECK(fired_anywhere.count(id) == 1);
-  }
+  check_every_rule_fired(fired_anywhere, is_dose_rule);
 }
 
 TEST_CASE("check_dose lists the screening findings first", "[dose][check]") {

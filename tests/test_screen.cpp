@@ -16,8 +16,11 @@
 
 namespace {
 
+using gln_test::check_every_rule_fired;
+using gln_test::fired;
 using gln_test::person;
 using gln_test::supervised;
+using gln_test::worst_of;
 
 using gln::condition;
 using gln::medication;
@@ -34,24 +37,12 @@ verdict under_supervision(verdict self_directed) {
   return self_directed == verdict::clinician_only ? verdict::caution : self_directed;
 }
 
-std::map<std::string_view, verdict> fired(const gln::finding_list& findings) {
-  std::map<std::string_view, verdict> out;
-  for (const gln::finding& f : findings) out[f.rule_id()] = f.level;
-  return out;
-}
-
 std::string describe(const gln::finding_list& findings) {
   std::string out;
   for (const gln::finding& f : findings) {
     out += std::string(f.rule_id()) + "=" + std::string(gln::to_string(f.level)) + " ";
   }
   return out;
-}
-
-verdict worst_of(const std::map<std::string_view, verdict>& expected) {
-  verdict level = verdict::suitable;
-  for (const auto& entry : expected) level = gln::worst(level, entry.second);
-  return level;
 }
 
 // One profile and purpose, and exactly the findings knowledge.md §4 says it gets
@@ -224,12 +215,7 @@ TEST_CASE("each screening rule fires on its trigger at the verdict of knowledge.
 
   // Safety net: every rule of §4 (other than input.invalid, see test_invalid_input.cpp) was
   // seen firing above.
-  for (std::size_t i = 0; i < gln::enum_count<gln::rule>; ++i) {
-    const auto id = static_cast<gln::rule>(i);
-    if (!is_screening_rule(id)) continue;
-    CAPTURE(gln::to_string(id));
-    CHECK(fired_anywhere.count(id) == 1);
-  }
+  check_every_rule_fired(fired_anywhere, is_screening_rule);
 }
 
 TEST_CASE("a screening finding cites the sources of its rule", "[screen]") {
