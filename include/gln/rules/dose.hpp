@@ -9,9 +9,9 @@
 #include "../core/profile.hpp"
 #include "../core/units.hpp"
 #include "../data/doses.hpp"
+#include "../detail/validate.hpp"
 #include "../policy.hpp"
 #include "screen.hpp"
-#include "validate.hpp"
 
 namespace gln {
 

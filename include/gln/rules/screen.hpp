@@ -9,8 +9,8 @@
 #include "../core/profile.hpp"
 #include "../data/contraindications.hpp"
 #include "../data/doses.hpp"
+#include "../detail/validate.hpp"
 #include "../policy.hpp"
-#include "validate.hpp"
 
 namespace gln {
 

@@ -8,10 +8,10 @@
 #include "../core/units.hpp"
 #include "../data/doses.hpp"
 #include "../data/trials.hpp"
+#include "../detail/validate.hpp"
 #include "../policy.hpp"
 #include "dose.hpp"
 #include "screen.hpp"
-#include "validate.hpp"
 
 namespace gln {
 

@@ -1,5 +1,5 @@
-#ifndef GLN_RULES_VALIDATE_HPP
-#define GLN_RULES_VALIDATE_HPP
+#ifndef GLN_DETAIL_VALIDATE_HPP
+#define GLN_DETAIL_VALIDATE_HPP
 
 #include "../core/finding.hpp"
 #include "../core/profile.hpp"
@@ -69,4 +69,4 @@ constexpr verdict reported_level(gln::rule id, const profile& person) noexcept {
 }  // namespace detail
 }  // namespace gln
 
-#endif  // GLN_RULES_VALIDATE_HPP
+#endif  // GLN_DETAIL_VALIDATE_HPP
