@@ -377,7 +377,7 @@ TEST_CASE("bad-input matrix: look-ups by an id outside the enum", "[matrix][tabl
 namespace {
 
 // gln::policy has exactly these 15 fields. A new field breaks this binding on purpose: clamp
-// it in gln::effective() and add it to the table below first.
+// it in gln::effective(), compare it in policy::operator== and add it to the table below first.
 constexpr bool policy_has_15_fields() {
   [[maybe_unused]] const auto [adult_age, split, ceiling, observed, maximum, child_kg, critical_kg,
                                max_age, max_weight, max_doses, step_up, general_review, gut_review,
@@ -407,20 +407,7 @@ constexpr gln::policy loosest() {
   return p;
 }
 
-constexpr bool is_default(const gln::policy& p) {
-  const gln::policy d{};
-  return p.adult_age_years == d.adult_age_years && p.split_dose_above == d.split_dose_above &&
-         p.self_directed_daily_ceiling == d.self_directed_daily_ceiling &&
-         p.observed_safe_daily == d.observed_safe_daily &&
-         p.adult_maximum_daily == d.adult_maximum_daily &&
-         p.child_max_per_kg == d.child_max_per_kg &&
-         p.critical_max_per_kg == d.critical_max_per_kg && p.max_age_years == d.max_age_years &&
-         p.max_weight == d.max_weight && p.max_doses_per_day == d.max_doses_per_day &&
-         p.general_recovery_step_up_day == d.general_recovery_step_up_day &&
-         p.general_recovery_review_day == d.general_recovery_review_day &&
-         p.gut_barrier_review_day == d.gut_barrier_review_day &&
-         p.ibs_review_day == d.ibs_review_day && p.training_review_day == d.training_review_day;
-}
+constexpr bool is_default(const gln::policy& p) { return p == gln::policy{}; }
 
 // Every field loosened at once gives exactly the defaults, at compile time.
 static_assert(is_default(gln::effective(loosest())));

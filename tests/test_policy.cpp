@@ -281,6 +281,20 @@ TEST_CASE("NaN and infinite policy fields fall back to the defaults", "[policy]"
   }
 }
 
+TEST_CASE("policies compare field by field", "[policy]") {
+  CHECK(gln::policy{} == gln::policy{});
+  gln::policy changed{};
+  changed.training_review_day = 10;
+  CHECK(changed != gln::policy{});
+  CHECK_FALSE(changed == gln::policy{});
+  changed = gln::policy{};
+  changed.max_weight = gln::kilograms{650.0};
+  CHECK(changed != gln::policy{});
+  CHECK(gln::effective(changed) == changed);  // stricter: kept
+  changed.adult_age_years = 10.0;             // looser: clamped
+  CHECK(gln::effective(changed) != changed);
+}
+
 TEST_CASE("no policy moves a contraindication", "[policy]") {
   gln::policy loose{};
   loose.adult_age_years = 1.0;

@@ -35,6 +35,24 @@ struct policy {
   int gut_barrier_review_day = 14;
   int ibs_review_day = 28;
   int training_review_day = 14;  // exercise_recovery and endurance_gut_stress
+
+  // Field by field, e.g. `gln::effective(p) == p` tells whether every field of p was kept.
+  constexpr bool operator==(const policy& other) const noexcept {
+    return adult_age_years == other.adult_age_years && split_dose_above == other.split_dose_above &&
+           self_directed_daily_ceiling == other.self_directed_daily_ceiling &&
+           observed_safe_daily == other.observed_safe_daily &&
+           adult_maximum_daily == other.adult_maximum_daily &&
+           child_max_per_kg == other.child_max_per_kg &&
+           critical_max_per_kg == other.critical_max_per_kg &&
+           max_age_years == other.max_age_years && max_weight == other.max_weight &&
+           max_doses_per_day == other.max_doses_per_day &&
+           general_recovery_step_up_day == other.general_recovery_step_up_day &&
+           general_recovery_review_day == other.general_recovery_review_day &&
+           gut_barrier_review_day == other.gut_barrier_review_day &&
+           ibs_review_day == other.ibs_review_day &&
+           training_review_day == other.training_review_day;
+  }
+  constexpr bool operator!=(const policy& other) const noexcept { return !(*this == other); }
 };
 
 namespace detail {
