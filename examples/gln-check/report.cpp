@@ -154,7 +154,8 @@ void write_finding(std::ostream& out, const gln::finding& f) {
   if (f.level != f.self_directed_level()) {
     out << " (" << gln::to_string(f.self_directed_level()) << " when self-directed)";
   }
-  out << "\n      " << f.reason() << "\n      sources: " << join_sources(f.sources()) << '\n';
+  out << "\n      " << f.reason().view() << "\n      sources: " << join_sources(f.sources())
+      << '\n';
 }
 
 constexpr std::size_t line_width = 96;

@@ -18,7 +18,7 @@ int main() {
   const gln::screening s = gln::screen(person, gln::purpose::gut_barrier);
   std::cout << "screening: " << gln::to_string(s.overall) << '\n';
   for (const gln::finding& f : s.findings) {
-    std::cout << "  " << f.rule_id() << ": " << f.reason() << '\n';
+    std::cout << "  " << f.rule_id() << ": " << f.reason().view() << '\n';
   }
 
   // A regimen for someone without contraindications: 10 g twice a day for 8 weeks.

@@ -21,8 +21,8 @@ int main() {
   const gln::screening s = gln::screen(person, gln::purpose::gut_barrier);
   std::cout << "overall: " << gln::to_string(s.overall) << '\n';
   for (const gln::finding& f : s.findings) {
-    std::cout << "  " << f.rule_id() << " (" << gln::to_string(f.level) << "): " << f.reason()
-              << '\n';
+    std::cout << "  " << f.rule_id() << " (" << gln::to_string(f.level)
+              << "): " << f.reason().view() << '\n';
     for (gln::source id : f.sources()) std::cout << "    source: " << gln::to_string(id) << '\n';
   }
 

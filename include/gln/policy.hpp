@@ -1,116 +1,132 @@
 #ifndef GLN_POLICY_HPP
 #define GLN_POLICY_HPP
 
+#include <cstddef>
+
+#include "core/enum_traits.hpp"
+#include "core/enums.hpp"
 #include "core/units.hpp"
+#include "data/thresholds.hpp"
 
-namespace gln {
+GLN_BEGIN_NAMESPACE
 
-// Thresholds an app may tune. Defaults are knowledge.md's; the ones without a number in the
-// literature are gln's own (source gln_policy). A policy can only make the library stricter:
-// every entry point reads it through effective(), which replaces a NaN or looser value with
-// the default, so no policy can loosen an `avoid` rule or any other threshold.
+// Thresholds an app may tune: one member per row of the threshold table
+// (data/thresholds.hpp, knowledge.md §12), with its default. A policy can only make the library
+// stricter: every entry point reads it through effective(), which keeps a value only where it
+// is stricter than the default in the table's direction and otherwise uses the default (NaN,
+// infinities, zero and negative values fall back too), so no policy can loosen an `avoid` rule
+// or any other threshold. docs/knowledge.md lists every member with its unit and sources.
 struct policy {
-  // Below this age, no self-directed use (caution.minor) and the child per-kg limit applies.
-  // Stricter is higher.
-  double adult_age_years = 18.0;
-  // A single dose above this is flagged for splitting (dose.per_dose_large). Stricter: lower.
-  grams split_dose_above{10.0};
-  // Daily ceiling for self-directed use (dose.above_self_directed_ceiling). Stricter: lower.
-  grams self_directed_daily_ceiling{20.0};
-  // Observed safe level (Shao and Hathcock 2008; dose.above_observed_safe_level).
-  grams observed_safe_daily{14.0};
-  // Adult maximum for unsupervised use (dose.above_adult_maximum).
-  grams adult_maximum_daily{40.0};
-  // Children's per-kg limit (dose.child_per_kg).
-  grams_per_kg_day child_max_per_kg{0.65};
-  // Critical illness, trauma and burns per-kg limit (dose.critical_per_kg).
-  grams_per_kg_day critical_max_per_kg{0.5};
-  // Plausibility bounds for input.invalid. Stricter: lower.
-  double max_age_years = 130.0;
-  kilograms max_weight{700.0};
-  int max_doses_per_day = 12;
-  // Trial plan timing (knowledge.md §8). Stricter: review sooner, step up later.
-  int general_recovery_step_up_day = 5;
-  int general_recovery_review_day = 14;
-  int gut_barrier_review_day = 14;
-  int ibs_review_day = 28;
-  int training_review_day = 14;  // exercise_recovery and endurance_gut_stress
+#define GLN_DETAIL_POLICY_MEMBER(id, member, type, value, unit, stricter, at_most, sources) \
+  type member = type{value};
+  GLN_POLICY_KNOBS(GLN_DETAIL_POLICY_MEMBER)
+#undef GLN_DETAIL_POLICY_MEMBER
 
-  // Field by field, e.g. `gln::effective(p) == p` tells whether every field of p was kept.
-  constexpr bool operator==(const policy& other) const noexcept {
-    return adult_age_years == other.adult_age_years && split_dose_above == other.split_dose_above &&
-           self_directed_daily_ceiling == other.self_directed_daily_ceiling &&
-           observed_safe_daily == other.observed_safe_daily &&
-           adult_maximum_daily == other.adult_maximum_daily &&
-           child_max_per_kg == other.child_max_per_kg &&
-           critical_max_per_kg == other.critical_max_per_kg &&
-           max_age_years == other.max_age_years && max_weight == other.max_weight &&
-           max_doses_per_day == other.max_doses_per_day &&
-           general_recovery_step_up_day == other.general_recovery_step_up_day &&
-           general_recovery_review_day == other.general_recovery_review_day &&
-           gut_barrier_review_day == other.gut_barrier_review_day &&
-           ibs_review_day == other.ibs_review_day &&
-           training_review_day == other.training_review_day;
-  }
+  // Knob by knob over the table: `gln::effective(p) == p` tells whether every value of p was
+  // kept.
+  constexpr bool operator==(const policy& other) const noexcept;
   constexpr bool operator!=(const policy& other) const noexcept { return !(*this == other); }
 };
+
+namespace detail {
+
+constexpr double as_number(double value) noexcept { return value; }
+constexpr double as_number(int value) noexcept { return static_cast<double>(value); }
+constexpr double as_number(bool value) noexcept { return value ? 1.0 : 0.0; }
+template <class Tag>
+constexpr double as_number(quantity<Tag> value) noexcept {
+  return value.value();
+}
+
+template <class T>
+constexpr T from_number(double value) noexcept {
+  if constexpr (std::is_same_v<T, bool>) {
+    return value != 0.0;
+  } else if constexpr (std::is_same_v<T, int>) {
+    return static_cast<int>(value);  // only values read from an int member come back
+  } else {
+    return T{value};
+  }
+}
+
+}  // namespace detail
+
+// The value of one knob of a policy, as a number (a switch is 1 or 0). Precondition: `id` is
+// a policy_knob.
+constexpr double knob_value(const policy& p, policy_knob id) noexcept {
+  switch (id) {
+#define GLN_DETAIL_POLICY_GET(id_, member, type, value, unit, stricter, at_most, sources) \
+  case policy_knob::id_: return detail::as_number(p.member);
+    GLN_POLICY_KNOBS(GLN_DETAIL_POLICY_GET)
+#undef GLN_DETAIL_POLICY_GET
+  }
+  detail::precondition_failed();
+}
+
+namespace detail {
+
+constexpr void set_knob_value(policy& p, policy_knob id, double number) noexcept {
+  switch (id) {
+#define GLN_DETAIL_POLICY_SET(id_, member, type, value, unit, stricter, at_most, sources) \
+  case policy_knob::id_: p.member = from_number<type>(number); return;
+    GLN_POLICY_KNOBS(GLN_DETAIL_POLICY_SET)
+#undef GLN_DETAIL_POLICY_SET
+  }
+  precondition_failed();
+}
+
+// Whether `requested` may replace `fallback` (the default) for a knob: only a finite value
+// that is stricter in the knob's direction. Larger-is-stricter values stop at 1e6 (a million
+// years, kilograms or days), and a later day stops at the knob it may not pass.
+constexpr bool is_stricter(double requested, double fallback, direction stricter,
+                           double at_most) noexcept {
+  if (!(requested == requested)) return false;  // NaN
+  switch (stricter) {
+    case direction::lower:
+    case direction::earlier:
+    case direction::shorter: return requested > 0.0 && requested < fallback;
+    case direction::higher:
+    case direction::longer: return requested > fallback && requested <= 1.0e6;
+    case direction::later: return requested > fallback && requested <= at_most;
+    case direction::on: return requested != 0.0;
+    case direction::off: return requested == 0.0;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+constexpr bool policy::operator==(const policy& other) const noexcept {
+  for (const knob_info& knob : data::policy_knobs) {
+    if (knob_value(*this, knob.id) != knob_value(other, knob.id)) return false;
+  }
+  return true;
+}
+
+// The policy the rules apply: each knob kept where it is stricter than its default, in the
+// direction of the threshold table, else the default. Knobs bounded by another knob (the
+// step-up day may not pass the review day) are settled after the knob they depend on.
+constexpr policy effective(const policy& requested) noexcept {
+  policy out{};
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const knob_info& knob : data::policy_knobs) {
+      if (knob.at_most.has_value() != (pass == 1)) continue;
+      const double bound = knob.at_most ? knob_value(out, *knob.at_most) : 0.0;
+      const double want = knob_value(requested, knob.id);
+      const bool keep = detail::is_stricter(want, knob.default_value, knob.stricter, bound);
+      detail::set_knob_value(out, knob.id, keep ? want : knob.default_value);
+    }
+  }
+  return out;
+}
 
 namespace detail {
 
 // The default policy, built once: the overloads without a policy pass it by reference.
 inline constexpr policy default_policy{};
 
-constexpr double stricter_lower(double requested, double fallback) noexcept {
-  return requested == requested && requested > 0.0 && requested < fallback ? requested : fallback;
-}
-constexpr double stricter_higher(double requested, double fallback) noexcept {
-  return requested == requested && requested > fallback && requested <= 1.0e6 ? requested
-                                                                              : fallback;
-}
-constexpr int sooner(int requested, int fallback) noexcept {
-  return requested >= 1 && requested < fallback ? requested : fallback;
-}
-constexpr int later(int requested, int fallback, int limit) noexcept {
-  return requested > fallback && requested <= limit ? requested : fallback;
-}
-
 }  // namespace detail
 
-// The policy the rules apply: each field clamped to its default or stricter.
-constexpr policy effective(const policy& requested) noexcept {
-  const policy defaults{};
-  policy out{};
-  out.adult_age_years =
-      detail::stricter_higher(requested.adult_age_years, defaults.adult_age_years);
-  out.split_dose_above = grams{detail::stricter_lower(requested.split_dose_above.value(),
-                                                      defaults.split_dose_above.value())};
-  out.self_directed_daily_ceiling = grams{detail::stricter_lower(
-      requested.self_directed_daily_ceiling.value(), defaults.self_directed_daily_ceiling.value())};
-  out.observed_safe_daily = grams{detail::stricter_lower(requested.observed_safe_daily.value(),
-                                                         defaults.observed_safe_daily.value())};
-  out.adult_maximum_daily = grams{detail::stricter_lower(requested.adult_maximum_daily.value(),
-                                                         defaults.adult_maximum_daily.value())};
-  out.child_max_per_kg = grams_per_kg_day{detail::stricter_lower(
-      requested.child_max_per_kg.value(), defaults.child_max_per_kg.value())};
-  out.critical_max_per_kg = grams_per_kg_day{detail::stricter_lower(
-      requested.critical_max_per_kg.value(), defaults.critical_max_per_kg.value())};
-  out.max_age_years = detail::stricter_lower(requested.max_age_years, defaults.max_age_years);
-  out.max_weight =
-      kilograms{detail::stricter_lower(requested.max_weight.value(), defaults.max_weight.value())};
-  out.max_doses_per_day = detail::sooner(requested.max_doses_per_day, defaults.max_doses_per_day);
-  out.general_recovery_review_day =
-      detail::sooner(requested.general_recovery_review_day, defaults.general_recovery_review_day);
-  out.general_recovery_step_up_day =
-      detail::later(requested.general_recovery_step_up_day, defaults.general_recovery_step_up_day,
-                    out.general_recovery_review_day);
-  out.gut_barrier_review_day =
-      detail::sooner(requested.gut_barrier_review_day, defaults.gut_barrier_review_day);
-  out.ibs_review_day = detail::sooner(requested.ibs_review_day, defaults.ibs_review_day);
-  out.training_review_day =
-      detail::sooner(requested.training_review_day, defaults.training_review_day);
-  return out;
-}
-
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_POLICY_HPP

@@ -8,8 +8,9 @@
 #include <string_view>
 
 #include "enums.hpp"
+#include "precondition.hpp"
 
-namespace gln {
+GLN_BEGIN_NAMESPACE
 
 // One source of the knowledge base (knowledge.md §1).
 struct citation {
@@ -44,8 +45,10 @@ class citation_list {
   constexpr std::size_t size() const noexcept { return count_; }
   constexpr bool empty() const noexcept { return count_ == 0; }
   constexpr bool overflowed() const noexcept { return overflow_; }
+  // Precondition: i < size().
   constexpr gln::source operator[](std::size_t i) const noexcept {
-    return i < count_ ? ids_[i] : gln::source::gln_policy;
+    if (i >= count_) detail::precondition_failed();
+    return ids_[i];
   }
   constexpr const gln::source* begin() const noexcept { return ids_.data(); }
   constexpr const gln::source* end() const noexcept { return ids_.data() + count_; }
@@ -62,6 +65,11 @@ class citation_list {
   bool overflow_ = false;
 };
 
-}  // namespace gln
+namespace detail {
+// What a finding made outside gln's rules cites: gln's own responsibility.
+inline constexpr citation_list policy_citation{gln::source::gln_policy};
+}  // namespace detail
+
+GLN_END_NAMESPACE
 
 #endif  // GLN_CORE_CITATION_HPP

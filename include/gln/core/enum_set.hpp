@@ -7,7 +7,7 @@
 
 #include "enums.hpp"
 
-namespace gln {
+GLN_BEGIN_NAMESPACE
 
 namespace detail {
 
@@ -115,6 +115,6 @@ using condition_set = enum_set<condition>;
 using medication_set = enum_set<medication>;
 using purpose_set = enum_set<purpose>;
 
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_CORE_ENUM_SET_HPP

@@ -1,281 +1,266 @@
 #ifndef GLN_CORE_ENUMS_HPP
 #define GLN_CORE_ENUMS_HPP
 
-#include <cstddef>
-#include <cstdint>
+#include "enum_traits.hpp"
 
-namespace gln {
+// The vocabulary: every enum of gln, each declared once as a list of (enumerator, stable
+// name). Names appear in JSON, logs and app databases, so an existing name never changes; a
+// new enumerator gets a new name. See enum_traits.hpp for why the lists are X-macros.
 
-// Why the person would take glutamine.
-enum class purpose : std::uint8_t {
-  general_recovery,
-  gut_barrier,
-  exercise_recovery,
-  endurance_gut_stress,
-  immune_support,
-  muscle_strength,
-  athletic_performance,
-  ibs_symptoms,
-  oral_mucositis,
-  surgical_recovery,
-  critical_illness,
-  trauma,
-  burns,
-  sickle_cell_disease,
-  short_bowel_syndrome,
-};
+// Why the person would take glutamine (knowledge.md §5).
+#define GLN_PURPOSES(X)                           \
+  X(general_recovery, "general_recovery")         \
+  X(gut_barrier, "gut_barrier")                   \
+  X(exercise_recovery, "exercise_recovery")       \
+  X(endurance_gut_stress, "endurance_gut_stress") \
+  X(immune_support, "immune_support")             \
+  X(muscle_strength, "muscle_strength")           \
+  X(athletic_performance, "athletic_performance") \
+  X(ibs_symptoms, "ibs_symptoms")                 \
+  X(oral_mucositis, "oral_mucositis")             \
+  X(surgical_recovery, "surgical_recovery")       \
+  X(critical_illness, "critical_illness")         \
+  X(trauma, "trauma")                             \
+  X(burns, "burns")                               \
+  X(sickle_cell_disease, "sickle_cell_disease")   \
+  X(short_bowel_syndrome, "short_bowel_syndrome")
 
-// What the person has; pregnancy and breastfeeding are conditions here.
-enum class condition : std::uint8_t {
-  hepatic_encephalopathy,
-  hepatic_failure,
-  cirrhosis,
-  liver_disease,
-  severe_kidney_disease,
-  kidney_disease,
-  multiorgan_failure,
-  shock,
-  reyes_syndrome,
-  cancer,
-  cancer_treatment,
-  pregnancy,
-  breastfeeding,
-  recent_icu_stay,
-  unexplained_neurologic_symptoms,
-  seizure_disorder,
-  bipolar_disorder,
-  msg_sensitivity,
-  sickle_cell_disease,
-  short_bowel_syndrome,
-  oral_mucositis,
-};
+// What the person has; pregnancy and breastfeeding are conditions here (knowledge.md §2).
+#define GLN_CONDITIONS(X)                                               \
+  X(hepatic_encephalopathy, "hepatic_encephalopathy")                   \
+  X(hepatic_failure, "hepatic_failure")                                 \
+  X(cirrhosis, "cirrhosis")                                             \
+  X(liver_disease, "liver_disease")                                     \
+  X(severe_kidney_disease, "severe_kidney_disease")                     \
+  X(kidney_disease, "kidney_disease")                                   \
+  X(multiorgan_failure, "multiorgan_failure")                           \
+  X(shock, "shock")                                                     \
+  X(reyes_syndrome, "reyes_syndrome")                                   \
+  X(cancer, "cancer")                                                   \
+  X(cancer_treatment, "cancer_treatment")                               \
+  X(pregnancy, "pregnancy")                                             \
+  X(breastfeeding, "breastfeeding")                                     \
+  X(recent_icu_stay, "recent_icu_stay")                                 \
+  X(unexplained_neurologic_symptoms, "unexplained_neurologic_symptoms") \
+  X(seizure_disorder, "seizure_disorder")                               \
+  X(bipolar_disorder, "bipolar_disorder")                               \
+  X(msg_sensitivity, "msg_sensitivity")                                 \
+  X(sickle_cell_disease, "sickle_cell_disease")                         \
+  X(short_bowel_syndrome, "short_bowel_syndrome")                       \
+  X(oral_mucositis, "oral_mucositis")
 
-// Drug classes and regimens that change the answer.
-enum class medication : std::uint8_t {
-  lactulose,
-  anticonvulsant,
-  antineoplastic,
-  growth_hormone,
-  other_prescription,
-  supplement_stack,
-};
+// Drug classes and regimens that change the answer (knowledge.md §3).
+#define GLN_MEDICATIONS(X)                    \
+  X(lactulose, "lactulose")                   \
+  X(anticonvulsant, "anticonvulsant")         \
+  X(antineoplastic, "antineoplastic")         \
+  X(growth_hormone, "growth_hormone")         \
+  X(other_prescription, "other_prescription") \
+  X(supplement_stack, "supplement_stack")
 
-// Ordered: a larger value is worse, and the worst finding decides.
-enum class verdict : std::uint8_t {
-  suitable,
-  caution,
-  clinician_only,
-  avoid,
-};
+// Ordered: a larger value is worse, and the worst finding decides (knowledge.md §4).
+#define GLN_VERDICTS(X)               \
+  X(suitable, "suitable")             \
+  X(caution, "caution")               \
+  X(clinician_only, "clinician_only") \
+  X(avoid, "avoid")
 
-enum class evidence_grade : std::uint8_t {
-  strong,
-  moderate,
-  limited,
-  insufficient,
-  against,
-};
+// knowledge.md §7.
+#define GLN_EVIDENCE_GRADES(X)    \
+  X(strong, "strong")             \
+  X(moderate, "moderate")         \
+  X(limited, "limited")           \
+  X(insufficient, "insufficient") \
+  X(against, "against")
 
-enum class oversight : std::uint8_t {
-  self_directed,
-  clinician_supervised,
-};
+#define GLN_OVERSIGHTS(X)           \
+  X(self_directed, "self_directed") \
+  X(clinician_supervised, "clinician_supervised")
 
-enum class source_kind : std::uint8_t {
-  regulatory_label,
-  guideline,
-  meta_analysis,
-  trial,
-  review,
-  safety_assessment,
-  reference_database,
-  editorial,
-  policy,
-};
+// knowledge.md §1.
+#define GLN_SOURCE_KINDS(X)                   \
+  X(regulatory_label, "regulatory_label")     \
+  X(guideline, "guideline")                   \
+  X(meta_analysis, "meta_analysis")           \
+  X(trial, "trial")                           \
+  X(review, "review")                         \
+  X(safety_assessment, "safety_assessment")   \
+  X(reference_database, "reference_database") \
+  X(editorial, "editorial")                   \
+  X(policy, "policy")
 
 // Every source of the knowledge base, in the order of knowledge.md §1.
-enum class source : std::uint8_t {
-  endari_label,
-  nutrestore_label,
-  dipeptiven_label,
-  shao_hathcock_2008,
-  garlick_2001,
-  ziegler_1990,
-  nih_ods_exercise,
-  natmed_consumer,
-  consumerlab_glutamine,
-  critical_care_text,
-  pediatric_oncall,
-  singer_2019_espen,
-  mcclave_2016_aspen,
-  yarom_2019_mascc,
-  heyland_2013_redoxs,
-  heyland_2022_reenergize,
-  icu_dose_meta_2014,
-  kim_kim_2017,
-  cruzat_2018,
-  cordova_martinez_2021,
-  legault_2015,
-  candow_2001,
-  performance_meta_2019,
-  zhou_2019_ibs,
-  morton_2018,
-  combat_athletes_2024,
-  sbs_trials,
-  article_immune_recovery,
-  article_gut_health_guide,
-  article_gut_barrier_letter,
-  article_muscle_recovery,
-  gln_policy,
-  shah_2020_retracted,
-};
+#define GLN_SOURCES(X)                                        \
+  X(endari_label, "endari_label")                             \
+  X(nutrestore_label, "nutrestore_label")                     \
+  X(dipeptiven_label, "dipeptiven_label")                     \
+  X(shao_hathcock_2008, "shao_hathcock_2008")                 \
+  X(garlick_2001, "garlick_2001")                             \
+  X(ziegler_1990, "ziegler_1990")                             \
+  X(nih_ods_exercise, "nih_ods_exercise")                     \
+  X(natmed_consumer, "natmed_consumer")                       \
+  X(consumerlab_glutamine, "consumerlab_glutamine")           \
+  X(critical_care_text, "critical_care_text")                 \
+  X(pediatric_oncall, "pediatric_oncall")                     \
+  X(singer_2019_espen, "singer_2019_espen")                   \
+  X(mcclave_2016_aspen, "mcclave_2016_aspen")                 \
+  X(yarom_2019_mascc, "yarom_2019_mascc")                     \
+  X(heyland_2013_redoxs, "heyland_2013_redoxs")               \
+  X(heyland_2022_reenergize, "heyland_2022_reenergize")       \
+  X(icu_dose_meta_2014, "icu_dose_meta_2014")                 \
+  X(kim_kim_2017, "kim_kim_2017")                             \
+  X(cruzat_2018, "cruzat_2018")                               \
+  X(cordova_martinez_2021, "cordova_martinez_2021")           \
+  X(legault_2015, "legault_2015")                             \
+  X(candow_2001, "candow_2001")                               \
+  X(performance_meta_2019, "performance_meta_2019")           \
+  X(zhou_2019_ibs, "zhou_2019_ibs")                           \
+  X(morton_2018, "morton_2018")                               \
+  X(combat_athletes_2024, "combat_athletes_2024")             \
+  X(sbs_trials, "sbs_trials")                                 \
+  X(article_immune_recovery, "article_immune_recovery")       \
+  X(article_gut_health_guide, "article_gut_health_guide")     \
+  X(article_gut_barrier_letter, "article_gut_barrier_letter") \
+  X(article_muscle_recovery, "article_muscle_recovery")       \
+  X(gln_policy, "gln_policy")                                 \
+  X(shah_2020_retracted, "shah_2020_retracted")
 
-// Every rule that can produce a finding: screening (§4) and dose check (§6).
-enum class rule : std::uint8_t {
-  input_invalid,
-  contra_hepatic_encephalopathy,
-  contra_hepatic_failure,
-  contra_cirrhosis,
-  contra_liver_disease,
-  contra_severe_kidney_disease,
-  contra_kidney_disease,
-  contra_multiorgan_failure,
-  contra_shock,
-  contra_reyes_syndrome,
-  caution_cancer,
-  caution_cancer_treatment,
-  caution_pregnancy,
-  caution_breastfeeding,
-  caution_recent_icu_stay,
-  caution_neurologic_symptoms,
-  caution_seizure_disorder,
-  caution_bipolar_disorder,
-  caution_lactulose,
-  caution_msg_sensitivity,
-  caution_other_prescription,
-  caution_supplement_stack,
-  caution_minor,
-  purpose_clinician_managed,
-  purpose_critical_with_organ_failure,
-  purpose_sickle_cell_age,
-  purpose_short_bowel_needs_gh,
-  purpose_ibs_other_causes,
-  dose_no_self_directed_range,
-  dose_per_dose_above_range,
-  dose_daily_above_range,
-  dose_duration_above_range,
-  dose_per_dose_large,
-  dose_gi_effects_likely,
-  dose_above_observed_safe_level,
-  dose_above_self_directed_ceiling,
-  dose_above_adult_maximum,
-  dose_child_per_kg,
-  dose_critical_per_kg,
-  dose_label_band_mismatch,
-  dose_weight_needed,
-};
+// Every rule that can produce a finding, with the dotted ids of knowledge.md §4 and §6: the
+// input check, then the screening rules, then the dose rules (findings come out in this order).
+#define GLN_RULES(X)                                                            \
+  X(input_invalid, "input.invalid")                                             \
+  X(contra_hepatic_encephalopathy, "contra.hepatic_encephalopathy")             \
+  X(contra_hepatic_failure, "contra.hepatic_failure")                           \
+  X(contra_cirrhosis, "contra.cirrhosis")                                       \
+  X(contra_liver_disease, "contra.liver_disease")                               \
+  X(contra_severe_kidney_disease, "contra.severe_kidney_disease")               \
+  X(contra_kidney_disease, "contra.kidney_disease")                             \
+  X(contra_multiorgan_failure, "contra.multiorgan_failure")                     \
+  X(contra_shock, "contra.shock")                                               \
+  X(contra_reyes_syndrome, "contra.reyes_syndrome")                             \
+  X(caution_cancer, "caution.cancer")                                           \
+  X(caution_cancer_treatment, "caution.cancer_treatment")                       \
+  X(caution_pregnancy, "caution.pregnancy")                                     \
+  X(caution_breastfeeding, "caution.breastfeeding")                             \
+  X(caution_recent_icu_stay, "caution.recent_icu_stay")                         \
+  X(caution_neurologic_symptoms, "caution.neurologic_symptoms")                 \
+  X(caution_seizure_disorder, "caution.seizure_disorder")                       \
+  X(caution_bipolar_disorder, "caution.bipolar_disorder")                       \
+  X(caution_lactulose, "caution.lactulose")                                     \
+  X(caution_msg_sensitivity, "caution.msg_sensitivity")                         \
+  X(caution_other_prescription, "caution.other_prescription")                   \
+  X(caution_supplement_stack, "caution.supplement_stack")                       \
+  X(caution_minor, "caution.minor")                                             \
+  X(purpose_clinician_managed, "purpose.clinician_managed")                     \
+  X(purpose_critical_with_organ_failure, "purpose.critical_with_organ_failure") \
+  X(purpose_sickle_cell_age, "purpose.sickle_cell_age")                         \
+  X(purpose_short_bowel_needs_gh, "purpose.short_bowel_needs_gh")               \
+  X(purpose_ibs_other_causes, "purpose.ibs_other_causes")                       \
+  X(dose_no_self_directed_range, "dose.no_self_directed_range")                 \
+  X(dose_per_dose_above_range, "dose.per_dose_above_range")                     \
+  X(dose_daily_above_range, "dose.daily_above_range")                           \
+  X(dose_duration_above_range, "dose.duration_above_range")                     \
+  X(dose_per_dose_large, "dose.per_dose_large")                                 \
+  X(dose_gi_effects_likely, "dose.gi_effects_likely")                           \
+  X(dose_above_observed_safe_level, "dose.above_observed_safe_level")           \
+  X(dose_above_self_directed_ceiling, "dose.above_self_directed_ceiling")       \
+  X(dose_above_adult_maximum, "dose.above_adult_maximum")                       \
+  X(dose_child_per_kg, "dose.child_per_kg")                                     \
+  X(dose_critical_per_kg, "dose.critical_per_kg")                               \
+  X(dose_label_band_mismatch, "dose.label_band_mismatch")                       \
+  X(dose_weight_needed, "dose.weight_needed")
 
-// The input an `input.invalid` finding blames.
-enum class input_field : std::uint8_t {
-  none,
-  age_years,
-  weight_kg,
-  conditions,
-  medications,
-  oversight,
-  purpose,
-  grams_per_dose,
-  doses_per_day,
-  weeks,
-};
+// An input of a request: what an input.invalid finding blames, and what made a rule fire
+// (a finding's cause; a rule on the daily amount names grams_per_dose).
+#define GLN_INPUT_FIELDS(X)           \
+  X(none, "none")                     \
+  X(age_years, "age_years")           \
+  X(weight_kg, "weight_kg")           \
+  X(conditions, "conditions")         \
+  X(medications, "medications")       \
+  X(oversight, "oversight")           \
+  X(purpose, "purpose")               \
+  X(grams_per_dose, "grams_per_dose") \
+  X(doses_per_day, "doses_per_day")   \
+  X(weeks, "weeks")
 
 // What a trial tracks to decide whether glutamine helped (knowledge.md §8).
-enum class outcome : std::uint8_t {
-  fewer_gut_symptoms,
-  easier_food_tolerance,
-  smoother_training_recovery,
-  soreness_24_48_72h,
-  tolerance_in_stressful_period,
-};
+#define GLN_OUTCOMES(X)                                       \
+  X(fewer_gut_symptoms, "fewer_gut_symptoms")                 \
+  X(easier_food_tolerance, "easier_food_tolerance")           \
+  X(smoother_training_recovery, "smoother_training_recovery") \
+  X(soreness_24_48_72h, "soreness_24_48_72h")                 \
+  X(tolerance_in_stressful_period, "tolerance_in_stressful_period")
 
 // Who may use a purpose's dose range: only `self_directed` rows are for use without a
-// clinician (knowledge.md §5).
-enum class dose_access : std::uint8_t {
-  self_directed,
-  not_recommended,  // no self-directed range: evidence is weak or against
-  clinician,        // medical nutrition run by a treating team
-  prescription,     // a labelled prescription product
-};
+// clinician (knowledge.md §5). not_recommended: no self-directed range, the evidence is weak
+// or against; clinician: medical nutrition run by a treating team; prescription: a labelled
+// prescription product.
+#define GLN_DOSE_ACCESSES(X)            \
+  X(self_directed, "self_directed")     \
+  X(not_recommended, "not_recommended") \
+  X(clinician, "clinician")             \
+  X(prescription, "prescription")
 
-// Whether plan_trial() gives a dosing plan, and if not, why not.
-enum class plan_status : std::uint8_t {
-  ready,                   // a self-directed trial can start
-  ask_clinician_first,     // clinician_only, or the trial doses fail check_dose for this person
-  do_not_start,            // screening says avoid
-  no_self_directed_range,  // the purpose has no self-directed dose range
-  invalid_input,           // an input was invalid
-};
+// Whether plan_trial() gives a dosing plan, and if not, why not: ready (a self-directed trial
+// can start), ask_clinician_first (clinician_only, or the trial doses fail check_dose for this
+// person), do_not_start (screening says avoid), no_self_directed_range, invalid_input.
+#define GLN_PLAN_STATUSES(X)                          \
+  X(ready, "ready")                                   \
+  X(ask_clinician_first, "ask_clinician_first")       \
+  X(do_not_start, "do_not_start")                     \
+  X(no_self_directed_range, "no_self_directed_range") \
+  X(invalid_input, "invalid_input")
 
-// Number of enumerators, the basis of every range check.
-template <class E>
-inline constexpr std::size_t enum_count = 0;
-template <>
-inline constexpr std::size_t enum_count<purpose> = 15;
-template <>
-inline constexpr std::size_t enum_count<condition> = 21;
-template <>
-inline constexpr std::size_t enum_count<medication> = 6;
-template <>
-inline constexpr std::size_t enum_count<verdict> = 4;
-template <>
-inline constexpr std::size_t enum_count<evidence_grade> = 5;
-template <>
-inline constexpr std::size_t enum_count<oversight> = 2;
-template <>
-inline constexpr std::size_t enum_count<source_kind> = 9;
-template <>
-inline constexpr std::size_t enum_count<source> = 33;
-template <>
-inline constexpr std::size_t enum_count<rule> = 41;
-template <>
-inline constexpr std::size_t enum_count<input_field> = 10;
-template <>
-inline constexpr std::size_t enum_count<outcome> = 5;
-template <>
-inline constexpr std::size_t enum_count<dose_access> = 4;
-template <>
-inline constexpr std::size_t enum_count<plan_status> = 5;
+// The unit of a policy threshold or of a number in a text.
+#define GLN_UNITS(X)            \
+  X(years, "years")             \
+  X(g, "g")                     \
+  X(g_per_day, "g/day")         \
+  X(g_per_kg_day, "g/kg/day")   \
+  X(kg, "kg")                   \
+  X(doses_per_day, "doses/day") \
+  X(days, "days")               \
+  X(weeks, "weeks")             \
+  X(on_off, "on/off")
 
-// True when `value` is one of E's enumerators; an integer cast into E may not be.
-template <class E>
-constexpr bool is_valid(E value) noexcept {
-  return static_cast<std::size_t>(value) < enum_count<E>;
+// Which way a policy threshold is stricter (knowledge.md §12). A policy may only move a
+// threshold this way from its default.
+#define GLN_DIRECTIONS(X) \
+  X(higher, "higher")     \
+  X(lower, "lower")       \
+  X(earlier, "earlier")   \
+  X(later, "later")       \
+  X(shorter, "shorter")   \
+  X(longer, "longer")     \
+  X(on, "on")             \
+  X(off, "off")
+
+GLN_BEGIN_NAMESPACE
+
+GLN_DEFINE_ENUM(purpose, GLN_PURPOSES);
+GLN_DEFINE_ENUM(condition, GLN_CONDITIONS);
+GLN_DEFINE_ENUM(medication, GLN_MEDICATIONS);
+GLN_DEFINE_ENUM(verdict, GLN_VERDICTS);
+GLN_DEFINE_ENUM(evidence_grade, GLN_EVIDENCE_GRADES);
+GLN_DEFINE_ENUM(oversight, GLN_OVERSIGHTS);
+GLN_DEFINE_ENUM(source_kind, GLN_SOURCE_KINDS);
+GLN_DEFINE_ENUM(source, GLN_SOURCES);
+GLN_DEFINE_ENUM(rule, GLN_RULES);
+GLN_DEFINE_ENUM(input_field, GLN_INPUT_FIELDS);
+GLN_DEFINE_ENUM(outcome, GLN_OUTCOMES);
+GLN_DEFINE_ENUM(dose_access, GLN_DOSE_ACCESSES);
+GLN_DEFINE_ENUM(plan_status, GLN_PLAN_STATUSES);
+GLN_DEFINE_ENUM(unit, GLN_UNITS);
+GLN_DEFINE_ENUM(direction, GLN_DIRECTIONS);
+
+// Worst of two verdicts. A value outside the enum (an integer cast into gln::verdict) is
+// unknown, and unknown is never milder than avoid.
+constexpr verdict worst(verdict a, verdict b) noexcept {
+  if (!is_valid(a) || !is_valid(b)) return verdict::avoid;
+  return a < b ? b : a;
 }
 
-template <class E>
-constexpr std::size_t index_of(E value) noexcept {
-  return static_cast<std::size_t>(value);
-}
-
-static_assert(enum_count<purpose> == static_cast<std::size_t>(purpose::short_bowel_syndrome) + 1);
-static_assert(enum_count<condition> == static_cast<std::size_t>(condition::oral_mucositis) + 1);
-static_assert(enum_count<medication> == static_cast<std::size_t>(medication::supplement_stack) + 1);
-static_assert(enum_count<verdict> == static_cast<std::size_t>(verdict::avoid) + 1);
-static_assert(enum_count<evidence_grade> == static_cast<std::size_t>(evidence_grade::against) + 1);
-static_assert(enum_count<oversight> ==
-              static_cast<std::size_t>(oversight::clinician_supervised) + 1);
-static_assert(enum_count<source_kind> == static_cast<std::size_t>(source_kind::policy) + 1);
-static_assert(enum_count<source> == static_cast<std::size_t>(source::shah_2020_retracted) + 1);
-static_assert(enum_count<rule> == static_cast<std::size_t>(rule::dose_weight_needed) + 1);
-static_assert(enum_count<input_field> == static_cast<std::size_t>(input_field::weeks) + 1);
-static_assert(enum_count<dose_access> == static_cast<std::size_t>(dose_access::prescription) + 1);
-static_assert(enum_count<plan_status> == static_cast<std::size_t>(plan_status::invalid_input) + 1);
-static_assert(enum_count<outcome> ==
-              static_cast<std::size_t>(outcome::tolerance_in_stressful_period) + 1);
-
-// Worst of two verdicts.
-constexpr verdict worst(verdict a, verdict b) noexcept { return a < b ? b : a; }
-
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_CORE_ENUMS_HPP

@@ -1,151 +1,103 @@
 #ifndef GLN_CORE_FINDING_HPP
 #define GLN_CORE_FINDING_HPP
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
-#include "../data/doses.hpp"
-#include "../data/rules.hpp"
 #include "citation.hpp"
-#include "enum_set.hpp"
 #include "enums.hpp"
 #include "names.hpp"
+#include "text.hpp"
 
-namespace gln {
+GLN_BEGIN_NAMESPACE
+
+// What made a rule fire: one input of the request. For conditions and medications, also which
+// one (a seizure caution fired by an anticonvulsant says medications / anticonvulsant).
+struct cause {
+  static constexpr std::uint8_t no_member = 0xFF;
+
+  input_field field = input_field::none;
+  std::uint8_t member = no_member;  // a gln::condition or gln::medication, by index
+
+  static constexpr cause of(input_field input) noexcept { return cause{input, no_member}; }
+  static constexpr cause of(gln::condition c) noexcept {
+    return cause{input_field::conditions, static_cast<std::uint8_t>(c)};
+  }
+  static constexpr cause of(gln::medication m) noexcept {
+    return cause{input_field::medications, static_cast<std::uint8_t>(m)};
+  }
+
+  constexpr std::optional<gln::condition> which_condition() const noexcept {
+    const auto c = static_cast<gln::condition>(member);
+    if (field != input_field::conditions || !is_valid(c)) return std::nullopt;
+    return c;
+  }
+  constexpr std::optional<gln::medication> which_medication() const noexcept {
+    const auto m = static_cast<gln::medication>(member);
+    if (field != input_field::medications || !is_valid(m)) return std::nullopt;
+    return m;
+  }
+
+  constexpr bool operator==(const cause& other) const noexcept {
+    return field == other.field && member == other.member;
+  }
+  constexpr bool operator!=(const cause& other) const noexcept { return !(*this == other); }
+};
 
 namespace detail {
-struct finding_writer;
+struct finding_access;
 }  // namespace detail
 
-// One rule that fired. Four bytes: the text and sources are read from the rule table, so
-// building a result copies no strings. (This is why finding.hpp reads data/: the one place
-// where core/ depends on the tables.)
-struct finding {
+// One rule that fired, as a value: which rule, at what level, for which purpose, what input
+// made it fire, and the numbers in force for its reason. Findings are made by the library
+// (iterate a result's `findings`); the text and sources are views of gln's static tables, so a
+// finding holds no formatted text and needs no allocation.
+class finding {
+ public:
+  constexpr finding() noexcept = default;
+  // A finding made by hand, to compare with or to store: it has no reason of its own (the
+  // reason says so) and cites gln_policy. The library's findings come from results.
+  constexpr finding(gln::rule id, verdict reported, input_field bad, gln::purpose p) noexcept
+      : rule(id), level(reported), field(bad), purpose(p) {}
+
   gln::rule rule = gln::rule::input_invalid;
-  verdict level = verdict::avoid;                         // as reported, after oversight is applied
-  input_field field = input_field::none;                  // the bad field, for input.invalid
+  verdict level = verdict::avoid;         // as reported, after oversight and policy are applied
+  input_field field = input_field::none;  // the bad input of an input.invalid finding
   gln::purpose purpose = gln::purpose::general_recovery;  // the purpose screened or checked
+  gln::cause cause{};                                     // the input that made it fire
+  text_arguments arguments{};  // the numbers in force for the reason's placeholders
 
   // Stable dotted id, e.g. "contra.cirrhosis".
   constexpr std::string_view rule_id() const noexcept { return gln::to_string(rule); }
-  // Why the rule exists; for input.invalid, which field is bad.
-  constexpr std::string_view reason() const noexcept {
-    if (rule == gln::rule::input_invalid && is_valid(field) && field != input_field::none) {
-      return data::invalid_input_reasons[index_of(field)];
-    }
-    return describe(rule).reason;
+  // Why the rule exists, with the numbers in force: "above the 30 g/day maximum ...".
+  constexpr text reason() const noexcept { return text{reason_, arguments}; }
+  // The reason as a template, with "{name}" placeholders for `arguments` (for translation).
+  constexpr std::string_view reason_template() const noexcept { return reason_; }
+  // The reason formatted into out[0..capacity); returns its size (see gln::format_text).
+  constexpr std::size_t format_reason(char* out, std::size_t capacity) const noexcept {
+    return format_text(reason_, arguments, out, capacity);
   }
   // The sources behind the finding; dose-range findings cite their purpose's dose row.
-  constexpr const citation_list& sources() const noexcept {
-    const rule_info& info = describe(rule);
-    return info.cites_dose_row ? dose_row_for(purpose).sources : info.sources;
-  }
+  constexpr const citation_list& sources() const noexcept { return *sources_; }
   // The rule's verdict for self-directed use, before oversight.
-  constexpr verdict self_directed_level() const noexcept { return describe(rule).level; }
+  constexpr verdict self_directed_level() const noexcept { return self_directed_level_; }
 
   constexpr bool operator==(const finding& other) const noexcept {
     return rule == other.rule && level == other.level && field == other.field &&
-           purpose == other.purpose;
+           purpose == other.purpose && cause == other.cause && arguments == other.arguments;
   }
   constexpr bool operator!=(const finding& other) const noexcept { return !(*this == other); }
-};
-
-namespace detail {
-
-// Zero bytes: what a finding_list's unused slots hold (see finding_list::items_).
-template <std::size_t N>
-inline constexpr std::array<finding, N> blank_findings = [] {
-  std::array<finding, N> slots{};
-  for (finding& slot : slots) slot.level = verdict::suitable;
-  return slots;
-}();
-
-}  // namespace detail
-
-// A fixed-capacity list of findings: no allocation, usable in constant expressions. The
-// capacity holds every rule once plus one input.invalid per field, so it cannot fill up;
-// no more, since every result carries (and first clears) the whole array.
-class finding_list {
- public:
-  static constexpr std::size_t capacity = enum_count<gln::rule> + enum_count<input_field>;
-
-  constexpr std::size_t size() const noexcept { return size_; }
-  constexpr bool empty() const noexcept { return size_ == 0; }
-  // Out of range: the first finding, or finding{} (input.invalid, avoid) when empty.
-  constexpr const finding& operator[](std::size_t i) const noexcept {
-    return i < size_ ? items_[i] : size_ > 0 ? items_[0] : unused_slot;
-  }
-  constexpr const finding* begin() const noexcept { return items_.data(); }
-  constexpr const finding* end() const noexcept { return items_.data() + size_; }
-
-  constexpr bool contains(gln::rule id) const noexcept {
-    for (std::size_t i = 0; i < size_; ++i) {
-      if (items_[i].rule == id) return true;
-    }
-    return false;
-  }
-  // The level of the finding for `id`, or suitable when it did not fire.
-  constexpr verdict level_of(gln::rule id) const noexcept {
-    verdict level = verdict::suitable;
-    for (std::size_t i = 0; i < size_; ++i) {
-      if (items_[i].rule == id) level = worst(level, items_[i].level);
-    }
-    return level;
-  }
-  // Worst level in the list; suitable when empty.
-  constexpr verdict worst_level() const noexcept { return static_cast<verdict>(worst_); }
-
-  constexpr void push_back(const finding& item) noexcept {
-    const std::size_t count = size_;
-    if (count < capacity) {
-      items_[count] = item;
-      size_ = static_cast<std::uint16_t>(count + 1);
-      if (index_of(item.level) > worst_) worst_ = static_cast<std::uint16_t>(index_of(item.level));
-    }
-  }
 
  private:
-  friend struct detail::finding_writer;
+  friend struct detail::finding_access;
 
-  // The slots past size() are never read (operator[] returns unused_slot instead), so they
-  // start as zero bytes, copied from a constant: compilers emit one block clear. (finding{}
-  // has a non-zero level, which cost a store loop over all the slots on every result, and a
-  // constexpr function here is evaluated at run time by clang.)
-  static constexpr finding unused_slot{};
-  std::array<finding, capacity> items_ = detail::blank_findings<capacity>;
-  std::uint16_t size_ = 0;
-  std::uint16_t worst_ = 0;  // index_of(the worst level)
+  std::string_view reason_ = "not described: this finding was not made by gln's rules";
+  const citation_list* sources_ = &detail::policy_citation;
+  verdict self_directed_level_ = verdict::avoid;
 };
 
-namespace detail {
-
-// How the rule evaluators append: a whole set of rules at once, with the count and the
-// worst level kept in registers. (push_back must re-read both after each finding, since
-// compilers assume the finding's byte stores may change them.)
-struct finding_writer {
-  // One finding per set bit of `rules` (bit i is gln::rule i), in rule order, at the
-  // rule's level under the given oversight, for purpose `p`.
-  static constexpr void append_rules(finding_list& list, std::uint64_t rules, bool supervised,
-                                     gln::purpose p) noexcept {
-    std::size_t count = list.size_;
-    std::size_t worst_index = list.worst_;
-    for (; rules != 0 && count < finding_list::capacity; rules &= rules - 1U) {
-      const auto id = static_cast<gln::rule>(lowest_bit_index(rules));
-      const rule_info& info = describe(id);
-      const verdict level = supervised ? info.supervised_level : info.level;
-      list.items_[count] = finding{id, level, input_field::none, p};
-      ++count;
-      if (index_of(level) > worst_index) worst_index = index_of(level);
-    }
-    list.size_ = static_cast<std::uint16_t>(count);
-    list.worst_ = static_cast<std::uint16_t>(worst_index);
-  }
-};
-
-}  // namespace detail
-
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_CORE_FINDING_HPP

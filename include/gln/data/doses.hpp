@@ -8,12 +8,13 @@
 
 #include "../core/citation.hpp"
 #include "../core/enums.hpp"
+#include "../core/precondition.hpp"
 #include "../core/units.hpp"
 #include "sources.hpp"
 
-// Dose by purpose (knowledge.md §5), the sickle-cell weight bands and the dose-check
-// thresholds of §6, indexed by gln::purpose.
-namespace gln {
+// Dose by purpose (knowledge.md §5), indexed by gln::purpose, the sickle-cell weight bands and
+// the §6 numbers that are not policy thresholds (those are in thresholds.hpp).
+GLN_BEGIN_NAMESPACE
 
 // One row of §5. Empty optionals mean the source gives no number.
 struct dose_row {
@@ -45,18 +46,19 @@ struct weight_band {
 
 namespace data {
 
-using p = gln::purpose;
-using a = dose_access;
-using s = gln::source;
-using g = grams;
-using gpk = grams_per_kg_day;
-
 // Trauma and burns: 10-15 days at most (ESPEN 2019), as weeks.
 inline constexpr double max_weeks_15_days = 15.0 / 7.0;
 
 // Laid out by hand, one row per entry: clang-format would put each field on its own line.
+// Built by a lambda so that the short names used to lay the table out stay inside it.
 // clang-format off
-inline constexpr std::array<dose_row, enum_count<gln::purpose>> doses{{
+inline constexpr std::array<dose_row, enum_count<gln::purpose>> doses = [] {
+  using p = gln::purpose;
+  using a = dose_access;
+  using s = gln::source;
+  using g = grams;
+  using gpk = grams_per_kg_day;
+  return std::array<dose_row, enum_count<gln::purpose>>{{
     {p::general_recovery, a::self_directed, range<g>{g{5.0}, g{5.0}}, count_range{1, 2},
      range<g>{g{5.0}, g{10.0}}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, false,
      false, "5 g once a day, then twice a day if tolerated (5-10 g/day)",
@@ -130,7 +132,8 @@ inline constexpr std::array<dose_row, enum_count<gln::purpose>> doses{{
      range<g>{g{30.0}, g{30.0}}, std::nullopt, std::nullopt, std::nullopt, 16.0, false, false,
      "5 g six times a day (30 g/day), with growth hormone", "up to 16 weeks",
      "with meals or snacks, 2-3 hours apart", {s::nutrestore_label}},
-}};
+  }};
+}();
 // clang-format on
 
 inline constexpr std::array<weight_band, 3> sickle_cell_weight_bands{{
@@ -139,13 +142,23 @@ inline constexpr std::array<weight_band, 3> sickle_cell_weight_bands{{
     {kilograms{1.0e308}, true, grams{15.0}},
 }};
 
-// §6 thresholds with a source of their own (the policy defaults are in policy.hpp).
-inline constexpr grams gi_effects_daily{10.0};               // consumerlab, article_immune_recovery
-inline constexpr grams observed_safe_daily{14.0};            // shao_hathcock_2008
-inline constexpr grams adult_maximum_daily{40.0};            // natmed_consumer, nih_ods_exercise
-inline constexpr grams_per_kg_day child_max_per_kg{0.65};    // natmed_consumer
-inline constexpr grams_per_kg_day critical_max_per_kg{0.5};  // icu_dose_meta_2014, REDOXS
-inline constexpr double sickle_cell_min_age_years = 5.0;     // endari_label
+// §6 dose.gi_effects_likely: GI effects more likely from this amount (consumerlab_glutamine,
+// article_immune_recovery).
+inline constexpr grams gi_effects_daily{10.0};
+// §4 purpose.sickle_cell_age: the Endari label's lowest age (endari_label).
+inline constexpr double sickle_cell_min_age_years = 5.0;
+
+// The numbers above that rule texts name, as "{name}" placeholders (the policy thresholds are
+// named by their policy_knob).
+struct named_number {
+  std::string_view name;
+  double value = 0.0;
+  gln::unit unit{};
+};
+inline constexpr std::array<named_number, 2> text_numbers{{
+    {"gi_effects_daily", gi_effects_daily.value(), unit::g_per_day},
+    {"sickle_cell_min_age_years", sickle_cell_min_age_years, unit::years},
+}};
 
 template <class Q>
 constexpr bool ordered(const std::optional<range<Q>>& r) noexcept {
@@ -180,8 +193,6 @@ constexpr bool doses_are_consistent() noexcept {
   }
   return true;
 }
-static_assert(doses_are_consistent(),
-              "dose table: one row per purpose in order, live sources, min <= max");
 
 constexpr bool bands_are_ordered() noexcept {
   for (std::size_t i = 1; i < sickle_cell_weight_bands.size(); ++i) {
@@ -192,13 +203,30 @@ constexpr bool bands_are_ordered() noexcept {
   }
   return true;
 }
-static_assert(bands_are_ordered(), "weight bands: ascending weight and dose");
+
+// What dose_row_for() gives for a value outside gln::purpose: no range, nothing to dose.
+inline constexpr dose_row unknown_purpose_row{static_cast<gln::purpose>(enum_count<gln::purpose>),
+                                              dose_access::not_recommended,
+                                              std::nullopt,
+                                              std::nullopt,
+                                              std::nullopt,
+                                              std::nullopt,
+                                              std::nullopt,
+                                              std::nullopt,
+                                              std::nullopt,
+                                              false,
+                                              false,
+                                              "unknown purpose: the id is not a gln::purpose value",
+                                              "",
+                                              "",
+                                              {gln::source::gln_policy}};
 
 }  // namespace data
 
-// The §5 row of a purpose; a value outside the enum yields the first row (callers check).
+// The §5 row of a purpose. A value outside the enum yields data::unknown_purpose_row, which has
+// no range at all: never another purpose's row.
 constexpr const dose_row& dose_row_for(gln::purpose id) noexcept {
-  return data::doses[is_valid(id) ? index_of(id) : 0];
+  return is_valid(id) ? data::doses[index_of(id)] : data::unknown_purpose_row;
 }
 
 // The labelled per-dose amount for a body weight (< 30 kg, 30-65 kg inclusive, > 65 kg).
@@ -209,6 +237,6 @@ constexpr grams sickle_cell_band_dose(kilograms weight) noexcept {
   return data::sickle_cell_weight_bands.back().per_dose;
 }
 
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_DATA_DOSES_HPP

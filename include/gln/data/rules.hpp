@@ -10,10 +10,12 @@
 #include "sources.hpp"
 
 // What every rule says and why (knowledge.md §4 and §6), indexed by gln::rule. The triggers
-// live with the functions that evaluate them (rules/screen.hpp, rules/dose.hpp).
-namespace gln {
+// live in contraindications.hpp (screening) and rules/dose.hpp (dose check).
+GLN_BEGIN_NAMESPACE
 
-// How a rule behaves; the text and sources behind one finding.
+// How a rule behaves; the text and sources behind one finding. A reason is a template: a
+// number in it is a "{name}" placeholder, filled with the number in force when a finding is
+// made (a policy threshold by its policy_knob name, or a number of the dose tables).
 struct rule_info {
   gln::rule id{};
   verdict level{};                  // for self-directed use
@@ -21,152 +23,185 @@ struct rule_info {
   bool self_directed_only = false;  // does not fire at all under clinician supervision
   // The finding cites the dose row of its purpose (knowledge.md §6 "as §5").
   bool cites_dose_row = false;
+  // The input that makes the rule fire, where it is not a condition or medication of the
+  // trigger table (those name the one the person has).
+  input_field cause = input_field::none;
   std::string_view reason;
   citation_list sources;
 };
 
 namespace data {
 
-using r = gln::rule;
-using v = verdict;
-using s = gln::source;
-
 // Laid out by hand, one row per entry: clang-format would put each field on its own line.
+// Built by a lambda so that the short names used to lay the table out stay inside it.
 // clang-format off
-inline constexpr std::array<rule_info, enum_count<gln::rule>> rules{{
-    {r::input_invalid, v::avoid, v::avoid, false, false,
+inline constexpr std::array<rule_info, enum_count<gln::rule>> rules = [] {
+  using r = gln::rule;
+  using v = verdict;
+  using s = gln::source;
+  using in = input_field;
+  return std::array<rule_info, enum_count<gln::rule>>{{
+    {r::input_invalid, v::avoid, v::avoid, false, false, in::none,
      "invalid input: a value is missing its unit, out of range or not a number; fail closed",
      {s::gln_policy}},
-    {r::contra_hepatic_encephalopathy, v::avoid, v::avoid, false, false,
+    {r::contra_hepatic_encephalopathy, v::avoid, v::avoid, false, false, in::conditions,
      "glutamine raises the ammonia load and may worsen the confusion of hepatic encephalopathy",
      {s::article_immune_recovery, s::natmed_consumer, s::critical_care_text}},
-    {r::contra_hepatic_failure, v::avoid, v::avoid, false, false,
+    {r::contra_hepatic_failure, v::avoid, v::avoid, false, false, in::conditions,
      "not to be self-prescribed in severe hepatic failure: ammonia accumulates",
      {s::article_immune_recovery, s::pediatric_oncall}},
-    {r::contra_cirrhosis, v::avoid, v::avoid, false, false,
+    {r::contra_cirrhosis, v::avoid, v::avoid, false, false, in::conditions,
      "advanced liver disease: ammonia accumulation",
      {s::article_immune_recovery, s::article_gut_health_guide, s::critical_care_text}},
-    {r::contra_liver_disease, v::clinician_only, v::caution, false, false,
+    {r::contra_liver_disease, v::clinician_only, v::caution, false, false, in::conditions,
      "liver disease: not appropriate without a clinician",
      {s::article_gut_health_guide, s::article_muscle_recovery, s::pediatric_oncall}},
-    {r::contra_severe_kidney_disease, v::avoid, v::avoid, false, false,
+    {r::contra_severe_kidney_disease, v::avoid, v::avoid, false, false, in::conditions,
      "severe renal failure: harm was greatest with renal dysfunction in critically ill patients",
      {s::article_immune_recovery, s::critical_care_text, s::heyland_2013_redoxs}},
-    {r::contra_kidney_disease, v::clinician_only, v::caution, false, false,
+    {r::contra_kidney_disease, v::clinician_only, v::caution, false, false, in::conditions,
      "kidney disease needs monitoring",
      {s::article_gut_health_guide, s::article_immune_recovery, s::article_muscle_recovery}},
-    {r::contra_multiorgan_failure, v::avoid, v::avoid, false, false,
+    {r::contra_multiorgan_failure, v::avoid, v::avoid, false, false, in::conditions,
      "multiorgan failure: higher in-hospital and 6-month mortality with high-dose glutamine",
      {s::heyland_2013_redoxs, s::article_immune_recovery, s::pediatric_oncall}},
-    {r::contra_shock, v::avoid, v::avoid, false, false, "product labels exclude shock",
+    {r::contra_shock, v::avoid, v::avoid, false, false, in::conditions,
+     "product labels exclude shock",
      {s::dipeptiven_label, s::pediatric_oncall}},
-    {r::contra_reyes_syndrome, v::avoid, v::avoid, false, false,
-     "Reye's syndrome: ammonia accumulation", {s::article_gut_health_guide, s::pediatric_oncall}},
-    {r::caution_cancer, v::clinician_only, v::caution, false, false,
+    {r::contra_reyes_syndrome, v::avoid, v::avoid, false, false, in::conditions,
+     "Reye's syndrome: ammonia accumulation",
+     {s::article_gut_health_guide, s::pediatric_oncall}},
+    {r::caution_cancer, v::clinician_only, v::caution, false, false, in::conditions,
      "tumour metabolism and treatment plans: the oncology team decides",
      {s::article_immune_recovery}},
-    {r::caution_cancer_treatment, v::clinician_only, v::caution, false, false,
+    {r::caution_cancer_treatment, v::clinician_only, v::caution, false, false, in::conditions,
      "interactions with cancer therapy are not settled: check with the oncologist",
      {s::article_immune_recovery, s::natmed_consumer}},
-    {r::caution_pregnancy, v::clinician_only, v::caution, false, false,
+    {r::caution_pregnancy, v::clinician_only, v::caution, false, false, in::conditions,
      "no human data in pregnancy",
      {s::article_immune_recovery, s::natmed_consumer, s::endari_label}},
-    {r::caution_breastfeeding, v::clinician_only, v::caution, false, false,
-     "no data on human milk", {s::article_immune_recovery, s::natmed_consumer, s::endari_label}},
-    {r::caution_recent_icu_stay, v::clinician_only, v::caution, false, false,
-     "recent intensive care: pause and ask the treating team", {s::article_immune_recovery}},
-    {r::caution_neurologic_symptoms, v::clinician_only, v::caution, false, false,
+    {r::caution_breastfeeding, v::clinician_only, v::caution, false, false, in::conditions,
+     "no data on human milk",
+     {s::article_immune_recovery, s::natmed_consumer, s::endari_label}},
+    {r::caution_recent_icu_stay, v::clinician_only, v::caution, false, false, in::conditions,
+     "recent intensive care: pause and ask the treating team",
+     {s::article_immune_recovery}},
+    {r::caution_neurologic_symptoms, v::clinician_only, v::caution, false, false, in::conditions,
      "glutamine is metabolised to neuroactive glutamate and ammonia: unexplained neurologic "
      "symptoms need a diagnosis first",
      {s::article_immune_recovery, s::garlick_2001}},
-    {r::caution_seizure_disorder, v::clinician_only, v::caution, false, false,
+    {r::caution_seizure_disorder, v::clinician_only, v::caution, false, false, in::conditions,
      "may interfere with seizure control and anticonvulsants (theoretical)",
      {s::natmed_consumer, s::consumerlab_glutamine}},
-    {r::caution_bipolar_disorder, v::clinician_only, v::caution, false, false,
-     "reports of mania in bipolar disorder", {s::natmed_consumer, s::consumerlab_glutamine}},
-    {r::caution_lactulose, v::clinician_only, v::caution, false, false,
-     "glutamine's ammonia may counter lactulose's ammonia-lowering effect", {s::natmed_consumer}},
-    {r::caution_msg_sensitivity, v::caution, v::caution, false, false,
-     "people sensitive to MSG may react", {s::natmed_consumer, s::consumerlab_glutamine}},
-    {r::caution_other_prescription, v::caution, v::caution, false, false,
-     "check with a pharmacist before adding another amino acid", {s::article_immune_recovery}},
-    {r::caution_supplement_stack, v::caution, v::caution, false, false,
+    {r::caution_bipolar_disorder, v::clinician_only, v::caution, false, false, in::conditions,
+     "reports of mania in bipolar disorder",
+     {s::natmed_consumer, s::consumerlab_glutamine}},
+    {r::caution_lactulose, v::clinician_only, v::caution, false, false, in::medications,
+     "glutamine's ammonia may counter lactulose's ammonia-lowering effect",
+     {s::natmed_consumer}},
+    {r::caution_msg_sensitivity, v::caution, v::caution, false, false, in::conditions,
+     "people sensitive to MSG may react",
+     {s::natmed_consumer, s::consumerlab_glutamine}},
+    {r::caution_other_prescription, v::caution, v::caution, false, false, in::medications,
+     "check with a pharmacist before adding another amino acid",
+     {s::article_immune_recovery}},
+    {r::caution_supplement_stack, v::caution, v::caution, false, false, in::medications,
      "check every label for overlapping glutamine; one product at a time",
      {s::article_immune_recovery}},
-    {r::caution_minor, v::clinician_only, v::caution, false, false,
+    {r::caution_minor, v::clinician_only, v::caution, false, false, in::age_years,
      "no self-directed dosing for children; labelled paediatric use is prescription only",
      {s::endari_label, s::gln_policy}},
-    {r::purpose_clinician_managed, v::clinician_only, v::caution, false, false,
-     "medical nutrition: follow the treating team's protocol", {s::article_immune_recovery}},
-    {r::purpose_critical_with_organ_failure, v::avoid, v::avoid, false, false,
+    {r::purpose_clinician_managed, v::clinician_only, v::caution, false, false, in::purpose,
+     "medical nutrition: follow the treating team's protocol",
+     {s::article_immune_recovery}},
+    {r::purpose_critical_with_organ_failure, v::avoid, v::avoid, false, false, in::conditions,
      "REDOXS harm; parenteral glutamine shall not be given to unstable patients with liver or "
      "renal failure",
      {s::heyland_2013_redoxs, s::singer_2019_espen, s::mcclave_2016_aspen}},
-    {r::purpose_sickle_cell_age, v::clinician_only, v::caution, false, false,
-     "safety not established under 5 years of age", {s::endari_label}},
-    {r::purpose_short_bowel_needs_gh, v::caution, v::caution, false, false,
+    {r::purpose_sickle_cell_age, v::clinician_only, v::caution, false, false, in::age_years,
+     "safety not established under {sickle_cell_min_age_years} years of age",
+     {s::endari_label}},
+    {r::purpose_short_bowel_needs_gh, v::caution, v::caution, false, false, in::purpose,
      "labelled only together with growth hormone; alone, trials show no improvement",
      {s::nutrestore_label, s::sbs_trials}},
-    {r::purpose_ibs_other_causes, v::caution, v::caution, false, false,
+    {r::purpose_ibs_other_causes, v::caution, v::caution, false, false, in::purpose,
      "many gut symptoms have causes glutamine will not fix: get them assessed",
      {s::article_immune_recovery, s::article_gut_barrier_letter}},
-    {r::dose_no_self_directed_range, v::clinician_only, v::caution, true, true,
+    {r::dose_no_self_directed_range, v::clinician_only, v::caution, true, true, in::purpose,
      "this purpose has no self-directed dose range", {}},
-    {r::dose_per_dose_above_range, v::caution, v::caution, false, true,
+    {r::dose_per_dose_above_range, v::caution, v::caution, false, true, in::grams_per_dose,
      "grams per dose above the purpose's range", {}},
-    {r::dose_daily_above_range, v::caution, v::caution, false, true,
+    {r::dose_daily_above_range, v::caution, v::caution, false, true, in::grams_per_dose,
      "grams per day above the purpose's range", {}},
-    {r::dose_duration_above_range, v::caution, v::caution, false, false,
-     "planned weeks beyond the purpose's duration", {s::article_immune_recovery}},
-    {r::dose_per_dose_large, v::caution, v::caution, true, false,
-     "single dose above the split-dose threshold: split it across the day",
+    {r::dose_duration_above_range, v::caution, v::caution, false, false, in::weeks,
+     "planned weeks beyond the purpose's duration",
+     {s::article_immune_recovery}},
+    {r::dose_per_dose_large, v::caution, v::caution, true, false, in::grams_per_dose,
+     "single dose above {split_dose_above} g, the split-dose threshold: split it across the day",
      {s::article_immune_recovery, s::gln_policy}},
-    {r::dose_gi_effects_likely, v::suitable, v::suitable, false, false,
-     "gastrointestinal effects (bloating, nausea, gas) are more likely from 10 g/day",
+    {r::dose_gi_effects_likely, v::suitable, v::suitable, false, false, in::grams_per_dose,
+     "gastrointestinal effects (bloating, nausea, gas) are more likely from {gi_effects_daily} "
+     "g/day",
      {s::consumerlab_glutamine, s::article_immune_recovery}},
-    {r::dose_above_observed_safe_level, v::caution, v::caution, true, false,
-     "above 14 g/day, the observed safe level for supplemental glutamine",
+    {r::dose_above_observed_safe_level, v::caution, v::caution, true, false, in::grams_per_dose,
+     "above {observed_safe_level} g/day, the observed safe level for supplemental glutamine (or "
+     "a stricter limit the app set)",
      {s::shao_hathcock_2008}},
     {r::dose_above_self_directed_ceiling, v::clinician_only, v::caution, true, false,
-     "above the daily ceiling for self-directed use",
+     in::grams_per_dose,
+     "above {self_directed_daily_ceiling} g/day, the daily ceiling for self-directed use",
      {s::garlick_2001, s::article_gut_barrier_letter, s::gln_policy}},
     // Under supervision this is a ceiling for unsupervised use, not a contraindication:
     // clinical protocols go higher, with no side effects reported up to 45 g/day for weeks.
-    {r::dose_above_adult_maximum, v::avoid, v::caution, false, false,
-     "above 40 g/day, the adult maximum for unsupervised use",
+    {r::dose_above_adult_maximum, v::avoid, v::caution, false, false, in::grams_per_dose,
+     "above {adult_maximum_daily} g/day, the adult maximum for unsupervised use",
      {s::natmed_consumer, s::nih_ods_exercise}},
-    {r::dose_child_per_kg, v::avoid, v::avoid, false, false,
-     "child: above 0.65 g/kg/day", {s::natmed_consumer}},
-    {r::dose_critical_per_kg, v::avoid, v::avoid, false, false,
-     "critical illness, trauma or burns: above 0.5 g/kg/day, where higher mortality was seen",
+    {r::dose_child_per_kg, v::avoid, v::avoid, false, false, in::grams_per_dose,
+     "child: above {child_per_kg_limit} g/kg/day",
+     {s::natmed_consumer}},
+    {r::dose_critical_per_kg, v::avoid, v::avoid, false, false, in::grams_per_dose,
+     "critical illness, trauma or burns: above {critical_per_kg_limit} g/kg/day (higher "
+     "mortality was seen above the default limit)",
      {s::icu_dose_meta_2014, s::heyland_2013_redoxs}},
-    {r::dose_label_band_mismatch, v::caution, v::caution, false, false,
+    {r::dose_label_band_mismatch, v::caution, v::caution, false, false, in::grams_per_dose,
      "differs from the labelled weight-band dose (per dose by weight band, twice a day)",
      {s::endari_label}},
-    {r::dose_weight_needed, v::caution, v::caution, false, false,
+    {r::dose_weight_needed, v::caution, v::caution, false, false, in::weight_kg,
      "this purpose is dosed by body weight: weight is needed to check the dose",
      {s::endari_label}},
-}};
+  }};
+}();
 // clang-format on
 
-// The reason an input.invalid finding gives, naming the bad field.
+// The reason an input.invalid finding gives, naming the bad field and the bounds in force.
 inline constexpr std::array<std::string_view, enum_count<input_field>> invalid_input_reasons{
     "invalid input",
-    "age_years is NaN, infinite, zero, negative or above the policy maximum (130 by default)",
-    "weight_kg is NaN, infinite, zero, negative or above the policy maximum (700 by default)",
+    "age_years is NaN, infinite, zero, negative or above {max_age_years} years",
+    "weight_kg is NaN, infinite, zero, negative or above {max_weight_kg} kg",
     "conditions holds a value outside gln::condition",
     "medications holds a value outside gln::medication",
     "oversight is not a gln::oversight value",
     "purpose is not a gln::purpose value",
     "grams per dose is NaN, infinite, zero or negative",
-    "doses per day is below 1 or above the policy maximum (12 by default)",
+    "doses per day is below 1 or above {max_doses_per_day}",
     "weeks is NaN, infinite or negative",
 };
+
+// What describe() gives for a value outside gln::rule: no rule's record, but input.invalid's
+// verdicts (fail closed).
+inline constexpr rule_info unknown_rule{gln::rule::input_invalid,
+                                        verdict::avoid,
+                                        verdict::avoid,
+                                        false,
+                                        false,
+                                        input_field::none,
+                                        "unknown rule: the id is not a gln::rule value",
+                                        {gln::source::gln_policy}};
 
 constexpr bool rules_are_consistent() noexcept {
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const rule_info& info = rules[i];
-    if (index_of(info.id) != i || info.reason.empty()) return false;
+    if (index_of(info.id) != i || info.reason.empty() || !is_valid(info.cause)) return false;
     // A rule cites sources of its own unless it borrows its dose row's.
     if (info.cites_dose_row ? !info.sources.empty() : !cites_only_live_sources(info.sources)) {
       return false;
@@ -184,16 +219,15 @@ constexpr bool rules_are_consistent() noexcept {
   }
   return true;
 }
-static_assert(rules_are_consistent(),
-              "rule table: indexed by id, cites live sources, supervision never moves avoid");
 
 }  // namespace data
 
-// What a rule says: level, reason, sources. A value outside the enum yields input.invalid.
+// What a rule says: levels, reason template, sources. A value outside the enum yields
+// data::unknown_rule, whose verdict is avoid.
 constexpr const rule_info& describe(gln::rule id) noexcept {
-  return data::rules[is_valid(id) ? index_of(id) : index_of(gln::rule::input_invalid)];
+  return is_valid(id) ? data::rules[index_of(id)] : data::unknown_rule;
 }
 
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_DATA_RULES_HPP

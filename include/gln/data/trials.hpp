@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 #include "../core/citation.hpp"
@@ -10,10 +11,11 @@
 #include "../core/enums.hpp"
 #include "../core/units.hpp"
 #include "sources.hpp"
+#include "thresholds.hpp"
 
 // What a defined trial contains (knowledge.md §8), the side effects to show (§9) and the
 // advice on forms, timing and product quality (§10).
-namespace gln {
+GLN_BEGIN_NAMESPACE
 
 using outcome_set = enum_set<outcome>;
 
@@ -25,100 +27,95 @@ struct advice {
 
 namespace data {
 
-// Which policy day a purpose's review falls on.
-enum class review_timing : std::uint8_t {
-  none,              // no self-directed trial
-  general_recovery,  // policy.general_recovery_review_day (14)
-  gut_barrier,       // policy.gut_barrier_review_day (14)
-  ibs,               // policy.ibs_review_day (28)
-  training_cycles,   // after two training cycles: policy.training_review_day (14)
-};
-
 struct trial_row {
   gln::purpose id{};
-  review_timing review = review_timing::none;
+  // The policy knob that gives the review day (training purposes review after two training
+  // cycles: training_review_day); none for a purpose without a self-directed trial.
+  std::optional<policy_knob> review;
   int hard_stop_day = 0;  // 0: none
   bool step_up = false;   // start at the lowest doses per day, step up after policy days
   bool athlete = false;   // show the athletes' protein target with the basics
   outcome_set outcomes;   // what to track; the person picks the one that matters to them
 };
 
-using p = gln::purpose;
-using o = gln::outcome;
-using s = gln::source;
-using rt = review_timing;
-
 // Laid out by hand, one row per entry: clang-format would put each field on its own line.
+// Built by a lambda so that the short names used to lay the table out stay inside it.
 // clang-format off
-inline constexpr std::array<trial_row, enum_count<gln::purpose>> trials{{
-    {p::general_recovery, rt::general_recovery, 0, true, false,
+inline constexpr std::array<trial_row, enum_count<gln::purpose>> trials = [] {
+  using p = gln::purpose;
+  using o = gln::outcome;
+  using k = policy_knob;
+  return std::array<trial_row, enum_count<gln::purpose>>{{
+    {p::general_recovery, k::general_recovery_review_day, 0, true, false,
      {o::tolerance_in_stressful_period}},
-    {p::gut_barrier, rt::gut_barrier, 56, false, false,
+    {p::gut_barrier, k::gut_barrier_review_day, 56, false, false,
      {o::fewer_gut_symptoms, o::easier_food_tolerance}},
-    {p::exercise_recovery, rt::training_cycles, 0, false, true,
+    {p::exercise_recovery, k::training_review_day, 0, false, true,
      {o::smoother_training_recovery, o::soreness_24_48_72h}},
-    {p::endurance_gut_stress, rt::training_cycles, 0, false, true,
+    {p::endurance_gut_stress, k::training_review_day, 0, false, true,
      {o::fewer_gut_symptoms, o::smoother_training_recovery}},
-    {p::immune_support, rt::none, 0, false, false, {}},
-    {p::muscle_strength, rt::none, 0, false, true, {}},
-    {p::athletic_performance, rt::none, 0, false, true, {}},
-    {p::ibs_symptoms, rt::ibs, 56, false, false,
+    {p::immune_support, std::nullopt, 0, false, false, {}},
+    {p::muscle_strength, std::nullopt, 0, false, true, {}},
+    {p::athletic_performance, std::nullopt, 0, false, true, {}},
+    {p::ibs_symptoms, k::ibs_review_day, 56, false, false,
      {o::fewer_gut_symptoms, o::easier_food_tolerance}},
-    {p::oral_mucositis, rt::none, 0, false, false, {}},
-    {p::surgical_recovery, rt::none, 0, false, false, {}},
-    {p::critical_illness, rt::none, 0, false, false, {}},
-    {p::trauma, rt::none, 0, false, false, {}},
-    {p::burns, rt::none, 0, false, false, {}},
-    {p::sickle_cell_disease, rt::none, 0, false, false, {}},
-    {p::short_bowel_syndrome, rt::none, 0, false, false, {}},
-}};
+    {p::oral_mucositis, std::nullopt, 0, false, false, {}},
+    {p::surgical_recovery, std::nullopt, 0, false, false, {}},
+    {p::critical_illness, std::nullopt, 0, false, false, {}},
+    {p::trauma, std::nullopt, 0, false, false, {}},
+    {p::burns, std::nullopt, 0, false, false, {}},
+    {p::sickle_cell_disease, std::nullopt, 0, false, false, {}},
+    {p::short_bowel_syndrome, std::nullopt, 0, false, false, {}},
+  }};
+}();
 // clang-format on
 
 inline constexpr advice trial_rule{
     "a defined trial: one product, one dose, one goal, one review date; stop if there is no "
     "clear benefit",
-    {s::article_immune_recovery}};
+    {gln::source::article_immune_recovery}};
 
 inline constexpr advice basics_first{"basics first: sleep, calories, protein, hydration and rest",
-                                     {s::article_immune_recovery}};
+                                     {gln::source::article_immune_recovery}};
 
 inline constexpr advice athlete_protein{
     "athletes: protein 1.6-2.2 g/kg/day comes before any supplement",
-    {s::article_muscle_recovery, s::morton_2018}};
+    {gln::source::article_muscle_recovery, gln::source::morton_2018}};
 inline constexpr range<double> athlete_protein_g_per_kg_day{1.6, 2.2};
 
 inline constexpr advice side_effects{
     "gastrointestinal: bloating, nausea, gas, belching, abdominal discomfort, constipation; "
     "more likely from 10 g/day; dry mouth, headache and dizziness reported from 30 g/day",
-    {s::article_immune_recovery, s::consumerlab_glutamine, s::endari_label}};
+    {gln::source::article_immune_recovery, gln::source::consumerlab_glutamine,
+     gln::source::endari_label}};
 inline constexpr double side_effects_gi_from_g_per_day = 10.0;
 inline constexpr double side_effects_neurologic_from_g_per_day = 30.0;
 
 inline constexpr advice forms{
     "powder is the practical form for gram amounts (capsules need many a day); tasteless in "
     "water or mixed into shakes",
-    {s::article_immune_recovery, s::article_gut_health_guide}};
+    {gln::source::article_immune_recovery, gln::source::article_gut_health_guide}};
 
 inline constexpr advice timing{
     "timing matters less than consistency and tolerance: between meals, after training, or "
     "split morning and evening; with food if it causes bloating or nausea",
-    {s::article_immune_recovery}};
+    {gln::source::article_immune_recovery}};
 
 inline constexpr advice product_quality{
     "check every label in a stack for overlapping amino acids; prefer third-party-tested "
     "products",
-    {s::article_immune_recovery}};
+    {gln::source::article_immune_recovery}};
 
 inline constexpr advice endurance_context{
     "training sessions longer than about 90 minutes raise intestinal permeability",
-    {s::article_muscle_recovery}};
+    {gln::source::article_muscle_recovery}};
 
 constexpr bool trials_are_consistent() noexcept {
   for (std::size_t i = 0; i < trials.size(); ++i) {
     const trial_row& row = trials[i];
     if (index_of(row.id) != i || row.outcomes.has_out_of_range()) return false;
     // A trial with a review has something to track, and one without has nothing.
-    if ((row.review == review_timing::none) != row.outcomes.empty()) return false;
+    if (!row.review.has_value() != row.outcomes.empty()) return false;
   }
   for (const advice* text : {&trial_rule, &basics_first, &athlete_protein, &side_effects, &forms,
                              &timing, &product_quality, &endurance_context}) {
@@ -126,9 +123,8 @@ constexpr bool trials_are_consistent() noexcept {
   }
   return true;
 }
-static_assert(trials_are_consistent(), "trial table: one row per purpose in order, live sources");
 
 }  // namespace data
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_DATA_TRIALS_HPP

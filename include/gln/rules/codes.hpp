@@ -10,7 +10,7 @@
 #include "../core/enums.hpp"
 #include "../data/codes.hpp"
 
-namespace gln {
+GLN_BEGIN_NAMESPACE
 namespace detail {
 
 // An ICD-10-CM code as the table stores it: upper case, no dot, 3 to 7 characters.
@@ -87,6 +87,6 @@ constexpr std::optional<condition> condition_from_icd10(std::string_view code) n
   return *matches.begin();
 }
 
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_RULES_CODES_HPP

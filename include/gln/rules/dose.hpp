@@ -5,7 +5,6 @@
 #include <string_view>
 
 #include "../core/citation.hpp"
-#include "../core/finding.hpp"
 #include "../core/profile.hpp"
 #include "../core/units.hpp"
 #include "../data/doses.hpp"
@@ -13,7 +12,7 @@
 #include "../policy.hpp"
 #include "screen.hpp"
 
-namespace gln {
+GLN_BEGIN_NAMESPACE
 
 // The dose for a purpose (knowledge.md §5), resolved for the person's weight where the
 // source doses by weight. It does not screen: call screen() or plan_trial() for that.
@@ -107,36 +106,44 @@ constexpr bool regimen_weeks_valid(const regimen& plan) noexcept {
   return !plan.weeks || (is_finite(*plan.weeks) && *plan.weeks >= 0.0);
 }
 
+// The rules that do not fire under clinician supervision.
+inline constexpr rule_mask self_directed_only_rules = [] {
+  rule_mask out = 0;
+  for (const rule_info& info : data::rules) {
+    if (info.self_directed_only) out |= bit_of(info.id);
+  }
+  return out;
+}();
+
 constexpr bool is_critical_purpose(gln::purpose p) noexcept {
   return p == gln::purpose::critical_illness || p == gln::purpose::trauma ||
          p == gln::purpose::burns;
 }
 
-constexpr void append_dose_findings(const profile& person, gln::purpose p, const regimen& plan,
-                                    const policy& rules, finding_list& out,
-                                    std::optional<grams>& per_day_out) noexcept {
+// The dose rules a regimen fires (knowledge.md §6), and its bad fields; sets `per_day_out` when
+// grams and doses are valid.
+constexpr void add_dose_findings(const profile& person, gln::purpose p, const regimen& plan,
+                                 const policy& rules, finding_list& out,
+                                 std::optional<grams>& per_day_out) noexcept {
   const bool grams_ok = regimen_grams_valid(plan);
   const bool doses_ok = regimen_doses_valid(plan, rules);
   const bool weeks_ok = regimen_weeks_valid(plan);
-  if (!grams_ok) out.push_back(invalid_input(input_field::grams_per_dose, p));
-  if (!doses_ok) out.push_back(invalid_input(input_field::doses_per_day, p));
-  if (!weeks_ok) out.push_back(invalid_input(input_field::weeks, p));
+  field_mask bad = 0;
+  if (!grams_ok) bad |= bit_of(input_field::grams_per_dose);
+  if (!doses_ok) bad |= bit_of(input_field::doses_per_day);
+  if (!weeks_ok) bad |= bit_of(input_field::weeks);
+  finding_writer::add_invalid(out, bad);
   if (!is_valid(p)) return;
 
   const dose_row& row = dose_row_for(p);
-  const bool supervised = is_supervised(person);
   const bool has_weight = person.weight_kg.has_value() && weight_is_valid(person, rules);
   const double kg = has_weight ? person.weight_kg->value() : 0.0;
   const bool is_child = person.age_years.has_value() && age_is_valid(person, rules) &&
                         *person.age_years < rules.adult_age_years;
 
-  const auto add = [&](gln::rule id) constexpr noexcept {
-    if (supervised && describe(id).self_directed_only) return;
-    out.push_back(finding{id, reported_level(id, person), input_field::none, p});
-  };
-
-  // Rules in gln::rule order, so findings come out sorted.
-  if (row.access != dose_access::self_directed) add(gln::rule::dose_no_self_directed_range);
+  rule_mask fired = 0;
+  if (row.access != dose_access::self_directed)
+    fired |= bit_of(gln::rule::dose_no_self_directed_range);
   if (grams_ok && doses_ok) {
     const double dose = plan.per_dose.value();
     const double daily = plan.per_day().value();
@@ -147,33 +154,34 @@ constexpr void append_dose_findings(const profile& person, gln::purpose p, const
     } else if (row.per_kg_day && has_weight) {
       daily_max = row.per_kg_day->max.value() * kg;
     } else if (row.max_per_kg_day && has_weight) {
-      daily_max = row.max_per_kg_day->value() * kg;  // critical illness: 0.5 g/kg/day
+      daily_max = row.max_per_kg_day->value() * kg;  // critical illness: its per-kg ceiling
     }
-    if (row.per_dose && dose > row.per_dose->max.value()) add(gln::rule::dose_per_dose_above_range);
-    if (daily_max && daily > *daily_max) add(gln::rule::dose_daily_above_range);
-    if (weeks_ok && plan.weeks && row.max_weeks && *plan.weeks > *row.max_weeks) {
-      add(gln::rule::dose_duration_above_range);
-    }
-    if (dose > rules.split_dose_above.value()) add(gln::rule::dose_per_dose_large);
-    if (daily >= data::gi_effects_daily.value()) add(gln::rule::dose_gi_effects_likely);
-    if (daily > rules.observed_safe_daily.value()) add(gln::rule::dose_above_observed_safe_level);
-    if (daily > rules.self_directed_daily_ceiling.value()) {
-      add(gln::rule::dose_above_self_directed_ceiling);
-    }
-    if (daily > rules.adult_maximum_daily.value()) add(gln::rule::dose_above_adult_maximum);
-    if (is_child && has_weight && daily / kg > rules.child_max_per_kg.value()) {
-      add(gln::rule::dose_child_per_kg);
-    }
-    if (is_critical_purpose(p) && has_weight && daily / kg > rules.critical_max_per_kg.value()) {
-      add(gln::rule::dose_critical_per_kg);
-    }
-    if (row.weight_bands && has_weight && row.doses_per_day &&
-        (plan.per_dose != sickle_cell_band_dose(*person.weight_kg) ||
-         plan.doses_per_day != row.doses_per_day->max)) {
-      add(gln::rule::dose_label_band_mismatch);
-    }
+    const auto fire_if = [&fired](bool condition, gln::rule id) constexpr noexcept {
+      if (condition) fired |= bit_of(id);
+    };
+    fire_if(row.per_dose && dose > row.per_dose->max.value(), gln::rule::dose_per_dose_above_range);
+    fire_if(daily_max && daily > *daily_max, gln::rule::dose_daily_above_range);
+    fire_if(weeks_ok && plan.weeks && row.max_weeks && *plan.weeks > *row.max_weeks,
+            gln::rule::dose_duration_above_range);
+    fire_if(dose > rules.split_dose_above.value(), gln::rule::dose_per_dose_large);
+    fire_if(daily >= data::gi_effects_daily.value(), gln::rule::dose_gi_effects_likely);
+    fire_if(daily > rules.observed_safe_daily.value(), gln::rule::dose_above_observed_safe_level);
+    fire_if(daily > rules.self_directed_daily_ceiling.value(),
+            gln::rule::dose_above_self_directed_ceiling);
+    fire_if(daily > rules.adult_maximum_daily.value(), gln::rule::dose_above_adult_maximum);
+    fire_if(is_child && has_weight && daily / kg > rules.child_max_per_kg.value(),
+            gln::rule::dose_child_per_kg);
+    fire_if(is_critical_purpose(p) && has_weight && daily / kg > rules.critical_max_per_kg.value(),
+            gln::rule::dose_critical_per_kg);
+    fire_if(row.weight_bands && has_weight && row.doses_per_day &&
+                (plan.per_dose != sickle_cell_band_dose(*person.weight_kg) ||
+                 plan.doses_per_day != row.doses_per_day->max),
+            gln::rule::dose_label_band_mismatch);
   }
-  if (row.weight_based && !has_weight) add(gln::rule::dose_weight_needed);
+  if (row.weight_based && !has_weight) fired |= bit_of(gln::rule::dose_weight_needed);
+  // The self-directed rules do not fire under clinician supervision.
+  if (is_supervised(person)) fired &= ~self_directed_only_rules;
+  finding_writer::add_rules(out, fired);
 }
 
 constexpr dose_check check_dose_with(const profile& person, gln::purpose p, const regimen& plan,
@@ -181,8 +189,10 @@ constexpr dose_check check_dose_with(const profile& person, gln::purpose p, cons
   dose_check result{};
   result.purpose = p;
   result.oversight = person.oversight;
-  append_screening(person, p, rules, result.findings);
-  append_dose_findings(person, p, plan, rules, result.findings, result.per_day);
+  finding_writer::start(result.findings, person, p, rules);
+  add_screening(person, p, rules, result.findings);
+  add_dose_findings(person, p, plan, rules, result.findings, result.per_day);
+  finding_writer::finish(result.findings);
   result.overall = result.findings.worst_level();
   return result;
 }
@@ -211,6 +221,6 @@ constexpr dose_check check_dose(const profile& person, gln::purpose p,
   return detail::check_dose_with(person, p, plan, detail::default_policy);
 }
 
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_RULES_DOSE_HPP

@@ -5,9 +5,10 @@
 
 #include "../core/citation.hpp"
 #include "../core/enums.hpp"
+#include "../core/precondition.hpp"
 #include "../data/evidence.hpp"
 
-namespace gln {
+GLN_BEGIN_NAMESPACE
 
 // How well the evidence supports a purpose (knowledge.md §7).
 struct evidence {
@@ -29,7 +30,7 @@ constexpr evidence evidence_for(gln::purpose p) noexcept {
     out.invalid_input = input_field::purpose;
     return out;
   }
-  const evidence_row& row = data::evidence[index_of(p)];
+  const evidence_row& row = detail::row_at(data::evidence, index_of(p));
   out.purpose = p;
   out.grade = row.grade;
   out.sources_disagree = row.sources_disagree;
@@ -38,6 +39,6 @@ constexpr evidence evidence_for(gln::purpose p) noexcept {
   return out;
 }
 
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_RULES_EVIDENCE_HPP

@@ -5,14 +5,14 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "../core/finding.hpp"
 #include "../core/profile.hpp"
 #include "../data/contraindications.hpp"
 #include "../data/doses.hpp"
 #include "../detail/validate.hpp"
 #include "../policy.hpp"
+#include "findings.hpp"
 
-namespace gln {
+GLN_BEGIN_NAMESPACE
 
 // The result of screening a profile for a purpose.
 struct screening {
@@ -26,11 +26,6 @@ struct screening {
 };
 
 namespace detail {
-
-using rule_mask = std::uint64_t;
-static_assert(enum_count<gln::rule> <= 64, "rule_mask holds one bit per rule");
-
-constexpr rule_mask bit_of(gln::rule id) noexcept { return rule_mask{1} << index_of(id); }
 
 // Rules that fire on a condition or medication alone, whatever the purpose, per member:
 // built once at compile time from the trigger table so screening is a few OR operations.
@@ -140,12 +135,11 @@ constexpr rule_mask fired_rules(const profile& person, gln::purpose p,
   return fired;
 }
 
-// Appends the screening findings, in rule order, at the level oversight gives them.
-constexpr void append_screening(const profile& person, gln::purpose p, const policy& rules,
-                                finding_list& out) noexcept {
-  check_profile(person, p, rules, out);
-  finding_writer::append_rules(out, fired_rules(person, p, rules), is_supervised(person),
-                               is_valid(p) ? p : gln::purpose::general_recovery);
+// Writes the screening findings of a profile into `out`, which start() has set up.
+constexpr void add_screening(const profile& person, gln::purpose p, const policy& rules,
+                             finding_list& out) noexcept {
+  finding_writer::add_invalid(out, invalid_fields(person, p, rules));
+  finding_writer::add_rules(out, fired_rules(person, p, rules));
 }
 
 // `rules` must already be effective().
@@ -154,7 +148,9 @@ constexpr screening screen_with(const profile& person, gln::purpose p,
   screening result{};
   result.purpose = p;
   result.oversight = person.oversight;
-  append_screening(person, p, rules, result.findings);
+  finding_writer::start(result.findings, person, p, rules);
+  add_screening(person, p, rules, result.findings);
+  finding_writer::finish(result.findings);
   result.overall = result.findings.worst_level();
   return result;
 }
@@ -173,6 +169,6 @@ constexpr screening screen(const profile& person, gln::purpose p) noexcept {
   return detail::screen_with(person, p, detail::default_policy);
 }
 
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_RULES_SCREEN_HPP

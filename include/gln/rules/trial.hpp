@@ -13,7 +13,7 @@
 #include "dose.hpp"
 #include "screen.hpp"
 
-namespace gln {
+GLN_BEGIN_NAMESPACE
 
 // A defined, self-limited trial (knowledge.md §8): one product, one dose, one goal, one
 // review date, and a stop rule. Dosing fields are set only when status is ready.
@@ -48,15 +48,8 @@ struct trial_plan {
 
 namespace detail {
 
-constexpr int review_day_for(data::review_timing timing, const policy& rules) noexcept {
-  switch (timing) {
-    case data::review_timing::general_recovery: return rules.general_recovery_review_day;
-    case data::review_timing::gut_barrier: return rules.gut_barrier_review_day;
-    case data::review_timing::ibs: return rules.ibs_review_day;
-    case data::review_timing::training_cycles: return rules.training_review_day;
-    case data::review_timing::none: break;
-  }
-  return 0;
+constexpr int review_day_for(const data::trial_row& trial, const policy& rules) noexcept {
+  return trial.review ? static_cast<int>(knob_value(rules, *trial.review)) : 0;
 }
 
 constexpr plan_status status_for(const screening& screened, const dose_row& row) noexcept {
@@ -77,7 +70,7 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
     return plan;
   }
   const dose_row& row = dose_row_for(p);
-  const data::trial_row& trial = data::trials[index_of(p)];
+  const data::trial_row& trial = row_at(data::trials, index_of(p));
   if (trial.athlete) {
     plan.athlete_basics = data::athlete_protein;
     plan.protein_g_per_kg_day = std::optional<range<double>>{data::athlete_protein_g_per_kg_day};
@@ -102,7 +95,7 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
   plan.start_doses_per_day = row.doses_per_day->min;
   plan.max_doses_per_day = row.doses_per_day->max;
   plan.max_per_day = row.per_day->max;
-  plan.review_day = review_day_for(trial.review, rules);
+  plan.review_day = review_day_for(trial, rules);
   // A policy that reviews sooner than the step-up day ends the trial at the start dose: the
   // review decides before any step-up.
   if (trial.step_up && row.doses_per_day->max > row.doses_per_day->min &&
@@ -128,6 +121,6 @@ constexpr trial_plan plan_trial(const profile& person, gln::purpose p) noexcept 
   return detail::plan_trial_with(person, p, detail::default_policy);
 }
 
-}  // namespace gln
+GLN_END_NAMESPACE
 
 #endif  // GLN_RULES_TRIAL_HPP

@@ -1,0 +1,60 @@
+#ifndef GLN_CORE_ENUM_TRAITS_HPP
+#define GLN_CORE_ENUM_TRAITS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "../version.hpp"
+
+// How every gln enum is declared: from one list, so that the enum, its count and its stable
+// names cannot disagree.
+//
+// Each enum is an X-macro list of (enumerator, "stable_name") pairs, and GLN_DEFINE_ENUM turns
+// the list into the enum and its enum_traits (names in enumerator order; the count is the
+// number of names). An X-macro rather than a hand-kept {enumerator, name} table because C++17
+// cannot see an enumerator appended after the last one a table knows about: here the list is
+// the only place an enumerator can be written. An entry without a name, or a name without an
+// enumerator, does not compile (tests/compile_fail/ proves both). The name is written out even
+// where it equals the enumerator: renaming an identifier must never change a name that JSON,
+// logs and app databases hold.
+
+#define GLN_DETAIL_ENUMERATOR(enumerator, name) enumerator,
+#define GLN_DETAIL_ENUM_NAME(enumerator, name) std::string_view{name},
+
+// Declares `enum class Type : std::uint8_t` with the enumerators of LIST, and its enum_traits.
+// Use inside namespace gln (GLN_BEGIN_NAMESPACE).
+#define GLN_DEFINE_ENUM(Type, LIST)                                              \
+  enum class Type : std::uint8_t { LIST(GLN_DETAIL_ENUMERATOR) };                \
+  template <>                                                                    \
+  struct enum_traits<Type> {                                                     \
+    static constexpr std::string_view names[] = {LIST(GLN_DETAIL_ENUM_NAME)};    \
+    static constexpr std::size_t count = sizeof(names) / sizeof(names[0]);       \
+    static_assert(count < 255, "an enum of gln has fewer than 255 enumerators"); \
+  }
+
+GLN_BEGIN_NAMESPACE
+
+// Specialised by GLN_DEFINE_ENUM only: `names` (the stable names, in enumerator order) and
+// `count`. Not defined for other types, so to_string and parse accept gln's enums alone.
+template <class E>
+struct enum_traits;
+
+// Number of enumerators, the basis of every range check.
+template <class E>
+inline constexpr std::size_t enum_count = enum_traits<E>::count;
+
+// True when `value` is one of E's enumerators; an integer cast into E may not be.
+template <class E>
+constexpr bool is_valid(E value) noexcept {
+  return static_cast<std::size_t>(value) < enum_count<E>;
+}
+
+template <class E>
+constexpr std::size_t index_of(E value) noexcept {
+  return static_cast<std::size_t>(value);
+}
+
+GLN_END_NAMESPACE
+
+#endif  // GLN_CORE_ENUM_TRAITS_HPP

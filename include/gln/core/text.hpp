@@ -1,0 +1,134 @@
+#ifndef GLN_CORE_TEXT_HPP
+#define GLN_CORE_TEXT_HPP
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+#include "../version.hpp"
+
+// Texts with numbers in them, without allocation: a template such as "above the
+// {adult_maximum_daily} g/day maximum" and the number in force for each placeholder, formatted
+// into a caller's buffer or into a gln::text.
+GLN_BEGIN_NAMESPACE
+
+// The number for one placeholder "{name}" of a text template.
+struct text_argument {
+  std::string_view name;  // the placeholder's name, without the braces; empty: unused
+  double value = 0.0;
+
+  constexpr bool operator==(const text_argument& other) const noexcept {
+    return name == other.name && value == other.value;
+  }
+  constexpr bool operator!=(const text_argument& other) const noexcept { return !(*this == other); }
+};
+
+// A text has at most two numbers in it.
+using text_arguments = std::array<text_argument, 2>;
+
+namespace detail {
+
+// Appends one character if there is room (one byte is kept for the terminating NUL).
+constexpr void put(char ch, char* out, std::size_t capacity, std::size_t& size) noexcept {
+  if (size + 1 < capacity) out[size++] = ch;
+}
+
+// A plain decimal for people: at most two decimals, no trailing zeros (14, 0.65, 0.2, 19.65);
+// "?" for a value that is not finite or too large to be a threshold.
+constexpr void put_number(double value, char* out, std::size_t capacity,
+                          std::size_t& size) noexcept {
+  if (!(value == value) || value > 1e15 || value < -1e15) {
+    put('?', out, capacity, size);
+    return;
+  }
+  if (value < 0) {
+    put('-', out, capacity, size);
+    value = -value;
+  }
+  const auto hundredths = static_cast<unsigned long long>(value * 100.0 + 0.5);
+  unsigned long long whole = hundredths / 100U;
+  const auto fraction = static_cast<unsigned>(hundredths % 100U);
+  std::array<char, 20> digits{};
+  std::size_t count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + whole % 10U);
+    whole /= 10U;
+  } while (whole != 0 && count < digits.size());
+  while (count > 0) put(digits[--count], out, capacity, size);
+  if (fraction != 0) {
+    put('.', out, capacity, size);
+    put(static_cast<char>('0' + fraction / 10U), out, capacity, size);
+    if (fraction % 10U != 0) put(static_cast<char>('0' + fraction % 10U), out, capacity, size);
+  }
+}
+
+}  // namespace detail
+
+// Writes `pattern` into out[0..capacity) with each "{name}" replaced by the value of the
+// argument of that name; a placeholder without an argument is copied as it stands. Truncates to
+// capacity - 1 characters and always ends with a NUL when capacity > 0. Returns the number of
+// characters written, without the NUL.
+constexpr std::size_t format_text(std::string_view pattern, const text_arguments& arguments,
+                                  char* out, std::size_t capacity) noexcept {
+  std::size_t size = 0;
+  if (capacity == 0) return 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{') {
+      const std::size_t close = pattern.find('}', i);
+      if (close != std::string_view::npos) {
+        const std::string_view name = pattern.substr(i + 1, close - i - 1);
+        // An index, not a pointer: g++'s UBSan rejects null checks in constant expressions.
+        std::size_t match = arguments.size();
+        for (std::size_t k = 0; k < arguments.size(); ++k) {
+          if (!arguments[k].name.empty() && arguments[k].name == name) match = k;
+        }
+        if (match < arguments.size()) {
+          detail::put_number(arguments[match].value, out, capacity, size);
+          i = close;
+          continue;
+        }
+      }
+    }
+    detail::put(pattern[i], out, capacity, size);
+  }
+  out[size] = '\0';
+  return size;
+}
+
+// A formatted text held by value (a finding's reason, say): no allocation. Keep it while you
+// use its view(); a view of a temporary text ends with the full expression.
+class text {
+ public:
+  static constexpr std::size_t capacity = 255;
+  static constexpr std::size_t npos = std::string_view::npos;
+
+  constexpr text() noexcept = default;
+  constexpr text(std::string_view pattern, const text_arguments& arguments) noexcept
+      : size_(format_text(pattern, arguments, chars_.data(), chars_.size())) {}
+
+  constexpr std::string_view view() const noexcept { return {chars_.data(), size_}; }
+  constexpr const char* c_str() const noexcept { return chars_.data(); }
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr bool empty() const noexcept { return size_ == 0; }
+  constexpr std::size_t find(std::string_view needle, std::size_t from = 0) const noexcept {
+    return view().find(needle, from);
+  }
+  // A view of a named text; a temporary's view would dangle, so that does not compile.
+  constexpr operator std::string_view() const& noexcept { return view(); }
+  operator std::string_view() const&& = delete;
+
+  friend constexpr bool operator==(const text& a, std::string_view b) noexcept {
+    return a.view() == b;
+  }
+  friend constexpr bool operator!=(const text& a, std::string_view b) noexcept {
+    return a.view() != b;
+  }
+
+ private:
+  std::array<char, capacity + 1> chars_{};
+  std::size_t size_ = 0;
+};
+
+GLN_END_NAMESPACE
+
+#endif  // GLN_CORE_TEXT_HPP

@@ -1,0 +1,331 @@
+#ifndef GLN_RULES_FINDINGS_HPP
+#define GLN_RULES_FINDINGS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "../core/enum_set.hpp"
+#include "../core/enums.hpp"
+#include "../core/finding.hpp"
+#include "../core/precondition.hpp"
+#include "../core/profile.hpp"
+#include "../core/text.hpp"
+#include "../data/contraindications.hpp"
+#include "../data/doses.hpp"
+#include "../data/rules.hpp"
+#include "../policy.hpp"
+
+GLN_BEGIN_NAMESPACE
+
+namespace detail {
+
+using rule_mask = std::uint64_t;
+using field_mask = std::uint16_t;
+static_assert(enum_count<gln::rule> <= 64, "rule_mask holds one bit per rule");
+static_assert(enum_count<input_field> <= 16, "field_mask holds one bit per input field");
+
+constexpr rule_mask bit_of(gln::rule id) noexcept { return rule_mask{1} << index_of(id); }
+constexpr field_mask bit_of(input_field field) noexcept {
+  return static_cast<field_mask>(1U << index_of(field));
+}
+
+// The dose rules: the rules from dose.no_self_directed_range on (GLN_RULES keeps them last).
+inline constexpr rule_mask dose_rules = ~(bit_of(gln::rule::dose_no_self_directed_range) - 1U);
+// The inputs of a regimen; the others belong to the profile and purpose.
+inline constexpr field_mask regimen_fields = bit_of(input_field::grams_per_dose) |
+                                             bit_of(input_field::doses_per_day) |
+                                             bit_of(input_field::weeks);
+
+// The rules of each reported level, for self-directed use [0] and under supervision [1]: the
+// worst level of a result is then a few AND operations.
+inline constexpr auto rules_by_level = [] {
+  std::array<std::array<rule_mask, enum_count<verdict>>, 2> out{};
+  for (const rule_info& info : data::rules) {
+    out[0][index_of(info.level)] |= bit_of(info.id);
+    out[1][index_of(info.supervised_level)] |= bit_of(info.id);
+  }
+  return out;
+}();
+
+struct finding_writer;
+struct finding_access;
+
+}  // namespace detail
+
+// The findings of a result, in a stable order: invalid inputs of the profile and purpose,
+// screening rules in rule order, invalid inputs of the regimen, dose rules in rule order.
+//
+// It holds which rules fired (a bit each) and what is needed to describe them (the purpose,
+// the oversight, the conditions and medications and the policy in force), and
+// makes each finding when it is read: a result costs the same whether one rule fires or
+// twenty, and `for (const gln::finding& f : result.findings)` reads them all. No allocation;
+// usable in constant expressions. A finding is always one that a rule produced: there is no
+// placeholder finding for an empty list.
+class finding_list {
+ public:
+  // An input iterator that makes each finding as it is read.
+  class iterator {
+   public:
+    constexpr finding operator*() const noexcept { return list_->make(phase_, rest_); }
+    constexpr iterator& operator++() noexcept {
+      rest_ &= rest_ - 1U;
+      if (rest_ == 0) advance_phase();
+      return *this;
+    }
+    constexpr bool operator==(const iterator& other) const noexcept {
+      return phase_ == other.phase_ && rest_ == other.rest_;
+    }
+    constexpr bool operator!=(const iterator& other) const noexcept { return !(*this == other); }
+
+   private:
+    friend class finding_list;
+    constexpr iterator(const finding_list* list, int phase) noexcept : list_(list), phase_(phase) {
+      rest_ = phase_ < phases ? list_->phase_bits(phase_) : 0U;
+      if (rest_ == 0 && phase_ < phases) advance_phase();
+    }
+    constexpr void advance_phase() noexcept {
+      while (rest_ == 0 && phase_ < phases) {
+        ++phase_;
+        rest_ = phase_ < phases ? list_->phase_bits(phase_) : 0U;
+      }
+    }
+
+    const finding_list* list_;
+    int phase_;
+    std::uint64_t rest_ = 0;
+  };
+
+  constexpr std::size_t size() const noexcept {
+    std::size_t count = 0;
+    for (int phase = 0; phase < phases; ++phase) count += bit_count(phase_bits(phase));
+    return count;
+  }
+  constexpr bool empty() const noexcept { return fired_ == 0 && invalid_ == 0; }
+  constexpr iterator begin() const noexcept { return iterator{this, 0}; }
+  constexpr iterator end() const noexcept { return iterator{this, phases}; }
+
+  // The i-th finding. Precondition: i < size(); reading past the end does not compile in a
+  // constant expression and stops the program at run time (it never makes up a finding).
+  constexpr finding operator[](std::size_t i) const noexcept {
+    for (iterator it = begin(); it != end(); ++it, --i) {
+      if (i == 0) return *it;
+    }
+    detail::precondition_failed();
+  }
+  // The first finding, or no value for an empty list.
+  constexpr std::optional<finding> first() const noexcept {
+    if (empty()) return std::nullopt;
+    return *begin();
+  }
+
+  constexpr bool contains(gln::rule id) const noexcept {
+    if (id == gln::rule::input_invalid) return invalid_ != 0;
+    return is_valid(id) && (fired_ & detail::bit_of(id)) != 0;
+  }
+  // The level of the finding for `id` as reported, or suitable when it did not fire.
+  constexpr verdict level_of(gln::rule id) const noexcept {
+    if (!contains(id)) return verdict::suitable;
+    return id == gln::rule::input_invalid ? verdict::avoid : level_for(id);
+  }
+  // Worst level in the list; suitable when empty.
+  constexpr verdict worst_level() const noexcept { return worst_; }
+
+ private:
+  friend struct detail::finding_writer;
+  static constexpr int phases = 4;
+
+  static constexpr std::size_t bit_count(std::uint64_t bits) noexcept {
+    std::size_t count = 0;
+    for (; bits != 0; bits &= bits - 1U) ++count;
+    return count;
+  }
+
+  // Phase 0: invalid profile inputs; 1: screening rules; 2: invalid regimen inputs; 3: dose
+  // rules. Bits of phases 0 and 2 are input_field indices, of 1 and 3 rule indices.
+  constexpr std::uint64_t phase_bits(int phase) const noexcept {
+    switch (phase) {
+      case 0: return invalid_ & ~detail::regimen_fields;
+      case 1: return fired_ & ~detail::dose_rules;
+      case 2: return invalid_ & detail::regimen_fields;
+      case 3: return fired_ & detail::dose_rules;
+      default: return 0U;
+    }
+  }
+
+  constexpr verdict level_for(gln::rule id) const noexcept {
+    const rule_info& info = describe(id);
+    return supervised_ ? info.supervised_level : info.level;
+  }
+
+  constexpr finding make(int phase, std::uint64_t rest) const noexcept;
+  constexpr gln::cause cause_for(gln::rule id) const noexcept;
+  constexpr text_arguments arguments_for(std::string_view pattern) const noexcept;
+  constexpr std::optional<double> number_named(std::string_view name) const noexcept;
+
+  detail::rule_mask fired_ = 0;     // one bit per gln::rule that fired (not input.invalid)
+  detail::field_mask invalid_ = 0;  // one bit per input_field with an input.invalid finding
+  verdict worst_ = verdict::suitable;
+  gln::purpose purpose_ = gln::purpose::general_recovery;
+  bool supervised_ = false;
+  condition_set conditions_{};
+  medication_set medications_{};
+  policy rules_{};  // the effective policy the rules applied
+};
+
+namespace detail {
+
+// Makes findings: the one place that sets a finding's texts and sources.
+struct finding_access {
+  static constexpr finding make(gln::rule id, verdict level, input_field field, gln::purpose p,
+                                gln::cause why, const text_arguments& arguments,
+                                std::string_view reason, const citation_list& sources,
+                                verdict self_directed_level) noexcept {
+    finding out{};
+    out.rule = id;
+    out.level = level;
+    out.field = field;
+    out.purpose = p;
+    out.cause = why;
+    out.arguments = arguments;
+    out.reason_ = reason;
+    out.sources_ = &sources;
+    out.self_directed_level_ = self_directed_level;
+    return out;
+  }
+};
+
+// How the rule evaluators fill a result's findings.
+struct finding_writer {
+  // Starts `list` for a person, purpose and the effective policy. An out-of-range purpose is
+  // described as general_recovery (an input.invalid finding names the purpose).
+  static constexpr void start(finding_list& list, const profile& person, gln::purpose p,
+                              const policy& rules) noexcept {
+    list.purpose_ = is_valid(p) ? p : gln::purpose::general_recovery;
+    list.supervised_ = person.oversight == gln::oversight::clinician_supervised;
+    list.conditions_ = person.conditions;
+    list.medications_ = person.medications;
+    list.rules_ = rules;
+  }
+  static constexpr void add_invalid(finding_list& list, field_mask fields) noexcept {
+    list.invalid_ = static_cast<field_mask>(list.invalid_ | fields);
+  }
+  static constexpr void add_rules(finding_list& list, rule_mask rules) noexcept {
+    list.fired_ |= rules & ~bit_of(gln::rule::input_invalid);
+  }
+  // Sets the worst level once every finding is in.
+  static constexpr void finish(finding_list& list) noexcept {
+    if (list.invalid_ != 0) {
+      list.worst_ = verdict::avoid;
+      return;
+    }
+    const auto& by_level = rules_by_level[list.supervised_ ? 1 : 0];
+    list.worst_ = verdict::suitable;
+    for (std::size_t level = enum_count<verdict>; level-- > 1;) {
+      if ((list.fired_ & by_level[level]) != 0) {
+        list.worst_ = static_cast<verdict>(level);
+        return;
+      }
+    }
+  }
+};
+
+}  // namespace detail
+
+constexpr finding finding_list::make(int phase, std::uint64_t rest) const noexcept {
+  const std::size_t bit = detail::lowest_bit_index(rest);
+  if (phase == 0 || phase == 2) {
+    const auto field = static_cast<input_field>(bit);
+    const std::string_view reason = data::invalid_input_reasons[bit];
+    const rule_info& info = describe(gln::rule::input_invalid);
+    return detail::finding_access::make(gln::rule::input_invalid, verdict::avoid, field, purpose_,
+                                        gln::cause::of(field), arguments_for(reason), reason,
+                                        info.sources, verdict::avoid);
+  }
+  const auto id = static_cast<gln::rule>(bit);
+  const rule_info& info = describe(id);
+  const citation_list& sources =
+      info.cites_dose_row ? dose_row_for(purpose_).sources : info.sources;
+  return detail::finding_access::make(id, level_for(id), input_field::none, purpose_, cause_for(id),
+                                      arguments_for(info.reason), info.reason, sources, info.level);
+}
+
+// The condition or medication of the rule's trigger that the person has (the first, in enum
+// order), else the input the rule table names.
+constexpr gln::cause finding_list::cause_for(gln::rule id) const noexcept {
+  const std::size_t first_screening = index_of(gln::rule::input_invalid) + 1;
+  const std::size_t i = index_of(id) - first_screening;
+  if (index_of(id) >= first_screening && i < data::screening_triggers.size()) {
+    const data::screening_trigger& trigger = data::screening_triggers[i];
+    if (trigger.extra != data::trigger_extra::medication_absent) {
+      for (gln::condition c : trigger.conditions) {
+        if (conditions_.contains(c)) return gln::cause::of(c);
+      }
+      for (gln::medication m : trigger.medications) {
+        if (medications_.contains(m)) return gln::cause::of(m);
+      }
+    }
+  }
+  return gln::cause::of(describe(id).cause);
+}
+
+// The numbers a text names: "{name}" is a policy knob (its value in force) or a number of the
+// dose tables. At most two per text.
+constexpr text_arguments finding_list::arguments_for(std::string_view pattern) const noexcept {
+  text_arguments out{};
+  std::size_t next = 0;
+  for (std::size_t open = pattern.find('{'); open != std::string_view::npos && next < out.size();
+       open = pattern.find('{', open + 1)) {
+    const std::size_t close = pattern.find('}', open);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = pattern.substr(open + 1, close - open - 1);
+    if (const auto value = number_named(name)) out[next++] = text_argument{name, *value};
+  }
+  return out;
+}
+
+constexpr std::optional<double> finding_list::number_named(std::string_view name) const noexcept {
+  if (const auto knob = parse<policy_knob>(name)) return knob_value(rules_, *knob);
+  for (const data::named_number& number : data::text_numbers) {
+    if (number.name == name) return number.value;
+  }
+  return std::nullopt;
+}
+
+namespace detail {
+
+// Table invariant (checked in gln's own build): every "{name}" of `pattern` is a policy knob or
+// a named number of the dose tables, at most two per text, and braces pair up.
+constexpr bool placeholders_resolve(std::string_view pattern) noexcept {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '}') return false;
+    if (pattern[i] != '{') continue;
+    const std::size_t close = pattern.find('}', i);
+    if (close == std::string_view::npos) return false;
+    const std::string_view name = pattern.substr(i + 1, close - i - 1);
+    bool known = parse<policy_knob>(name).has_value();
+    for (const data::named_number& number : data::text_numbers)
+      known = known || number.name == name;
+    if (!known || ++count > text_arguments{}.size()) return false;
+    i = close;
+  }
+  return true;
+}
+
+constexpr bool rule_texts_resolve() noexcept {
+  for (const rule_info& info : data::rules) {
+    if (!placeholders_resolve(info.reason)) return false;
+  }
+  for (std::string_view reason : data::invalid_input_reasons) {
+    if (!placeholders_resolve(reason)) return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+
+GLN_END_NAMESPACE
+
+#endif  // GLN_RULES_FINDINGS_HPP

@@ -1,0 +1,48 @@
+// The invariants of gln's tables, checked once, here, in gln's own build: an edit that breaks
+// one does not compile. (Users' translation units do not pay for them.)
+#include <gln/gln.hpp>
+
+namespace {
+
+namespace data = gln::data;
+namespace detail = gln::detail;
+
+// Every enum: names present and unique.
+static_assert(detail::names_are_unique<gln::purpose>());
+static_assert(detail::names_are_unique<gln::condition>());
+static_assert(detail::names_are_unique<gln::medication>());
+static_assert(detail::names_are_unique<gln::verdict>());
+static_assert(detail::names_are_unique<gln::evidence_grade>());
+static_assert(detail::names_are_unique<gln::oversight>());
+static_assert(detail::names_are_unique<gln::source_kind>());
+static_assert(detail::names_are_unique<gln::source>());
+static_assert(detail::names_are_unique<gln::rule>());
+static_assert(detail::names_are_unique<gln::input_field>());
+static_assert(detail::names_are_unique<gln::outcome>());
+static_assert(detail::names_are_unique<gln::dose_access>());
+static_assert(detail::names_are_unique<gln::plan_status>());
+static_assert(detail::names_are_unique<gln::unit>());
+static_assert(detail::names_are_unique<gln::direction>());
+static_assert(detail::names_are_unique<gln::policy_knob>());
+
+static_assert(data::sources_are_indexed_by_id(),
+              "sources[i].id must equal i: the table is indexed by id");
+static_assert(data::knobs_are_consistent(),
+              "threshold table: one row per knob in order, live sources, sane defaults");
+static_assert(data::rules_are_consistent(),
+              "rule table: indexed by id, cites live sources, supervision never moves avoid");
+static_assert(detail::rule_texts_resolve(),
+              "every {placeholder} of a rule text is a policy knob or a named number");
+static_assert(data::triggers_are_consistent(),
+              "every screening rule has exactly one trigger, in order");
+static_assert(data::doses_are_consistent(),
+              "dose table: one row per purpose in order, live sources, min <= max");
+static_assert(data::bands_are_ordered(), "weight bands: ascending weight and dose");
+static_assert(data::evidence_is_consistent(),
+              "evidence table: one row per purpose in order, live sources");
+static_assert(data::trials_are_consistent(),
+              "trial table: one row per purpose in order, live sources");
+static_assert(data::codes_are_consistent(),
+              "ICD-10 table: normalized codes, ordered ranges, no repeats");
+
+}  // namespace
