@@ -9,6 +9,8 @@
 
 #include <gln/gln.hpp>
 
+#include "builders.hpp"
+
 namespace gln_bench {
 
 // One screening question: a person and a purpose.
@@ -109,23 +111,15 @@ inline std::vector<query> typical_queries(std::size_t count, std::uint64_t seed)
 
 // The fixed typical profile: 40 years, 70 kg, 3 conditions, 2 medications.
 inline gln::profile typical_profile() noexcept {
-  gln::profile p{};
-  p.age_years = 40.0;
-  p.weight_kg = gln::kilograms{70.0};
-  p.conditions = {gln::condition::pregnancy, gln::condition::msg_sensitivity,
-                  gln::condition::kidney_disease};
-  p.medications = {gln::medication::other_prescription, gln::medication::supplement_stack};
-  return p;
+  return gln_test::adult(
+      {gln::condition::pregnancy, gln::condition::msg_sensitivity, gln::condition::kidney_disease},
+      {gln::medication::other_prescription, gln::medication::supplement_stack});
 }
 
 // Every condition and every medication.
 inline gln::profile worst_case_profile() noexcept {
-  gln::profile p{};
-  p.age_years = 16.0;
-  p.weight_kg = gln::kilograms{60.0};
-  p.conditions = gln::condition_set::from_bits(gln::condition_set::valid_mask);
-  p.medications = gln::medication_set::from_bits(gln::medication_set::valid_mask);
-  return p;
+  return gln_test::person(16.0, 60.0, gln::condition_set::from_bits(gln::condition_set::valid_mask),
+                          gln::medication_set::from_bits(gln::medication_set::valid_mask));
 }
 
 }  // namespace gln_bench

@@ -2,6 +2,8 @@
 // The expected values are knowledge.md's, as in the run-time tests.
 #include <gln/gln.hpp>
 
+#include "builders.hpp"
+
 #include <limits>
 #include <optional>
 
@@ -16,20 +18,14 @@ using gln::verdict;
 constexpr gln::profile make(double age, double kg, gln::condition_set conditions = {},
                             gln::medication_set medications = {},
                             oversight who = oversight::self_directed) {
-  return gln::profile{age, gln::kilograms{kg}, conditions, medications, who};
+  return gln_test::person(age, kg, conditions, medications, who);
 }
 
-constexpr gln::regimen dose(double grams, int per_day) {
-  return gln::regimen{gln::grams{grams}, per_day, std::nullopt};
-}
-
-constexpr gln::regimen dose(double grams, int per_day, double weeks) {
-  return gln::regimen{gln::grams{grams}, per_day, weeks};
-}
+using gln_test::adult;
+using gln_test::dose;
 
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 
-constexpr gln::profile adult = make(40.0, 70.0);
 constexpr gln::profile supervised_adult = make(40.0, 70.0, {}, {}, oversight::clinician_supervised);
 constexpr gln::profile with_cirrhosis = make(40.0, 70.0, {condition::cirrhosis});
 constexpr gln::profile pregnant = make(30.0, 65.0, {condition::pregnancy});
@@ -41,8 +37,8 @@ constexpr gln::profile no_weight{40.0, std::nullopt, {}, {}, oversight::self_dir
 constexpr purpose not_a_purpose = static_cast<purpose>(gln::enum_count<purpose>);
 
 // ---- screen (§4) ----
-static_assert(gln::screen(adult, purpose::gut_barrier).overall == verdict::suitable);
-static_assert(gln::screen(adult, purpose::gut_barrier).findings.empty());
+static_assert(gln::screen(adult(), purpose::gut_barrier).overall == verdict::suitable);
+static_assert(gln::screen(adult(), purpose::gut_barrier).findings.empty());
 static_assert(gln::screen(with_cirrhosis, purpose::gut_barrier).overall == verdict::avoid);
 static_assert(gln::screen(with_cirrhosis, purpose::gut_barrier)
                   .findings.contains(gln::rule::contra_cirrhosis));
@@ -66,13 +62,13 @@ static_assert(gln::screen(make(40.0, 70.0, {condition::shock}), purpose::critica
                   .findings.contains(gln::rule::purpose_critical_with_organ_failure));
 static_assert(!gln::screen(make(40.0, 70.0, {condition::shock}), purpose::burns)
                    .findings.contains(gln::rule::purpose_critical_with_organ_failure));
-static_assert(gln::screen(adult, purpose::ibs_symptoms).overall == verdict::caution);
-static_assert(gln::screen(adult, purpose::short_bowel_syndrome)
+static_assert(gln::screen(adult(), purpose::ibs_symptoms).overall == verdict::caution);
+static_assert(gln::screen(adult(), purpose::short_bowel_syndrome)
                   .findings.contains(gln::rule::purpose_short_bowel_needs_gh));
 static_assert(gln::screen(make(4.0, 16.0), purpose::sickle_cell_disease)
                   .findings.contains(gln::rule::purpose_sickle_cell_age));
-static_assert(!gln::screen(adult, not_a_purpose).valid());
-static_assert(gln::screen(adult, not_a_purpose).overall == verdict::avoid);
+static_assert(!gln::screen(adult(), not_a_purpose).valid());
+static_assert(gln::screen(adult(), not_a_purpose).overall == verdict::avoid);
 static_assert(gln::screen(make(not_a_number, 70.0), purpose::gut_barrier).overall ==
               verdict::avoid);
 
@@ -95,30 +91,30 @@ static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 65.0)).per_
 static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 65.1)).per_dose->max ==
               gln::grams{15.0});
 static_assert(gln::dose_for(purpose::sickle_cell_disease, no_weight).weight_needed);
-static_assert(gln::dose_for(purpose::trauma, adult).per_day->max.value() > 20.99 &&
-              gln::dose_for(purpose::trauma, adult).per_day->max.value() < 21.01);
-static_assert(!gln::dose_for(not_a_purpose, adult).valid());
+static_assert(gln::dose_for(purpose::trauma, adult()).per_day->max.value() > 20.99 &&
+              gln::dose_for(purpose::trauma, adult()).per_day->max.value() < 21.01);
+static_assert(!gln::dose_for(not_a_purpose, adult()).valid());
 
 // ---- check_dose (§6) ----
-static_assert(gln::check_dose(adult, purpose::general_recovery, dose(5.0, 1)).overall ==
+static_assert(gln::check_dose(adult(), purpose::general_recovery, dose(5.0, 1)).overall ==
               verdict::suitable);
-static_assert(gln::check_dose(adult, purpose::general_recovery, dose(5.0, 1)).findings.empty());
-static_assert(gln::check_dose(adult, purpose::general_recovery, dose(5.0, 2))
+static_assert(gln::check_dose(adult(), purpose::general_recovery, dose(5.0, 1)).findings.empty());
+static_assert(gln::check_dose(adult(), purpose::general_recovery, dose(5.0, 2))
                   .findings.contains(gln::rule::dose_gi_effects_likely));
-static_assert(gln::check_dose(adult, purpose::general_recovery, dose(5.0, 2)).overall ==
+static_assert(gln::check_dose(adult(), purpose::general_recovery, dose(5.0, 2)).overall ==
               verdict::suitable);
-static_assert(gln::check_dose(adult, purpose::gut_barrier, dose(10.5, 2))
+static_assert(gln::check_dose(adult(), purpose::gut_barrier, dose(10.5, 2))
                   .findings.level_of(gln::rule::dose_above_self_directed_ceiling) ==
               verdict::clinician_only);
-static_assert(gln::check_dose(adult, purpose::gut_barrier, dose(10.0, 5)).overall ==
+static_assert(gln::check_dose(adult(), purpose::gut_barrier, dose(10.0, 5)).overall ==
               verdict::avoid);
 static_assert(gln::check_dose(supervised_adult, purpose::gut_barrier, dose(10.0, 5)).overall ==
               verdict::caution);
-static_assert(gln::check_dose(adult, purpose::gut_barrier, dose(5.0, 2, 9.0))
+static_assert(gln::check_dose(adult(), purpose::gut_barrier, dose(5.0, 2, 9.0))
                   .findings.contains(gln::rule::dose_duration_above_range));
 static_assert(gln::check_dose(teenager, purpose::general_recovery, dose(5.0, 3))
                   .findings.level_of(gln::rule::dose_child_per_kg) == verdict::avoid);
-static_assert(gln::check_dose(adult, purpose::critical_illness, dose(20.0, 2))
+static_assert(gln::check_dose(adult(), purpose::critical_illness, dose(20.0, 2))
                   .findings.level_of(gln::rule::dose_critical_per_kg) == verdict::avoid);
 static_assert(gln::check_dose(make(30.0, 65.1), purpose::sickle_cell_disease, dose(10.0, 2))
                   .findings.contains(gln::rule::dose_label_band_mismatch));
@@ -126,10 +122,10 @@ static_assert(!gln::check_dose(make(30.0, 65.0), purpose::sickle_cell_disease, d
                    .findings.contains(gln::rule::dose_label_band_mismatch));
 static_assert(gln::check_dose(no_weight, purpose::sickle_cell_disease, dose(10.0, 2))
                   .findings.contains(gln::rule::dose_weight_needed));
-static_assert(!gln::check_dose(adult, purpose::gut_barrier, dose(not_a_number, 2)).valid());
-static_assert(!gln::check_dose(adult, purpose::gut_barrier, dose(5.0, 13)).valid());
-static_assert(!gln::check_dose(adult, purpose::gut_barrier, dose(5.0, 0)).valid());
-static_assert(!gln::check_dose(adult, purpose::gut_barrier, dose(5.0, 2, -1.0)).valid());
+static_assert(!gln::check_dose(adult(), purpose::gut_barrier, dose(not_a_number, 2)).valid());
+static_assert(!gln::check_dose(adult(), purpose::gut_barrier, dose(5.0, 13)).valid());
+static_assert(!gln::check_dose(adult(), purpose::gut_barrier, dose(5.0, 0)).valid());
+static_assert(!gln::check_dose(adult(), purpose::gut_barrier, dose(5.0, 2, -1.0)).valid());
 
 // ---- evidence_for (§7) ----
 static_assert(gln::evidence_for(purpose::gut_barrier).grade == gln::evidence_grade::moderate);
@@ -146,14 +142,16 @@ static_assert(gln::evidence_for(purpose::sickle_cell_disease).sources[0] ==
 static_assert(!gln::evidence_for(not_a_purpose).valid());
 
 // ---- plan_trial (§8) ----
-static_assert(gln::plan_trial(adult, purpose::general_recovery).status == gln::plan_status::ready);
-static_assert(gln::plan_trial(adult, purpose::general_recovery).step_up_day == 5);
-static_assert(gln::plan_trial(adult, purpose::general_recovery).review_day == 14);
-static_assert(gln::plan_trial(adult, purpose::gut_barrier).hard_stop_day == 56);
-static_assert(gln::plan_trial(adult, purpose::ibs_symptoms).review_day == 28);
-static_assert(gln::plan_trial(adult, purpose::ibs_symptoms).hard_stop_day == 56);
-static_assert(gln::plan_trial(adult, purpose::exercise_recovery).review_day == 14);
-static_assert(gln::plan_trial(adult, purpose::exercise_recovery).protein_g_per_kg_day.has_value());
+static_assert(gln::plan_trial(adult(), purpose::general_recovery).status ==
+              gln::plan_status::ready);
+static_assert(gln::plan_trial(adult(), purpose::general_recovery).step_up_day == 5);
+static_assert(gln::plan_trial(adult(), purpose::general_recovery).review_day == 14);
+static_assert(gln::plan_trial(adult(), purpose::gut_barrier).hard_stop_day == 56);
+static_assert(gln::plan_trial(adult(), purpose::ibs_symptoms).review_day == 28);
+static_assert(gln::plan_trial(adult(), purpose::ibs_symptoms).hard_stop_day == 56);
+static_assert(gln::plan_trial(adult(), purpose::exercise_recovery).review_day == 14);
+static_assert(
+    gln::plan_trial(adult(), purpose::exercise_recovery).protein_g_per_kg_day.has_value());
 static_assert(gln::plan_trial(with_cirrhosis, purpose::gut_barrier).status ==
               gln::plan_status::do_not_start);
 static_assert(!gln::plan_trial(with_cirrhosis, purpose::gut_barrier).has_dosing());
@@ -161,9 +159,9 @@ static_assert(gln::plan_trial(pregnant, purpose::gut_barrier).status ==
               gln::plan_status::ask_clinician_first);
 static_assert(gln::plan_trial(pregnant_supervised, purpose::gut_barrier).status ==
               gln::plan_status::ready);
-static_assert(gln::plan_trial(adult, purpose::immune_support).status ==
+static_assert(gln::plan_trial(adult(), purpose::immune_support).status ==
               gln::plan_status::no_self_directed_range);
-static_assert(gln::plan_trial(adult, not_a_purpose).status == gln::plan_status::invalid_input);
+static_assert(gln::plan_trial(adult(), not_a_purpose).status == gln::plan_status::invalid_input);
 
 // ---- condition_from_icd10 (§2) ----
 static_assert(gln::condition_from_icd10("K76.82") == condition::hepatic_encephalopathy);
@@ -200,7 +198,7 @@ constexpr gln::policy loose = [] {
 static_assert(gln::effective(loose).adult_age_years == 18.0);
 static_assert(gln::screen(make(15.0, 50.0), purpose::gut_barrier, loose)
                   .findings.contains(gln::rule::caution_minor));
-static_assert(gln::check_dose(adult, purpose::gut_barrier, dose(12.5, 2), loose)
+static_assert(gln::check_dose(adult(), purpose::gut_barrier, dose(12.5, 2), loose)
                   .findings.contains(gln::rule::dose_above_self_directed_ceiling));
 
 }  // namespace

@@ -12,27 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "builders.hpp"
 #include "catch.hpp"
 
 namespace gln_test {
-
-// A profile with an optional age and weight; everything else as given.
-inline gln::profile person(std::optional<double> age, std::optional<double> kg,
-                           gln::condition_set conditions = {}, gln::medication_set medications = {},
-                           gln::oversight who = gln::oversight::self_directed) {
-  gln::profile p{};
-  p.age_years = age;
-  if (kg) p.weight_kg = gln::kilograms{*kg};
-  p.conditions = conditions;
-  p.medications = medications;
-  p.oversight = who;
-  return p;
-}
-
-inline gln::profile supervised(gln::profile p) {
-  p.oversight = gln::oversight::clinician_supervised;
-  return p;
-}
 
 inline std::vector<gln::source> ids_of(const gln::citation_list& list) {
   return std::vector<gln::source>(list.begin(), list.end());

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "builders.hpp"
 #include "catch.hpp"
 
 namespace {
@@ -22,6 +23,7 @@ using gln::plan_status;
 using gln::purpose;
 using gln::rule;
 using gln::verdict;
+using gln_test::adult;
 
 constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
 constexpr double inf = std::numeric_limits<double>::infinity();
@@ -62,15 +64,8 @@ void check_exact(const gln::finding_list& findings, verdict overall,
   CHECK(overall == worst);
 }
 
-gln::profile adult() {
-  gln::profile p{};
-  p.age_years = 40.0;
-  p.weight_kg = gln::kilograms{70.0};
-  return p;
-}
-
 // 5 g once a day for gut_barrier: inside the range, below every ceiling, no findings.
-gln::regimen quiet_regimen() { return gln::regimen{gln::grams{5.0}, 1, std::nullopt}; }
+constexpr gln::regimen quiet_regimen = gln_test::dose(5.0, 1);
 
 constexpr purpose quiet_purpose = purpose::gut_barrier;
 
@@ -89,7 +84,7 @@ void check_profile_row(const profile_row& row) {
   const gln::screening s = gln::screen(row.person, quiet_purpose);
   check_exact(s.findings, s.overall, row.screening);
   CHECK(gln::dose_for(quiet_purpose, row.person).invalid_input == row.dose_for_invalid);
-  const gln::dose_check d = gln::check_dose(row.person, quiet_purpose, quiet_regimen());
+  const gln::dose_check d = gln::check_dose(row.person, quiet_purpose, quiet_regimen);
   check_exact(d.findings, d.overall, row.check);
   CHECK(gln::plan_trial(row.person, quiet_purpose).status == row.plan);
 }
@@ -183,7 +178,7 @@ TEST_CASE("bad-input matrix: purpose outside the enum, every entry point", "[mat
     const gln::screening s = gln::screen(adult(), p);
     check_exact(s.findings, s.overall, {invalid(input_field::purpose)});
     CHECK(s.findings[0].purpose == purpose::general_recovery);  // never an invalid index
-    const gln::dose_check d = gln::check_dose(adult(), p, quiet_regimen());
+    const gln::dose_check d = gln::check_dose(adult(), p, quiet_regimen);
     check_exact(d.findings, d.overall, {invalid(input_field::purpose)});
     CHECK_FALSE(d.per_day.has_value());
     const gln::dose_guidance g = gln::dose_for(p, adult());
@@ -355,7 +350,7 @@ TEST_CASE("bad-input matrix: ICD-10 codes from bad strings", "[matrix][codes]") 
 }
 
 TEST_CASE("bad-input matrix: look-ups by an id outside the enum", "[matrix][tables]") {
-  for (const unsigned raw : {41U, 64U, 255U}) {  // 33 sources, 41 rules, 4 verdicts
+  for (const unsigned raw : {static_cast<unsigned>(gln::enum_count<rule>), 64U, 255U}) {
     CAPTURE(raw);
     CHECK(gln::source_info(static_cast<gln::source>(raw)).id == gln::source::gln_policy);
     CHECK(gln::describe(static_cast<rule>(raw)).id == rule::input_invalid);
@@ -363,7 +358,8 @@ TEST_CASE("bad-input matrix: look-ups by an id outside the enum", "[matrix][tabl
     CHECK(gln::to_string(static_cast<rule>(raw)).empty());
     CHECK(gln::to_string(static_cast<verdict>(raw)).empty());
   }
-  CHECK(gln::source_info(static_cast<gln::source>(33)).id == gln::source::gln_policy);
+  CHECK(gln::source_info(static_cast<gln::source>(gln::enum_count<gln::source>)).id ==
+        gln::source::gln_policy);
   // A finding with a rule outside the enum still has a reason and live sources.
   const gln::finding f{static_cast<rule>(200), verdict::avoid, input_field::none,
                        purpose::general_recovery};
@@ -403,104 +399,51 @@ constexpr bool is_default(const gln::policy& p) { return p == gln::policy{}; }
 static_assert(is_default(gln::effective(loosest())));
 static_assert(is_default(gln::effective(gln::policy{})));
 
-// A policy field: how to set it and read it back, and which way is stricter.
-struct policy_field {
-  const char* name;
-  bool stricter_is_higher;
-  void (*set)(gln::policy&, double);
-  double (*get)(const gln::policy&);
-};
-
-template <class Q>
-constexpr Q as(double value) {
-  return Q{value};
-}
-
-int as_int(double value) {
-  if (!(value == value)) return 0;
-  if (value >= static_cast<double>(INT_MAX)) return INT_MAX;
-  if (value <= static_cast<double>(INT_MIN)) return INT_MIN;
-  return static_cast<int>(value);
-}
-
-#define GLN_DOUBLE_FIELD(field, higher)                                                           \
-  policy_field {                                                                                  \
-#field, higher,                                                                               \
-        [](gln::policy & p, double v) { p.field = v; },                                           \
-                                                     [](const gln::policy& p) { return p.field; } \
-  }
-#define GLN_QUANTITY_FIELD(field, type)                                                            \
-  policy_field {                                                                                   \
-#field, false,                                                                                 \
-        [](gln::policy & p,                                                                        \
-           double v) { p.field = as<type>(v); },                                                   \
-                                              [](const gln::policy& p) { return p.field.value(); } \
-  }
-#define GLN_INT_FIELD(field, higher)                                                              \
-  policy_field {                                                                                  \
-#field, higher,                                                                               \
-        [](gln::policy & p,                                                                       \
-           double v) { p.field = as_int(v); }, [](const gln::policy&                              \
-                                                      p) { return static_cast<double>(p.field); } \
-  }
-
-const std::vector<policy_field> policy_fields{
-    GLN_DOUBLE_FIELD(adult_age_years, true),
-    GLN_QUANTITY_FIELD(split_dose_above, gln::grams),
-    GLN_QUANTITY_FIELD(self_directed_daily_ceiling, gln::grams),
-    GLN_QUANTITY_FIELD(observed_safe_daily, gln::grams),
-    GLN_QUANTITY_FIELD(adult_maximum_daily, gln::grams),
-    GLN_QUANTITY_FIELD(child_max_per_kg, gln::grams_per_kg_day),
-    GLN_QUANTITY_FIELD(critical_max_per_kg, gln::grams_per_kg_day),
-    GLN_DOUBLE_FIELD(max_age_years, false),
-    GLN_QUANTITY_FIELD(max_weight, gln::kilograms),
-    GLN_INT_FIELD(max_doses_per_day, false),
-    GLN_INT_FIELD(general_recovery_step_up_day, true),
-    GLN_INT_FIELD(general_recovery_review_day, false),
-    GLN_INT_FIELD(gut_barrier_review_day, false),
-    GLN_INT_FIELD(ibs_review_day, false),
-    GLN_INT_FIELD(training_review_day, false),
-};
-
-#undef GLN_DOUBLE_FIELD
-#undef GLN_QUANTITY_FIELD
-#undef GLN_INT_FIELD
-
 }  // namespace
 
-TEST_CASE("never downgrade: every policy field, every special value", "[matrix][policy]") {
-  REQUIRE(policy_fields.size() == 15);
+TEST_CASE("never downgrade: every policy knob, every special value", "[matrix][policy]") {
   const gln::policy defaults{};
   std::vector<double> values;
   for (const special& v : special_doubles) values.push_back(v.value);
-  for (const double v :
-       {1.0, 2.0, 1.0e6, 1.0e9, static_cast<double>(INT_MAX), static_cast<double>(INT_MIN)}) {
+  for (const double v : {0.0, 1.0, 2.0, 1.5, 1.0e6, 1.0e9, static_cast<double>(INT_MAX),
+                         static_cast<double>(INT_MIN), 1.0e10}) {
     values.push_back(v);
   }
-  for (const policy_field& field : policy_fields) {
-    const double fallback = field.get(defaults);
+  for (const gln::knob_info& knob : gln::data::policy_knobs) {
+    const double fallback = gln::knob_value(defaults, knob.id);
+    CHECK(fallback == knob.default_value);
+    const bool larger_is_stricter =
+        knob.stricter == gln::direction::higher || knob.stricter == gln::direction::later ||
+        knob.stricter == gln::direction::longer || knob.stricter == gln::direction::on;
     for (const double value : values) {
-      CAPTURE(field.name, value);
+      CAPTURE(gln::to_string(knob.id), value);
       gln::policy requested{};
-      field.set(requested, value);
-      const double wanted = field.get(requested);  // after conversion to the field's type
-      const double used = field.get(gln::effective(requested));
+      if (!gln::set_knob_value(requested, knob.id, value)) {
+        // Only a number the knob's type cannot hold is refused, and it changes nothing.
+        CHECK(requested == defaults);
+        CHECK((knob.unit == gln::unit::on_off || !(value == value) ||
+               value != static_cast<double>(static_cast<long long>(value)) || value > INT_MAX ||
+               value < INT_MIN));
+        continue;
+      }
+      const double wanted = gln::knob_value(requested, knob.id);
+      const double used = gln::knob_value(gln::effective(requested), knob.id);
       // Either the default, or the requested value when that is stricter.
-      const bool stricter = field.stricter_is_higher ? wanted > fallback : wanted < fallback;
+      const bool stricter = larger_is_stricter ? wanted > fallback : wanted < fallback;
       if (used != fallback) {
         CHECK(used == wanted);
         CHECK(stricter);
       }
       CHECK(used == used);  // never NaN
-      if (field.stricter_is_higher) {
+      if (larger_is_stricter) {
         CHECK(used >= fallback);
       } else {
         CHECK(used <= fallback);
-        CHECK(used > 0.0);  // zero or negative limits are not stricter, they are nonsense
+        if (knob.unit != gln::unit::on_off) CHECK(used > 0.0);  // zero or negative is nonsense
       }
-      // Every other field keeps its default.
+      // Every other knob keeps its default.
       gln::policy others = gln::effective(requested);
-      field.set(others, fallback);
+      REQUIRE(gln::set_knob_value(others, knob.id, fallback));
       CHECK(is_default(others));
     }
   }
@@ -511,7 +454,9 @@ TEST_CASE("never downgrade: an avoid stays avoid under every policy and oversigh
   std::vector<gln::policy> policies{gln::policy{}, loosest()};
   for (const special& v : special_doubles) {
     gln::policy p{};
-    for (const policy_field& field : policy_fields) field.set(p, v.value);
+    for (const gln::knob_info& knob : gln::data::policy_knobs) {
+      static_cast<void>(gln::set_knob_value(p, knob.id, v.value));
+    }
     policies.push_back(p);
   }
   gln::profile avoid_profile = adult();

@@ -17,7 +17,9 @@
 
 namespace {
 
+using gln_test::adult;
 using gln_test::check_every_rule_fired;
+using gln_test::dose;
 using gln_test::fired;
 using gln_test::ids_of;
 using gln_test::near;
@@ -30,18 +32,6 @@ using gln::medication;
 using gln::purpose;
 using gln::source;
 using gln::verdict;
-
-gln::profile adult(gln::medication_set medications = {}) {
-  return person(40.0, 70.0, {}, medications);
-}
-
-gln::regimen dose(double grams, int per_day, std::optional<double> weeks = std::nullopt) {
-  gln::regimen r{};
-  r.per_dose = gln::grams{grams};
-  r.doses_per_day = per_day;
-  r.weeks = weeks;
-  return r;
-}
 
 using range = std::pair<double, double>;
 
@@ -239,10 +229,10 @@ std::vector<scenario> scenarios() {
        dose(10, 2), {managed, no_range, gi, over14, {"dose.weight_needed", caution}}},
       {"oral mucositis above the studied 30 g/day", adult(), p::oral_mucositis, dose(20, 2),
        {managed, no_range, daily_range, large, gi, over14, over20}},
-      {"short bowel with growth hormone for 20 weeks", adult({medication::growth_hormone}),
+      {"short bowel with growth hormone for 20 weeks", adult({}, {medication::growth_hormone}),
        p::short_bowel_syndrome, dose(5, 6, 20.0),
        {managed, no_range, {"dose.duration_above_range", caution}, gi, over14, over20}},
-      {"short bowel labelled dose for 16 weeks", adult({medication::growth_hormone}),
+      {"short bowel labelled dose for 16 weeks", adult({}, {medication::growth_hormone}),
        p::short_bowel_syndrome, dose(5, 6, 16.0), {managed, no_range, gi, over14, over20}},
       {"a contraindication comes with the dose findings", person(40.0, 70.0, {condition::cirrhosis}),
        p::gut_barrier, dose(5, 2), {{"contra.cirrhosis", avoid}, gi}},

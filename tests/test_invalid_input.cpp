@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "builders.hpp"
 #include "catch.hpp"
 
 namespace {
@@ -18,23 +19,12 @@ namespace {
 using gln::input_field;
 using gln::purpose;
 using gln::verdict;
+using gln_test::adult;
 
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 constexpr double infinity = std::numeric_limits<double>::infinity();
 
-gln::profile adult() {
-  gln::profile p{};
-  p.age_years = 40.0;
-  p.weight_kg = gln::kilograms{70.0};
-  return p;
-}
-
-gln::regimen good_regimen() {
-  gln::regimen r{};
-  r.per_dose = gln::grams{5.0};
-  r.doses_per_day = 1;
-  return r;
-}
+constexpr gln::regimen good_regimen = gln_test::dose(5.0, 1);
 
 // The word a reason must contain to name the field.
 std::string_view field_word(input_field field) {
@@ -140,17 +130,17 @@ struct regimen_case {
 std::vector<regimen_case> bad_regimens() {
   std::vector<regimen_case> out;
   for (const double grams : {not_a_number, infinity, -infinity, 0.0, -0.0, -5.0}) {
-    gln::regimen r = good_regimen();
+    gln::regimen r = good_regimen;
     r.per_dose = gln::grams{grams};
     out.push_back({"grams " + std::to_string(grams), r, input_field::grams_per_dose});
   }
   for (const int doses : {0, -1, 13, 100, INT_MIN, INT_MAX}) {
-    gln::regimen r = good_regimen();
+    gln::regimen r = good_regimen;
     r.doses_per_day = doses;
     out.push_back({"doses " + std::to_string(doses), r, input_field::doses_per_day});
   }
   for (const double weeks : {-1.0, -0.001, not_a_number, infinity, -infinity}) {
-    gln::regimen r = good_regimen();
+    gln::regimen r = good_regimen;
     r.weeks = weeks;
     out.push_back({"weeks " + std::to_string(weeks), r, input_field::weeks});
   }
@@ -173,7 +163,7 @@ TEST_CASE("an invalid profile field or purpose fails closed in every entry point
       CHECK(s.overall == verdict::avoid);
       CHECK_FALSE(s.valid());
 
-      const gln::dose_check d = gln::check_dose(who, c.why, good_regimen());
+      const gln::dose_check d = gln::check_dose(who, c.why, good_regimen);
       check_invalid(d.findings, c.field);
       CHECK(d.overall == verdict::avoid);
       CHECK_FALSE(d.valid());
@@ -249,7 +239,7 @@ TEST_CASE("the plausible edges are valid", "[invalid]") {
   CHECK(gln::screen(edge, purpose::general_recovery).valid());
 
   // §6: 1 to 12 doses a day, weeks of 0 or more.
-  gln::regimen r = good_regimen();
+  gln::regimen r = good_regimen;
   r.doses_per_day = 12;
   r.weeks = 0.0;
   CHECK(gln::check_dose(adult(), purpose::gut_barrier, r).valid());

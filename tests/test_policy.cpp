@@ -12,6 +12,8 @@
 
 namespace {
 
+using gln_test::adult;
+using gln_test::dose;
 using gln_test::person;
 
 using gln::purpose;
@@ -20,15 +22,6 @@ using gln::verdict;
 
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 constexpr double infinity = std::numeric_limits<double>::infinity();
-
-gln::profile adult() { return person(40.0, 70.0); }
-
-gln::regimen dose(double grams, int per_day) {
-  gln::regimen r{};
-  r.per_dose = gln::grams{grams};
-  r.doses_per_day = per_day;
-  return r;
-}
 
 bool fires(const gln::profile& who, purpose why, const gln::regimen& plan, rule id,
            const gln::policy& rules) {

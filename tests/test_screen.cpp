@@ -16,6 +16,7 @@
 
 namespace {
 
+using gln_test::adult;
 using gln_test::check_every_rule_fired;
 using gln_test::fired;
 using gln_test::person;
@@ -26,10 +27,6 @@ using gln::condition;
 using gln::medication;
 using gln::purpose;
 using gln::verdict;
-
-gln::profile adult(gln::condition_set conditions = {}, gln::medication_set medications = {}) {
-  return person(40.0, 70.0, conditions, medications);
-}
 
 // §4: "With oversight::clinician_supervised, a clinician_only finding is still reported but
 // counts as caution; avoid stays avoid."

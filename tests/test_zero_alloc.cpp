@@ -14,6 +14,8 @@
 
 #include <gln/gln.hpp>
 
+#include "builders.hpp"
+
 namespace {
 
 std::size_t allocations = 0;
@@ -119,17 +121,7 @@ void keep_screening(const gln::screening& result) {
   }
 }
 
-gln::profile make(std::optional<double> age, std::optional<double> kg,
-                  gln::condition_set conditions, gln::medication_set medications,
-                  gln::oversight who) {
-  gln::profile person{};
-  person.age_years = age;
-  if (kg) person.weight_kg = gln::kilograms{*kg};
-  person.conditions = conditions;
-  person.medications = medications;
-  person.oversight = who;
-  return person;
-}
+using gln_test::person;
 
 // Profiles that reach every branch: none, typical, everything, a child, supervised, and
 // each kind of invalid input.
@@ -144,16 +136,16 @@ std::vector<gln::profile> profiles() {
   const auto all_medications = gln::medication_set::from_bits(gln::medication_set::valid_mask);
   return {
       gln::profile{},
-      make(40.0, 70.0, {c::pregnancy, c::msg_sensitivity, c::kidney_disease},
-           {m::other_prescription, m::supplement_stack}, self),
-      make(16.0, 60.0, all_conditions, all_medications, self),
-      make(3.0, 14.0, {c::sickle_cell_disease}, {}, self),
-      make(8.0, 25.0, {c::short_bowel_syndrome}, {m::growth_hormone}, supervised),
-      make(55.0, 80.0, {c::cirrhosis, c::shock}, {m::lactulose}, supervised),
-      make(nan, inf, {}, {}, self),
-      make(-1.0, 0.0, gln::condition_set::from_bits(~std::uint64_t{0}),
-           gln::medication_set::from_bits(~std::uint64_t{0}), static_cast<gln::oversight>(9)),
-      make(200.0, 900.0, {}, {}, self),
+      person(40.0, 70.0, {c::pregnancy, c::msg_sensitivity, c::kidney_disease},
+             {m::other_prescription, m::supplement_stack}, self),
+      person(16.0, 60.0, all_conditions, all_medications, self),
+      person(3.0, 14.0, {c::sickle_cell_disease}, {}, self),
+      person(8.0, 25.0, {c::short_bowel_syndrome}, {m::growth_hormone}, supervised),
+      person(55.0, 80.0, {c::cirrhosis, c::shock}, {m::lactulose}, supervised),
+      person(nan, inf, {}, {}, self),
+      person(-1.0, 0.0, gln::condition_set::from_bits(~std::uint64_t{0}),
+             gln::medication_set::from_bits(~std::uint64_t{0}), static_cast<gln::oversight>(9)),
+      person(200.0, 900.0, {}, {}, self),
   };
 }
 

@@ -2,6 +2,7 @@
 #define GLN_POLICY_HPP
 
 #include <cstddef>
+#include <type_traits>
 
 #include "core/enum_traits.hpp"
 #include "core/enums.hpp"
@@ -49,6 +50,18 @@ constexpr T from_number(double value) noexcept {
   }
 }
 
+template <class T>
+constexpr bool fits(double number) noexcept {
+  if constexpr (std::is_same_v<T, bool>) {
+    return number == 0.0 || number == 1.0;
+  } else if constexpr (std::is_same_v<T, int>) {
+    return number >= -2147483648.0 && number <= 2147483647.0 &&
+           static_cast<double>(static_cast<long long>(number)) == number;
+  } else {
+    return true;  // any double, NaN included: effective() decides what it means
+  }
+}
+
 }  // namespace detail
 
 // The value of one knob of a policy, as a number (a switch is 1 or 0). Precondition: `id` is
@@ -63,17 +76,24 @@ constexpr double knob_value(const policy& p, policy_knob id) noexcept {
   detail::precondition_failed();
 }
 
-namespace detail {
-
-constexpr void set_knob_value(policy& p, policy_knob id, double number) noexcept {
+// Sets one knob of a policy from a number, as a configuration file or a request gives it: a
+// switch takes 1 or 0, a day or count a whole number that fits an int, any other knob any
+// number (effective() keeps it only where it is stricter). Returns false, and changes
+// nothing, for a number the knob cannot hold. Precondition: `id` is a policy_knob.
+constexpr bool set_knob_value(policy& p, policy_knob id, double number) noexcept {
   switch (id) {
 #define GLN_DETAIL_POLICY_SET(id_, member, type, value, unit, stricter, at_most, sources) \
-  case policy_knob::id_: p.member = from_number<type>(number); return;
+  case policy_knob::id_:                                                                  \
+    if (!detail::fits<type>(number)) return false;                                        \
+    p.member = detail::from_number<type>(number);                                         \
+    return true;
     GLN_POLICY_KNOBS(GLN_DETAIL_POLICY_SET)
 #undef GLN_DETAIL_POLICY_SET
   }
-  precondition_failed();
+  detail::precondition_failed();
 }
+
+namespace detail {
 
 // Whether `requested` may replace `fallback` (the default) for a knob: only a finite value
 // that is stricter in the knob's direction. Larger-is-stricter values stop at 1e6 (a million
@@ -114,7 +134,7 @@ constexpr policy effective(const policy& requested) noexcept {
       const double bound = knob.at_most ? knob_value(out, *knob.at_most) : 0.0;
       const double want = knob_value(requested, knob.id);
       const bool keep = detail::is_stricter(want, knob.default_value, knob.stricter, bound);
-      detail::set_knob_value(out, knob.id, keep ? want : knob.default_value);
+      set_knob_value(out, knob.id, keep ? want : knob.default_value);
     }
   }
   return out;

@@ -201,26 +201,17 @@ inline gln::regimen read_regimen(reader& in) noexcept {
   return plan;
 }
 
-// Each field is left at its default or set from the bytes, any value at all.
+// Each knob of the threshold table is left at its default or set from the bytes: any number
+// its type can hold (a double, a whole number, a switch).
 inline gln::policy read_policy(reader& in) noexcept {
   gln::policy p{};
-  const std::uint16_t which = in.word();
-  const auto pick = [&](unsigned bit) { return ((which >> bit) & 1U) != 0; };
-  if (pick(0)) p.adult_age_years = in.number();
-  if (pick(1)) p.split_dose_above = gln::grams{in.number()};
-  if (pick(2)) p.self_directed_daily_ceiling = gln::grams{in.number()};
-  if (pick(3)) p.observed_safe_daily = gln::grams{in.number()};
-  if (pick(4)) p.adult_maximum_daily = gln::grams{in.number()};
-  if (pick(5)) p.child_max_per_kg = gln::grams_per_kg_day{in.number()};
-  if (pick(6)) p.critical_max_per_kg = gln::grams_per_kg_day{in.number()};
-  if (pick(7)) p.max_age_years = in.number();
-  if (pick(8)) p.max_weight = gln::kilograms{in.number()};
-  if (pick(9)) p.max_doses_per_day = in.count();
-  if (pick(10)) p.general_recovery_step_up_day = in.count();
-  if (pick(11)) p.general_recovery_review_day = in.count();
-  if (pick(12)) p.gut_barrier_review_day = in.count();
-  if (pick(13)) p.ibs_review_day = in.count();
-  if (pick(14)) p.training_review_day = in.count();
+  const std::uint64_t which = in.bits64();
+  for (const gln::knob_info& knob : gln::data::policy_knobs) {
+    if (((which >> gln::index_of(knob.id)) & 1U) == 0) continue;
+    if (gln::set_knob_value(p, knob.id, in.number())) continue;
+    if (gln::set_knob_value(p, knob.id, static_cast<double>(in.count()))) continue;
+    static_cast<void>(gln::set_knob_value(p, knob.id, in.flag() ? 1.0 : 0.0));
+  }
   return p;
 }
 
@@ -230,38 +221,28 @@ inline bool finite(double value) noexcept {
   return value == value && value != std::numeric_limits<double>::infinity() &&
          value != -std::numeric_limits<double>::infinity();
 }
-inline bool not_nan_at_most(double value, double limit) noexcept {
-  return value == value && value <= limit;
-}
-
-// The policy the rules apply is never looser than the defaults, field by field.
+// The policy the rules apply is never looser than the defaults, knob by knob, in the direction
+// knowledge.md §12 gives each knob.
 inline void check_effective(const gln::policy& requested) noexcept {
-  const gln::policy defaults{};
   const gln::policy e = gln::effective(requested);
-  GLN_FUZZ_CHECK(e.adult_age_years == e.adult_age_years);
-  GLN_FUZZ_CHECK(e.adult_age_years >= defaults.adult_age_years);
-  GLN_FUZZ_CHECK(finite(e.adult_age_years));
-  const auto lower_ok = [](double value, double fallback) {
-    return not_nan_at_most(value, fallback) && value > 0.0;
-  };
-  GLN_FUZZ_CHECK(lower_ok(e.split_dose_above.value(), defaults.split_dose_above.value()));
-  GLN_FUZZ_CHECK(lower_ok(e.self_directed_daily_ceiling.value(),
-                          defaults.self_directed_daily_ceiling.value()));
-  GLN_FUZZ_CHECK(lower_ok(e.observed_safe_daily.value(), defaults.observed_safe_daily.value()));
-  GLN_FUZZ_CHECK(lower_ok(e.adult_maximum_daily.value(), defaults.adult_maximum_daily.value()));
-  GLN_FUZZ_CHECK(lower_ok(e.child_max_per_kg.value(), defaults.child_max_per_kg.value()));
-  GLN_FUZZ_CHECK(lower_ok(e.critical_max_per_kg.value(), defaults.critical_max_per_kg.value()));
-  GLN_FUZZ_CHECK(lower_ok(e.max_age_years, defaults.max_age_years));
-  GLN_FUZZ_CHECK(lower_ok(e.max_weight.value(), defaults.max_weight.value()));
-  GLN_FUZZ_CHECK(e.max_doses_per_day >= 1 && e.max_doses_per_day <= defaults.max_doses_per_day);
-  GLN_FUZZ_CHECK(e.general_recovery_review_day >= 1 &&
-                 e.general_recovery_review_day <= defaults.general_recovery_review_day);
-  GLN_FUZZ_CHECK(e.gut_barrier_review_day >= 1 &&
-                 e.gut_barrier_review_day <= defaults.gut_barrier_review_day);
-  GLN_FUZZ_CHECK(e.ibs_review_day >= 1 && e.ibs_review_day <= defaults.ibs_review_day);
-  GLN_FUZZ_CHECK(e.training_review_day >= 1 &&
-                 e.training_review_day <= defaults.training_review_day);
-  GLN_FUZZ_CHECK(e.general_recovery_step_up_day >= defaults.general_recovery_step_up_day);
+  for (const gln::knob_info& knob : gln::data::policy_knobs) {
+    const double used = gln::knob_value(e, knob.id);
+    const double fallback = knob.default_value;
+    GLN_FUZZ_CHECK(finite(used));
+    switch (knob.stricter) {
+      case gln::direction::lower:
+      case gln::direction::earlier:
+      case gln::direction::shorter: GLN_FUZZ_CHECK(used > 0.0 && used <= fallback); break;
+      case gln::direction::higher:
+      case gln::direction::longer: GLN_FUZZ_CHECK(used >= fallback); break;
+      case gln::direction::later:
+        GLN_FUZZ_CHECK(used >= fallback);
+        if (knob.at_most) GLN_FUZZ_CHECK(used <= gln::knob_value(e, *knob.at_most));
+        break;
+      case gln::direction::on: GLN_FUZZ_CHECK(used >= fallback && used <= 1.0); break;
+      case gln::direction::off: GLN_FUZZ_CHECK(used <= fallback && used >= 0.0); break;
+    }
+  }
   // Applying it twice changes nothing.
   GLN_FUZZ_CHECK(gln::effective(e) == e);
 }
@@ -309,7 +290,10 @@ inline bool has_invalid(const gln::finding_list& findings, gln::input_field fiel
 // the oversight, and the overall verdict is the worst of them.
 inline void check_findings(const gln::finding_list& findings, gln::verdict overall, gln::purpose p,
                            gln::oversight oversight) noexcept {
-  GLN_FUZZ_CHECK(findings.size() <= gln::finding_list::capacity);
+  std::size_t count = 0;
+  for (auto it = findings.begin(); it != findings.end(); ++it) ++count;
+  GLN_FUZZ_CHECK(count == findings.size());
+  GLN_FUZZ_CHECK(findings.empty() == (count == 0));
   const bool supervised = oversight == gln::oversight::clinician_supervised;
   gln::verdict worst = gln::verdict::suitable;
   std::uint64_t rules_seen = 0;

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -68,6 +69,12 @@ class finding_list {
   // An input iterator that makes each finding as it is read.
   class iterator {
    public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = finding;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = finding;  // made when read, so a value
+
     constexpr finding operator*() const noexcept { return list_->make(phase_, rest_); }
     constexpr iterator& operator++() noexcept {
       rest_ &= rest_ - 1U;
