@@ -7,8 +7,8 @@ release asset (scripts/release.sh):
     release_recipes.py fill FOLDER VERSION ARCHIVE
 
 The asset's URL has one definition, the URLS line of the vcpkg port's portfile; the Conan
-URLs are that line with the version put in. A hash of "0" means "not published yet": both
-tools refuse it and print the hash they found."""
+URLs are that line with the version put in. A hash of "0" (vcpkg's mark for a hash not
+known yet) means "not published yet": neither recipe installs with it."""
 import argparse
 import hashlib
 import json
