@@ -27,14 +27,20 @@ check_cxx_source_compiles([[
 int main() { return 0; }
 ]] GLN_TESTS_STDLIB_IS_LIBCXX)
 
-# Fails configuring unless a program using Catch2 3 links with this compiler and flags.
+# Fails configuring unless a program using Catch2 3 links with this compiler and flags. The
+# string_view assertion needs a Catch2 3 built for C++17 (the tests' standard) or newer:
+# built for C++14, as clang++ 14 does by default, it lacks StringMaker<std::string_view>.
 function(gln_check_catch2_3_links)
   if(NOT DEFINED CACHE{GLN_TESTS_CATCH2_3_LINKS})
     set(dir "${PROJECT_BINARY_DIR}/catch2_link_check")
     file(WRITE "${dir}/check.cpp" [[
 #include <catch2/catch_test_macros.hpp>
 #include <string>
-TEST_CASE("links") { REQUIRE(std::string("gln") == "gln"); }
+#include <string_view>
+TEST_CASE("links") {
+  REQUIRE(std::string("gln") == "gln");
+  REQUIRE(std::string_view("gln") == "gln");
+}
 ]])
     try_compile(links "${dir}/build" SOURCES "${dir}/check.cpp"
       LINK_LIBRARIES Catch2::Catch2WithMain
@@ -49,15 +55,17 @@ TEST_CASE("links") { REQUIRE(std::string("gln") == "gln"); }
     unset(GLN_TESTS_CATCH2_3_LINKS CACHE)  # checked again on the next configure
     if(GLN_TESTS_STDLIB_IS_LIBCXX)
       set(fix "install Catch2 2 (header-only; Debian: apt-get install catch2), or a Catch2 3 \
-built with -stdlib=libc++ as well")
+built with -stdlib=libc++ and -DCMAKE_CXX_STANDARD=17")
     else()
-      set(fix "build Catch2 3 with this compiler and standard library, or use Catch2 2 \
-(Debian: apt-get install catch2) with -DGLN_TESTS_OWN_MAIN=ON")
+      set(fix "build Catch2 3 with this compiler and standard library and \
+-DCMAKE_CXX_STANDARD=17, or use Catch2 2 (Debian: apt-get install catch2) with \
+-DGLN_TESTS_OWN_MAIN=ON")
     endif()
     message(FATAL_ERROR "gln tests: Catch2 ${Catch2_VERSION} (${Catch2_DIR}) is a compiled \
 library, and a test program does not link against it with ${CMAKE_CXX_COMPILER} and \
-CMAKE_CXX_FLAGS '${CMAKE_CXX_FLAGS}': it was built with another standard library or compiler. \
-To fix: ${fix}. The linker's output is in ${PROJECT_BINARY_DIR}/catch2_link_check/output.txt.")
+CMAKE_CXX_FLAGS '${CMAKE_CXX_FLAGS}': it was built with another standard library or compiler, \
+or for a C++ standard below 17. To fix: ${fix}. The linker's output is in \
+${PROJECT_BINARY_DIR}/catch2_link_check/output.txt.")
   endif()
 endfunction()
 
