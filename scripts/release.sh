@@ -14,7 +14,7 @@ set -euo pipefail
 
 usage() {
   sed -n '4,9s/^# \{0,1\}//p' "$0" >&2
-  exit 2
+  exit "${1:-2}"
 }
 
 version=""
@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --ref) [ $# -ge 2 ] || usage; ref=$2; shift 2 ;;
     --output) [ $# -ge 2 ] || usage; output=$2; shift 2 ;;
-    -h | --help) usage ;;
+    -h | --help) usage 0 ;;
     -*) echo "release.sh: unknown option '$1'" >&2; usage ;;
     *) [ -z "$version" ] || usage; version=$1; shift ;;
   esac
