@@ -82,7 +82,8 @@ matrix() {
   matrix_one gcc-23 g++ 23 ""
   matrix_one clang-20 clang++ 20 ""
   matrix_one clang-23 clang++ 23 ""
-  # Debian's Catch2WithMain is built against libstdc++: libc++ builds compile their own main.
+  # libc++: Catch2 2 header-only with tests/main.cpp, asked for by GLN_TESTS_OWN_MAIN, so a
+  # Catch2 3 on the machine (a compiled library, usually built against libstdc++) is not used.
   matrix_one libcxx-17 clang++ 17 "-stdlib=libc++" \
     -DCMAKE_EXE_LINKER_FLAGS="-stdlib=libc++" -DGLN_TESTS_OWN_MAIN=ON
   matrix_one libcxx-23 clang++ 23 "-stdlib=libc++" \

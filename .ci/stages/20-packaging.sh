@@ -7,9 +7,9 @@ cd "$(dirname "$0")/../.."
 work="$(mktemp -d "${TMPDIR:-/tmp}/gln-packaging.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-# Conan is not installable here: the recipe must at least compile.
-PYTHONPYCACHEPREFIX="$work/pycache" python3 -m py_compile \
-  packaging/conan/conanfile.py packaging/conan/test_package/conanfile.py
+# Conan is not installable here: the recipes must at least compile.
+PYTHONPYCACHEPREFIX="$work/pycache" python3 -m py_compile packaging/conan/conanfile.py \
+  packaging/conan-center/all/conanfile.py packaging/conan-center/all/test_package/conanfile.py
 
 for compiler in g++ clang++; do
   echo "== packaging consumers with $compiler"

@@ -1,31 +1,20 @@
-# Overlay port for gln, kept in the gln tree and built from it:
-#   vcpkg install gln --overlay-ports=<gln>/packaging/vcpkg/ports
-# A registry port would take the sources with vcpkg_from_github(... REF "v${VERSION}") instead.
-# The steps are gln's own CMake install, the one tests/consumers checks.
-
-# Header-only: one release configuration is enough.
-set(VCPKG_BUILD_TYPE release)
+# Overlay port that builds the gln tree holding it. Use it in place, never a copy of it, and
+# without the binary cache (vcpkg keys that cache on this folder's files, not on the gln
+# sources four folders up, so a cached package would hide any edit to them):
+#   vcpkg install gln --classic --no-binarycaching --overlay-ports=<gln>/packaging/vcpkg/ports
+# The port for published releases is packaging/vcpkg-registry/ports/gln; the build steps
+# after the sources are found are that port's, in its gln-build.cmake.
 
 get_filename_component(SOURCE_PATH "${CMAKE_CURRENT_LIST_DIR}/../../../.." ABSOLUTE)
+set(gln_tree_cmake "")
+if(EXISTS "${SOURCE_PATH}/include/gln/version.hpp" AND EXISTS "${SOURCE_PATH}/CMakeLists.txt")
+  file(READ "${SOURCE_PATH}/CMakeLists.txt" gln_tree_cmake)
+endif()
+if(NOT gln_tree_cmake MATCHES "(^|\n)[ \t]*project\\(gln[ \t\r\n)]")
+  message(FATAL_ERROR "${SOURCE_PATH} is not a gln source tree (no include/gln/version.hpp, "
+    "or no CMakeLists.txt with project(gln)). This overlay port builds the tree that holds it: "
+    "pass --overlay-ports=<gln>/packaging/vcpkg/ports from a gln checkout, do not copy the "
+    "port. For a published release use packaging/vcpkg-registry/ports/gln.")
+endif()
 
-vcpkg_cmake_configure(
-    SOURCE_PATH "${SOURCE_PATH}"
-    OPTIONS
-        -DGLN_INSTALL=ON
-        -DGLN_BUILD_TESTS=OFF
-        -DGLN_BUILD_EXAMPLES=OFF
-)
-vcpkg_cmake_install()
-
-# gln installs its package to share/cmake/gln; vcpkg wants share/gln.
-vcpkg_cmake_config_fixup(CONFIG_PATH share/cmake/gln)
-vcpkg_fixup_pkgconfig()
-
-file(REMOVE_RECURSE
-    "${CURRENT_PACKAGES_DIR}/debug"
-    "${CURRENT_PACKAGES_DIR}/lib"
-    "${CURRENT_PACKAGES_DIR}/share/doc"
-)
-
-file(INSTALL "${CMAKE_CURRENT_LIST_DIR}/usage" DESTINATION "${CURRENT_PACKAGES_DIR}/share/${PORT}")
-vcpkg_install_copyright(FILE_LIST "${SOURCE_PATH}/LICENSE")
+include("${SOURCE_PATH}/packaging/vcpkg-registry/ports/gln/gln-build.cmake")
