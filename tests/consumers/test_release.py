@@ -46,7 +46,8 @@ def check_asset(archive, tree):
               f"every path in the asset is under {prefix}")
         check(files == set(git("ls-tree", "-r", "--name-only", "HEAD", cwd=tree).split("\n")) - {""},
               "the asset holds exactly HEAD's tracked files")
-        check(not any(part.startswith("build") for name in files for part in name.split("/")),
+        check(not any(part == "build" or part.startswith("build-")
+                      for name in files for part in name.split("/")[:-1]),
               "the asset has no build directory")
         header = tar.extractfile(prefix + "include/gln/version.hpp").read().decode()
         defines = [f"#define GLN_VERSION_{part} {number}\n"
