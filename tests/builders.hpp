@@ -14,8 +14,7 @@ constexpr gln::profile person(std::optional<double> age, std::optional<double> k
                               gln::condition_set conditions = {},
                               gln::medication_set medications = {},
                               gln::oversight who = gln::oversight::self_directed) {
-  return gln::profile{age,
-                      kg ? std::optional<gln::kilograms>{gln::kilograms{*kg}} : std::nullopt,
+  return gln::profile{age, kg ? std::optional<gln::kilograms>{gln::kilograms{*kg}} : std::nullopt,
                       conditions, medications, who};
 }
 

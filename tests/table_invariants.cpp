@@ -35,6 +35,8 @@ static_assert(detail::rule_texts_resolve(),
               "every {placeholder} of a rule text is a policy knob or a named number");
 static_assert(data::triggers_are_consistent(),
               "every screening rule has exactly one trigger, in order");
+static_assert(data::every_input_is_screened(),
+              "every condition and medication is read by a screening rule (or names a purpose)");
 static_assert(data::doses_are_consistent(),
               "dose table: one row per purpose in order, live sources, min <= max");
 static_assert(data::bands_are_ordered(), "weight bands: ascending weight and dose");

@@ -43,8 +43,8 @@ TEST_CASE("findings come in a stable order: profile inputs, screening, regimen i
 
 TEST_CASE("each finding says which input made its rule fire", "[findings]") {
   // An anticonvulsant, not a seizure disorder, fires the seizure caution.
-  const gln::screening s =
-      gln::screen(adult({condition::pregnancy}, {medication::anticonvulsant}), purpose::gut_barrier);
+  const gln::screening s = gln::screen(adult({condition::pregnancy}, {medication::anticonvulsant}),
+                                       purpose::gut_barrier);
   REQUIRE(s.findings.size() == 2);
   CHECK(s.findings[0].cause.which_condition() == condition::pregnancy);
   CHECK(s.findings[1].rule == rule::caution_seizure_disorder);
@@ -53,8 +53,8 @@ TEST_CASE("each finding says which input made its rule fire", "[findings]") {
   CHECK_FALSE(s.findings[1].cause.which_condition().has_value());
 
   // Age, purpose and regimen rules name those inputs.
-  const gln::dose_check child = gln::check_dose(person(10.0, 15.0), purpose::ibs_symptoms,
-                                                dose(12.0, 1, 10.0));
+  const gln::dose_check child =
+      gln::check_dose(person(10.0, 15.0), purpose::ibs_symptoms, dose(12.0, 1, 10.0));
   for (const gln::finding& f : child.findings) {
     CAPTURE(f.rule_id());
     switch (f.rule) {

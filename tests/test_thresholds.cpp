@@ -72,10 +72,9 @@ std::set<std::string> number_tokens(std::string_view text) {
       continue;
     }
     std::size_t end = i;
-    while (end < text.size() &&
-           (std::isdigit(static_cast<unsigned char>(text[end])) != 0 ||
-            (text[end] == '.' && end + 1 < text.size() &&
-             std::isdigit(static_cast<unsigned char>(text[end + 1])) != 0))) {
+    while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) != 0 ||
+                                 (text[end] == '.' && end + 1 < text.size() &&
+                                  std::isdigit(static_cast<unsigned char>(text[end + 1])) != 0))) {
       ++end;
     }
     out.insert(std::string(text.substr(i, end - i)));
@@ -131,8 +130,10 @@ TEST_CASE("threshold numbers appear only in the threshold table", "[thresholds]"
       CHECK(defaults.count(token) == 0);
     }
   };
-  for (const gln::rule_info& info : gln::data::rules) check_text(gln::to_string(info.id), info.reason);
-  for (std::string_view reason : gln::data::invalid_input_reasons) check_text("input.invalid", reason);
+  for (const gln::rule_info& info : gln::data::rules)
+    check_text(gln::to_string(info.id), info.reason);
+  for (std::string_view reason : gln::data::invalid_input_reasons)
+    check_text("input.invalid", reason);
   for (const char* file : {"include/gln/policy.hpp", "include/gln/detail/validate.hpp"}) {
     check_text(file, read_file(std::string(GLN_SOURCE_DIR) + "/" + file));
   }
@@ -171,22 +172,23 @@ TEST_CASE("a reason states the threshold in force, the default or a stricter pol
   tight.observed_safe_daily = gln::grams{7.5};
   tight.self_directed_daily_ceiling = gln::grams{8.0};
   tight.child_max_per_kg = gln::grams_per_kg_day{0.1};
-  const gln::dose_check child = gln::check_dose(gln_test::person(12.0, 40.0),
-                                                gln::purpose::general_recovery,
-                                                gln_test::dose(5.0, 2), tight);
+  const gln::dose_check child = gln::check_dose(
+      gln_test::person(12.0, 40.0), gln::purpose::general_recovery, gln_test::dose(5.0, 2), tight);
   CHECK(finding_of(child, gln::rule::dose_per_dose_large).reason().find("above 4 g,") !=
         gln::text::npos);
-  CHECK(finding_of(child, gln::rule::dose_above_observed_safe_level).reason().find("above 7.5 g/day") !=
-        gln::text::npos);
-  CHECK(finding_of(child, gln::rule::dose_above_self_directed_ceiling).reason().find("above 8 g/day") !=
-        gln::text::npos);
+  CHECK(finding_of(child, gln::rule::dose_above_observed_safe_level)
+            .reason()
+            .find("above 7.5 g/day") != gln::text::npos);
+  CHECK(finding_of(child, gln::rule::dose_above_self_directed_ceiling)
+            .reason()
+            .find("above 8 g/day") != gln::text::npos);
   CHECK(finding_of(child, gln::rule::dose_child_per_kg).reason() == "child: above 0.1 g/kg/day");
 
   // input.invalid names the bound in force.
   gln::policy younger{};
   younger.max_age_years = 100.0;
-  const gln::screening old = gln::screen(gln_test::person(101.0, 70.0), gln::purpose::gut_barrier,
-                                         younger);
+  const gln::screening old =
+      gln::screen(gln_test::person(101.0, 70.0), gln::purpose::gut_barrier, younger);
   REQUIRE(old.findings.first().has_value());
   CHECK(old.findings.first()->reason().find("above 100 years") != gln::text::npos);
 }

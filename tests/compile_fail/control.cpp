@@ -14,7 +14,7 @@ static_assert(gln::enum_count<gln::colour> == 2);
 static_assert(gln::to_string(gln::colour::green) == "green");
 static_assert(gln::parse<gln::colour>("red") == gln::colour::red);
 
-constexpr gln::profile with_cirrhosis{40.0, gln::kilograms{70.0}, {gln::condition::cirrhosis}, {},
-                                      gln::oversight::self_directed};
+constexpr gln::profile with_cirrhosis{
+    40.0, gln::kilograms{70.0}, {gln::condition::cirrhosis}, {}, gln::oversight::self_directed};
 static_assert(gln::screen(with_cirrhosis, gln::purpose::gut_barrier).findings[0].rule ==
               gln::rule::contra_cirrhosis);

@@ -2,10 +2,10 @@
 // making up a finding. The SIGABRT handler reports it, so the test passes only on abort.
 #include <gln/gln.hpp>
 
+#include <unistd.h>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <unistd.h>
 
 extern "C" void on_abort(int) {
   static const char message[] = "aborted on a broken precondition, as required\n";

@@ -2,7 +2,9 @@
 #define GLN_CORE_PRECONDITION_HPP
 
 #include <cstddef>
+#if !defined(__GNUC__) && !defined(__clang__)
 #include <cstdlib>
+#endif
 
 #include "../version.hpp"
 
@@ -12,7 +14,13 @@ namespace detail {
 // Reached only through a broken precondition, such as an index past the end. Not constexpr,
 // so the mistake does not compile in a constant expression; at run time it stops the program
 // (std::abort): no exception, no undefined behaviour, and never a made-up answer.
-[[noreturn]] inline void precondition_failed() noexcept { std::abort(); }
+[[noreturn]] inline void precondition_failed() noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_abort();  // std::abort without <cstdlib>, which every includer would pay for
+#else
+  std::abort();
+#endif
+}
 
 // Element `i` of a table indexed by an enum; an index past the end is a broken precondition,
 // never a neighbouring row.

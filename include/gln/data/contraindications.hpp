@@ -7,6 +7,7 @@
 
 #include "../core/enum_set.hpp"
 #include "../core/enums.hpp"
+#include "../core/names.hpp"
 #include "rules.hpp"
 
 // What makes each screening rule of knowledge.md §4 fire. The verdict, reason and sources
@@ -100,6 +101,23 @@ constexpr bool triggers_are_consistent() noexcept {
   }
   return screening_triggers.size() ==
          index_of(gln::rule::dose_no_self_directed_range) - index_of(gln::rule::input_invalid) - 1;
+}
+
+// Table invariant: every condition and medication is read by some screening rule, except the
+// conditions that name a purpose (indications, such as sickle_cell_disease): a condition added
+// to the vocabulary cannot silently screen as fine.
+constexpr bool every_input_is_screened() noexcept {
+  condition_set conditions{};
+  medication_set medications{};
+  for (const screening_trigger& t : screening_triggers) {
+    conditions = conditions | t.conditions;
+    medications = medications | t.medications;
+  }
+  for (std::size_t i = 0; i < enum_count<gln::condition>; ++i) {
+    const auto c = static_cast<gln::condition>(i);
+    if (!conditions.contains(c) && !parse<gln::purpose>(to_string(c))) return false;
+  }
+  return medications.size() == enum_count<gln::medication>;
 }
 
 }  // namespace data
