@@ -372,30 +372,27 @@ TEST_CASE("bad-input matrix: look-ups by an id outside the enum", "[matrix][tabl
 
 namespace {
 
-// A policy that tries to loosen every field.
+// A policy that tries to loosen every knob of the threshold table.
 constexpr gln::policy loosest() {
   gln::policy p{};
-  p.adult_age_years = 1.0;
-  p.split_dose_above = gln::grams{1.0e9};
-  p.self_directed_daily_ceiling = gln::grams{1.0e9};
-  p.observed_safe_daily = gln::grams{1.0e9};
-  p.adult_maximum_daily = gln::grams{1.0e9};
-  p.child_max_per_kg = gln::grams_per_kg_day{1.0e9};
-  p.critical_max_per_kg = gln::grams_per_kg_day{1.0e9};
-  p.max_age_years = 1.0e9;
-  p.max_weight = gln::kilograms{1.0e9};
-  p.max_doses_per_day = INT_MAX;
-  p.general_recovery_step_up_day = 1;
-  p.general_recovery_review_day = INT_MAX;
-  p.gut_barrier_review_day = INT_MAX;
-  p.ibs_review_day = INT_MAX;
-  p.training_review_day = INT_MAX;
+  for (const gln::knob_info& knob : gln::data::policy_knobs) {
+    double looser = 0.0;  // below a larger-is-stricter knob; off for an `on` switch
+    switch (knob.stricter) {
+      case gln::direction::lower:
+      case gln::direction::earlier:
+      case gln::direction::shorter: looser = 1.0e9; break;
+      case gln::direction::off: looser = 1.0; break;
+      default: break;
+    }
+    if (!gln::set_knob_value(p, knob.id, looser)) return gln::policy{};
+  }
   return p;
 }
 
 constexpr bool is_default(const gln::policy& p) { return p == gln::policy{}; }
 
-// Every field loosened at once gives exactly the defaults, at compile time.
+// Every knob loosened at once gives exactly the defaults, at compile time.
+static_assert(!is_default(loosest()));
 static_assert(is_default(gln::effective(loosest())));
 static_assert(is_default(gln::effective(gln::policy{})));
 

@@ -16,12 +16,7 @@
 
 namespace {
 
-using gln_test::adult;
-using gln_test::check_every_rule_fired;
-using gln_test::fired;
-using gln_test::person;
-using gln_test::supervised;
-using gln_test::worst_of;
+using namespace gln_test;  // NOLINT(google-build-using-namespace): the test helpers
 
 using gln::condition;
 using gln::medication;

@@ -142,8 +142,17 @@ constexpr policy effective(const policy& requested) noexcept {
 
 namespace detail {
 
-// The default policy, built once: the overloads without a policy pass it by reference.
+// The default policy, built once: what an entry point applies when it is given no policy.
 inline constexpr policy default_policy{};
+
+// evaluate(args..., the policy in force): the default policy as it stands (it is already as
+// strict as effective() allows), any other through effective().
+template <class Evaluate, class... Args>
+constexpr auto with_policy_in_force(const policy& requested, Evaluate evaluate,
+                                    const Args&... args) noexcept {
+  if (&requested == &default_policy) return evaluate(args..., requested);
+  return evaluate(args..., effective(requested));
+}
 
 }  // namespace detail
 

@@ -89,21 +89,28 @@ def profile(age=None, weight=None, conditions=(), medications=(), supervised=Fal
     return out
 
 
+# The knobs of include/gln/data/thresholds.hpp in table order, by gln::policy member name.
 POLICY_FIELDS = ["adult_age_years", "split_dose_above", "self_directed_daily_ceiling",
                  "observed_safe_daily", "adult_maximum_daily", "child_max_per_kg",
-                 "critical_max_per_kg", "max_age_years", "max_weight", "max_doses_per_day",
-                 "general_recovery_step_up_day", "general_recovery_review_day",
-                 "gut_barrier_review_day", "ibs_review_day", "training_review_day"]
+                 "critical_max_per_kg", "max_age_years", "min_weight", "max_weight",
+                 "max_doses_per_day", "general_recovery_review_day", "gut_barrier_review_day",
+                 "ibs_review_day", "training_review_day", "general_recovery_step_up_day",
+                 "require_age", "allow_label_band_dose", "max_weight_age_days_adult",
+                 "max_weight_age_days_minor", "recent_procedure_days", "recent_icu_days"]
+
+
+SWITCHES = ["require_age", "allow_label_band_dose"]
 
 
 def policy(**fields):
+    """gln_fuzz::read_policy: a 64-bit mask of the knobs set, then each one's number."""
     which = 0
     body = b""
     for bit, name in enumerate(POLICY_FIELDS):
         if name in fields:
             which |= 1 << bit
-            body += count(fields[name]) if bit >= 9 else number(fields[name])
-    return struct.pack(">H", which) + body
+            body += number(float(fields[name]))
+    return struct.pack(">Q", which) + body
 
 
 def purpose(name_or_raw):
@@ -135,10 +142,10 @@ PROFILES = {
     "huge_age": profile(age=1e308),
     "age_above_max": profile(age=130.000001),
     "negative_age": profile(age=-1.0),
-    "condition_bits_out_of_range": profile(age=40.0, condition_bits=(1 << 21) | 1),
+    "condition_bits_out_of_range": profile(age=40.0, condition_bits=(1 << len(CONDITIONS)) | 1),
     "medication_bits_out_of_range": profile(age=40.0, medication_bits=1 << 63),
-    "all_conditions": profile(age=40.0, weight=70.0, condition_bits=(1 << 21) - 1,
-                              medication_bits=(1 << 6) - 1),
+    "all_conditions": profile(age=40.0, weight=70.0, condition_bits=(1 << len(CONDITIONS)) - 1,
+                              medication_bits=(1 << len(MEDICATIONS)) - 1),
     "oversight_out_of_range": profile(age=40.0, oversight_raw=2),
 }
 
@@ -156,7 +163,8 @@ POLICIES = {
                     max_doses_per_day=1000000, general_recovery_step_up_day=1,
                     general_recovery_review_day=56, gut_barrier_review_day=56,
                     ibs_review_day=56, training_review_day=56),
-    "nan": policy(**{name: (NAN if i < 9 else -1) for i, name in enumerate(POLICY_FIELDS)}),
+    "nan": policy(**{name: (NAN if i < 10 else 1 if name in SWITCHES else -1)
+                     for i, name in enumerate(POLICY_FIELDS)}),
     "one_dose": policy(max_doses_per_day=1),
 }
 

@@ -184,41 +184,33 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
   finding_writer::add_rules(out, fired);
 }
 
+// `rules` must already be effective().
 constexpr dose_check check_dose_with(const profile& person, gln::purpose p, const regimen& plan,
                                      const policy& rules) noexcept {
-  dose_check result{};
-  result.purpose = p;
-  result.oversight = person.oversight;
-  finding_writer::start(result.findings, person, p, rules);
-  add_screening(person, p, rules, result.findings);
-  add_dose_findings(person, p, plan, rules, result.findings, result.per_day);
-  finding_writer::finish(result.findings);
-  result.overall = result.findings.worst_level();
-  return result;
+  return evaluate<dose_check>(
+      person, p, rules, [&](dose_check & result) constexpr noexcept {
+        add_dose_findings(person, p, plan, rules, result.findings, result.per_day);
+      });
 }
 
 }  // namespace detail
 
 // Dose guidance for a purpose; uses the profile's weight where the source doses by weight.
-constexpr dose_guidance dose_for(gln::purpose p, const profile& person,
-                                 const policy& requested) noexcept {
-  return detail::dose_for_with(p, person, effective(requested));
-}
-constexpr dose_guidance dose_for(gln::purpose p, const profile& person) noexcept {
-  return detail::dose_for_with(p, person, detail::default_policy);
-}
-constexpr dose_guidance dose_for(gln::purpose p) noexcept {
-  return detail::dose_for_with(p, profile{}, detail::default_policy);
+constexpr dose_guidance dose_for(gln::purpose p, const profile& person = profile{},
+                                 const policy& requested = detail::default_policy) noexcept {
+  return detail::with_policy_in_force(
+      requested, [&](const policy& rules) constexpr noexcept {
+        return detail::dose_for_with(p, person, rules);
+      });
 }
 
 // Checks a regimen against the purpose's range and the safety ceilings, after screening.
 constexpr dose_check check_dose(const profile& person, gln::purpose p, const regimen& plan,
-                                const policy& requested) noexcept {
-  return detail::check_dose_with(person, p, plan, effective(requested));
-}
-constexpr dose_check check_dose(const profile& person, gln::purpose p,
-                                const regimen& plan) noexcept {
-  return detail::check_dose_with(person, p, plan, detail::default_policy);
+                                const policy& requested = detail::default_policy) noexcept {
+  return detail::with_policy_in_force(
+      requested, [&](const policy& rules) constexpr noexcept {
+        return detail::check_dose_with(person, p, plan, rules);
+      });
 }
 
 GLN_END_NAMESPACE

@@ -142,31 +142,38 @@ constexpr void add_screening(const profile& person, gln::purpose p, const policy
   finding_writer::add_rules(out, fired_rules(person, p, rules));
 }
 
-// `rules` must already be effective().
-constexpr screening screen_with(const profile& person, gln::purpose p,
-                                const policy& rules) noexcept {
-  screening result{};
+// Makes a result of type Result (a screening, a dose check): the screening findings, then
+// what `add_more` adds, then the worst level. `rules` must already be effective().
+template <class Result, class AddMore>
+constexpr Result evaluate(const profile& person, gln::purpose p, const policy& rules,
+                          AddMore add_more) noexcept {
+  Result result{};
   result.purpose = p;
   result.oversight = person.oversight;
   finding_writer::start(result.findings, person, p, rules);
   add_screening(person, p, rules, result.findings);
+  add_more(result);
   finding_writer::finish(result.findings);
   result.overall = result.findings.worst_level();
   return result;
 }
 
+// `rules` must already be effective().
+constexpr screening screen_with(const profile& person, gln::purpose p,
+                                const policy& rules) noexcept {
+  return evaluate<screening>(person, p, rules, [](screening&) constexpr noexcept {});
+}
+
 }  // namespace detail
 
 // Screens a profile for a purpose: contraindications, cautions and purpose rules
-// (knowledge.md §4). `overall` is the worst finding.
+// (knowledge.md §4). `overall` is the worst finding. A policy can only make it stricter.
 constexpr screening screen(const profile& person, gln::purpose p,
-                           const policy& requested) noexcept {
-  return detail::screen_with(person, p, effective(requested));
-}
-
-// The same with the default policy (already as strict as effective() allows).
-constexpr screening screen(const profile& person, gln::purpose p) noexcept {
-  return detail::screen_with(person, p, detail::default_policy);
+                           const policy& requested = detail::default_policy) noexcept {
+  return detail::with_policy_in_force(
+      requested, [&](const policy& rules) constexpr noexcept {
+        return detail::screen_with(person, p, rules);
+      });
 }
 
 GLN_END_NAMESPACE

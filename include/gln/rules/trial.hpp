@@ -114,11 +114,11 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
 // check_dose for this person and policy, no dosing where the purpose has no self-directed
 // range.
 constexpr trial_plan plan_trial(const profile& person, gln::purpose p,
-                                const policy& requested) noexcept {
-  return detail::plan_trial_with(person, p, effective(requested));
-}
-constexpr trial_plan plan_trial(const profile& person, gln::purpose p) noexcept {
-  return detail::plan_trial_with(person, p, detail::default_policy);
+                                const policy& requested = detail::default_policy) noexcept {
+  return detail::with_policy_in_force(
+      requested, [&](const policy& rules) constexpr noexcept {
+        return detail::plan_trial_with(person, p, rules);
+      });
 }
 
 GLN_END_NAMESPACE
