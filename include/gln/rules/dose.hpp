@@ -198,19 +198,13 @@ constexpr dose_check check_dose_with(const profile& person, gln::purpose p, cons
 // Dose guidance for a purpose; uses the profile's weight where the source doses by weight.
 constexpr dose_guidance dose_for(gln::purpose p, const profile& person = profile{},
                                  const policy& requested = detail::default_policy) noexcept {
-  return detail::with_policy_in_force(
-      requested, [&](const policy& rules) constexpr noexcept {
-        return detail::dose_for_with(p, person, rules);
-      });
+  return detail::with_policy_in_force(requested, detail::dose_for_with, p, person);
 }
 
 // Checks a regimen against the purpose's range and the safety ceilings, after screening.
 constexpr dose_check check_dose(const profile& person, gln::purpose p, const regimen& plan,
                                 const policy& requested = detail::default_policy) noexcept {
-  return detail::with_policy_in_force(
-      requested, [&](const policy& rules) constexpr noexcept {
-        return detail::check_dose_with(person, p, plan, rules);
-      });
+  return detail::with_policy_in_force(requested, detail::check_dose_with, person, p, plan);
 }
 
 GLN_END_NAMESPACE

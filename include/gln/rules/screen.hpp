@@ -170,10 +170,7 @@ constexpr screening screen_with(const profile& person, gln::purpose p,
 // (knowledge.md §4). `overall` is the worst finding. A policy can only make it stricter.
 constexpr screening screen(const profile& person, gln::purpose p,
                            const policy& requested = detail::default_policy) noexcept {
-  return detail::with_policy_in_force(
-      requested, [&](const policy& rules) constexpr noexcept {
-        return detail::screen_with(person, p, rules);
-      });
+  return detail::with_policy_in_force(requested, detail::screen_with, person, p);
 }
 
 GLN_END_NAMESPACE

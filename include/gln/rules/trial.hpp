@@ -115,10 +115,7 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
 // range.
 constexpr trial_plan plan_trial(const profile& person, gln::purpose p,
                                 const policy& requested = detail::default_policy) noexcept {
-  return detail::with_policy_in_force(
-      requested, [&](const policy& rules) constexpr noexcept {
-        return detail::plan_trial_with(person, p, rules);
-      });
+  return detail::with_policy_in_force(requested, detail::plan_trial_with, person, p);
 }
 
 GLN_END_NAMESPACE
