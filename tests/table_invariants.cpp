@@ -24,6 +24,9 @@ static_assert(detail::names_are_unique<gln::plan_status>());
 static_assert(detail::names_are_unique<gln::unit>());
 static_assert(detail::names_are_unique<gln::direction>());
 static_assert(detail::names_are_unique<gln::policy_knob>());
+static_assert(detail::names_are_unique<gln::code_system>());
+static_assert(detail::names_are_unique<gln::lookup_status>());
+static_assert(detail::names_are_unique<gln::code_role>());
 
 static_assert(data::sources_are_indexed_by_id(),
               "sources[i].id must equal i: the table is indexed by id");

@@ -31,6 +31,7 @@ std::string_view field_word(input_field field) {
   switch (field) {
     case input_field::age_years: return "age";
     case input_field::weight_kg: return "weight";
+    case input_field::weight_age_days: return "weight_age_days";
     case input_field::conditions: return "conditions";
     case input_field::medications: return "medications";
     case input_field::oversight: return "oversight";

@@ -3,6 +3,7 @@
 
 // Umbrella header: the whole public API.
 #include "core/citation.hpp"
+#include "core/code_match.hpp"
 #include "core/enum_set.hpp"
 #include "core/enum_traits.hpp"
 #include "core/enums.hpp"

@@ -34,6 +34,8 @@
   X(severe_kidney_disease, "severe_kidney_disease")                     \
   X(kidney_disease, "kidney_disease")                                   \
   X(multiorgan_failure, "multiorgan_failure")                           \
+  X(sepsis, "sepsis")                                                   \
+  X(metabolic_acidosis, "metabolic_acidosis")                           \
   X(shock, "shock")                                                     \
   X(reyes_syndrome, "reyes_syndrome")                                   \
   X(cancer, "cancer")                                                   \
@@ -138,11 +140,13 @@
   X(contra_multiorgan_failure, "contra.multiorgan_failure")                     \
   X(contra_shock, "contra.shock")                                               \
   X(contra_reyes_syndrome, "contra.reyes_syndrome")                             \
+  X(contra_metabolic_acidosis, "contra.metabolic_acidosis")                     \
   X(caution_cancer, "caution.cancer")                                           \
   X(caution_cancer_treatment, "caution.cancer_treatment")                       \
   X(caution_pregnancy, "caution.pregnancy")                                     \
   X(caution_breastfeeding, "caution.breastfeeding")                             \
   X(caution_recent_icu_stay, "caution.recent_icu_stay")                         \
+  X(caution_sepsis, "caution.sepsis")                                           \
   X(caution_neurologic_symptoms, "caution.neurologic_symptoms")                 \
   X(caution_seizure_disorder, "caution.seizure_disorder")                       \
   X(caution_bipolar_disorder, "caution.bipolar_disorder")                       \
@@ -151,11 +155,16 @@
   X(caution_other_prescription, "caution.other_prescription")                   \
   X(caution_supplement_stack, "caution.supplement_stack")                       \
   X(caution_minor, "caution.minor")                                             \
+  X(caution_age_unknown, "caution.age_unknown")                                 \
   X(purpose_clinician_managed, "purpose.clinician_managed")                     \
   X(purpose_critical_with_organ_failure, "purpose.critical_with_organ_failure") \
   X(purpose_sickle_cell_age, "purpose.sickle_cell_age")                         \
   X(purpose_short_bowel_needs_gh, "purpose.short_bowel_needs_gh")               \
   X(purpose_ibs_other_causes, "purpose.ibs_other_causes")                       \
+  X(input_conditions_unknown, "input.conditions_unknown")                       \
+  X(input_medications_unknown, "input.medications_unknown")                     \
+  X(input_conditions_unmapped, "input.conditions_unmapped")                     \
+  X(input_weight_stale, "input.weight_stale")                                   \
   X(dose_no_self_directed_range, "dose.no_self_directed_range")                 \
   X(dose_per_dose_above_range, "dose.per_dose_above_range")                     \
   X(dose_daily_above_range, "dose.daily_above_range")                           \
@@ -166,22 +175,24 @@
   X(dose_above_self_directed_ceiling, "dose.above_self_directed_ceiling")       \
   X(dose_above_adult_maximum, "dose.above_adult_maximum")                       \
   X(dose_child_per_kg, "dose.child_per_kg")                                     \
+  X(dose_child_per_kg_label_band, "dose.child_per_kg_label_band")               \
   X(dose_critical_per_kg, "dose.critical_per_kg")                               \
   X(dose_label_band_mismatch, "dose.label_band_mismatch")                       \
   X(dose_weight_needed, "dose.weight_needed")
 
 // An input of a request: what an input.invalid finding blames, and what made a rule fire
 // (a finding's cause; a rule on the daily amount names grams_per_dose).
-#define GLN_INPUT_FIELDS(X)           \
-  X(none, "none")                     \
-  X(age_years, "age_years")           \
-  X(weight_kg, "weight_kg")           \
-  X(conditions, "conditions")         \
-  X(medications, "medications")       \
-  X(oversight, "oversight")           \
-  X(purpose, "purpose")               \
-  X(grams_per_dose, "grams_per_dose") \
-  X(doses_per_day, "doses_per_day")   \
+#define GLN_INPUT_FIELDS(X)             \
+  X(none, "none")                       \
+  X(age_years, "age_years")             \
+  X(weight_kg, "weight_kg")             \
+  X(weight_age_days, "weight_age_days") \
+  X(conditions, "conditions")           \
+  X(medications, "medications")         \
+  X(oversight, "oversight")             \
+  X(purpose, "purpose")                 \
+  X(grams_per_dose, "grams_per_dose")   \
+  X(doses_per_day, "doses_per_day")     \
   X(weeks, "weeks")
 
 // What a trial tracks to decide whether glutamine helped (knowledge.md §8).

@@ -1,6 +1,7 @@
 #ifndef GLN_CORE_PROFILE_HPP
 #define GLN_CORE_PROFILE_HPP
 
+#include <cstdint>
 #include <optional>
 
 #include "enum_set.hpp"
@@ -12,12 +13,24 @@ GLN_BEGIN_NAMESPACE
 // The person a question is about. Age and weight are optional: rules that need them say so
 // rather than guess. An aggregate, so it can be built in a constant expression:
 //   constexpr gln::profile p{40.0, gln::kilograms{70.0}, {gln::condition::cirrhosis}};
+//
+// Unknown is not "none" (knowledge.md §4): an empty condition or medication set means none
+// only while conditions_known / medications_known say the app knows them; an absent age is
+// unknown (caution.age_unknown), never an adult.
 struct profile {
-  std::optional<double> age_years{};
-  std::optional<kilograms> weight_kg{};
-  condition_set conditions{};  // pregnancy and breastfeeding are conditions
+  std::optional<double> age_years{};     // years; 0 is a newborn
+  std::optional<kilograms> weight_kg{};  // the most recent weight
+  condition_set conditions{};            // pregnancy and breastfeeding are conditions
   medication_set medications{};
   gln::oversight oversight = gln::oversight::self_directed;
+  bool conditions_known = true;   // false: the person's conditions are not known
+  bool medications_known = true;  // false: the person's medications are not known
+  // Recorded conditions gln could not map (codes it holds no entry for): screened by nothing,
+  // so input.conditions_unmapped asks for a review.
+  std::uint16_t unmapped_conditions = 0;
+  // How old weight_kg is, in days, where the app knows; absent means current. A weight older
+  // than the policy's limit still bounds the per-kg ceilings but does not choose a dose.
+  std::optional<int> weight_age_days{};
 };
 
 // A dosing schedule to check: grams per dose, doses per day and, optionally, planned weeks.

@@ -19,8 +19,13 @@ namespace data {
 enum class trigger_extra : std::uint8_t {
   none,
   age_below_adult,       // age known and below policy.adult_age_years
-  age_below_sickle_min,  // age known and below 5 (Endari label)
+  age_below_sickle_min,  // age known and below the Endari label's lowest age
   medication_absent,     // none of `medications` is taken
+  age_unknown,           // no age given
+  conditions_unknown,    // profile.conditions_known is false
+  medications_unknown,   // profile.medications_known is false
+  conditions_unmapped,   // profile.unmapped_conditions > 0
+  weight_stale,          // the weight is older than the policy's limit for the age
 };
 
 // A rule fires when the purpose is in `purposes` (an empty set means any purpose) and:
@@ -44,13 +49,13 @@ inline constexpr purpose_set clinician_managed_purposes{purpose::oral_mucositis,
                                                         purpose::short_bowel_syndrome};
 
 // Built by a lambda so that the short names used to lay the table out stay inside it.
-inline constexpr std::array<screening_trigger, 27> screening_triggers = [] {
+inline constexpr std::array<screening_trigger, 34> screening_triggers = [] {
   using r = gln::rule;
   using c = gln::condition;
   using m = gln::medication;
   using p = gln::purpose;
   using x = trigger_extra;
-  return std::array<screening_trigger, 27>{{
+  return std::array<screening_trigger, 34>{{
       {r::contra_hepatic_encephalopathy, {}, {c::hepatic_encephalopathy}, {}, x::none},
       {r::contra_hepatic_failure, {}, {c::hepatic_failure}, {}, x::none},
       {r::contra_cirrhosis, {}, {c::cirrhosis}, {}, x::none},
@@ -60,11 +65,13 @@ inline constexpr std::array<screening_trigger, 27> screening_triggers = [] {
       {r::contra_multiorgan_failure, {}, {c::multiorgan_failure}, {}, x::none},
       {r::contra_shock, {}, {c::shock}, {}, x::none},
       {r::contra_reyes_syndrome, {}, {c::reyes_syndrome}, {}, x::none},
+      {r::contra_metabolic_acidosis, {}, {c::metabolic_acidosis}, {}, x::none},
       {r::caution_cancer, {}, {c::cancer}, {}, x::none},
       {r::caution_cancer_treatment, {}, {c::cancer_treatment}, {m::antineoplastic}, x::none},
       {r::caution_pregnancy, {}, {c::pregnancy}, {}, x::none},
       {r::caution_breastfeeding, {}, {c::breastfeeding}, {}, x::none},
       {r::caution_recent_icu_stay, {}, {c::recent_icu_stay}, {}, x::none},
+      {r::caution_sepsis, {}, {c::sepsis}, {}, x::none},
       {r::caution_neurologic_symptoms, {}, {c::unexplained_neurologic_symptoms}, {}, x::none},
       {r::caution_seizure_disorder, {}, {c::seizure_disorder}, {m::anticonvulsant}, x::none},
       {r::caution_bipolar_disorder, {}, {c::bipolar_disorder}, {}, x::none},
@@ -73,6 +80,7 @@ inline constexpr std::array<screening_trigger, 27> screening_triggers = [] {
       {r::caution_other_prescription, {}, {}, {m::other_prescription}, x::none},
       {r::caution_supplement_stack, {}, {}, {m::supplement_stack}, x::none},
       {r::caution_minor, {}, {}, {}, x::age_below_adult},
+      {r::caution_age_unknown, {}, {}, {}, x::age_unknown},
       {r::purpose_clinician_managed, clinician_managed_purposes, {}, {}, x::none},
       {r::purpose_critical_with_organ_failure,
        {p::critical_illness, p::trauma},
@@ -86,6 +94,10 @@ inline constexpr std::array<screening_trigger, 27> screening_triggers = [] {
        {m::growth_hormone},
        x::medication_absent},
       {r::purpose_ibs_other_causes, {p::ibs_symptoms}, {}, {}, x::none},
+      {r::input_conditions_unknown, {}, {}, {}, x::conditions_unknown},
+      {r::input_medications_unknown, {}, {}, {}, x::medications_unknown},
+      {r::input_conditions_unmapped, {}, {}, {}, x::conditions_unmapped},
+      {r::input_weight_stale, {}, {}, {}, x::weight_stale},
   }};
 }();
 

@@ -71,11 +71,15 @@ inline constexpr std::array<rule_info, enum_count<gln::rule>> rules = [] {
     {r::contra_reyes_syndrome, v::avoid, v::avoid, false, false, in::conditions,
      "Reye's syndrome: ammonia accumulation",
      {s::article_gut_health_guide, s::pediatric_oncall}},
+    {r::contra_metabolic_acidosis, v::avoid, v::avoid, false, false, in::conditions,
+     "metabolic acidosis: listed as a contraindication to glutamine in critical-care nutrition",
+     {s::critical_care_text}},
     {r::caution_cancer, v::clinician_only, v::caution, false, false, in::conditions,
      "tumour metabolism and treatment plans: the oncology team decides",
      {s::article_immune_recovery}},
     {r::caution_cancer_treatment, v::clinician_only, v::caution, false, false, in::conditions,
-     "interactions with cancer therapy are not settled: check with the oncologist",
+     "interactions with antineoplastic therapy (chemotherapy, hormone therapy, hydroxyurea) "
+     "are not settled: check with the prescriber",
      {s::article_immune_recovery, s::natmed_consumer}},
     {r::caution_pregnancy, v::clinician_only, v::caution, false, false, in::conditions,
      "no human data in pregnancy",
@@ -86,6 +90,10 @@ inline constexpr std::array<rule_info, enum_count<gln::rule>> rules = [] {
     {r::caution_recent_icu_stay, v::clinician_only, v::caution, false, false, in::conditions,
      "recent intensive care: pause and ask the treating team",
      {s::article_immune_recovery}},
+    {r::caution_sepsis, v::clinician_only, v::caution, false, false, in::conditions,
+     "active sepsis: nutrition is the treating team's decision; glutamine was harmful in "
+     "critically ill patients with organ failure and is not routine in critical illness",
+     {s::heyland_2013_redoxs, s::mcclave_2016_aspen, s::article_gut_barrier_letter}},
     {r::caution_neurologic_symptoms, v::clinician_only, v::caution, false, false, in::conditions,
      "glutamine is metabolised to neuroactive glutamate and ammonia: unexplained neurologic "
      "symptoms need a diagnosis first",
@@ -111,6 +119,11 @@ inline constexpr std::array<rule_info, enum_count<gln::rule>> rules = [] {
     {r::caution_minor, v::clinician_only, v::caution, false, false, in::age_years,
      "no self-directed dosing for children; labelled paediatric use is prescription only",
      {s::endari_label, s::gln_policy}},
+    // Under policy.require_age the level is clinician_only (caution under supervision).
+    {r::caution_age_unknown, v::caution, v::caution, false, false, in::age_years,
+     "age not given: gln cannot rule out a child, and children need a clinician; confirm the "
+     "person is an adult",
+     {s::endari_label, s::gln_policy}},
     {r::purpose_clinician_managed, v::clinician_only, v::caution, false, false, in::purpose,
      "medical nutrition: follow the treating team's protocol",
      {s::article_immune_recovery}},
@@ -127,6 +140,20 @@ inline constexpr std::array<rule_info, enum_count<gln::rule>> rules = [] {
     {r::purpose_ibs_other_causes, v::caution, v::caution, false, false, in::purpose,
      "many gut symptoms have causes glutamine will not fix: get them assessed",
      {s::article_immune_recovery, s::article_gut_barrier_letter}},
+    {r::input_conditions_unknown, v::clinician_only, v::caution, false, false, in::conditions,
+     "conditions not known: contraindications could not be checked",
+     {s::gln_policy}},
+    {r::input_medications_unknown, v::caution, v::caution, false, false, in::medications,
+     "medications not known: interactions could not be checked; ask a pharmacist",
+     {s::article_immune_recovery, s::gln_policy}},
+    {r::input_conditions_unmapped, v::caution, v::caution, false, false, in::conditions,
+     "some recorded conditions could not be checked by gln: a pharmacist or clinician should "
+     "review them",
+     {s::gln_policy}},
+    {r::input_weight_stale, v::suitable, v::suitable, false, false, in::weight_age_days,
+     "the weight is {weight_age_days} days old: it still bounds the per-kg limits but is not "
+     "used to choose a dose",
+     {s::gln_policy}},
     {r::dose_no_self_directed_range, v::clinician_only, v::caution, true, true, in::purpose,
      "this purpose has no self-directed dose range", {}},
     {r::dose_per_dose_above_range, v::caution, v::caution, false, true, in::grams_per_dose,
@@ -159,6 +186,12 @@ inline constexpr std::array<rule_info, enum_count<gln::rule>> rules = [] {
     {r::dose_child_per_kg, v::avoid, v::avoid, false, false, in::grams_per_dose,
      "child: above {child_per_kg_limit} g/kg/day",
      {s::natmed_consumer}},
+    // Instead of dose.child_per_kg, for the one labelled case (knowledge.md §6).
+    {r::dose_child_per_kg_label_band, v::caution, v::caution, false, false, in::grams_per_dose,
+     "the labelled sickle-cell dose for this weight band, twice a day, is above the general "
+     "paediatric limit of {child_per_kg_limit} g/kg/day; the product label is the authority for "
+     "its own dose",
+     {s::endari_label, s::natmed_consumer}},
     {r::dose_critical_per_kg, v::avoid, v::avoid, false, false, in::grams_per_dose,
      "critical illness, trauma or burns: above {critical_per_kg_limit} g/kg/day (higher "
      "mortality was seen above the default limit)",
@@ -176,8 +209,9 @@ inline constexpr std::array<rule_info, enum_count<gln::rule>> rules = [] {
 // The reason an input.invalid finding gives, naming the bad field and the bounds in force.
 inline constexpr std::array<std::string_view, enum_count<input_field>> invalid_input_reasons{
     "invalid input",
-    "age_years is NaN, infinite, zero, negative or above {max_age_years} years",
-    "weight_kg is NaN, infinite, zero, negative or above {max_weight_kg} kg",
+    "age_years is NaN, infinite, negative or above {max_age_years} years",
+    "weight_kg is NaN, infinite, below {min_weight_kg} kg or above {max_weight_kg} kg",
+    "weight_age_days is negative",
     "conditions holds a value outside gln::condition",
     "medications holds a value outside gln::medication",
     "oversight is not a gln::oversight value",

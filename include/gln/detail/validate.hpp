@@ -15,13 +15,13 @@ namespace detail {
 constexpr bool age_is_valid(const profile& person, const policy& rules) noexcept {
   if (!person.age_years) return true;
   const double age = *person.age_years;
-  return is_finite(age) && age > 0.0 && age <= rules.max_age_years;
+  return is_finite(age) && age >= 0.0 && age <= rules.max_age_years;  // 0: a newborn
 }
 
 constexpr bool weight_is_valid(const profile& person, const policy& rules) noexcept {
   if (!person.weight_kg) return true;
   const double kg = person.weight_kg->value();
-  return is_finite(kg) && kg > 0.0 && kg <= rules.max_weight.value();
+  return is_finite(kg) && kg >= rules.min_weight.value() && kg <= rules.max_weight.value();
 }
 
 // The bad fields of a profile and purpose, one bit per input_field.
@@ -30,6 +30,9 @@ constexpr field_mask invalid_fields(const profile& person, gln::purpose p,
   field_mask bad = 0;
   if (!age_is_valid(person, rules)) bad |= bit_of(input_field::age_years);
   if (!weight_is_valid(person, rules)) bad |= bit_of(input_field::weight_kg);
+  if (person.weight_age_days && *person.weight_age_days < 0) {
+    bad |= bit_of(input_field::weight_age_days);
+  }
   if (person.conditions.has_out_of_range()) bad |= bit_of(input_field::conditions);
   if (person.medications.has_out_of_range()) bad |= bit_of(input_field::medications);
   if (!is_valid(person.oversight)) bad |= bit_of(input_field::oversight);

@@ -57,6 +57,9 @@ inline constexpr auto rules_by_level = [] {
 struct finding_writer;
 struct finding_access;
 
+// The one number a text takes from the profile rather than a table: how old the weight is.
+inline constexpr std::string_view weight_age_days_name = "weight_age_days";
+
 }  // namespace detail
 
 // The findings of a result, in a stable order: invalid inputs of the profile and purpose,
@@ -172,6 +175,11 @@ class finding_list {
 
   constexpr verdict level_for(gln::rule id) const noexcept {
     const rule_info& info = describe(id);
+    // policy.require_age: an app that must never serve a child makes an unknown age
+    // clinician_only (knowledge.md §4).
+    if (id == gln::rule::caution_age_unknown && rules_.require_age) {
+      return supervised_ ? verdict::caution : verdict::clinician_only;
+    }
     return supervised_ ? info.supervised_level : info.level;
   }
 
@@ -187,7 +195,8 @@ class finding_list {
   bool supervised_ = false;
   condition_set conditions_{};
   medication_set medications_{};
-  policy rules_{};  // the effective policy the rules applied
+  policy rules_{};           // the effective policy the rules applied
+  int weight_age_days_ = 0;  // for input.weight_stale's text
 };
 
 namespace detail {
@@ -222,6 +231,7 @@ struct finding_writer {
     list.supervised_ = person.oversight == gln::oversight::clinician_supervised;
     list.conditions_ = person.conditions;
     list.medications_ = person.medications;
+    list.weight_age_days_ = person.weight_age_days.value_or(0);
     list.rules_ = rules;
   }
   static constexpr void add_invalid(finding_list& list, field_mask fields) noexcept {
@@ -241,8 +251,11 @@ struct finding_writer {
     for (std::size_t level = enum_count<verdict>; level-- > 1;) {
       if ((list.fired_ & by_level[level]) != 0) {
         list.worst_ = static_cast<verdict>(level);
-        return;
+        break;
       }
+    }
+    if (list.contains(gln::rule::caution_age_unknown)) {
+      list.worst_ = worst(list.worst_, list.level_for(gln::rule::caution_age_unknown));
     }
   }
 };
@@ -303,6 +316,7 @@ constexpr text_arguments finding_list::arguments_for(std::string_view pattern) c
 
 constexpr std::optional<double> finding_list::number_named(std::string_view name) const noexcept {
   if (const auto knob = parse<policy_knob>(name)) return knob_value(rules_, *knob);
+  if (name == detail::weight_age_days_name) return static_cast<double>(weight_age_days_);
   for (const data::named_number& number : data::text_numbers) {
     if (number.name == name) return number.value;
   }
@@ -321,7 +335,7 @@ constexpr bool placeholders_resolve(std::string_view pattern) noexcept {
     const std::size_t close = pattern.find('}', i);
     if (close == std::string_view::npos) return false;
     const std::string_view name = pattern.substr(i + 1, close - i - 1);
-    bool known = parse<policy_knob>(name).has_value();
+    bool known = parse<policy_knob>(name).has_value() || name == weight_age_days_name;
     for (const data::named_number& number : data::text_numbers)
       known = known || number.name == name;
     if (!known || ++count > text_arguments{}.size()) return false;

@@ -102,22 +102,48 @@ inline constexpr auto screen_by_purpose = [] {
   return out;
 }();
 
+// The limit in days beyond which a weight no longer chooses a dose: the minors' (shorter)
+// limit unless the person is known to be an adult.
+constexpr int max_weight_age_days(const profile& person, const policy& rules) noexcept {
+  const bool adult =
+      person.age_years && age_is_valid(person, rules) && *person.age_years >= rules.adult_age_years;
+  return adult ? rules.max_weight_age_days_adult : rules.max_weight_age_days_minor;
+}
+
+// A weight known, valid, and older than the limit for the person's age (input.weight_stale).
+constexpr bool weight_is_stale(const profile& person, const policy& rules) noexcept {
+  return person.weight_kg && weight_is_valid(person, rules) && person.weight_age_days &&
+         *person.weight_age_days > max_weight_age_days(person, rules);
+}
+
 // Whether a compound trigger fires, its purpose already known to match.
 constexpr bool compound_fires(const data::screening_trigger& t, const profile& person,
                               const policy& rules) noexcept {
+  const bool age_known = person.age_years && age_is_valid(person, rules);
   switch (t.extra) {
     case data::trigger_extra::age_below_adult:
-      return person.age_years && age_is_valid(person, rules) &&
-             *person.age_years < rules.adult_age_years;
+      return age_known && *person.age_years < rules.adult_age_years;
     case data::trigger_extra::age_below_sickle_min:
-      return person.age_years && age_is_valid(person, rules) &&
-             *person.age_years < data::sickle_cell_min_age_years;
+      return age_known && *person.age_years < data::sickle_cell_min_age_years;
     case data::trigger_extra::medication_absent:
       return !person.medications.intersects(t.medications);
+    case data::trigger_extra::age_unknown: return !person.age_years.has_value();
+    case data::trigger_extra::conditions_unknown: return !person.conditions_known;
+    case data::trigger_extra::medications_unknown: return !person.medications_known;
+    case data::trigger_extra::conditions_unmapped: return person.unmapped_conditions > 0;
+    case data::trigger_extra::weight_stale: return weight_is_stale(person, rules);
     case data::trigger_extra::none: break;
   }
   if (t.conditions.empty() && t.medications.empty()) return true;
   return person.conditions.intersects(t.conditions) || person.medications.intersects(t.medications);
+}
+
+// The worst self-directed level among the rules in `fired` (suitable for none).
+constexpr verdict worst_self_directed_level(rule_mask fired) noexcept {
+  for (std::size_t level = enum_count<verdict>; level-- > 1;) {
+    if ((fired & rules_by_level[0][level]) != 0) return static_cast<verdict>(level);
+  }
+  return verdict::suitable;
 }
 
 // Every screening rule the profile triggers, as one bit per rule.
@@ -171,6 +197,16 @@ constexpr screening screen_with(const profile& person, gln::purpose p,
 constexpr screening screen(const profile& person, gln::purpose p,
                            const policy& requested = detail::default_policy) noexcept {
   return detail::with_policy_in_force(requested, detail::screen_with, person, p);
+}
+
+// How serious a set of conditions reads on its own: the worst self-directed verdict of the
+// rules the conditions fire whatever the purpose (knowledge.md §4); suitable for conditions
+// that fire none, such as an indication (sickle_cell_disease). Codes are ranked by it
+// (knowledge.md §2).
+constexpr verdict self_directed_verdict_of(condition_set conditions) noexcept {
+  detail::rule_mask fired = 0;
+  for (gln::condition c : conditions) fired |= detail::rules_by_condition[index_of(c)];
+  return detail::worst_self_directed_level(fired);
 }
 
 GLN_END_NAMESPACE
