@@ -9,13 +9,13 @@
 // look-up found, and what a known code means.
 
 // The code systems gln reads, named by their FHIR URIs.
-#define GLN_CODE_SYSTEMS(X)                                 \
-  X(icd10_cm, "http://hl7.org/fhir/sid/icd-10-cm")          \
-  X(snomed_ct, "http://snomed.info/sct")                    \
+#define GLN_CODE_SYSTEMS(X)                                \
+  X(icd10_cm, "http://hl7.org/fhir/sid/icd-10-cm")         \
+  X(snomed_ct, "http://snomed.info/sct")                   \
   X(rxnorm, "http://www.nlm.nih.gov/research/umls/rxnorm") \
-  X(atc, "http://www.whocc.no/atc")                         \
-  X(loinc, "http://loinc.org")                              \
-  X(ndc, "http://hl7.org/fhir/sid/ndc")                     \
+  X(atc, "http://www.whocc.no/atc")                        \
+  X(loinc, "http://loinc.org")                             \
+  X(ndc, "http://hl7.org/fhir/sid/ndc")                    \
   X(ucum, "http://unitsofmeasure.org")
 
 // What a look-up found: a code gln holds (mapped), a well-formed code of the system that gln
@@ -31,15 +31,15 @@
 // What a mapped code names, so a reader can check it is used where it belongs (a procedure
 // code in a Procedure, a substance in an AllergyIntolerance, a body-weight code in an
 // Observation).
-#define GLN_CODE_ROLES(X)                        \
-  X(none, "none")                                \
-  X(condition, "condition")                      \
-  X(procedure, "procedure")                      \
-  X(substance, "substance")                      \
-  X(medication, "medication")                    \
-  X(body_weight, "body_weight")                  \
-  X(pregnancy_status, "pregnancy_status")        \
-  X(observation_answer, "observation_answer")    \
+#define GLN_CODE_ROLES(X)                     \
+  X(none, "none")                             \
+  X(condition, "condition")                   \
+  X(procedure, "procedure")                   \
+  X(substance, "substance")                   \
+  X(medication, "medication")                 \
+  X(body_weight, "body_weight")               \
+  X(pregnancy_status, "pregnancy_status")     \
+  X(observation_answer, "observation_answer") \
   X(weight_unit, "weight_unit")
 
 GLN_BEGIN_NAMESPACE
@@ -52,11 +52,11 @@ GLN_DEFINE_ENUM(code_role, GLN_CODE_ROLES);
 struct code_match {
   lookup_status status = lookup_status::malformed;
   code_role role = code_role::none;
-  condition_set conditions{};    // the conditions the code means (may be empty: a known code
-                                 // that names none, such as a "not pregnant" answer)
-  medication_set medications{};  // the medication classes of a drug code
-  bool glutamine = false;        // a glutamine product (Endari's NDC, ATC A16AA03, ...)
-  bool verified = true;          // false for a row knowledge.md marks "(verify)"
+  condition_set conditions{};       // the conditions the code means (may be empty: a known code
+                                    // that names none, such as a "not pregnant" answer)
+  medication_set medications{};     // the medication classes of a drug code
+  bool glutamine = false;           // a glutamine product (Endari's NDC, ATC A16AA03, ...)
+  bool verified = true;             // false for a row knowledge.md marks "(verify)"
   double kilograms_per_unit = 0.0;  // a UCUM weight unit: kilograms per unit
 
   constexpr bool mapped() const noexcept { return status == lookup_status::mapped; }

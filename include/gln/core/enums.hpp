@@ -124,6 +124,11 @@
   X(article_gut_health_guide, "article_gut_health_guide")     \
   X(article_gut_barrier_letter, "article_gut_barrier_letter") \
   X(article_muscle_recovery, "article_muscle_recovery")       \
+  X(icd10cm, "icd10cm")                                       \
+  X(snomed_ct, "snomed_ct")                                   \
+  X(rxnorm, "rxnorm")                                         \
+  X(who_atc, "who_atc")                                       \
+  X(loinc, "loinc")                                           \
   X(gln_policy, "gln_policy")                                 \
   X(shah_2020_retracted, "shah_2020_retracted")
 

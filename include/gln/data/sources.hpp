@@ -157,6 +157,25 @@ inline constexpr std::array<citation, enum_count<gln::source>> sources = [] {
       {src::article_muscle_recovery, sk::editorial,
        "\"Glutamine muscle recovery\", sports-nutrition article, 2026", 2026, "", "", "", true,
        false},
+      {src::icd10cm, sk::reference_database,
+       "ICD-10-CM, International Classification of Diseases, Tenth Revision, Clinical "
+       "Modification; CDC/NCHS code set FY2026 (every code of knowledge.md section 2 checked "
+       "against it)",
+       0, "", "", "", true, false},
+      {src::snomed_ct, sk::reference_database,
+       "SNOMED CT International Edition concept identifiers, as used in VSAC value sets, OHDSI "
+       "concept sets and Synthea (see terminology.md)",
+       0, "", "", "", true, false},
+      {src::rxnorm, sk::reference_database,
+       "RxNorm ingredient concepts (US National Library of Medicine)", 0, "", "", "", true, false},
+      {src::who_atc, sk::reference_database,
+       "WHO Collaborating Centre for Drug Statistics Methodology, ATC classification index "
+       "(2025)",
+       2025, "", "", "", true, false},
+      {src::loinc, sk::reference_database,
+       "LOINC codes for body weight and pregnancy status; FHIR R4 vital-signs and IPS "
+       "pregnancy-status profiles; UCUM body-weight units",
+       0, "", "", "", true, false},
       {src::gln_policy, sk::policy,
        "gln's own conservative default where the literature gives no number; tunable in "
        "gln::policy",
