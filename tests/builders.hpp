@@ -5,6 +5,7 @@
 
 #include <gln/gln.hpp>
 
+#include <cstdint>
 #include <optional>
 
 namespace gln_test {
@@ -26,6 +27,26 @@ constexpr gln::profile adult(gln::condition_set conditions = {},
 
 constexpr gln::profile supervised(gln::profile p) {
   p.oversight = gln::oversight::clinician_supervised;
+  return p;
+}
+
+// Unknown is not "none": the same profile with its conditions or medications unknown.
+constexpr gln::profile unknown_conditions(gln::profile p) {
+  p.conditions_known = false;
+  return p;
+}
+constexpr gln::profile unknown_medications(gln::profile p) {
+  p.medications_known = false;
+  return p;
+}
+// The same profile holding `count` recorded conditions gln could not map.
+constexpr gln::profile unmapped(gln::profile p, int count) {
+  p.unmapped_conditions = static_cast<std::uint16_t>(count);
+  return p;
+}
+// The same profile with a weight measured `days` ago.
+constexpr gln::profile weighed_days_ago(gln::profile p, int days) {
+  p.weight_age_days = days;
   return p;
 }
 

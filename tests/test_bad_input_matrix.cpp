@@ -96,9 +96,9 @@ TEST_CASE("bad-input matrix: age_years", "[matrix][invalid]") {
   for (const special& v : special_doubles) {
     gln::profile p = adult();
     p.age_years = v.value;
-    // Zero is refused with the negatives (the rule table's reason says so); only a positive
-    // finite age up to 130 is a person. The denormal is a (very young) child.
-    if (v.value == denormal) {
+    // v2: age 0 is a newborn (and -0 equals 0); only a negative, NaN, infinite or over-130
+    // age is refused. The denormal is a (very young) child.
+    if (v.value == denormal || v.value == 0.0) {
       const expected minor{rule::caution_minor, verdict::clinician_only};
       check_profile_row(
           {v.name, p, {minor}, input_field::none, {minor}, plan_status::ask_clinician_first});
@@ -117,10 +117,8 @@ TEST_CASE("bad-input matrix: weight_kg", "[matrix][invalid]") {
   for (const special& v : special_doubles) {
     gln::profile p = adult();
     p.weight_kg = gln::kilograms{v.value};
-    if (v.value == denormal) {
-      // Positive and finite, so valid: nothing in gut_barrier depends on the weight.
-      check_profile_row({v.name, p, {}, input_field::none, {}, plan_status::ready});
-    } else {
+    // v2: below policy.min_weight_kg (0.2 kg) is refused, the denormal included.
+    {
       check_profile_row({v.name,
                          p,
                          {invalid(input_field::weight_kg)},
@@ -140,24 +138,26 @@ TEST_CASE("bad-input matrix: enum values outside their range in a profile", "[ma
   };
   const expected cirrhosis{rule::contra_cirrhosis, verdict::avoid};
   std::vector<profile_row> rows;
-  for (const std::uint64_t bits : {std::uint64_t{1} << 21U, std::uint64_t{1} << 63U}) {
+  constexpr auto conditions = static_cast<unsigned>(gln::enum_count<gln::condition>);
+  constexpr auto medications = static_cast<unsigned>(gln::enum_count<gln::medication>);
+  for (const std::uint64_t bits : {std::uint64_t{1} << conditions, std::uint64_t{1} << 63U}) {
     gln::profile p = adult();
     p.conditions = gln::condition_set::from_bits(bits);
     rows.push_back(row_for("condition bits", p, input_field::conditions));
   }
   {
     gln::profile p = adult();
-    p.conditions = gln::condition_set::from_bits((std::uint64_t{1} << 21U) |
+    p.conditions = gln::condition_set::from_bits((std::uint64_t{1} << conditions) |
                                                  (std::uint64_t{1} << 2U));  // + cirrhosis
     rows.push_back(
         row_for("condition bits with cirrhosis", p, input_field::conditions, {cirrhosis}));
   }
-  for (const unsigned raw : {21U, 64U, 255U}) {
+  for (const unsigned raw : {conditions, 64U, 255U}) {
     gln::profile p = adult();
     p.conditions.insert(static_cast<gln::condition>(raw));
     rows.push_back(row_for("condition cast", p, input_field::conditions));
   }
-  for (const unsigned raw : {6U, 255U}) {
+  for (const unsigned raw : {medications, 255U}) {
     gln::profile p = adult();
     p.medications.insert(static_cast<gln::medication>(raw));
     rows.push_back(row_for("medication cast", p, input_field::medications));
@@ -173,7 +173,8 @@ TEST_CASE("bad-input matrix: enum values outside their range in a profile", "[ma
 }
 
 TEST_CASE("bad-input matrix: purpose outside the enum, every entry point", "[matrix][invalid]") {
-  for (const unsigned raw : {15U, 16U, 128U, 255U}) {
+  constexpr auto purposes = static_cast<unsigned>(gln::enum_count<purpose>);
+  for (const unsigned raw : {purposes, purposes + 1U, 128U, 255U}) {
     CAPTURE(raw);
     const auto p = static_cast<purpose>(raw);
     const gln::screening s = gln::screen(adult(), p);
@@ -267,7 +268,8 @@ TEST_CASE("bad-input matrix: every bad field at once", "[matrix][invalid]") {
   gln::profile p{};
   p.age_years = nan_value;
   p.weight_kg = gln::kilograms{-inf};
-  p.conditions = gln::condition_set::from_bits(~std::uint64_t{0} << 21U);
+  p.conditions =
+      gln::condition_set::from_bits(~std::uint64_t{0} << gln::enum_count<gln::condition>);
   p.medications.insert(static_cast<gln::medication>(200));
   p.oversight = static_cast<gln::oversight>(7);
   const auto bad_purpose = static_cast<purpose>(99);

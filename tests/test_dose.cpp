@@ -232,7 +232,11 @@ std::vector<scenario> scenarios() {
 }
 // clang-format on
 
-bool is_dose_rule(gln::rule id) { return gln::to_string(id).rfind("dose.", 0) == 0; }
+// dose.child_per_kg_label_band fires only under supervision, which the table above derives;
+// its own test case below covers it.
+bool is_dose_rule(gln::rule id) {
+  return gln::to_string(id).rfind("dose.", 0) == 0 && id != gln::rule::dose_child_per_kg_label_band;
+}
 
 }  // namespace
 
@@ -470,4 +474,120 @@ TEST_CASE("supervision: self-directed-only dose rules do not fire, the adult max
             .findings.level_of(gln::rule::dose_child_per_kg) == verdict::avoid);
   CHECK(gln::check_dose(supervised(adult()), purpose::burns, dose(20, 2))
             .findings.level_of(gln::rule::dose_critical_per_kg) == verdict::avoid);
+}
+
+TEST_CASE("the labelled sickle-cell band dose of a supervised child is caution, not avoid",
+          "[dose][check][v2]") {
+  using gln::rule;
+  const auto check = [](const gln::profile& who, double grams, const gln::policy& rules = {}) {
+    return gln::check_dose(who, purpose::sickle_cell_disease, dose(grams, 2), rules);
+  };
+  // knowledge.md §6: a 15 kg child on 5 g twice a day is 0.67 g/kg/day, above the general
+  // 0.65 limit; the Endari label is the authority for its own band dose.
+  const gln::profile six = supervised(person(6.0, 15.0));
+  const gln::dose_check band = check(six, 5.0);
+  CHECK(band.overall == verdict::caution);
+  CHECK(band.findings.level_of(rule::dose_child_per_kg_label_band) == verdict::caution);
+  CHECK_FALSE(band.findings.contains(rule::dose_child_per_kg));
+  CHECK_FALSE(band.findings.contains(rule::dose_label_band_mismatch));
+
+  // Not the band dose: the general paediatric limit applies.
+  const gln::dose_check more = check(six, 5.5);
+  CHECK(more.overall == verdict::avoid);
+  CHECK(more.findings.level_of(rule::dose_child_per_kg) == verdict::avoid);
+  CHECK_FALSE(more.findings.contains(rule::dose_child_per_kg_label_band));
+
+  // Under the label's lowest age.
+  const gln::dose_check three = check(supervised(person(3.0, 15.0)), 5.0);
+  CHECK(three.overall == verdict::avoid);
+  CHECK(three.findings.contains(rule::dose_child_per_kg));
+  CHECK(three.findings.contains(rule::purpose_sickle_cell_age));
+
+  // A policy that withdraws the labelled exception.
+  gln::policy no_band{};
+  no_band.allow_label_band_dose = false;
+  CHECK(check(six, 5.0, no_band).overall == verdict::avoid);
+  CHECK(check(six, 5.0, no_band).findings.contains(rule::dose_child_per_kg));
+
+  // Without supervision the labelled case does not apply.
+  const gln::dose_check alone = check(person(6.0, 15.0), 5.0);
+  CHECK(alone.findings.contains(rule::dose_child_per_kg));
+  CHECK_FALSE(alone.findings.contains(rule::dose_child_per_kg_label_band));
+
+  // A weight too old to choose the band: the per-kg ceiling still applies with it.
+  const gln::dose_check stale = check(weighed_days_ago(six, 91), 5.0);
+  CHECK(stale.overall == verdict::avoid);
+  CHECK(stale.findings.contains(rule::dose_child_per_kg));
+  CHECK(stale.findings.contains(rule::dose_weight_needed));
+  CHECK(stale.findings.contains(rule::input_weight_stale));
+  CHECK_FALSE(stale.findings.contains(rule::dose_label_band_mismatch));
+}
+
+TEST_CASE("an old weight bounds the per-kg ceilings but does not choose a dose", "[dose][v2]") {
+  using gln::rule;
+  // An adult's weight 400 days old: no band dose, no per-kg range, weight needed.
+  const gln::profile old = weighed_days_ago(adult(), 400);
+  const gln::dose_guidance band = gln::dose_for(purpose::sickle_cell_disease, old);
+  CHECK(band.weight_stale);
+  CHECK(band.weight_needed);
+  CHECK(band.per_dose == gln::dose_for(purpose::sickle_cell_disease).per_dose);
+  const gln::dose_guidance trauma = gln::dose_for(purpose::trauma, old);
+  CHECK(trauma.weight_needed);
+  CHECK_FALSE(trauma.per_day.has_value());
+  const gln::dose_check critical =
+      gln::check_dose(old, purpose::critical_illness, dose(20.0, 2));  // 0.57 g/kg/day
+  CHECK(critical.findings.contains(rule::dose_critical_per_kg));       // the ceiling still holds
+  CHECK(critical.findings.contains(rule::dose_weight_needed));
+  CHECK_FALSE(critical.findings.contains(rule::dose_daily_above_range));
+  // 365 days is still current for an adult.
+  CHECK_FALSE(gln::dose_for(purpose::trauma, weighed_days_ago(adult(), 365)).weight_needed);
+}
+
+TEST_CASE("dose_for under a stricter policy offers only what check_dose accepts",
+          "[dose][policy][v2]") {
+  const gln::dose_guidance plain = gln::dose_for(purpose::gut_barrier);
+  CHECK_FALSE(plain.clipped_by_policy);
+  // The published range, with the part above the observed safe level marked.
+  CHECK(plain.per_day->max.value() == 20.0);
+  REQUIRE(plain.clinician_above_per_day.has_value());
+  CHECK(plain.clinician_above_per_day->value() == 14.0);
+  CHECK_FALSE(gln::dose_for(purpose::general_recovery).clinician_above_per_day.has_value());
+
+  gln::policy ceiling{};
+  ceiling.self_directed_daily_ceiling = gln::grams{15.0};
+  const gln::dose_guidance fifteen = gln::dose_for(purpose::gut_barrier, adult(), ceiling);
+  CHECK(fifteen.clipped_by_policy);
+  CHECK(fifteen.per_day->min.value() == 10.0);
+  CHECK(fifteen.per_day->max.value() == 15.0);
+  CHECK(fifteen.self_directed());
+
+  gln::policy safe{};
+  safe.observed_safe_daily = gln::grams{12.0};
+  safe.split_dose_above = gln::grams{8.0};
+  const gln::dose_guidance twelve = gln::dose_for(purpose::gut_barrier, adult(), safe);
+  CHECK(twelve.clipped_by_policy);
+  CHECK(twelve.per_day->max.value() == 12.0);
+  CHECK(twelve.per_dose->max.value() == 8.0);
+  // The clipped maximum passes check_dose with the same policy at caution or better.
+  const gln::regimen top = dose(twelve.per_day->max.value() / 2, 2);
+  CHECK(gln::check_dose(adult(), purpose::gut_barrier, top, safe).overall <= verdict::caution);
+
+  gln::policy eight{};
+  eight.self_directed_daily_ceiling = gln::grams{8.0};
+  const gln::dose_guidance none = gln::dose_for(purpose::gut_barrier, adult(), eight);
+  CHECK(none.clipped_by_policy);
+  CHECK_FALSE(none.self_directed());
+  CHECK_FALSE(none.per_day.has_value());
+}
+
+TEST_CASE("doses that overflow a double stay a constant expression and fail closed", "[dose][v2]") {
+  static_assert(gln::regimen{gln::grams{1e308}, 2, std::nullopt}.per_day().value() > 1e308);
+  constexpr gln::dose_check huge =
+      gln::check_dose(gln::profile{34.0}, purpose::gut_barrier, dose(1e308, 2));
+  static_assert(huge.overall == verdict::avoid);
+  static_assert(huge.findings.contains(gln::rule::dose_above_adult_maximum));
+  constexpr gln::dose_check denormal =
+      gln::check_dose(person(10.0, 5e-324), purpose::critical_illness, dose(5.0, 2));
+  static_assert(!denormal.valid());
+  CHECK(huge.findings.contains(gln::rule::dose_above_self_directed_ceiling));
 }

@@ -72,16 +72,23 @@ std::vector<profile_case> bad_profiles() {
     out.push_back({std::move(name), who, why, field});
   };
   const purpose ok = purpose::gut_barrier;
-  for (const double age :
-       {not_a_number, infinity, -infinity, -1.0, -0.0, 0.0, 130.01, 131.0, 1.0e9}) {
+  // v2: age 0 is a newborn, valid; -0 equals 0.
+  for (const double age : {not_a_number, infinity, -infinity, -1.0, -0.01, 130.01, 131.0, 1.0e9}) {
     gln::profile p = adult();
     p.age_years = age;
     add("age " + std::to_string(age), p, ok, input_field::age_years);
   }
-  for (const double kg : {not_a_number, infinity, -infinity, -70.0, -0.0, 0.0, 700.1, 1.0e9}) {
+  // v2: below policy.min_weight_kg, 0.2 kg, is refused.
+  for (const double kg :
+       {not_a_number, infinity, -infinity, -70.0, -0.0, 0.0, 0.19, 5e-324, 700.1, 1.0e9}) {
     gln::profile p = adult();
     p.weight_kg = gln::kilograms{kg};
     add("weight " + std::to_string(kg), p, ok, input_field::weight_kg);
+  }
+  {
+    gln::profile p = adult();
+    p.weight_age_days = -1;
+    add("weight measured in the future", p, ok, input_field::weight_age_days);
   }
   {
     gln::profile p = adult();
@@ -238,6 +245,14 @@ TEST_CASE("the plausible edges are valid", "[invalid]") {
   edge.age_years = 0.01;
   edge.weight_kg = gln::kilograms{0.5};
   CHECK(gln::screen(edge, purpose::general_recovery).valid());
+  // v2: a newborn (age 0) and the lowest plausible weight, 0.2 kg, are valid.
+  edge.age_years = 0.0;
+  edge.weight_kg = gln::kilograms{0.2};
+  edge.weight_age_days = 0;
+  CHECK(gln::screen(edge, purpose::general_recovery).valid());
+  gln::policy heavier{};
+  heavier.min_weight = gln::kilograms{0.5};
+  CHECK_FALSE(gln::screen(edge, purpose::general_recovery, heavier).valid());
 
   // §6: 1 to 12 doses a day, weeks of 0 or more.
   gln::regimen r = good_regimen;

@@ -80,6 +80,8 @@ TEST_CASE("the vocabulary is knowledge.md's, name for name", "[names]") {
                                                                  "severe_kidney_disease",
                                                                  "kidney_disease",
                                                                  "multiorgan_failure",
+                                                                 "sepsis",
+                                                                 "metabolic_acidosis",
                                                                  "shock",
                                                                  "reyes_syndrome",
                                                                  "cancer",

@@ -20,6 +20,7 @@ using gln::condition;
 using gln::medication;
 using gln::plan_status;
 using gln::purpose;
+using gln::rule;
 using gln::source;
 
 gln::profile adult(gln::condition_set conditions = {}, gln::medication_set medications = {}) {
@@ -83,7 +84,17 @@ TEST_CASE("gut_barrier: 5 g twice a day, review at 14, hard stop at 56", "[trial
   CHECK(plan.start_per_dose.value() == 5.0);
   CHECK(plan.start_doses_per_day == 2);
   CHECK(plan.max_doses_per_day == 2);
-  CHECK(plan.max_per_day.value() == 20.0);
+  // v2: within the observed safe level, 14 g/day, not the range's 20; more needs a clinician.
+  CHECK(plan.max_per_day.value() == 14.0);
+  CHECK(plan.more_needs_clinician);
+  REQUIRE(plan.max_check.has_value());
+  CHECK(plan.max_check->regimen.per_dose.value() == 7.0);
+  CHECK(plan.max_check->regimen.doses_per_day == 2);
+  CHECK(plan.max_check->overall == gln::verdict::suitable);
+  CHECK(plan.max_check->fired == gln::rule_set{rule::dose_gi_effects_likely});
+  REQUIRE(plan.start_check.has_value());
+  CHECK(plan.start_check->regimen.per_dose.value() == 5.0);
+  CHECK(plan.start_check->fired == gln::rule_set{rule::dose_gi_effects_likely});
   CHECK(plan.review_day == 14);
   REQUIRE(plan.hard_stop_day.has_value());
   CHECK(*plan.hard_stop_day == 56);  // 8 weeks, the end of the 2-8 week range
@@ -99,7 +110,13 @@ TEST_CASE("ibs_symptoms: the trial dose 5 g three times a day, review at 28, har
   CHECK(plan.start_per_dose.value() == 5.0);
   CHECK(plan.start_doses_per_day == 3);
   CHECK(plan.max_doses_per_day == 3);
+  // The trial's own dose is above the observed safe level: the plan keeps it, with the caution.
   CHECK(plan.max_per_day.value() == 15.0);
+  CHECK_FALSE(plan.more_needs_clinician);
+  REQUIRE(plan.max_check.has_value());
+  CHECK(plan.max_check->overall == gln::verdict::caution);
+  CHECK(plan.max_check->fired.contains(rule::dose_above_observed_safe_level));
+  CHECK(plan.max_check->fired.contains(rule::purpose_ibs_other_causes));
   CHECK(plan.review_day == 28);
   REQUIRE(plan.hard_stop_day.has_value());
   CHECK(*plan.hard_stop_day == 56);

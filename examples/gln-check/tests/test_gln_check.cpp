@@ -285,7 +285,7 @@ TEST_CASE("batch mode: one line out per line in, and a bad line never stops the 
 TEST_CASE("batch mode: a line over 1 MiB is an error line, and the next line is read") {
   const std::string input = "{\"id\": 1, \"purpose\": \"gut_barrier\"" +
                             std::string(std::size_t{1} << 20, ' ') + "}\n" +
-                            "{\"id\": 2, \"purpose\": \"gut_barrier\"}\n";
+                            "{\"id\": 2, \"age_years\": 40, \"purpose\": \"gut_barrier\"}\n";
   const tool_result r = run_tool({"--batch"}, input);
   CHECK(r.code == gln_check::exit_ok);
   const std::vector<std::string> out = lines_of(r.out);

@@ -114,6 +114,7 @@ class enum_set {
 using condition_set = enum_set<condition>;
 using medication_set = enum_set<medication>;
 using purpose_set = enum_set<purpose>;
+using rule_set = enum_set<rule>;
 
 GLN_END_NAMESPACE
 

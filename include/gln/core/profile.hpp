@@ -39,8 +39,16 @@ struct regimen {
   int doses_per_day = 1;
   std::optional<double> weeks{};
 
+  // Grams per dose times doses per day; +infinity where the product would overflow a double
+  // (so it stays a constant expression on every compiler for every input).
   constexpr grams per_day() const noexcept {
-    return grams{per_dose.value() * static_cast<double>(doses_per_day)};
+    const double dose = per_dose.value();
+    const double doses = static_cast<double>(doses_per_day);
+    constexpr double largest = 1.7976931348623157e308;
+    if (doses > 1.0 && (dose > largest / doses || dose < -largest / doses)) {
+      return grams{dose > 0 ? detail::infinity : -detail::infinity};
+    }
+    return grams{dose * doses};
   }
 };
 

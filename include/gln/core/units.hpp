@@ -3,8 +3,20 @@
 
 #include "../version.hpp"
 
+#if !defined(__GNUC__) && !defined(__clang__)
+#include <limits>
+#endif
+
 GLN_BEGIN_NAMESPACE
 namespace detail {
+
+// +infinity, a constant expression on every compiler (1e308 * 2 is not); g++ and clang++ do
+// without <limits>.
+#if defined(__GNUC__) || defined(__clang__)
+inline constexpr double infinity = __builtin_huge_val();
+#else
+inline constexpr double infinity = std::numeric_limits<double>::infinity();
+#endif
 
 // NaN is the only value not equal to itself; std::isnan is not constexpr before C++23.
 constexpr bool is_nan(double value) noexcept { return value != value; }
@@ -52,12 +64,20 @@ struct range {
   Q min{};
   Q max{};
   constexpr bool contains(Q value) const noexcept { return min <= value && value <= max; }
+  constexpr bool operator==(const range& other) const noexcept {
+    return min == other.min && max == other.max;
+  }
+  constexpr bool operator!=(const range& other) const noexcept { return !(*this == other); }
 };
 
 // Closed range of whole counts (doses per day).
 struct count_range {
   int min = 0;
   int max = 0;
+  constexpr bool operator==(const count_range& other) const noexcept {
+    return min == other.min && max == other.max;
+  }
+  constexpr bool operator!=(const count_range& other) const noexcept { return !(*this == other); }
 };
 
 GLN_END_NAMESPACE

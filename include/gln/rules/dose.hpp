@@ -28,17 +28,27 @@ struct dose_guidance {
   std::optional<double> min_weeks;
   std::optional<double> max_weeks;
   bool weight_based = false;
-  bool weight_needed = false;  // weight-based, and the profile has no weight
-  std::string_view amount;
+  // Weight-based, and the profile has no weight that may choose a dose (none, or too old).
+  bool weight_needed = false;
+  // A weight was given but is older than the policy's limit: it does not choose a dose.
+  bool weight_stale = false;
+  // A stricter policy lowered the self-directed range (its ceiling, its observed safe level,
+  // its split-dose threshold): the numbers are the policy's, `amount` is the source's wording.
+  bool clipped_by_policy = false;
+  // The observed safe level in force, where the self-directed daily range goes above it: the
+  // part above needs a clinician (knowledge.md §8).
+  std::optional<grams> clinician_above_per_day;
+  std::string_view amount;  // the dose as the source states it
   std::string_view duration;
   std::string_view timing;
   citation_list sources;
   input_field invalid_input = input_field::none;  // the first bad input, if any
 
   constexpr bool valid() const noexcept { return invalid_input == input_field::none; }
-  // Only a self-directed row is a range a person may use without a clinician.
+  // A range a person may use without a clinician: a self-directed row whose range the policy
+  // in force leaves open.
   constexpr bool self_directed() const noexcept {
-    return valid() && access == dose_access::self_directed;
+    return valid() && access == dose_access::self_directed && per_day.has_value();
   }
 };
 
@@ -55,6 +65,42 @@ struct dose_check {
 };
 
 namespace detail {
+
+// A valid weight that may choose a dose: not older than the policy's limit (knowledge.md §2b).
+constexpr bool has_current_weight(const profile& person, const policy& rules) noexcept {
+  return person.weight_kg && weight_is_valid(person, rules) && !weight_is_stale(person, rules);
+}
+
+// A stricter policy's ceilings cut the self-directed range (knowledge.md §6 "dose_for under a
+// policy"), so an app never shows a range that check_dose with the same policy refuses; a
+// range they close entirely is no range. Marks the part above the observed safe level.
+constexpr void clip_to_policy(dose_guidance& out, const policy& rules) noexcept {
+  if (!out.per_day || !out.per_dose) return;
+  double daily_cap = rules.self_directed_daily_ceiling.value();
+  const double safe_level = rules.observed_safe_daily.value();
+  if (safe_level < describe(policy_knob::observed_safe_level).default_value &&
+      safe_level < daily_cap) {
+    daily_cap = safe_level;
+  }
+  const double dose_cap = rules.split_dose_above.value();
+  if (out.per_day->max.value() > daily_cap) {
+    out.per_day->max = grams{daily_cap};
+    out.clipped_by_policy = true;
+  }
+  if (out.per_dose->max.value() > dose_cap) {
+    out.per_dose->max = grams{dose_cap};
+    out.clipped_by_policy = true;
+  }
+  if (out.per_day->max < out.per_day->min || out.per_dose->max < out.per_dose->min) {
+    out.per_day.reset();
+    out.per_dose.reset();
+    out.doses_per_day.reset();
+    return;
+  }
+  if (out.per_day->max.value() > safe_level) {
+    out.clinician_above_per_day = std::optional<grams>{grams{safe_level}};
+  }
+}
 
 constexpr dose_guidance dose_for_with(gln::purpose p, const profile& person,
                                       const policy& rules) noexcept {
@@ -76,23 +122,26 @@ constexpr dose_guidance dose_for_with(gln::purpose p, const profile& person,
   out.duration = row.duration;
   out.timing = row.timing;
   out.sources = row.sources;
-  const bool has_weight = person.weight_kg.has_value() && weight_is_valid(person, rules);
-  out.weight_needed = row.weight_based && !has_weight;
-  if (!has_weight) return out;
-  const double kg = person.weight_kg->value();
-  if (row.weight_bands && row.doses_per_day) {
-    const grams band = sickle_cell_band_dose(*person.weight_kg);
-    out.per_dose = std::optional<range<grams>>{range<grams>{band, band}};
-    const grams daily{band.value() * static_cast<double>(row.doses_per_day->max)};
-    out.per_day = std::optional<range<grams>>{range<grams>{daily, daily}};
+  out.weight_stale = weight_is_stale(person, rules);
+  const bool weight_chooses = has_current_weight(person, rules);
+  out.weight_needed = row.weight_based && !weight_chooses;
+  if (weight_chooses) {
+    const double kg = person.weight_kg->value();
+    if (row.weight_bands && row.doses_per_day) {
+      const grams band = sickle_cell_band_dose(*person.weight_kg);
+      out.per_dose = std::optional<range<grams>>{range<grams>{band, band}};
+      const grams daily{band.value() * static_cast<double>(row.doses_per_day->max)};
+      out.per_day = std::optional<range<grams>>{range<grams>{daily, daily}};
+    }
+    if (row.per_kg_day) {
+      out.per_day = std::optional<range<grams>>{range<grams>{
+          grams{row.per_kg_day->min.value() * kg}, grams{row.per_kg_day->max.value() * kg}}};
+    }
+    if (row.max_per_kg_day) {
+      out.max_per_day_for_weight = std::optional<grams>{grams{row.max_per_kg_day->value() * kg}};
+    }
   }
-  if (row.per_kg_day) {
-    out.per_day = std::optional<range<grams>>{range<grams>{
-        grams{row.per_kg_day->min.value() * kg}, grams{row.per_kg_day->max.value() * kg}}};
-  }
-  if (row.max_per_kg_day) {
-    out.max_per_day_for_weight = std::optional<grams>{grams{row.max_per_kg_day->value() * kg}};
-  }
+  if (row.access == dose_access::self_directed) clip_to_policy(out, rules);
   return out;
 }
 
@@ -137,28 +186,42 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
 
   const dose_row& row = dose_row_for(p);
   const bool has_weight = person.weight_kg.has_value() && weight_is_valid(person, rules);
+  const bool weight_chooses = has_current_weight(person, rules);
   const double kg = has_weight ? person.weight_kg->value() : 0.0;
-  const bool is_child = person.age_years.has_value() && age_is_valid(person, rules) &&
-                        *person.age_years < rules.adult_age_years;
+  const bool age_known = person.age_years.has_value() && age_is_valid(person, rules);
+  const bool is_child = age_known && *person.age_years < rules.adult_age_years;
+  const bool supervised = is_supervised(person);
 
   rule_mask fired = 0;
   if (row.access != dose_access::self_directed)
     fired |= bit_of(gln::rule::dose_no_self_directed_range);
   if (grams_ok && doses_ok) {
     const double dose = plan.per_dose.value();
-    const double daily = plan.per_day().value();
+    const double daily = plan.per_day().value();  // +inf where grams x doses overflows
     per_day_out = std::optional<grams>{grams{daily}};
+    // The purpose's daily maximum; a per-kg one only from a weight that may choose a dose.
     std::optional<double> daily_max;
     if (row.per_day) {
       daily_max = row.per_day->max.value();
-    } else if (row.per_kg_day && has_weight) {
+    } else if (row.per_kg_day && weight_chooses) {
       daily_max = row.per_kg_day->max.value() * kg;
-    } else if (row.max_per_kg_day && has_weight) {
+    } else if (row.max_per_kg_day && weight_chooses) {
       daily_max = row.max_per_kg_day->value() * kg;  // critical illness: its per-kg ceiling
     }
     const auto fire_if = [&fired](bool condition, gln::rule id) constexpr noexcept {
       if (condition) fired |= bit_of(id);
     };
+    // The per-kg ceilings use the most recent weight however old (an old weight of a child is
+    // lower than today's, so the check errs on the safe side), compared without dividing.
+    const bool band_dose = row.weight_bands && weight_chooses && row.doses_per_day &&
+                           plan.per_dose == sickle_cell_band_dose(*person.weight_kg) &&
+                           plan.doses_per_day == row.doses_per_day->max;
+    const bool child_over_limit =
+        is_child && has_weight && daily > rules.child_max_per_kg.value() * kg;
+    // The Endari label is the higher authority for its own product (knowledge.md §6).
+    const bool labelled_band_case = child_over_limit && band_dose && supervised &&
+                                    rules.allow_label_band_dose &&
+                                    *person.age_years >= data::sickle_cell_min_age_years;
     fire_if(row.per_dose && dose > row.per_dose->max.value(), gln::rule::dose_per_dose_above_range);
     fire_if(daily_max && daily > *daily_max, gln::rule::dose_daily_above_range);
     fire_if(weeks_ok && plan.weeks && row.max_weeks && *plan.weeks > *row.max_weeks,
@@ -169,16 +232,14 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
     fire_if(daily > rules.self_directed_daily_ceiling.value(),
             gln::rule::dose_above_self_directed_ceiling);
     fire_if(daily > rules.adult_maximum_daily.value(), gln::rule::dose_above_adult_maximum);
-    fire_if(is_child && has_weight && daily / kg > rules.child_max_per_kg.value(),
-            gln::rule::dose_child_per_kg);
-    fire_if(is_critical_purpose(p) && has_weight && daily / kg > rules.critical_max_per_kg.value(),
+    fire_if(child_over_limit && !labelled_band_case, gln::rule::dose_child_per_kg);
+    fire_if(labelled_band_case, gln::rule::dose_child_per_kg_label_band);
+    fire_if(is_critical_purpose(p) && has_weight && daily > rules.critical_max_per_kg.value() * kg,
             gln::rule::dose_critical_per_kg);
-    fire_if(row.weight_bands && has_weight && row.doses_per_day &&
-                (plan.per_dose != sickle_cell_band_dose(*person.weight_kg) ||
-                 plan.doses_per_day != row.doses_per_day->max),
+    fire_if(row.weight_bands && weight_chooses && row.doses_per_day && !band_dose,
             gln::rule::dose_label_band_mismatch);
   }
-  if (row.weight_based && !has_weight) fired |= bit_of(gln::rule::dose_weight_needed);
+  if (row.weight_based && !weight_chooses) fired |= bit_of(gln::rule::dose_weight_needed);
   // The self-directed rules do not fire under clinician supervision.
   if (is_supervised(person)) fired &= ~self_directed_only_rules;
   finding_writer::add_rules(out, fired);

@@ -148,6 +148,11 @@ class finding_list {
     if (!contains(id)) return verdict::suitable;
     return id == gln::rule::input_invalid ? verdict::avoid : level_for(id);
   }
+  // The rules that fired, input.invalid included: a small summary of the list.
+  constexpr rule_set rules() const noexcept {
+    return rule_set::from_bits(
+        fired_ | (invalid_ != 0 ? detail::bit_of(gln::rule::input_invalid) : detail::rule_mask{0}));
+  }
   // Worst level in the list; suitable when empty.
   constexpr verdict worst_level() const noexcept { return worst_; }
 

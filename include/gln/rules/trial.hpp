@@ -15,6 +15,14 @@
 
 GLN_BEGIN_NAMESPACE
 
+// What check_dose says about one regimen of a plan: the regimen, its verdict and the rules that
+// fired (a summary; call check_dose for the findings).
+struct regimen_check {
+  gln::regimen regimen{};
+  verdict overall = verdict::avoid;
+  rule_set fired{};
+};
+
 // A defined, self-limited trial (knowledge.md §8): one product, one dose, one goal, one
 // review date, and a stop rule. Dosing fields are set only when status is ready.
 struct trial_plan {
@@ -26,12 +34,18 @@ struct trial_plan {
   grams start_per_dose{};
   int start_doses_per_day = 0;
   int max_doses_per_day = 0;
-  grams max_per_day{};
+  grams max_per_day{};  // at most the observed safe level in force (knowledge.md §8)
+  // The purpose's range goes above max_per_day: more needs a clinician.
+  bool more_needs_clinician = false;
   std::optional<int> step_up_day;  // day to go to max_doses_per_day if tolerated
   int review_day = 0;              // judge the goal on this day; stop if no clear benefit
   std::optional<int> hard_stop_day;
   outcome_set outcomes;                               // pick one goal from these
   std::optional<range<double>> protein_g_per_kg_day;  // athletes' protein target
+  // check_dose for the plan's start and maximum regimens, whenever the plan got as far as
+  // choosing them (status ready, or ask_clinician_first because a dose failed the check).
+  std::optional<regimen_check> start_check;
+  std::optional<regimen_check> max_check;
 
   // Shown with every plan, each with its sources.
   advice rule = data::trial_rule;
@@ -80,21 +94,39 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
   if (plan.status != plan_status::ready || !row.per_dose || !row.doses_per_day || !row.per_day) {
     return plan;
   }
+  // Within the observed safe level in force (knowledge.md §8): the plan's maximum per day is
+  // the smaller of the purpose's maximum and that level; where even the purpose's smallest
+  // daily dose is above it (ibs_symptoms' trial dose), the plan keeps that dose and its
+  // dose.above_observed_safe_level caution.
+  const double safe_level = rules.observed_safe_daily.value();
+  const double smallest_daily = row.per_day->min.value();
+  const double top_daily =
+      smallest_daily > safe_level
+          ? smallest_daily
+          : (row.per_day->max.value() < safe_level ? row.per_day->max.value() : safe_level);
+  const regimen start{row.per_dose->min, row.doses_per_day->min, std::nullopt};
+  const regimen top{grams{top_daily / static_cast<double>(row.doses_per_day->max)},
+                    row.doses_per_day->max, std::nullopt};
   // The trial's own doses must pass check_dose at caution or better: a stricter policy (a
   // lower ceiling, fewer doses a day) or a supervised child's per-kg limit can rule them
   // out, and then a clinician sets the dose.
-  const regimen start{row.per_dose->min, row.doses_per_day->min, std::nullopt};
-  const regimen top{grams{row.per_day->max.value() / static_cast<double>(row.doses_per_day->max)},
-                    row.doses_per_day->max, std::nullopt};
-  if (check_dose_with(person, p, start, rules).overall > verdict::caution ||
-      check_dose_with(person, p, top, rules).overall > verdict::caution) {
+  const auto summary = [&](const regimen& r) constexpr noexcept {
+    const dose_check checked = check_dose_with(person, p, r, rules);
+    // An optional assigned from an optional: the C++17 converting assignment is not constexpr.
+    return std::optional<regimen_check>{
+        regimen_check{r, checked.overall, checked.findings.rules()}};
+  };
+  plan.start_check = summary(start);
+  plan.max_check = summary(top);
+  if (plan.start_check->overall > verdict::caution || plan.max_check->overall > verdict::caution) {
     plan.status = plan_status::ask_clinician_first;
     return plan;
   }
   plan.start_per_dose = row.per_dose->min;
   plan.start_doses_per_day = row.doses_per_day->min;
   plan.max_doses_per_day = row.doses_per_day->max;
-  plan.max_per_day = row.per_day->max;
+  plan.max_per_day = grams{top_daily};
+  plan.more_needs_clinician = row.per_day->max.value() > top_daily;
   plan.review_day = review_day_for(trial, rules);
   // A policy that reviews sooner than the step-up day ends the trial at the start dose: the
   // review decides before any step-up.
