@@ -19,7 +19,7 @@ GLN_BEGIN_NAMESPACE
 // or any other threshold. docs/knowledge.md lists every member with its unit and sources.
 struct policy {
 #define GLN_DETAIL_POLICY_MEMBER(id, member, type, value, unit, stricter, at_most, sources) \
-  type member = type{value};
+  type member = type{value};  // NOLINT(bugprone-macro-parentheses): `type` names a type
   GLN_POLICY_KNOBS(GLN_DETAIL_POLICY_MEMBER)
 #undef GLN_DETAIL_POLICY_MEMBER
 

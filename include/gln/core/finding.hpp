@@ -62,12 +62,15 @@ class finding {
   constexpr finding(gln::rule id, verdict reported, input_field bad, gln::purpose p) noexcept
       : rule(id), level(reported), field(bad), purpose(p) {}
 
+  // A finding is a value: these fields are its API (the views of the tables stay private).
+  // NOLINTBEGIN(misc-non-private-member-variables-in-classes)
   gln::rule rule = gln::rule::input_invalid;
   verdict level = verdict::avoid;         // as reported, after oversight and policy are applied
   input_field field = input_field::none;  // the bad input of an input.invalid finding
   gln::purpose purpose = gln::purpose::general_recovery;  // the purpose screened or checked
   gln::cause cause{};                                     // the input that made it fire
   text_arguments arguments{};  // the numbers in force for the reason's placeholders
+  // NOLINTEND(misc-non-private-member-variables-in-classes)
 
   // Stable dotted id, e.g. "contra.cirrhosis".
   constexpr std::string_view rule_id() const noexcept { return gln::to_string(rule); }

@@ -45,7 +45,9 @@ constexpr void put_number(double value, char* out, std::size_t capacity,
     put('-', out, capacity, size);
     value = -value;
   }
-  const auto hundredths = static_cast<unsigned long long>(value * 100.0 + 0.5);
+  const double scaled = value * 100.0;
+  auto hundredths = static_cast<unsigned long long>(scaled);  // value >= 0: truncates down
+  if (scaled - static_cast<double>(hundredths) >= 0.5) ++hundredths;
   unsigned long long whole = hundredths / 100U;
   const auto fraction = static_cast<unsigned>(hundredths % 100U);
   std::array<char, 20> digits{};

@@ -82,13 +82,14 @@ class finding_list {
     using pointer = void;
     using reference = finding;  // made when read, so a value
 
-    constexpr finding operator*() const noexcept { return list_->make(phase_, rest_); }
+    constexpr finding operator*() const noexcept { return list_->make(*this); }
     constexpr iterator& operator++() noexcept {
       rest_ &= rest_ - 1U;
       if (rest_ == 0) advance_phase();
       return *this;
     }
-    constexpr iterator operator++(int) noexcept {
+    // As the iterator requirements have it (CERT's const return would forbid nothing here).
+    constexpr iterator operator++(int) noexcept {  // NOLINT(cert-dcl21-cpp)
       iterator before = *this;
       ++*this;
       return before;
@@ -188,7 +189,7 @@ class finding_list {
     return supervised_ ? info.supervised_level : info.level;
   }
 
-  constexpr finding make(int phase, std::uint64_t rest) const noexcept;
+  constexpr finding make(const iterator& at) const noexcept;
   constexpr gln::cause cause_for(gln::rule id) const noexcept;
   constexpr text_arguments arguments_for(std::string_view pattern) const noexcept;
   constexpr std::optional<double> number_named(std::string_view name) const noexcept;
@@ -267,9 +268,9 @@ struct finding_writer {
 
 }  // namespace detail
 
-constexpr finding finding_list::make(int phase, std::uint64_t rest) const noexcept {
-  const std::size_t bit = detail::lowest_bit_index(rest);
-  if (phase == 0 || phase == 2) {
+constexpr finding finding_list::make(const iterator& at) const noexcept {
+  const std::size_t bit = detail::lowest_bit_index(at.rest_);
+  if (at.phase_ == 0 || at.phase_ == 2) {
     const auto field = static_cast<input_field>(bit);
     const std::string_view reason = data::invalid_input_reasons[bit];
     const rule_info& info = describe(gln::rule::input_invalid);
