@@ -171,6 +171,24 @@ void BM_condition_from_icd10(benchmark::State& state) {
 }
 BENCHMARK(BM_condition_from_icd10);
 
+// One ICD-10-CM look-up per iteration, over a mix of spellings and answers: mapped codes from
+// several chapters (a range, a prefix, an exact category, a T code with seventh character A,
+// a puerperium code), unmapped codes (a real diagnosis, an exclusion, a seventh character D)
+// and malformed text.
+void BM_icd10_lookup(benchmark::State& state) {
+  const std::array<std::string_view, 16> codes{
+      "K76.82", "k7460",    " C50.911 ", "N18.6",   "K72",   "R65.21",   "O03.32", "O90.49",
+      "D57.00", "T81.44XA", "O88.011",   "J45.909", "D57.3", "T81.44XD", "E11.9",  "K76..82"};
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::string_view code = codes[i++ & (codes.size() - 1)];
+    benchmark::DoNotOptimize(code);
+    gln::code_match result = gln::icd10_lookup(code);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_icd10_lookup);
+
 // Screens 1 M varied profiles per iteration; the counter is profiles per second on one core.
 void BM_screen_batch_1M(benchmark::State& state) {
   constexpr std::size_t count = 1'000'000;

@@ -6,6 +6,7 @@
 
 #include <limits>
 #include <optional>
+#include <string_view>
 
 namespace {
 
@@ -163,20 +164,60 @@ static_assert(gln::plan_trial(adult(), purpose::immune_support).status ==
               gln::plan_status::no_self_directed_range);
 static_assert(gln::plan_trial(adult(), not_a_purpose).status == gln::plan_status::invalid_input);
 
-// ---- condition_from_icd10 (§2) ----
+// ---- ICD-10-CM (§2) ----
+using gln::lookup_status;
+constexpr bool icd10_reads(std::string_view code, gln::condition_set expected) {
+  const gln::code_match found = gln::icd10_lookup(code);
+  return found.status == lookup_status::mapped && found.role == gln::code_role::condition &&
+         found.conditions == expected;
+}
+constexpr bool icd10_is(std::string_view code, lookup_status status) {
+  const gln::code_match found = gln::icd10_lookup(code);
+  return found.status == status && found.role == gln::code_role::none && found.conditions.empty();
+}
+// The examples of §2 "Matching".
+static_assert(icd10_reads("K74.60", {condition::cirrhosis}));
+static_assert(icd10_reads("O90.49", {condition::severe_kidney_disease}));
+static_assert(icd10_reads("O03.32", {condition::pregnancy, condition::severe_kidney_disease}));
+static_assert(icd10_reads("R65.21",
+                          {condition::multiorgan_failure, condition::shock, condition::sepsis}));
+// Exact category entries; with coma is failure too; seventh characters; the puerperium.
+static_assert(icd10_reads("K72.0", {condition::hepatic_failure}));
+static_assert(icd10_reads("R65.2", {condition::multiorgan_failure, condition::sepsis}));
+static_assert(icd10_reads("k72.01",
+                          {condition::hepatic_encephalopathy, condition::hepatic_failure}));
+static_assert(icd10_reads(" T81.44XA ", {condition::sepsis}));
+static_assert(icd10_is("T81.44XD", lookup_status::unmapped));
+static_assert(icd10_reads("O88.011", {condition::pregnancy}));
+static_assert(icd10_is("O88.02", lookup_status::unmapped));
+// Unmapped (well-formed) against malformed.
+static_assert(icd10_is("D57.3", lookup_status::unmapped));
+static_assert(icd10_is("J45.909", lookup_status::unmapped));
+static_assert(icd10_is("", lookup_status::malformed));
+static_assert(icd10_is("K76..82", lookup_status::malformed));
+static_assert(icd10_is("K76.", lookup_status::malformed));
+static_assert(icd10_is("1K76", lookup_status::malformed));
+// Every code §2 names as mapping to nothing.
+constexpr bool exclusions_are_unmapped() {
+  for (std::string_view code : gln::data::icd10_exclusions) {
+    if (!icd10_is(code, lookup_status::unmapped)) return false;
+  }
+  return true;
+}
+static_assert(exclusions_are_unmapped());
+// The single-condition look-up gives the worst, ties to the first in §2's order.
 static_assert(gln::condition_from_icd10("K76.82") == condition::hepatic_encephalopathy);
-static_assert(gln::condition_from_icd10("k7682") == condition::hepatic_encephalopathy);
 static_assert(gln::condition_from_icd10("  K74.60 ") == condition::cirrhosis);
-static_assert(gln::condition_from_icd10("K72.00") == condition::hepatic_failure);
 static_assert(gln::condition_from_icd10("K76.89") == condition::liver_disease);
+static_assert(gln::condition_from_icd10("K76.7") == condition::severe_kidney_disease);
+static_assert(gln::condition_from_icd10("O03.32") == condition::severe_kidney_disease);
+static_assert(gln::condition_from_icd10("R65.21") == condition::multiorgan_failure);
 static_assert(gln::condition_from_icd10("C7A.00") == condition::cancer);
 static_assert(gln::condition_from_icd10("O9A.119") == condition::pregnancy);
 static_assert(gln::condition_from_icd10("D57.00") == condition::sickle_cell_disease);
 static_assert(!gln::condition_from_icd10("D57.3").has_value());
 static_assert(!gln::condition_from_icd10("").has_value());
-static_assert(!gln::condition_from_icd10("K76..82").has_value());
-static_assert(gln::conditions_from_icd10("R65.21").size() == 2);
-static_assert(gln::conditions_from_icd10("R65.21").contains(condition::shock));
+static_assert(gln::conditions_from_icd10("R65.21").size() == 3);
 
 // ---- names and parse ----
 static_assert(gln::parse<purpose>("gut_barrier") == purpose::gut_barrier);

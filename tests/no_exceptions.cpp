@@ -120,8 +120,12 @@ int main(int argc, char* argv[]) {
   check(gln::condition_from_icd10(" k76.82 ") == gln::condition::hepatic_encephalopathy,
         "condition_from_icd10: K76.82");
   check(gln::conditions_from_icd10("R6521") ==
-            gln::condition_set{gln::condition::multiorgan_failure, gln::condition::shock},
-        "conditions_from_icd10: R65.21 is both");
+            gln::condition_set{gln::condition::multiorgan_failure, gln::condition::shock,
+                               gln::condition::sepsis},
+        "conditions_from_icd10: R65.21 is all three");
+  check(gln::icd10_lookup("J45.909").status == gln::lookup_status::unmapped &&
+            gln::icd10_lookup("K76..82").status == gln::lookup_status::malformed,
+        "icd10_lookup: unmapped and malformed");
   check(!gln::condition_from_icd10("D57.3"), "condition_from_icd10: trait maps to nothing");
 
   // Names, look-ups, sets, policy, version.

@@ -48,6 +48,8 @@ static_assert(data::evidence_is_consistent(),
 static_assert(data::trials_are_consistent(),
               "trial table: one row per purpose in order, live sources");
 static_assert(data::codes_are_consistent(),
-              "ICD-10 table: normalized codes, ordered ranges, no repeats");
+              "ICD-10-CM tables: normalized codes, sorted without repeats, ranges ordered, valid "
+              "conditions, exclusions no entry matches");
+static_assert(detail::icd10_keys_are_sorted(), "ICD-10-CM look-up keys sort as the codes do");
 
 }  // namespace

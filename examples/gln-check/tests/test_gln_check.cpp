@@ -320,10 +320,10 @@ TEST_CASE("parse_json_request reads every key and refuses what it does not know"
   CHECK(req.person.age_years == 40.5);
   REQUIRE(req.person.weight_kg.has_value());
   CHECK(req.person.weight_kg->value() == 70.0);
-  // R65.21 is both multiorgan failure and shock (§2).
+  // R65.21 is multiorgan failure, shock and sepsis (§2).
   CHECK(req.person.conditions == gln::condition_set{gln::condition::pregnancy,
                                                     gln::condition::multiorgan_failure,
-                                                    gln::condition::shock});
+                                                    gln::condition::shock, gln::condition::sepsis});
   CHECK(req.person.medications ==
         gln::medication_set{gln::medication::lactulose, gln::medication::anticonvulsant});
   CHECK(req.person.oversight == gln::oversight::clinician_supervised);
