@@ -121,7 +121,8 @@ std::vector<code_row> read_code_list(std::istream& in) {
     if (!order_is(order, rows.size() + 1)) {
       fail() << "row " << rows.size() + 1 << " has order '" << order << "'\n";
     }
-    if (billable != "0" && billable != "1") fail() << code << ": billable is '" << billable << "'\n";
+    if (billable != "0" && billable != "1")
+      fail() << code << ": billable is '" << billable << "'\n";
     rows.push_back({code, billable == "1"});
   }
   const auto billable = static_cast<std::size_t>(
@@ -171,10 +172,9 @@ void check_categories(const std::vector<code_row>& rows) {
       continue;
     }
     if (reading(row.code) < mildest->second) {
-      fail() << "header " << dotted(row.code) << " reads "
-             << gln::to_string(reading(row.code)) << " (" << names(gln::conditions_from_icd10(row.code))
-             << "), milder than " << dotted(mildest->first) << ", "
-             << gln::to_string(mildest->second) << " ("
+      fail() << "header " << dotted(row.code) << " reads " << gln::to_string(reading(row.code))
+             << " (" << names(gln::conditions_from_icd10(row.code)) << "), milder than "
+             << dotted(mildest->first) << ", " << gln::to_string(mildest->second) << " ("
              << names(gln::conditions_from_icd10(mildest->first)) << ")\n";
     }
   }
@@ -257,7 +257,8 @@ void print_counts(const std::vector<code_row>& rows) {
   for (const code_row& row : rows) {
     const gln::code_match answer = gln::icd10_lookup(row.code);
     ++statuses[answer.status];
-    for (gln::condition c : answer.conditions) ++(row.billable ? billable : headers)[gln::index_of(c)];
+    for (gln::condition c : answer.conditions)
+      ++(row.billable ? billable : headers)[gln::index_of(c)];
   }
   std::cout << "codes: " << statuses[gln::lookup_status::mapped] << " mapped, "
             << statuses[gln::lookup_status::unmapped] << " unmapped, "
@@ -296,7 +297,7 @@ int main(int argc, char** argv) {
   check_seventh_characters(rows);
   check_puerperium(rows);
   print_counts(rows);
-  std::cout << (failures == 0 ? "passed" : "FAILED") << ": " << rows.size()
-            << " ICD-10-CM codes, " << failures << " failures\n";
+  std::cout << (failures == 0 ? "passed" : "FAILED") << ": " << rows.size() << " ICD-10-CM codes, "
+            << failures << " failures\n";
   return failures == 0 ? 0 : 1;
 }

@@ -36,6 +36,9 @@ static_assert(data::rules_are_consistent(),
               "rule table: indexed by id, cites live sources, supervision never moves avoid");
 static_assert(detail::rule_texts_resolve(),
               "every {placeholder} of a rule text is a policy knob or a named number");
+static_assert(data::patient_texts_are_consistent(),
+              "patient texts: one row per rule, in order, each with a gist");
+static_assert(detail::names_are_unique<gln::patient_frame>());
 static_assert(data::triggers_are_consistent(),
               "every screening rule has exactly one trigger, in order");
 static_assert(data::every_input_is_screened(),

@@ -82,6 +82,21 @@ class finding {
   constexpr std::size_t format_reason(char* out, std::size_t capacity) const noexcept {
     return format_text(reason_, arguments, out, capacity);
   }
+  // The same for the person (knowledge.md §11): a plain-language gist with the numbers in
+  // force, set in the frame that says what to do ("... Ask your doctor first."), or under
+  // clinician supervision in one that defers to the prescriber. At most 140 characters.
+  constexpr text patient_text() const noexcept { return text{frame_, patient_, arguments}; }
+  // Its parts, for translation: the gist (message key `<rule id>.patient`) and the frame, in
+  // which "{text}" stands for the gist (key `patient.frame.<frame>`).
+  constexpr std::string_view patient_template() const noexcept { return patient_; }
+  constexpr std::string_view patient_frame_template() const noexcept { return frame_; }
+  // The patient text formatted into out[0..capacity); returns its size.
+  constexpr std::size_t format_patient_text(char* out, std::size_t capacity) const noexcept {
+    return format_framed_text(frame_, patient_, arguments, out, capacity);
+  }
+  // The message keys of the two texts: "contra.cirrhosis.reason", "contra.cirrhosis.patient".
+  constexpr text reason_key() const noexcept { return key(".reason"); }
+  constexpr text patient_key() const noexcept { return key(".patient"); }
   // The sources behind the finding; dose-range findings cite their purpose's dose row.
   constexpr const citation_list& sources() const noexcept { return *sources_; }
   // The rule's verdict for self-directed use, before oversight.
@@ -96,7 +111,13 @@ class finding {
  private:
   friend struct detail::finding_access;
 
+  constexpr text key(std::string_view suffix) const noexcept {
+    return text{rule_id(), text_arguments{}}.append(suffix);
+  }
+
   std::string_view reason_ = "not described: this finding was not made by gln's rules";
+  std::string_view patient_ = "this finding was not made by gln's rules.";
+  std::string_view frame_ = "We could not check this: {text}";
   const citation_list* sources_ = &detail::policy_citation;
   verdict self_directed_level_ = verdict::avoid;
 };

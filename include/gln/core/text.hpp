@@ -66,14 +66,12 @@ constexpr void put_number(double value, char* out, std::size_t capacity,
 
 }  // namespace detail
 
-// Writes `pattern` into out[0..capacity) with each "{name}" replaced by the value of the
-// argument of that name; a placeholder without an argument is copied as it stands. Truncates to
-// capacity - 1 characters and always ends with a NUL when capacity > 0. Returns the number of
-// characters written, without the NUL.
-constexpr std::size_t format_text(std::string_view pattern, const text_arguments& arguments,
-                                  char* out, std::size_t capacity) noexcept {
-  std::size_t size = 0;
-  if (capacity == 0) return 0;
+namespace detail {
+
+// Appends `pattern` at out[size], each "{name}" replaced by the value of the argument of that
+// name; a placeholder without an argument is copied as it stands.
+constexpr void append_formatted(std::string_view pattern, const text_arguments& arguments,
+                                char* out, std::size_t capacity, std::size_t& size) noexcept {
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '{') {
       const std::size_t close = pattern.find('}', i);
@@ -85,13 +83,46 @@ constexpr std::size_t format_text(std::string_view pattern, const text_arguments
           if (!arguments[k].name.empty() && arguments[k].name == name) match = k;
         }
         if (match < arguments.size()) {
-          detail::put_number(arguments[match].value, out, capacity, size);
+          put_number(arguments[match].value, out, capacity, size);
           i = close;
           continue;
         }
       }
     }
-    detail::put(pattern[i], out, capacity, size);
+    put(pattern[i], out, capacity, size);
+  }
+}
+
+}  // namespace detail
+
+// Writes `pattern` into out[0..capacity) with each "{name}" replaced by the value of the
+// argument of that name; a placeholder without an argument is copied as it stands. Truncates to
+// capacity - 1 characters and always ends with a NUL when capacity > 0. Returns the number of
+// characters written, without the NUL.
+constexpr std::size_t format_text(std::string_view pattern, const text_arguments& arguments,
+                                  char* out, std::size_t capacity) noexcept {
+  std::size_t size = 0;
+  if (capacity == 0) return 0;
+  detail::append_formatted(pattern, arguments, out, capacity, size);
+  out[size] = '\0';
+  return size;
+}
+
+// The same for a text set in a frame: `frame` with "{text}" standing for `pattern` (a patient
+// text's gist in its action frame, say).
+constexpr std::size_t format_framed_text(std::string_view frame, std::string_view pattern,
+                                         const text_arguments& arguments, char* out,
+                                         std::size_t capacity) noexcept {
+  constexpr std::string_view slot = "{text}";
+  std::size_t size = 0;
+  if (capacity == 0) return 0;
+  const std::size_t at = frame.find(slot);
+  if (at == std::string_view::npos) {
+    detail::append_formatted(frame, arguments, out, capacity, size);
+  } else {
+    detail::append_formatted(frame.substr(0, at), arguments, out, capacity, size);
+    detail::append_formatted(pattern, arguments, out, capacity, size);
+    detail::append_formatted(frame.substr(at + slot.size()), arguments, out, capacity, size);
   }
   out[size] = '\0';
   return size;
@@ -107,8 +138,18 @@ class text {
   constexpr text() noexcept = default;
   constexpr text(std::string_view pattern, const text_arguments& arguments) noexcept
       : size_(format_text(pattern, arguments, chars_.data(), chars_.size())) {}
+  constexpr text(std::string_view frame, std::string_view pattern,
+                 const text_arguments& arguments) noexcept
+      : size_(format_framed_text(frame, pattern, arguments, chars_.data(), chars_.size())) {}
 
   constexpr std::string_view view() const noexcept { return {chars_.data(), size_}; }
+  // This text followed by `more`, as far as the capacity allows.
+  constexpr text append(std::string_view more) const noexcept {
+    text out = *this;
+    for (char ch : more) detail::put(ch, out.chars_.data(), out.chars_.size(), out.size_);
+    out.chars_[out.size_] = '\0';
+    return out;
+  }
   constexpr const char* c_str() const noexcept { return chars_.data(); }
   constexpr std::size_t size() const noexcept { return size_; }
   constexpr bool empty() const noexcept { return size_ == 0; }

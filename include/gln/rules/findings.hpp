@@ -20,6 +20,7 @@
 #include "../data/contraindications.hpp"
 #include "../data/doses.hpp"
 #include "../data/rules.hpp"
+#include "../data/texts.hpp"
 #include "../policy.hpp"
 
 GLN_BEGIN_NAMESPACE
@@ -212,7 +213,7 @@ struct finding_access {
   static constexpr finding make(gln::rule id, verdict level, input_field field, gln::purpose p,
                                 gln::cause why, const text_arguments& arguments,
                                 std::string_view reason, const citation_list& sources,
-                                verdict self_directed_level) noexcept {
+                                verdict self_directed_level, bool supervised) noexcept {
     finding out{};
     out.rule = id;
     out.level = level;
@@ -223,6 +224,10 @@ struct finding_access {
     out.reason_ = reason;
     out.sources_ = &sources;
     out.self_directed_level_ = self_directed_level;
+    const patient_text_row& text = row_at(data::patient_texts, index_of(id));
+    out.patient_ = text.gist;
+    out.frame_ =
+        supervised ? data::supervised_frame : row_at(data::patient_frames, index_of(text.frame));
     return out;
   }
 };
@@ -276,14 +281,15 @@ constexpr finding finding_list::make(const iterator& at) const noexcept {
     const rule_info& info = describe(gln::rule::input_invalid);
     return detail::finding_access::make(gln::rule::input_invalid, verdict::avoid, field, purpose_,
                                         gln::cause::of(field), arguments_for(reason), reason,
-                                        info.sources, verdict::avoid);
+                                        info.sources, verdict::avoid, supervised_);
   }
   const auto id = static_cast<gln::rule>(bit);
   const rule_info& info = describe(id);
   const citation_list& sources =
       info.cites_dose_row ? dose_row_for(purpose_).sources : info.sources;
   return detail::finding_access::make(id, level_for(id), input_field::none, purpose_, cause_for(id),
-                                      arguments_for(info.reason), info.reason, sources, info.level);
+                                      arguments_for(info.reason), info.reason, sources, info.level,
+                                      supervised_);
 }
 
 // The condition or medication of the rule's trigger that the person has (the first, in enum
@@ -356,6 +362,9 @@ constexpr bool rule_texts_resolve() noexcept {
   }
   for (std::string_view reason : data::invalid_input_reasons) {
     if (!placeholders_resolve(reason)) return false;
+  }
+  for (const patient_text_row& row : data::patient_texts) {
+    if (!placeholders_resolve(row.gist)) return false;
   }
   return true;
 }
