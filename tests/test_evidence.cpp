@@ -86,7 +86,7 @@ TEST_CASE("evidence summaries carry the numbers knowledge.md quotes", "[evidence
   CHECK(gln::evidence_for(purpose::trauma).summary.find("(0)") != std::string_view::npos);
 }
 
-TEST_CASE("no purpose is graded strong in knowledge base v1", "[evidence]") {
+TEST_CASE("no purpose is graded strong in knowledge base v2", "[evidence]") {
   for (std::size_t i = 0; i < gln::enum_count<purpose>; ++i) {
     CHECK(gln::evidence_for(static_cast<purpose>(i)).grade != grade::strong);
   }

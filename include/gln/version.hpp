@@ -33,8 +33,8 @@ inline constexpr std::string_view version =
 
 // The clinical content (knowledge base) is versioned apart from the code: a table edit
 // bumps knowledge_version even when no API changes.
-inline constexpr int knowledge_version = 1;
-inline constexpr std::string_view knowledge_review_date = "2026-11-23";
+inline constexpr int knowledge_version = 2;
+inline constexpr std::string_view knowledge_review_date = "2026-11-30";
 
 GLN_END_NAMESPACE
 

@@ -194,7 +194,7 @@ TEST_CASE("the readable report names verdict, findings, dose, evidence, plan and
   for (const char* expected :
        {"VERDICT: AVOID", "[avoid] contra.cirrhosis", "[clinician_only] caution.lactulose",
         "Dose guidance: self-directed range", "Evidence: moderate (sources disagree)",
-        "Trial plan: do_not_start", "knowledge base v1", "Sources",
+        "Trial plan: do_not_start", "knowledge base v2", "Sources",
         "critical_care_text (reference_database)"}) {
     CHECK(r.out.find(expected) != std::string::npos);
   }
