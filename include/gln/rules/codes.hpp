@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "../core/code_match.hpp"
 #include "../core/enum_set.hpp"
 #include "../core/enums.hpp"
 #include "../data/codes.hpp"
@@ -85,6 +86,22 @@ constexpr std::optional<condition> condition_from_icd10(std::string_view code) n
   const condition_set matches = conditions_from_icd10(code);
   if (matches.empty()) return std::nullopt;
   return *matches.begin();
+}
+
+// An ICD-10-CM code as code_lookup reports it: malformed (not of the ICD-10-CM shape),
+// unmapped (well-formed, no entry) or mapped (role condition, with conditions_from_icd10's
+// set). Built on conditions_from_icd10 until the knowledge v2 map replaces both.
+constexpr code_match icd10_lookup(std::string_view code) noexcept {
+  code_match out{};
+  if (!detail::normalize_icd10(code)) return out;
+  out.conditions = conditions_from_icd10(code);
+  if (out.conditions.empty()) {
+    out.status = lookup_status::unmapped;
+    return out;
+  }
+  out.status = lookup_status::mapped;
+  out.role = code_role::condition;
+  return out;
 }
 
 GLN_END_NAMESPACE
