@@ -74,6 +74,11 @@ const std::vector<source_spec>& knowledge_sources() {
       {"article_gut_health_guide", kind::editorial, "", "", ""},
       {"article_gut_barrier_letter", kind::editorial, "", "", ""},
       {"article_muscle_recovery", kind::editorial, "", "", ""},
+      {"icd10cm", kind::reference_database, "", "", ""},
+      {"snomed_ct", kind::reference_database, "", "", ""},
+      {"rxnorm", kind::reference_database, "", "", ""},
+      {"who_atc", kind::reference_database, "", "", ""},
+      {"loinc", kind::reference_database, "", "", ""},
       {"gln_policy", kind::policy, "", "", ""},
   };
   return table;
