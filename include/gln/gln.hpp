@@ -19,6 +19,7 @@
 #include "data/evidence.hpp"
 #include "data/rules.hpp"
 #include "data/sources.hpp"
+#include "data/terminology.hpp"
 #include "data/thresholds.hpp"
 #include "data/trials.hpp"
 #include "policy.hpp"
