@@ -23,6 +23,7 @@
 #include "data/thresholds.hpp"
 #include "data/trials.hpp"
 #include "policy.hpp"
+#include "rules/code_lookup.hpp"
 #include "rules/codes.hpp"
 #include "rules/dose.hpp"
 #include "rules/evidence.hpp"
