@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "../core/code_match.hpp"
@@ -15,7 +16,8 @@
 // The code systems other than ICD-10-CM (knowledge.md §2b): SNOMED CT, RxNorm, ATC, NDC, LOINC
 // and UCUM, each code with what it means to gln. Only the codes knowledge.md §2b names, or the
 // rows of terminology.md it lets through, are here; any other code of these systems is
-// unmapped, never guessed. Every table is sorted by its code, for a binary search.
+// unmapped, never guessed. Every table is sorted by its code (ATC and LOINC by the number the
+// code reads as), for a binary search.
 GLN_BEGIN_NAMESPACE
 
 // A SNOMED CT concept, matched by its identifier alone: gln ships identifiers, not the SNOMED
@@ -114,23 +116,37 @@ constexpr std::size_t decimal_digits(std::uint64_t value) noexcept {
   return count;
 }
 
+// Verhoeff's check digit scheme: the multiplication table of the dihedral group D5 and the
+// position permutations.
+inline constexpr std::array<std::array<std::uint8_t, 10>, 10> verhoeff_multiply{{
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+    {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
+    {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+    {3, 4, 0, 1, 2, 8, 9, 5, 6, 7},
+    {4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
+    {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+    {6, 5, 9, 8, 7, 1, 0, 4, 3, 2},
+    {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
+    {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+    {9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
+}};
+inline constexpr std::array<std::array<std::uint8_t, 10>, 8> verhoeff_permute{{
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+    {1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
+    {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+    {8, 9, 1, 6, 0, 4, 3, 5, 2, 7},
+    {9, 4, 5, 3, 1, 2, 6, 8, 7, 0},
+    {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+    {2, 7, 9, 3, 8, 0, 6, 4, 1, 5},
+    {7, 0, 4, 6, 9, 1, 3, 2, 5, 8},
+}};
+
 // Verhoeff's check over every decimal digit of `value`, check digit last (SNOMED CT
 // identifiers carry one).
 constexpr bool verhoeff_valid(std::uint64_t value) noexcept {
-  constexpr std::uint8_t multiply[10][10] = {
-      {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
-      {2, 3, 4, 0, 1, 7, 8, 9, 5, 6}, {3, 4, 0, 1, 2, 8, 9, 5, 6, 7},
-      {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
-      {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
-      {8, 7, 6, 5, 9, 3, 2, 1, 0, 4}, {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
-  constexpr std::uint8_t permute[8][10] = {
-      {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
-      {5, 8, 0, 3, 7, 9, 6, 1, 4, 2}, {8, 9, 1, 6, 0, 4, 3, 5, 2, 7},
-      {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
-      {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
   std::uint8_t check = 0;
   for (std::size_t position = 0; position == 0 || value != 0; ++position) {
-    check = multiply[check][permute[position % 8U][value % 10U]];
+    check = verhoeff_multiply[check][verhoeff_permute[position % 8U][value % 10U]];
     value /= 10U;
   }
   return check == 0;
@@ -149,27 +165,51 @@ constexpr bool is_rxcui(std::uint32_t value) noexcept { return value >= 1 && val
 
 constexpr bool is_upper(char ch) noexcept { return ch >= 'A' && ch <= 'Z'; }
 constexpr bool is_digit(char ch) noexcept { return ch >= '0' && ch <= '9'; }
-
-// An ATC code of one of the five levels: A, A01, A01A, A01AA, A01AA01 (upper case).
-constexpr bool is_atc_code(std::string_view code) noexcept {
-  const std::size_t size = code.size();
-  if (size != 1 && size != 3 && size != 4 && size != 5 && size != 7) return false;
-  for (std::size_t i = 0; i < size; ++i) {
-    const bool letter_here = i == 0 || i == 3 || i == 4;
-    if (letter_here ? !is_upper(code[i]) : !is_digit(code[i])) return false;
+constexpr char to_upper(char ch) noexcept {
+  return ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch;
+}
+constexpr bool has_lower(std::string_view text) noexcept {
+  for (char ch : text) {
+    if (ch >= 'a' && ch <= 'z') return true;
   }
-  return true;
+  return false;
+}
+
+// An ATC code of one of the five levels (A, A01, A01A, A01AA, A01AA01; letters in either
+// case) as a number that sorts as the upper-case code does: its characters from the most
+// significant byte, padded with zeros to 7. No value for anything else.
+constexpr std::optional<std::uint64_t> atc_key(std::string_view code) noexcept {
+  const std::size_t size = code.size();
+  if (size != 1 && size != 3 && size != 4 && size != 5 && size != 7) return std::nullopt;
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 7; ++i) {
+    const char ch = i < size ? to_upper(code[i]) : '\0';
+    const bool letter_here = i == 0 || i == 3 || i == 4;
+    if (i < size && (letter_here ? !is_upper(ch) : !is_digit(ch))) return std::nullopt;
+    key = key << 8U | static_cast<unsigned char>(ch);
+  }
+  return key;
+}
+
+// The bits of an ATC key that a code of `size` characters (1 to 7) sets: a code falls under
+// a listed one when its key, so masked, is the listed key.
+constexpr std::uint64_t atc_key_mask(std::size_t size) noexcept {
+  return ~std::uint64_t{0} << (8U * (7U - size));
+}
+
+constexpr bool is_atc_code(std::string_view code) noexcept {
+  return atc_key(code).has_value() && !has_lower(code);
 }
 
 // LOINC's mod-10 check digit of an identifier without its check digit: the Luhn algorithm, in
 // the variant LOINC uses for answer (LA) and part (LP) identifiers, where a character counts
-// as its ASCII code minus '0' (the LOINC Users' Guide, "Calculating Mod 10 Check Digits"). For
-// digits alone it is the plain Luhn algorithm.
+// as its upper-case ASCII code minus '0' (the LOINC Users' Guide, "Calculating Mod 10 Check
+// Digits"). For digits alone it is the plain Luhn algorithm.
 constexpr int loinc_check_digit(std::string_view identifier) noexcept {
   int sum = 0;
   bool doubled = true;
   for (std::size_t i = identifier.size(); i-- > 0;) {
-    const int value = identifier[i] - '0';
+    const int value = to_upper(identifier[i]) - '0';
     sum += doubled ? 2 * value - (value / 5) * 9 : value;
     doubled = !doubled;
   }
@@ -182,24 +222,37 @@ inline constexpr std::array<std::string_view, 14> loinc_codes_with_wrong_check_d
     "11491-6", "11501-6", "5895-7", "5896-5", "5897-3", "5928-1", "6028-3",
     "6415-5",  "6580-7",  "6645-7", "6646-5", "6647-3", "6648-1", "6649-9"};
 
-// A LOINC code (1 to 8 digits, no leading zero) or answer (LA and 1 to 6 digits, no leading
-// zero), then a hyphen and the check digit; upper case.
-constexpr bool is_loinc_code(std::string_view code) noexcept {
-  const bool answer = code.substr(0, 2) == "LA";
-  const std::size_t first_digit = answer ? 2U : 0U;
-  const std::size_t hyphen = code.find('-');
-  if (hyphen == std::string_view::npos || hyphen + 2 != code.size()) return false;
-  const std::size_t digits = hyphen - first_digit;
-  if (hyphen < first_digit || digits < 1 || digits > (answer ? 6U : 8U)) return false;
-  if (code[first_digit] == '0' || !is_digit(code.back())) return false;
-  for (std::size_t i = first_digit; i < hyphen; ++i) {
-    if (!is_digit(code[i])) return false;
-  }
-  if (loinc_check_digit(code.substr(0, hyphen)) == code.back() - '0') return true;
-  for (std::string_view known : loinc_codes_with_wrong_check_digit) {
-    if (code == known) return true;
+constexpr bool has_wrong_check_digit(std::string_view code) noexcept {
+  for (std::string_view listed : loinc_codes_with_wrong_check_digit) {
+    if (code == listed) return true;
   }
   return false;
+}
+
+// A LOINC code (1 to 8 digits, no leading zero) or answer (LA, in either case, and 1 to 6
+// digits, no leading zero), then a hyphen and the check digit, as a number in table order:
+// the codes by number, then the answers by number. No value for anything else.
+constexpr std::optional<std::uint64_t> loinc_key(std::string_view code) noexcept {
+  const bool answer = code.size() > 2 && to_upper(code[0]) == 'L' && to_upper(code[1]) == 'A';
+  const std::size_t first = answer ? 2U : 0U;
+  if (code.size() < first + 3) return std::nullopt;  // a digit, the hyphen, the check digit
+  const std::size_t hyphen = code.size() - 2;
+  if (code[hyphen] != '-' || !is_digit(code.back()) || code[first] == '0') return std::nullopt;
+  if (hyphen - first > (answer ? 6U : 8U)) return std::nullopt;
+  std::uint64_t number = 0;
+  for (std::size_t i = first; i < hyphen; ++i) {
+    if (!is_digit(code[i])) return std::nullopt;
+    number = number * 10U + static_cast<std::uint64_t>(code[i] - '0');
+  }
+  const int check = code.back() - '0';
+  if (loinc_check_digit(code.substr(0, hyphen)) != check && !has_wrong_check_digit(code)) {
+    return std::nullopt;
+  }
+  return (answer ? std::uint64_t{1} << 40U : 0U) + number * 10U + static_cast<std::uint64_t>(check);
+}
+
+constexpr bool is_loinc_code(std::string_view code) noexcept {
+  return loinc_key(code).has_value() && !has_lower(code);
 }
 
 // An NDC product: a labeler part of at most 5 digits and a product part of at most 4.
@@ -433,6 +486,22 @@ inline constexpr std::array<rxnorm_name, named_rxnorm_codes() + rxnorm_other_nam
       return names;
     }();
 
+// Where the names of each first letter start in rxnorm_names_by_name: those of letter k (0 for
+// a) are [k, k + 1) of this table. A word of a display is compared with the names of its first
+// letter only.
+inline constexpr std::array<std::uint8_t, 27> rxnorm_names_by_letter = [] {
+  std::array<std::uint8_t, 27> first{};
+  std::size_t i = 0;
+  for (std::size_t letter = 0; letter < first.size(); ++letter) {
+    while (i < rxnorm_names_by_name.size() &&
+           static_cast<std::size_t>(rxnorm_names_by_name[i].name[0] - 'a') < letter) {
+      ++i;
+    }
+    first[letter] = static_cast<std::uint8_t>(i);
+  }
+  return first;
+}();
+
 // knowledge.md §2b "Medications, ATC prefixes" and "Glutamine products". Each code maps with
 // every code under it. The former codes of gabapentin and pregabalin, N03AX12 and N03AX16, are
 // under N03A. Groups that hold other drugs map to nothing: A06AD (macrogol beside lactulose),
@@ -461,24 +530,36 @@ inline constexpr std::array<ndc_entry, 1> ndc_codes{{
     {42457, 420, true, true, "Endari (L-glutamine oral powder), Emmaus Medical"},
 }};
 
-// knowledge.md §2b "Observations": body weight, pregnancy status and its answers. "Not
-// pregnant" and "unknown" are known answers that name no condition.
+// knowledge.md §2b "Observations": body weight, pregnancy status and its answers, in the order
+// of loinc_key. "Not pregnant" and "unknown" are known answers that name no condition.
 inline constexpr std::array<loinc_entry, 10> loinc_codes = [] {
   using c = gln::condition;
   using r = code_role;
   return std::array<loinc_entry, 10>{{
-      {"29463-7", r::body_weight, {}, true, "Body weight"},
       {"3141-9", r::body_weight, {}, true, "Body weight Measured"},
       {"3142-7", r::body_weight, {}, true, "Body weight Stated"},
-      {"82810-3", r::pregnancy_status, {}, true, "Pregnancy status"},
       {"8335-2", r::body_weight, {}, true, "Body weight Estimated"},
       {"8350-1", r::body_weight, {}, true, "Body weight Measured --with clothes"},
       {"8351-9", r::body_weight, {}, true, "Body weight Measured --without clothes"},
+      {"29463-7", r::body_weight, {}, true, "Body weight"},
+      {"82810-3", r::pregnancy_status, {}, true, "Pregnancy status"},
+      {"LA4489-6", r::observation_answer, {}, true, "Unknown"},
       {"LA15173-0", r::observation_answer, {c::pregnancy}, true, "Pregnant"},
       {"LA26683-5", r::observation_answer, {}, true, "Not pregnant"},
-      {"LA4489-6", r::observation_answer, {}, true, "Unknown"},
   }};
 }();
+
+// Each row's code as a number (atc_key, loinc_key), for the look-ups' binary search.
+template <class Row, std::size_t N, class Key>
+constexpr std::array<std::uint64_t, N> keys_of(const std::array<Row, N>& rows, Key key) noexcept {
+  std::array<std::uint64_t, N> keys{};
+  for (std::size_t i = 0; i < N; ++i) keys[i] = key(rows[i].code).value_or(0U);
+  return keys;
+}
+inline constexpr std::array<std::uint64_t, atc_codes.size()> atc_keys =
+    keys_of(atc_codes, [](std::string_view code) { return atc_key(code); });
+inline constexpr std::array<std::uint64_t, loinc_codes.size()> loinc_keys =
+    keys_of(loinc_codes, [](std::string_view code) { return loinc_key(code); });
 
 // knowledge.md §2b: the UCUM body-weight units, by their case-sensitive codes.
 inline constexpr std::array<ucum_entry, 3> ucum_weight_units{{
@@ -547,8 +628,12 @@ constexpr bool is_lower_words(std::string_view name) noexcept {
 }
 
 // Names are lower-case words, sorted, and none starts another (so a display word matches at
-// most one), each naming a listed ingredient.
+// most one), each naming a listed ingredient; the letter index covers them all.
 constexpr bool rxnorm_names_are_consistent() noexcept {
+  if (rxnorm_names_by_name.size() > 255 || rxnorm_names_by_letter[0] != 0 ||
+      rxnorm_names_by_letter[26] != rxnorm_names_by_name.size()) {
+    return false;
+  }
   for (std::size_t i = 0; i < rxnorm_names_by_name.size(); ++i) {
     const rxnorm_name& entry = rxnorm_names_by_name[i];
     if (!is_lower_words(entry.name)) return false;
@@ -573,7 +658,9 @@ constexpr bool atc_codes_are_consistent() noexcept {
     // one not after it.
     if (i > 0) {
       const std::string_view before = atc_codes[i - 1].code;
-      if (!(before < entry.code) || entry.code.substr(0, before.size()) == before) return false;
+      if (!(atc_keys[i - 1] < atc_keys[i]) || entry.code.substr(0, before.size()) == before) {
+        return false;
+      }
     }
     // knowledge.md §2b: these are not under any entry.
     for (std::string_view excluded : {"L04AX03", "S01LA08", "L03AX03", "A06AD", "A16AA", "N03"}) {
@@ -602,7 +689,7 @@ constexpr bool loinc_codes_are_consistent() noexcept {
   for (std::size_t i = 0; i < loinc_codes.size(); ++i) {
     const loinc_entry& entry = loinc_codes[i];
     if (!is_loinc_code(entry.code) || !is_known_set(entry.conditions)) return false;
-    if (i > 0 && !(loinc_codes[i - 1].code < entry.code)) return false;
+    if (i > 0 && !(loinc_keys[i - 1] < loinc_keys[i])) return false;  // sorted, no repeats
     const bool answer = entry.code.substr(0, 2) == "LA";
     if (answer != (entry.role == code_role::observation_answer)) return false;
     if (!answer &&

@@ -51,22 +51,16 @@ constexpr std::size_t partition_point(const std::array<Row, N>& rows, Before bef
   return low;
 }
 
-// 1 to 19 decimal digits (leading zeros allowed) as a number; anything else no value.
-constexpr std::optional<std::uint64_t> parse_digits(std::string_view text) noexcept {
-  if (text.empty() || text.size() > 19) return std::nullopt;
+// A positive integer of at most `max_digits` (up to 19) digits written without leading zeros.
+constexpr std::optional<std::uint64_t> parse_identifier(std::string_view text,
+                                                        std::size_t max_digits) noexcept {
+  if (text.empty() || text.size() > max_digits || text.front() == '0') return std::nullopt;
   std::uint64_t value = 0;
   for (char ch : text) {
     if (!data::is_digit(ch)) return std::nullopt;
     value = value * 10U + static_cast<std::uint64_t>(ch - '0');
   }
   return value;
-}
-
-// A positive integer of at most `max_digits` digits written without leading zeros.
-constexpr std::optional<std::uint64_t> parse_identifier(std::string_view text,
-                                                        std::size_t max_digits) noexcept {
-  if (text.empty() || text.size() > max_digits || text.front() == '0') return std::nullopt;
-  return parse_digits(text);
 }
 
 constexpr code_match answer(lookup_status status) noexcept {
@@ -80,24 +74,6 @@ constexpr code_match mapped(code_role role, bool verified) noexcept {
   match.role = role;
   match.verified = verified;
   return match;
-}
-
-// Up to N characters of `text`, letters upper-cased; no value when it is longer.
-template <std::size_t N>
-struct upper_code {
-  std::array<char, N> chars{};
-  std::size_t size = 0;
-  constexpr std::string_view view() const noexcept { return {chars.data(), size}; }
-};
-
-template <std::size_t N>
-constexpr std::optional<upper_code<N>> to_upper_code(std::string_view text) noexcept {
-  if (text.size() > N) return std::nullopt;
-  upper_code<N> code{};
-  for (char ch : text) {
-    code.chars[code.size++] = ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch;
-  }
-  return code;
 }
 
 // SNOMED CT: an SCTID (6 to 18 digits, no leading zero, Verhoeff check digit), matched
@@ -140,33 +116,31 @@ constexpr code_match rxnorm_lookup(std::string_view code) noexcept {
 // is or lies under a listed code. The table has no code under another, so the only candidate
 // is the greatest listed code not after this one.
 constexpr code_match atc_lookup(std::string_view code) noexcept {
-  const auto upper = to_upper_code<7>(trim_spaces(code));
-  if (!upper || !data::is_atc_code(upper->view())) return answer(lookup_status::malformed);
-  const std::string_view text = upper->view();
-  const auto& rows = data::atc_codes;
-  const std::size_t after =
-      partition_point(rows, [&](const atc_entry& row) { return row.code <= text; });
-  if (after == 0 || text.substr(0, rows[after - 1].code.size()) != rows[after - 1].code) {
+  const auto key = data::atc_key(trim_spaces(code));
+  if (!key) return answer(lookup_status::malformed);
+  const auto& keys = data::atc_keys;
+  const std::size_t after = partition_point(keys, [&](std::uint64_t row) { return row <= *key; });
+  if (after == 0) return answer(lookup_status::unmapped);
+  const atc_entry& row = data::atc_codes[after - 1];
+  if ((*key & data::atc_key_mask(row.code.size())) != keys[after - 1]) {
     return answer(lookup_status::unmapped);
   }
-  const atc_entry& row = rows[after - 1];
   code_match match = mapped(code_role::medication, row.verified);
   match.medications = row.medications;
   match.glutamine = row.glutamine;
   return match;
 }
 
-// LOINC: digits, a hyphen and the mod-10 check digit, or an answer (LA...); "la" read as "LA".
+// LOINC: digits, a hyphen and the mod-10 check digit, or an answer (LA..., in any case).
 constexpr code_match loinc_lookup(std::string_view code) noexcept {
-  const auto upper = to_upper_code<10>(trim_spaces(code));
-  if (!upper || !data::is_loinc_code(upper->view())) return answer(lookup_status::malformed);
-  const std::string_view text = upper->view();
-  const auto& rows = data::loinc_codes;
-  const std::size_t i =
-      partition_point(rows, [&](const loinc_entry& row) { return row.code < text; });
-  if (i == rows.size() || rows[i].code != text) return answer(lookup_status::unmapped);
-  code_match match = mapped(rows[i].role, rows[i].verified);
-  match.conditions = rows[i].conditions;
+  const auto key = data::loinc_key(trim_spaces(code));
+  if (!key) return answer(lookup_status::malformed);
+  const auto& keys = data::loinc_keys;
+  const std::size_t i = partition_point(keys, [&](std::uint64_t row) { return row < *key; });
+  if (i == keys.size() || keys[i] != *key) return answer(lookup_status::unmapped);
+  const loinc_entry& row = data::loinc_codes[i];
+  code_match match = mapped(row.role, row.verified);
+  match.conditions = row.conditions;
   return match;
 }
 
@@ -174,36 +148,33 @@ constexpr code_match loinc_lookup(std::string_view code) noexcept {
 // without hyphens, or the labeler and product parts alone (4-4, 5-3, 5-4, as "42457-420").
 // Compared by labeler and product, the 5-4 of the 11-digit form once padded; any package.
 constexpr code_match ndc_lookup(std::string_view code) noexcept {
-  const std::string_view text = trim_spaces(code);
-  std::array<std::string_view, 3> parts{};
-  std::size_t count = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i < text.size() && text[i] != '-') continue;
-    if (count == parts.size()) return answer(lookup_status::malformed);
-    parts[count++] = text.substr(start, i - start);
-    start = i + 1;
+  std::array<std::uint64_t, 3> value{};
+  std::array<std::size_t, 3> size{};
+  std::size_t parts = 1;
+  for (char ch : trim_spaces(code)) {
+    if (ch == '-' && parts < 3) {
+      ++parts;
+      continue;
+    }
+    std::size_t& digits = size[parts - 1];
+    if (!data::is_digit(ch) || digits == 11) return answer(lookup_status::malformed);
+    value[parts - 1] = value[parts - 1] * 10U + static_cast<std::uint64_t>(ch - '0');
+    ++digits;
   }
-  if (count == 1 && parts[0].size() == 11) {  // 5-4-2 without hyphens
-    parts = {text.substr(0, 5), text.substr(5, 4), text.substr(9, 2)};
-    count = 3;
+  if (parts == 1 && size[0] == 11) {  // 5-4-2 without hyphens
+    value = {value[0] / 1'000'000U, value[0] / 100U % 10'000U, value[0] % 100U};
+    size = {5, 4, 2};
+    parts = 3;
   }
-  const std::size_t labeler = parts[0].size();
-  const std::size_t product = parts[1].size();
-  const std::size_t package = parts[2].size();
-  const bool five_four = labeler == 5 && product == 4;
+  const bool five_four = size[0] == 5 && size[1] == 4;
   const bool labeler_product =
-      (labeler == 4 && product == 4) || (labeler == 5 && product == 3) || five_four;
-  // 4-4-2, 5-3-2, 5-4-2 or 5-4-1.
-  const bool package_fits = package == 2 || (package == 1 && five_four);
-  const bool well_formed = labeler_product && (count == 2 || (count == 3 && package_fits));
-  const auto labeler_value = parse_digits(parts[0]);
-  const auto product_value = parse_digits(parts[1]);
-  if (!well_formed || !labeler_value || !product_value || (count == 3 && !parse_digits(parts[2]))) {
+      (size[0] == 4 && size[1] == 4) || (size[0] == 5 && size[1] == 3) || five_four;
+  const bool package_fits = size[2] == 2 || (size[2] == 1 && five_four);  // or 5-4-1
+  if (!labeler_product || parts == 1 || (parts == 3 && !package_fits)) {
     return answer(lookup_status::malformed);
   }
   for (const ndc_entry& row : data::ndc_codes) {
-    if (row.labeler == *labeler_value && row.product == *product_value) {
+    if (row.labeler == value[0] && row.product == value[1]) {
       code_match match = mapped(code_role::medication, row.verified);
       match.glutamine = row.glutamine;
       return match;
@@ -229,49 +200,48 @@ constexpr code_match ucum_lookup(std::string_view code) noexcept {
   return answer(lookup_status::unmapped);
 }
 
-constexpr bool is_word_char(char ch) noexcept {
-  return data::is_digit(ch) || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-}
-
-constexpr unsigned char lower_byte(char ch) noexcept {
-  const auto byte = static_cast<unsigned char>(ch);
-  return byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte - 'A' + 'a') : byte;
-}
-
-// How lower-case `name` compares with the start of `text` read in lower case: negative when
-// name sorts first, 0 when text starts with name, positive otherwise (as std::string_view
-// orders, byte by byte).
-constexpr int compare_start(std::string_view name, std::string_view text) noexcept {
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    if (i == text.size()) return 1;
-    const auto want = static_cast<unsigned char>(name[i]);
-    const unsigned char have = lower_byte(text[i]);
-    if (want != have) return want < have ? -1 : 1;
-  }
-  return 0;
-}
+constexpr bool is_letter(char ch) noexcept { return data::is_upper(data::to_upper(ch)); }
+constexpr bool is_word_char(char ch) noexcept { return data::is_digit(ch) || is_letter(ch); }
 
 // True when `text` holds `name` (lower case) at `position` as whole words, in any case.
 constexpr bool word_at(std::string_view text, std::size_t position,
                        std::string_view name) noexcept {
   const std::string_view rest = text.substr(position);
-  return compare_start(name, rest) == 0 &&
-         (rest.size() == name.size() || !is_word_char(rest[name.size()]));
+  if (rest.size() < name.size()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (data::to_upper(rest[i]) != data::to_upper(name[i])) return false;
+  }
+  return rest.size() == name.size() || !is_word_char(rest[name.size()]);
 }
 
-// Where words start: a letter or digit after anything else, or at the start.
-constexpr bool word_starts_at(std::string_view text, std::size_t position) noexcept {
-  return is_word_char(text[position]) && (position == 0 || !is_word_char(text[position - 1]));
+// Calls `visit(position)` at the start of each word (a run of letters and digits) of `text`
+// that starts with a letter, where a name can start, until a call returns true; returns whether
+// one did.
+template <class Visit>
+constexpr bool visit_words(std::string_view text, Visit visit) noexcept {
+  std::size_t position = 0;
+  while (position < text.size()) {
+    if (!is_word_char(text[position])) {
+      ++position;
+      continue;
+    }
+    if (is_letter(text[position]) && visit(position)) return true;
+    while (position < text.size() && is_word_char(text[position])) ++position;
+  }
+  return false;
 }
 
-// The ingredient name that `text` holds as whole words at `position`, if any.
+// The ingredient name that `text` holds as whole words at `position` (a word that starts with
+// a letter), if any.
 constexpr const rxnorm_name* ingredient_at(std::string_view text, std::size_t position) noexcept {
-  const auto& names = data::rxnorm_names_by_name;
-  const std::string_view rest = text.substr(position);
-  const std::size_t i = partition_point(
-      names, [&](const rxnorm_name& entry) { return compare_start(entry.name, rest) < 0; });
-  if (i == names.size() || !word_at(text, position, names[i].name)) return nullptr;
-  return &names[i];
+  const std::size_t letter = static_cast<std::size_t>(data::to_upper(text[position]) - 'A');
+  for (std::size_t i = data::rxnorm_names_by_letter[letter];
+       i < data::rxnorm_names_by_letter[letter + 1]; ++i) {
+    if (word_at(text, position, data::rxnorm_names_by_name[i].name)) {
+      return &data::rxnorm_names_by_name[i];
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace detail
@@ -305,31 +275,28 @@ constexpr code_match code_lookup(std::string_view system_uri, std::string_view c
 
 // The RxNorm ingredients a product display names ("clonazePAM 0.25 MG Oral Tablet" names
 // clonazepam), as whole words in any case; valproate also as "valproic acid" or
-// "divalproex". For a RxNorm code code_lookup does not map: an adapter that uses it says so.
+// "divalproex". Meant for an RxNorm product code that code_lookup does not map; a reader that
+// classes a drug by its display says so (knowledge.md §2b).
 constexpr ingredient_match ingredient_in_display(std::string_view display) noexcept {
   ingredient_match found{};
-  for (std::size_t position = 0; position < display.size(); ++position) {
-    if (!detail::word_starts_at(display, position)) continue;
+  detail::visit_words(display, [&](std::size_t position) {
     const rxnorm_name* name = detail::ingredient_at(display, position);
-    if (name == nullptr) continue;
+    if (name == nullptr) return false;
     if (!found.matched()) {
       found.ingredient = name->name;
       found.rxcui = name->code;
     }
     found.medications = found.medications | detail::find_rxnorm(name->code)->medications;
-  }
+    return false;  // read every word: a display may name two ingredients
+  });
   return found;
 }
 
 // True when a medication's text or display names glutamine as a whole word, in any case
 // ("L-glutamine oral powder", "GLUTAMINE 500 MG").
 constexpr bool names_glutamine(std::string_view text) noexcept {
-  for (std::size_t position = 0; position < text.size(); ++position) {
-    if (detail::word_starts_at(text, position) && detail::word_at(text, position, "glutamine")) {
-      return true;
-    }
-  }
-  return false;
+  return detail::visit_words(
+      text, [&](std::size_t position) { return detail::word_at(text, position, "glutamine"); });
 }
 
 // A body weight in kilograms from a quantity's UCUM code (kg, g, [lb_av]); without a code,
