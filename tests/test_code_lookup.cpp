@@ -791,7 +791,7 @@ TEST_CASE("display and text readings on generated text agree with a plain word s
           "[codes][property]") {
   std::mt19937_64 random{20261130};
   std::vector<std::string_view> names;
-  for (const gln::rxnorm_name& entry : gln::data::rxnorm_names_by_name) names.push_back(entry.name);
+  for (const gln::rxnorm_name& entry : gln::data::rxnorm_names) names.push_back(entry.name);
   names.push_back("glutamine");
   const std::vector<std::string_view> fillers{" ", "-", "/", "[", "]", "x", "L", "MG", "10", ""};
   for (int n = 0; n < 5000; ++n) {
@@ -808,7 +808,7 @@ TEST_CASE("display and text readings on generated text agree with a plain word s
     CHECK(gln::names_glutamine(text) == names_word(text, "glutamine"));
     const gln::ingredient_match found = gln::ingredient_in_display(text);
     bool any = false;
-    for (const gln::rxnorm_name& entry : gln::data::rxnorm_names_by_name) {
+    for (const gln::rxnorm_name& entry : gln::data::rxnorm_names) {
       const bool here = names_word(text, entry.name);
       any = any || here;
       const gln::code_match code =

@@ -4,7 +4,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 #include "../core/code_match.hpp"
@@ -32,20 +31,21 @@ struct snomed_entry {
   std::string_view display;
 };
 
-// An RxNorm concept: an ingredient (IN) with its name, for matching the ingredient in the
-// normalised display of a product code, or a product that is glutamine.
+// An RxNorm concept: an ingredient (IN), whose names are in rxnorm_names, or a product that is
+// glutamine.
 struct rxnorm_entry {
   std::uint32_t code = 0;
   medication_set medications{};
   bool glutamine = false;
   bool verified = true;
-  std::string_view name;  // lower case; empty where the RxNorm name was not seen
 };
 
-// Another name of an RxNorm ingredient, as product displays write it.
+// A name of an RxNorm ingredient, for matching the ingredient in the normalised display of a
+// product code: its RxNorm name, or another name displays use.
 struct rxnorm_name {
   std::string_view name;  // lower case, whole words
   std::uint32_t code = 0;
+  bool rxnorm = true;  // the ingredient's RxNorm name; false for another name
 };
 
 // An ATC code that maps, with every code under it (a prefix).
@@ -177,15 +177,15 @@ constexpr bool has_lower(std::string_view text) noexcept {
 
 // An ATC code of one of the five levels (A, A01, A01A, A01AA, A01AA01; letters in either
 // case) as a number that sorts as the upper-case code does: its characters from the most
-// significant byte, padded with zeros to 7. No value for anything else.
-constexpr std::optional<std::uint64_t> atc_key(std::string_view code) noexcept {
+// significant byte, padded with zeros to 7. 0 for anything else (no code reads as 0).
+constexpr std::uint64_t atc_key(std::string_view code) noexcept {
   const std::size_t size = code.size();
-  if (size != 1 && size != 3 && size != 4 && size != 5 && size != 7) return std::nullopt;
+  if (size != 1 && size != 3 && size != 4 && size != 5 && size != 7) return 0;
   std::uint64_t key = 0;
   for (std::size_t i = 0; i < 7; ++i) {
     const char ch = i < size ? to_upper(code[i]) : '\0';
     const bool letter_here = i == 0 || i == 3 || i == 4;
-    if (i < size && (letter_here ? !is_upper(ch) : !is_digit(ch))) return std::nullopt;
+    if (i < size && (letter_here ? !is_upper(ch) : !is_digit(ch))) return 0;
     key = key << 8U | static_cast<unsigned char>(ch);
   }
   return key;
@@ -198,7 +198,7 @@ constexpr std::uint64_t atc_key_mask(std::size_t size) noexcept {
 }
 
 constexpr bool is_atc_code(std::string_view code) noexcept {
-  return atc_key(code).has_value() && !has_lower(code);
+  return atc_key(code) != 0 && !has_lower(code);
 }
 
 // LOINC's mod-10 check digit of an identifier without its check digit: the Luhn algorithm, in
@@ -231,28 +231,28 @@ constexpr bool has_wrong_check_digit(std::string_view code) noexcept {
 
 // A LOINC code (1 to 8 digits, no leading zero) or answer (LA, in either case, and 1 to 6
 // digits, no leading zero), then a hyphen and the check digit, as a number in table order:
-// the codes by number, then the answers by number. No value for anything else.
-constexpr std::optional<std::uint64_t> loinc_key(std::string_view code) noexcept {
+// the codes by number, then the answers by number. 0 for anything else (no code reads as 0).
+constexpr std::uint64_t loinc_key(std::string_view code) noexcept {
   const bool answer = code.size() > 2 && to_upper(code[0]) == 'L' && to_upper(code[1]) == 'A';
   const std::size_t first = answer ? 2U : 0U;
-  if (code.size() < first + 3) return std::nullopt;  // a digit, the hyphen, the check digit
+  if (code.size() < first + 3) return 0;  // a digit, the hyphen, the check digit
   const std::size_t hyphen = code.size() - 2;
-  if (code[hyphen] != '-' || !is_digit(code.back()) || code[first] == '0') return std::nullopt;
-  if (hyphen - first > (answer ? 6U : 8U)) return std::nullopt;
+  if (code[hyphen] != '-' || !is_digit(code.back()) || code[first] == '0') return 0;
+  if (hyphen - first > (answer ? 6U : 8U)) return 0;
   std::uint64_t number = 0;
   for (std::size_t i = first; i < hyphen; ++i) {
-    if (!is_digit(code[i])) return std::nullopt;
+    if (!is_digit(code[i])) return 0;
     number = number * 10U + static_cast<std::uint64_t>(code[i] - '0');
   }
   const int check = code.back() - '0';
   if (loinc_check_digit(code.substr(0, hyphen)) != check && !has_wrong_check_digit(code)) {
-    return std::nullopt;
+    return 0;
   }
   return (answer ? std::uint64_t{1} << 40U : 0U) + number * 10U + static_cast<std::uint64_t>(check);
 }
 
 constexpr bool is_loinc_code(std::string_view code) noexcept {
-  return loinc_key(code).has_value() && !has_lower(code);
+  return loinc_key(code) != 0 && !has_lower(code);
 }
 
 // An NDC product: a labeler part of at most 5 digits and a product part of at most 4.
@@ -420,81 +420,70 @@ inline constexpr std::array<snomed_entry, 114> snomed_codes = [] {
 inline constexpr std::array<rxnorm_entry, 29> rxnorm_codes = [] {
   using m = gln::medication;
   return std::array<rxnorm_entry, 29>{{
-      {2002, {m::anticonvulsant}, false, true, "carbamazepine"},
-      {2598, {m::anticonvulsant}, false, true, "clonazepam"},
-      {4135, {m::anticonvulsant}, false, true, "ethosuximide"},
-      {6218, {m::lactulose}, false, true, "lactulose"},
-      {8134, {m::anticonvulsant}, false, true, "phenobarbital"},
-      {8183, {m::anticonvulsant}, false, true, "phenytoin"},
-      {8691, {m::anticonvulsant}, false, true, "primidone"},
-      {14851, {m::anticonvulsant}, false, true, "vigabatrin"},
-      {21241, {m::anticonvulsant}, false, true, "clobazam"},
-      {24812, {m::anticonvulsant}, false, true, "felbamate"},
-      {25480, {m::anticonvulsant}, false, true, "gabapentin"},
-      {28439, {m::anticonvulsant}, false, true, "lamotrigine"},
-      {31914, {m::anticonvulsant}, false, true, "tiagabine"},
-      {32624, {m::anticonvulsant}, false, true, "oxcarbazepine"},
-      {38404, {m::anticonvulsant}, false, true, "topiramate"},
-      {39998, {m::anticonvulsant}, false, true, "zonisamide"},
-      {40254, {m::anticonvulsant}, false, true, "valproate"},
-      {69036, {m::anticonvulsant}, false, true, "rufinamide"},
-      {72236, {m::anticonvulsant}, false, true, "fosphenytoin"},
-      {114477, {m::anticonvulsant}, false, true, "levetiracetam"},
-      {187832, {m::anticonvulsant}, false, true, "pregabalin"},
-      {623400, {m::anticonvulsant}, false, true, "lacosamide"},
-      {1356552, {m::anticonvulsant}, false, true, "perampanel"},
-      {1482502, {m::anticonvulsant}, false, true, "eslicarbazepine"},
-      {1739745, {m::anticonvulsant}, false, true, "brivaracetam"},
+      {2002, {m::anticonvulsant}, false, true},     // carbamazepine
+      {2598, {m::anticonvulsant}, false, true},     // clonazepam
+      {4135, {m::anticonvulsant}, false, true},     // ethosuximide
+      {6218, {m::lactulose}, false, true},          // lactulose
+      {8134, {m::anticonvulsant}, false, true},     // phenobarbital
+      {8183, {m::anticonvulsant}, false, true},     // phenytoin
+      {8691, {m::anticonvulsant}, false, true},     // primidone
+      {14851, {m::anticonvulsant}, false, true},    // vigabatrin
+      {21241, {m::anticonvulsant}, false, true},    // clobazam
+      {24812, {m::anticonvulsant}, false, true},    // felbamate
+      {25480, {m::anticonvulsant}, false, true},    // gabapentin
+      {28439, {m::anticonvulsant}, false, true},    // lamotrigine
+      {31914, {m::anticonvulsant}, false, true},    // tiagabine
+      {32624, {m::anticonvulsant}, false, true},    // oxcarbazepine
+      {38404, {m::anticonvulsant}, false, true},    // topiramate
+      {39998, {m::anticonvulsant}, false, true},    // zonisamide
+      {40254, {m::anticonvulsant}, false, true},    // valproate
+      {69036, {m::anticonvulsant}, false, true},    // rufinamide
+      {72236, {m::anticonvulsant}, false, true},    // fosphenytoin
+      {114477, {m::anticonvulsant}, false, true},   // levetiracetam
+      {187832, {m::anticonvulsant}, false, true},   // pregabalin
+      {623400, {m::anticonvulsant}, false, true},   // lacosamide
+      {1356552, {m::anticonvulsant}, false, true},  // perampanel
+      {1482502, {m::anticonvulsant}, false, true},  // eslicarbazepine
+      {1739745, {m::anticonvulsant}, false, true},  // brivaracetam
       // The product-level RxCUI openFDA gives for Endari and a generic 5 g L-glutamine powder;
       // its term type and RxNorm name were not seen (knowledge.md §2b, "(verify)").
-      {1869684, {}, true, false, ""},
-      {2045371, {m::anticonvulsant}, false, true, "cannabidiol"},
-      {2054968, {m::anticonvulsant}, false, true, "stiripentol"},
-      {2265690, {m::anticonvulsant}, false, true, "cenobamate"},
+      {1869684, {}, true, false},
+      {2045371, {m::anticonvulsant}, false, true},  // cannabidiol
+      {2054968, {m::anticonvulsant}, false, true},  // stiripentol
+      {2265690, {m::anticonvulsant}, false, true},  // cenobamate
   }};
 }();
 
-// Valproate's other names in product displays ("Valproic Acid 250 MG Oral Capsule",
-// "divalproex sodium 500 MG Delayed Release Oral Tablet").
-inline constexpr std::array<rxnorm_name, 2> rxnorm_other_names{{
-    {"valproic acid", 40254},
-    {"divalproex", 40254},
+// The names of the ingredients of rxnorm_codes, sorted, none the start of another. Valproate
+// is also "valproic acid" and "divalproex" in product displays ("Valproic Acid 250 MG Oral
+// Capsule", "divalproex sodium 500 MG Delayed Release Oral Tablet").
+inline constexpr std::array<rxnorm_name, 30> rxnorm_names{{
+    {"brivaracetam", 1739745, true}, {"cannabidiol", 2045371, true},
+    {"carbamazepine", 2002, true},   {"cenobamate", 2265690, true},
+    {"clobazam", 21241, true},       {"clonazepam", 2598, true},
+    {"divalproex", 40254, false},    {"eslicarbazepine", 1482502, true},
+    {"ethosuximide", 4135, true},    {"felbamate", 24812, true},
+    {"fosphenytoin", 72236, true},   {"gabapentin", 25480, true},
+    {"lacosamide", 623400, true},    {"lactulose", 6218, true},
+    {"lamotrigine", 28439, true},    {"levetiracetam", 114477, true},
+    {"oxcarbazepine", 32624, true},  {"perampanel", 1356552, true},
+    {"phenobarbital", 8134, true},   {"phenytoin", 8183, true},
+    {"pregabalin", 187832, true},    {"primidone", 8691, true},
+    {"rufinamide", 69036, true},     {"stiripentol", 2054968, true},
+    {"tiagabine", 31914, true},      {"topiramate", 38404, true},
+    {"valproate", 40254, true},      {"valproic acid", 40254, false},
+    {"vigabatrin", 14851, true},     {"zonisamide", 39998, true},
 }};
 
-constexpr std::size_t named_rxnorm_codes() noexcept {
-  std::size_t count = 0;
-  for (const rxnorm_entry& entry : rxnorm_codes) count += entry.name.empty() ? 0U : 1U;
-  return count;
-}
-
-// Every ingredient name, the table's and the other names, sorted by name for a binary search.
-inline constexpr std::array<rxnorm_name, named_rxnorm_codes() + rxnorm_other_names.size()>
-    rxnorm_names_by_name = [] {
-      std::array<rxnorm_name, named_rxnorm_codes() + rxnorm_other_names.size()> names{};
-      std::size_t count = 0;
-      for (const rxnorm_entry& entry : rxnorm_codes) {
-        if (!entry.name.empty()) names[count++] = {entry.name, entry.code};
-      }
-      for (const rxnorm_name& other : rxnorm_other_names) names[count++] = other;
-      for (std::size_t i = 1; i < count; ++i) {  // insertion sort: 30 names, at compile time
-        for (std::size_t j = i; j > 0 && names[j].name < names[j - 1].name; --j) {
-          const rxnorm_name moved = names[j];
-          names[j] = names[j - 1];
-          names[j - 1] = moved;
-        }
-      }
-      return names;
-    }();
-
-// Where the names of each first letter start in rxnorm_names_by_name: those of letter k (0 for
-// a) are [k, k + 1) of this table. A word of a display is compared with the names of its first
-// letter only.
+// Where the names of each first letter start in rxnorm_names: those of letter k (0 for a)
+// are the rows from entry k to entry k + 1 of this table. A word of a display is compared with the
+// names of its first letter only.
 inline constexpr std::array<std::uint8_t, 27> rxnorm_names_by_letter = [] {
   std::array<std::uint8_t, 27> first{};
   std::size_t i = 0;
   for (std::size_t letter = 0; letter < first.size(); ++letter) {
-    while (i < rxnorm_names_by_name.size() &&
-           static_cast<std::size_t>(rxnorm_names_by_name[i].name[0] - 'a') < letter) {
+    while (i < rxnorm_names.size() &&
+           static_cast<std::size_t>(rxnorm_names[i].name[0] - 'a') < letter) {
       ++i;
     }
     first[letter] = static_cast<std::uint8_t>(i);
@@ -550,16 +539,16 @@ inline constexpr std::array<loinc_entry, 10> loinc_codes = [] {
 }();
 
 // Each row's code as a number (atc_key, loinc_key), for the look-ups' binary search.
-template <class Row, std::size_t N, class Key>
-constexpr std::array<std::uint64_t, N> keys_of(const std::array<Row, N>& rows, Key key) noexcept {
-  std::array<std::uint64_t, N> keys{};
-  for (std::size_t i = 0; i < N; ++i) keys[i] = key(rows[i].code).value_or(0U);
+inline constexpr std::array<std::uint64_t, atc_codes.size()> atc_keys = [] {
+  std::array<std::uint64_t, atc_codes.size()> keys{};
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = atc_key(atc_codes[i].code);
   return keys;
-}
-inline constexpr std::array<std::uint64_t, atc_codes.size()> atc_keys =
-    keys_of(atc_codes, [](std::string_view code) { return atc_key(code); });
-inline constexpr std::array<std::uint64_t, loinc_codes.size()> loinc_keys =
-    keys_of(loinc_codes, [](std::string_view code) { return loinc_key(code); });
+}();
+inline constexpr std::array<std::uint64_t, loinc_codes.size()> loinc_keys = [] {
+  std::array<std::uint64_t, loinc_codes.size()> keys{};
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = loinc_key(loinc_codes[i].code);
+  return keys;
+}();
 
 // knowledge.md §2b: the UCUM body-weight units, by their case-sensitive codes.
 inline constexpr std::array<ucum_entry, 3> ucum_weight_units{{
@@ -613,8 +602,12 @@ constexpr bool rxnorm_codes_are_consistent() noexcept {
       return false;
     }
     if (i > 0 && !(rxnorm_codes[i - 1].code < entry.code)) return false;
-    // Only a product's name may be missing; an ingredient is matched by name too.
-    if (entry.name.empty() != entry.glutamine) return false;
+    // An ingredient has its RxNorm name in rxnorm_names, once; the product has none.
+    std::size_t names = 0;
+    for (const rxnorm_name& name : rxnorm_names) {
+      if (name.code == entry.code && name.rxnorm) ++names;
+    }
+    if (names != (entry.glutamine ? 0U : 1U)) return false;
   }
   return true;
 }
@@ -628,22 +621,24 @@ constexpr bool is_lower_words(std::string_view name) noexcept {
 }
 
 // Names are lower-case words, sorted, and none starts another (so a display word matches at
-// most one), each naming a listed ingredient; the letter index covers them all.
+// most one), each naming an ingredient of rxnorm_codes; the letter index covers them all.
 constexpr bool rxnorm_names_are_consistent() noexcept {
-  if (rxnorm_names_by_name.size() > 255 || rxnorm_names_by_letter[0] != 0 ||
-      rxnorm_names_by_letter[26] != rxnorm_names_by_name.size()) {
+  if (rxnorm_names.size() > 255 || rxnorm_names_by_letter[0] != 0 ||
+      rxnorm_names_by_letter[26] != rxnorm_names.size()) {
     return false;
   }
-  for (std::size_t i = 0; i < rxnorm_names_by_name.size(); ++i) {
-    const rxnorm_name& entry = rxnorm_names_by_name[i];
+  for (std::size_t i = 0; i < rxnorm_names.size(); ++i) {
+    const rxnorm_name& entry = rxnorm_names[i];
     if (!is_lower_words(entry.name)) return false;
     if (i > 0) {
-      const std::string_view before = rxnorm_names_by_name[i - 1].name;
+      const std::string_view before = rxnorm_names[i - 1].name;
       if (!(before < entry.name) || entry.name.substr(0, before.size()) == before) return false;
     }
-    bool listed = false;
-    for (const rxnorm_entry& code : rxnorm_codes) listed = listed || code.code == entry.code;
-    if (!listed) return false;
+    bool ingredient = false;
+    for (const rxnorm_entry& code : rxnorm_codes) {
+      ingredient = ingredient || (code.code == entry.code && !code.glutamine);
+    }
+    if (!ingredient) return false;
   }
   return true;
 }

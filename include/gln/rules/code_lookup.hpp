@@ -9,7 +9,7 @@
 
 #include "../core/code_match.hpp"
 #include "../core/enum_set.hpp"
-#include "../core/names.hpp"
+#include "../core/enum_traits.hpp"
 #include "../core/units.hpp"
 #include "../data/terminology.hpp"
 #include "codes.hpp"
@@ -51,13 +51,13 @@ constexpr std::size_t partition_point(const std::array<Row, N>& rows, Before bef
   return low;
 }
 
-// A positive integer of at most `max_digits` (up to 19) digits written without leading zeros.
-constexpr std::optional<std::uint64_t> parse_identifier(std::string_view text,
-                                                        std::size_t max_digits) noexcept {
-  if (text.empty() || text.size() > max_digits || text.front() == '0') return std::nullopt;
+// A positive integer of at most `max_digits` (up to 19) digits written without leading zeros;
+// 0 for anything else.
+constexpr std::uint64_t parse_identifier(std::string_view text, std::size_t max_digits) noexcept {
+  if (text.empty() || text.size() > max_digits || text.front() == '0') return 0;
   std::uint64_t value = 0;
   for (char ch : text) {
-    if (!data::is_digit(ch)) return std::nullopt;
+    if (!data::is_digit(ch)) return 0;
     value = value * 10U + static_cast<std::uint64_t>(ch - '0');
   }
   return value;
@@ -79,17 +79,17 @@ constexpr code_match mapped(code_role role, bool verified) noexcept {
 // SNOMED CT: an SCTID (6 to 18 digits, no leading zero, Verhoeff check digit), matched
 // exactly. The check digit is only computed for codes gln does not list.
 constexpr code_match snomed_lookup(std::string_view code) noexcept {
-  const auto value = parse_identifier(trim_spaces(code), 18);
-  if (!value || *value < 100'000U) return answer(lookup_status::malformed);
+  const std::uint64_t value = parse_identifier(trim_spaces(code), 18);
+  if (value < 100'000U) return answer(lookup_status::malformed);  // 6 digits at least
   const auto& rows = data::snomed_codes;
   const std::size_t i =
-      partition_point(rows, [&](const snomed_entry& row) { return row.code < *value; });
-  if (i < rows.size() && rows[i].code == *value) {
+      partition_point(rows, [&](const snomed_entry& row) { return row.code < value; });
+  if (i < rows.size() && rows[i].code == value) {
     code_match match = mapped(rows[i].role, rows[i].verified);
     match.conditions = rows[i].conditions;
     return match;
   }
-  return answer(data::verhoeff_valid(*value) ? lookup_status::unmapped : lookup_status::malformed);
+  return answer(data::verhoeff_valid(value) ? lookup_status::unmapped : lookup_status::malformed);
 }
 
 constexpr const rxnorm_entry* find_rxnorm(std::uint64_t rxcui) noexcept {
@@ -102,9 +102,9 @@ constexpr const rxnorm_entry* find_rxnorm(std::uint64_t rxcui) noexcept {
 // RxNorm: an RxCUI, a positive integer of at most 8 digits (the width of RxNorm's RXCUI
 // field), no leading zero.
 constexpr code_match rxnorm_lookup(std::string_view code) noexcept {
-  const auto value = parse_identifier(trim_spaces(code), 8);
-  if (!value) return answer(lookup_status::malformed);
-  const rxnorm_entry* row = find_rxnorm(*value);
+  const std::uint64_t value = parse_identifier(trim_spaces(code), 8);
+  if (value == 0) return answer(lookup_status::malformed);
+  const rxnorm_entry* row = find_rxnorm(value);
   if (row == nullptr) return answer(lookup_status::unmapped);
   code_match match = mapped(code_role::medication, row->verified);
   match.medications = row->medications;
@@ -116,13 +116,13 @@ constexpr code_match rxnorm_lookup(std::string_view code) noexcept {
 // is or lies under a listed code. The table has no code under another, so the only candidate
 // is the greatest listed code not after this one.
 constexpr code_match atc_lookup(std::string_view code) noexcept {
-  const auto key = data::atc_key(trim_spaces(code));
-  if (!key) return answer(lookup_status::malformed);
+  const std::uint64_t key = data::atc_key(trim_spaces(code));
+  if (key == 0) return answer(lookup_status::malformed);
   const auto& keys = data::atc_keys;
-  const std::size_t after = partition_point(keys, [&](std::uint64_t row) { return row <= *key; });
+  const std::size_t after = partition_point(keys, [&](std::uint64_t row) { return row <= key; });
   if (after == 0) return answer(lookup_status::unmapped);
   const atc_entry& row = data::atc_codes[after - 1];
-  if ((*key & data::atc_key_mask(row.code.size())) != keys[after - 1]) {
+  if ((key & data::atc_key_mask(row.code.size())) != keys[after - 1]) {
     return answer(lookup_status::unmapped);
   }
   code_match match = mapped(code_role::medication, row.verified);
@@ -133,11 +133,11 @@ constexpr code_match atc_lookup(std::string_view code) noexcept {
 
 // LOINC: digits, a hyphen and the mod-10 check digit, or an answer (LA..., in any case).
 constexpr code_match loinc_lookup(std::string_view code) noexcept {
-  const auto key = data::loinc_key(trim_spaces(code));
-  if (!key) return answer(lookup_status::malformed);
+  const std::uint64_t key = data::loinc_key(trim_spaces(code));
+  if (key == 0) return answer(lookup_status::malformed);
   const auto& keys = data::loinc_keys;
-  const std::size_t i = partition_point(keys, [&](std::uint64_t row) { return row < *key; });
-  if (i == keys.size() || keys[i] != *key) return answer(lookup_status::unmapped);
+  const std::size_t i = partition_point(keys, [&](std::uint64_t row) { return row < key; });
+  if (i == keys.size() || keys[i] != key) return answer(lookup_status::unmapped);
   const loinc_entry& row = data::loinc_codes[i];
   code_match match = mapped(row.role, row.verified);
   match.conditions = row.conditions;
@@ -237,8 +237,8 @@ constexpr const rxnorm_name* ingredient_at(std::string_view text, std::size_t po
   const std::size_t letter = static_cast<std::size_t>(data::to_upper(text[position]) - 'A');
   for (std::size_t i = data::rxnorm_names_by_letter[letter];
        i < data::rxnorm_names_by_letter[letter + 1]; ++i) {
-    if (word_at(text, position, data::rxnorm_names_by_name[i].name)) {
-      return &data::rxnorm_names_by_name[i];
+    if (word_at(text, position, data::rxnorm_names[i].name)) {
+      return &data::rxnorm_names[i];
     }
   }
   return nullptr;
@@ -266,11 +266,16 @@ constexpr code_match code_lookup(code_system system, std::string_view code) noex
 
 // The same, the system named by its FHIR URI, exactly. Any other system is system_not_held:
 // WHO ICD-10 (http://hl7.org/fhir/sid/icd-10) and the national modifications share codes with
-// ICD-10-CM that mean other things, so they are never read through its table.
+// ICD-10-CM that mean other things, so they are never read through its table. (The names are
+// searched here rather than through parse<code_system>, an instantiation every includer would
+// pay for.)
 constexpr code_match code_lookup(std::string_view system_uri, std::string_view code) noexcept {
-  const std::optional<code_system> system = parse<code_system>(system_uri);
-  if (!system) return detail::answer(lookup_status::system_not_held);
-  return code_lookup(*system, code);
+  for (std::size_t i = 0; i < enum_count<code_system>; ++i) {
+    if (enum_traits<code_system>::names[i] == system_uri) {
+      return code_lookup(static_cast<code_system>(i), code);
+    }
+  }
+  return detail::answer(lookup_status::system_not_held);
 }
 
 // The RxNorm ingredients a product display names ("clonazePAM 0.25 MG Oral Tablet" names
