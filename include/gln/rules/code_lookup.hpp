@@ -269,6 +269,9 @@ constexpr code_match code_lookup(code_system system, std::string_view code) noex
 // ICD-10-CM that mean other things, so they are never read through its table. (The names are
 // searched here rather than through parse<code_system>, an instantiation every includer would
 // pay for.)
+// System, then code, as a FHIR Coding holds them; swapped, the code names no system gln holds
+// and the answer is system_not_held.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters)
 constexpr code_match code_lookup(std::string_view system_uri, std::string_view code) noexcept {
   for (std::size_t i = 0; i < enum_count<code_system>; ++i) {
     if (enum_traits<code_system>::names[i] == system_uri) {
@@ -308,6 +311,8 @@ constexpr bool names_glutamine(std::string_view text) noexcept {
 // from its unit text only when that is exactly kg, g, lb or [lb_av]. Any other unit gives no
 // value: skipped and reported by the reader, never guessed. The value itself is not checked
 // here (screening rejects a weight out of range).
+// Code, then text, as a FHIR Quantity holds them.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters)
 constexpr std::optional<kilograms> weight_in_kilograms(double value, std::string_view ucum_code,
                                                        std::string_view unit_text = {}) noexcept {
   std::string_view unit = ucum_code;
