@@ -212,8 +212,20 @@ TEST_CASE("SNOMED CT is matched exactly: concepts of a real record gln does not 
                lookup_status::unmapped);
 }
 
-TEST_CASE("SNOMED CT shape: an SCTID of 6 to 18 digits with a Verhoeff check digit",
+TEST_CASE("SNOMED CT shape: a concept's SCTID, 6 to 18 digits with a Verhoeff check digit",
           "[codes][snomed]") {
+  // Identifiers of other partitions (a description 01, a relationship 02, their extension
+  // forms 11 and 12), given their valid check digit: not a concept, so malformed.
+  for (const std::string_view partition : {"01", "02", "11", "12", "03"}) {
+    std::string code;
+    for (char check = '0'; check <= '9'; ++check) {
+      const std::string candidate = "1392000" + std::string(partition) + check;
+      if (gln::data::verhoeff_valid(std::stoull(candidate))) code = candidate;
+    }
+    CAPTURE(code);
+    REQUIRE_FALSE(code.empty());
+    CHECK(gln::code_lookup(code_system::snomed_ct, code).status == lookup_status::malformed);
+  }
   // Spellings of a listed code.
   for (const std::string_view code : {" 13920009", "13920009 ", "\t13920009\n"}) {
     CAPTURE(std::string(code));
@@ -636,7 +648,7 @@ std::string lower_ascii(std::string text) {
 // (the check digits are tested separately, by mutation).
 bool has_shape(code_system system, std::string_view raw) {
   const std::string text = system == code_system::ucum ? std::string(raw) : trimmed(raw);
-  static const std::regex sctid("[1-9][0-9]{5,17}");
+  static const std::regex sctid("[1-9][0-9]{2,14}(00|10)[0-9]");  // a concept's partition
   static const std::regex rxcui("[1-9][0-9]{0,7}");
   static const std::regex atc("[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?");
   static const std::regex loinc("[1-9][0-9]{0,7}-[0-9]|LA[1-9][0-9]{0,5}-[0-9]");

@@ -152,10 +152,14 @@ constexpr bool verhoeff_valid(std::uint64_t value) noexcept {
   return check == 0;
 }
 
-// A SNOMED CT identifier (SCTID): 6 to 18 digits, no leading zero, Verhoeff check digit last.
+// A SNOMED CT concept identifier (SCTID): 6 to 18 digits, no leading zero, the partition
+// identifier of a concept (the second and third digits from the right: 00, or 10 in an
+// extension), and Verhoeff's check digit last (SNOMED CT Release File Specification, 6).
 constexpr bool is_sctid(std::uint64_t value) noexcept {
   const std::size_t digits = decimal_digits(value);
-  return digits >= 6 && digits <= 18 && verhoeff_valid(value);
+  const std::uint64_t partition = value / 10U % 100U;
+  return digits >= 6 && digits <= 18 && (partition == 0 || partition == 10) &&
+         verhoeff_valid(value);
 }
 
 // RXCUIs are positive integers; RxNorm's files hold them in at most 8 characters.

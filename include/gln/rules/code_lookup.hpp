@@ -76,8 +76,8 @@ constexpr code_match mapped(code_role role, bool verified) noexcept {
   return match;
 }
 
-// SNOMED CT: an SCTID (6 to 18 digits, no leading zero, Verhoeff check digit), matched
-// exactly. The check digit is only computed for codes gln does not list.
+// SNOMED CT: a concept's SCTID (data::is_sctid), matched exactly. The partition and check
+// digit are only checked for codes gln does not list.
 constexpr code_match snomed_lookup(std::string_view code) noexcept {
   const std::uint64_t value = parse_identifier(trim_spaces(code), 18);
   if (value < 100'000U) return answer(lookup_status::malformed);  // 6 digits at least
@@ -89,7 +89,7 @@ constexpr code_match snomed_lookup(std::string_view code) noexcept {
     match.conditions = rows[i].conditions;
     return match;
   }
-  return answer(data::verhoeff_valid(value) ? lookup_status::unmapped : lookup_status::malformed);
+  return answer(data::is_sctid(value) ? lookup_status::unmapped : lookup_status::malformed);
 }
 
 constexpr const rxnorm_entry* find_rxnorm(std::uint64_t rxcui) noexcept {
