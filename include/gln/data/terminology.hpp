@@ -524,7 +524,9 @@ inline constexpr std::array<ndc_entry, 1> ndc_codes{{
 }};
 
 // knowledge.md §2b "Observations": body weight, pregnancy status and its answers, in the order
-// of loinc_key. "Not pregnant" and "unknown" are known answers that name no condition.
+// of loinc_key. "Not pregnant" and "unknown" are known answers that name no condition. The
+// pregnancy status may also be answered in SNOMED CT: 77386006 Pregnant and 60001007 Not
+// pregnant (snomed_codes). Neither answer ever removes a coded pregnancy.
 inline constexpr std::array<loinc_entry, 10> loinc_codes = [] {
   using c = gln::condition;
   using r = code_role;
