@@ -189,6 +189,75 @@ void BM_icd10_lookup(benchmark::State& state) {
 }
 BENCHMARK(BM_icd10_lookup);
 
+// code_lookup of one system over its codes in turn: listed codes, unlisted ones and malformed
+// ones, as a record mixes them.
+template <std::size_t N>
+void BM_code_lookup(benchmark::State& state, gln::code_system system,
+                    std::array<std::string_view, N> codes) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::string_view code = codes[i++ % N];
+    benchmark::DoNotOptimize(code);
+    benchmark::DoNotOptimize(system);
+    gln::code_match result = gln::code_lookup(system, code);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK_CAPTURE(BM_code_lookup, snomed_ct, gln::code_system::snomed_ct,
+                  std::array<std::string_view, 8>{"76571007", "72892002", "129721000119106",
+                                                  "16402000", "40095003", "195662009", "13920008",
+                                                  "K76.82"});
+BENCHMARK_CAPTURE(BM_code_lookup, rxnorm, gln::code_system::rxnorm,
+                  std::array<std::string_view, 8>{"2598", "114477", "1869684", "6218", "204892",
+                                                  "313782", "0123", "123456789"});
+BENCHMARK_CAPTURE(BM_code_lookup, atc, gln::code_system::atc,
+                  std::array<std::string_view, 8>{"N03AX14", "L01XX05", "A16AA03", "n03ax14",
+                                                  "L04AX03", "A06AD", "N05BA01", "N03AX1"});
+BENCHMARK_CAPTURE(BM_code_lookup, ndc, gln::code_system::ndc,
+                  std::array<std::string_view, 8>{"42457-420", "42457-0420-01", "42457042001",
+                                                  "42457-420-60", "31722-483", "0121-4577-01",
+                                                  "4245704201", "42457-420-001"});
+BENCHMARK_CAPTURE(BM_code_lookup, loinc, gln::code_system::loinc,
+                  std::array<std::string_view, 8>{"29463-7", "3141-9", "82810-3", "LA15173-0",
+                                                  "la26683-5", "8302-2", "29463-8", "29463"});
+BENCHMARK_CAPTURE(BM_code_lookup, ucum, gln::code_system::ucum,
+                  std::array<std::string_view, 4>{"kg", "[lb_av]", "g", "mg"});
+
+// The URI overload: the system named by its FHIR URI, one held and one not.
+void BM_code_lookup_uri(benchmark::State& state) {
+  const std::array<std::string_view, 4> systems{
+      "http://snomed.info/sct", "http://www.nlm.nih.gov/research/umls/rxnorm", "http://loinc.org",
+      "http://hl7.org/fhir/sid/icd-10"};
+  const std::array<std::string_view, 4> codes{"76571007", "2598", "29463-7", "R65.1"};
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i++ % systems.size();
+    std::string_view system = systems[k];
+    std::string_view code = codes[k];
+    benchmark::DoNotOptimize(system);
+    benchmark::DoNotOptimize(code);
+    gln::code_match result = gln::code_lookup(system, code);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_code_lookup_uri);
+
+// RxNorm product displays as Synthea writes them: three name an antiepileptic, one does not.
+void BM_ingredient_in_display(benchmark::State& state) {
+  const std::array<std::string_view, 4> displays{
+      "clonazePAM 0.25 MG Oral Tablet", "Diazepam 5 MG Oral Tablet",
+      "carbamazepine 20 MG/ML Oral Suspension [Tegretol]",
+      "divalproex sodium 500 MG Delayed Release Oral Tablet"};
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::string_view display = displays[i++ % displays.size()];
+    benchmark::DoNotOptimize(display);
+    gln::ingredient_match result = gln::ingredient_in_display(display);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_ingredient_in_display);
+
 // Screens 1 M varied profiles per iteration; the counter is profiles per second on one core.
 void BM_screen_batch_1M(benchmark::State& state) {
   constexpr std::size_t count = 1'000'000;

@@ -219,6 +219,39 @@ static_assert(!gln::condition_from_icd10("D57.3").has_value());
 static_assert(!gln::condition_from_icd10("").has_value());
 static_assert(gln::conditions_from_icd10("R65.21").size() == 3);
 
+// ---- code_lookup (§2b) ----
+constexpr gln::code_match septic_shock = gln::code_lookup("http://snomed.info/sct", "76571007");
+static_assert(septic_shock.mapped() && septic_shock.role == gln::code_role::condition);
+static_assert(septic_shock.conditions == gln::condition_set{condition::shock, condition::sepsis});
+static_assert(gln::code_lookup(gln::code_system::snomed_ct, "16402000").conditions.empty());
+static_assert(gln::code_lookup(gln::code_system::snomed_ct, "40095003").status ==
+              gln::lookup_status::unmapped);
+static_assert(gln::code_lookup(gln::code_system::snomed_ct, "40095004").status ==
+              gln::lookup_status::malformed);
+static_assert(gln::code_lookup(gln::code_system::rxnorm, "2598")
+                  .medications.contains(medication::anticonvulsant));
+static_assert(!gln::code_lookup(gln::code_system::rxnorm, "1869684").verified);
+static_assert(gln::code_lookup(gln::code_system::atc, "L01XX05")
+                  .medications.contains(medication::antineoplastic));
+static_assert(gln::code_lookup(gln::code_system::atc, "L04AX03").status ==
+              gln::lookup_status::unmapped);
+static_assert(gln::code_lookup(gln::code_system::atc, "A16AA03").glutamine);
+static_assert(gln::code_lookup("http://hl7.org/fhir/sid/ndc", "42457-420").glutamine);
+static_assert(gln::code_lookup("http://hl7.org/fhir/sid/ndc", "42457042001").glutamine);
+static_assert(gln::code_lookup("http://loinc.org", "29463-7").role == gln::code_role::body_weight);
+static_assert(
+    gln::code_lookup("http://loinc.org", "LA15173-0").conditions.contains(condition::pregnancy));
+static_assert(gln::code_lookup("http://unitsofmeasure.org", "[lb_av]").kilograms_per_unit ==
+              0.45359237);
+static_assert(gln::code_lookup("http://hl7.org/fhir/sid/icd-10", "R65.1").status ==
+              gln::lookup_status::system_not_held);
+static_assert(gln::kilograms_from_pounds(1.0) == gln::kilograms{0.45359237});
+static_assert(*gln::weight_in_kilograms(70.0, "", "kg") == gln::kilograms{70.0});
+static_assert(!gln::weight_in_kilograms(70.0, "", "kgs").has_value());
+static_assert(gln::ingredient_in_display("clonazePAM 0.25 MG Oral Tablet").rxcui == 2598);
+static_assert(!gln::ingredient_in_display("Diazepam 5 MG Oral Tablet").matched());
+static_assert(gln::names_glutamine("L-glutamine oral powder"));
+
 // ---- names and parse ----
 static_assert(gln::parse<purpose>("gut_barrier") == purpose::gut_barrier);
 static_assert(gln::parse<gln::rule>("contra.cirrhosis") == gln::rule::contra_cirrhosis);

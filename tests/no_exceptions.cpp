@@ -128,6 +128,19 @@ int main(int argc, char* argv[]) {
         "icd10_lookup: unmapped and malformed");
   check(!gln::condition_from_icd10("D57.3"), "condition_from_icd10: trait maps to nothing");
 
+  // Other code systems.
+  check(gln::code_lookup("http://snomed.info/sct", "76571007").conditions ==
+            gln::condition_set{gln::condition::shock, gln::condition::sepsis},
+        "code_lookup: septic shock is shock and sepsis");
+  check(gln::code_lookup("http://hl7.org/fhir/sid/icd-10", "R65.1").status ==
+            gln::lookup_status::system_not_held,
+        "code_lookup: WHO ICD-10 is not held");
+  check(gln::code_lookup(gln::code_system::ndc, "42457-420").glutamine, "code_lookup: Endari");
+  check(gln::ingredient_in_display("clonazePAM 0.25 MG Oral Tablet").rxcui == 2598,
+        "ingredient_in_display: clonazepam");
+  check(gln::weight_in_kilograms(1.0, "", "lb") == gln::kilograms{0.45359237},
+        "weight_in_kilograms: a pound");
+
   // Names, look-ups, sets, policy, version.
   check(gln::parse<purpose>("gut_barrier") == purpose::gut_barrier, "parse");
   check(!gln::parse<purpose>(std::string_view{"gut_barrier\0", 12}), "parse: embedded NUL");

@@ -54,5 +54,20 @@ static_assert(data::codes_are_consistent(),
               "ICD-10-CM tables: normalized codes, sorted without repeats, ranges ordered, valid "
               "conditions, exclusions no entry matches");
 static_assert(detail::icd10_keys_are_sorted(), "ICD-10-CM look-up keys sort as the codes do");
+static_assert(data::code_system_sources_are_consistent(),
+              "code system sources: one row per system in order, live sources");
+static_assert(data::snomed_codes_are_consistent(),
+              "SNOMED CT table: valid SCTIDs, sorted, no repeats, roles, exclusions absent");
+static_assert(data::rxnorm_codes_are_consistent(),
+              "RxNorm table: valid RxCUIs, sorted, no repeats, a class or glutamine");
+static_assert(data::rxnorm_names_are_consistent(),
+              "RxNorm names: lower-case words, sorted, none starts another, listed codes");
+static_assert(data::atc_codes_are_consistent(),
+              "ATC table: valid codes, sorted, none under another, exclusions not covered");
+static_assert(data::ndc_codes_are_consistent(), "NDC table: valid parts, sorted, glutamine");
+static_assert(data::loinc_codes_are_consistent(),
+              "LOINC table: valid check digits, sorted, no repeats, roles");
+static_assert(data::ucum_weight_units_are_consistent(),
+              "UCUM table: codes sorted, positive factors");
 
 }  // namespace

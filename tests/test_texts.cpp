@@ -52,7 +52,8 @@ std::set<std::string> literal_numbers(std::string_view pattern) {
 // The value a placeholder takes with the default policy: a knob's default, a named number of
 // the dose tables, or (the one number from the profile) a weight's age as long as a real one.
 double default_value(const std::string& name) {
-  if (const auto knob = gln::parse<gln::policy_knob>(name)) return gln::describe(*knob).default_value;
+  if (const auto knob = gln::parse<gln::policy_knob>(name))
+    return gln::describe(*knob).default_value;
   for (const gln::data::named_number& number : gln::data::text_numbers) {
     if (number.name == name) return number.value;
   }

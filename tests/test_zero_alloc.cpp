@@ -287,6 +287,21 @@ int main() {
     }
   });
 
+  expect_no_allocation("code_lookup, ingredient_in_display, names_glutamine, weights", [&] {
+    const std::string_view looked_up[] = {"76571007", "40095003", "2598",   "N03AX14", "42457-420",
+                                          "29463-7",  "[lb_av]",  "R65.21", " x "};
+    for (std::size_t i = 0; i < gln::enum_count<gln::code_system>; ++i) {
+      for (std::string_view code : looked_up) {
+        const gln::code_match match = gln::code_lookup(static_cast<gln::code_system>(i), code);
+        keep(gln::index_of(match.status) + match.conditions.size() + match.medications.size());
+      }
+    }
+    keep(gln::index_of(gln::code_lookup("http://hl7.org/fhir/sid/icd-10", "R65.1").status));
+    keep(gln::ingredient_in_display("clonazePAM 0.25 MG Oral Tablet").rxcui);
+    keep(gln::names_glutamine("L-glutamine oral powder") ? 1U : 0U);
+    keep(gln::weight_in_kilograms(159.8, "[lb_av]").has_value() ? 1U : 0U);
+  });
+
   expect_no_allocation("to_string and parse, every enum", [&] {
     names_round_trip<gln::purpose>();
     names_round_trip<gln::condition>();

@@ -272,6 +272,31 @@ def icd10_seeds():
         write("icd10", f"odd-{name}", text)
 
 
+def code_lookup_seeds():
+    # gln::code_system in order; the last index is a system gln does not hold.
+    systems = {
+        "icd10_cm": ["R65.21", "K76.82", "E11.9", "K7.682"],
+        "snomed_ct": ["76571007", "16402000", "60001007", "40095003", "129721000119106",
+                      "1036671000000106", "75665004", "13920008", "013920009", "195662009"],
+        "rxnorm": ["2598", "6218", "40254", "1869684", "204892", "0123", "123456789"],
+        "atc": ["N03AX14", "n03ax12", "L01XX05", "L04AX03", "A16AA03", "A06AD", "N03AX1"],
+        "loinc": ["29463-7", "82810-3", "LA15173-0", "la4489-6", "6580-7", "29463-8"],
+        "ndc": ["42457-420", "42457-0420-01", "42457042001", "42457-0420-1", "4245704201",
+                "31722-483"],
+        "ucum": ["kg", "g", "[lb_av]", "lb", " kg", ""],
+        "not_held": ["R65.1"],
+    }
+    for index, (system, codes) in enumerate(systems.items()):
+        for i, code in enumerate(codes):
+            write("code_lookup", f"{system}-{i:02d}", bytes([index]) + code.encode())
+    displays = ["clonazePAM 0.25 MG Oral Tablet", "Diazepam 5 MG Oral Tablet",
+                "divalproex sodium 500 MG Delayed Release Oral Tablet",
+                "Valproic Acid 250 MG Oral Capsule", "L-glutamine oral powder 5 g per packet",
+                "lactulose / levetiracetam", "phenytoin\xff"]
+    for i, display in enumerate(displays):
+        write("code_lookup", f"display-{i:02d}", bytes([7]) + display.encode())
+
+
 def gln_check_seeds(root):
     json_lines = []
     for path in sorted((root / "examples" / "profiles").glob("*.json")):
@@ -334,6 +359,7 @@ def main():
     check_dose_seeds()
     parse_seeds()
     icd10_seeds()
+    code_lookup_seeds()
     gln_check_seeds(Path(__file__).resolve().parents[2])
 
 

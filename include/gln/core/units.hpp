@@ -58,6 +58,15 @@ using kilograms = detail::quantity<detail::kilograms_tag>;
 // Weight-based daily dose, g/kg/day.
 using grams_per_kg_day = detail::quantity<detail::grams_per_kg_day_tag>;
 
+// The international avoirdupois pound (UCUM [lb_av]), by definition exactly this many kg.
+inline constexpr double kilograms_per_pound = 0.45359237;
+
+// A weight given in pounds. A free function rather than a member of kilograms: kilograms is
+// one instance of detail::quantity, and a member there would give grams a from_pounds too.
+constexpr kilograms kilograms_from_pounds(double pounds) noexcept {
+  return kilograms{pounds * kilograms_per_pound};
+}
+
 // A closed range [min, max] of one unit.
 template <class Q>
 struct range {

@@ -16,12 +16,12 @@
 // standing for the gist), `verdict.<verdict>` (the plain verdict labels). gln ships English.
 
 // X(frame, "name", "frame text")
-#define GLN_PATIENT_FRAMES(X)                                           \
+#define GLN_PATIENT_FRAMES(X)                                                \
   X(do_not_take, "do_not_take", "{text} Do not take glutamine on your own.") \
-  X(ask_doctor, "ask_doctor", "{text} Ask your doctor first.")          \
-  X(pharmacist, "pharmacist", "{text} Check with a pharmacist.")        \
-  X(take_less, "take_less", "Take less: {text}")                        \
-  X(not_checked, "not_checked", "We could not check this: {text}")      \
+  X(ask_doctor, "ask_doctor", "{text} Ask your doctor first.")               \
+  X(pharmacist, "pharmacist", "{text} Check with a pharmacist.")             \
+  X(take_less, "take_less", "Take less: {text}")                             \
+  X(not_checked, "not_checked", "We could not check this: {text}")           \
   X(note, "note", "{text}")
 
 #define GLN_DETAIL_FRAME_ENUMERATOR(frame, name, text) GLN_DETAIL_ENUMERATOR(frame, name)

@@ -1,0 +1,718 @@
+#ifndef GLN_DATA_TERMINOLOGY_HPP
+#define GLN_DATA_TERMINOLOGY_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "../core/code_match.hpp"
+#include "../core/enum_set.hpp"
+#include "../core/enums.hpp"
+#include "../core/units.hpp"
+#include "sources.hpp"
+
+// The code systems other than ICD-10-CM (knowledge.md §2b): SNOMED CT, RxNorm, ATC, NDC, LOINC
+// and UCUM, each code with what it means to gln. Only the codes knowledge.md §2b names, or the
+// rows of terminology.md it lets through, are here; any other code of these systems is
+// unmapped, never guessed. Every table is sorted by its code (ATC and LOINC by the number the
+// code reads as), for a binary search.
+GLN_BEGIN_NAMESPACE
+
+// A SNOMED CT concept, matched by its identifier alone: gln ships identifiers, not the SNOMED
+// CT hierarchy, so a concept under a listed one is not matched (that is a licensed
+// terminology service's job). An empty condition set is a concept gln knows to mean none of
+// its conditions (sickle cell trait, "not pregnant").
+struct snomed_entry {
+  std::uint64_t code = 0;
+  code_role role = code_role::none;  // condition, procedure or substance
+  condition_set conditions{};
+  bool verified = true;
+  std::string_view display;
+};
+
+// An RxNorm concept: an ingredient (IN), whose names are in rxnorm_names, or a product that is
+// glutamine.
+struct rxnorm_entry {
+  std::uint32_t code = 0;
+  medication_set medications{};
+  bool glutamine = false;
+  bool verified = true;
+};
+
+// A name of an RxNorm ingredient, for matching the ingredient in the normalised display of a
+// product code: its RxNorm name, or another name displays use.
+struct rxnorm_name {
+  std::string_view name;  // lower case, whole words
+  std::uint32_t code = 0;
+  bool rxnorm = true;  // the ingredient's RxNorm name; false for another name
+};
+
+// An ATC code that maps, with every code under it (a prefix).
+struct atc_entry {
+  std::string_view code;
+  medication_set medications{};
+  bool glutamine = false;
+  bool verified = true;
+  std::string_view name;  // the WHO ATC index name
+};
+
+// An NDC product (labeler and product parts, as numbers), any package.
+struct ndc_entry {
+  std::uint32_t labeler = 0;
+  std::uint32_t product = 0;
+  bool glutamine = false;
+  bool verified = true;
+  std::string_view name;
+};
+
+// A LOINC observation code or answer.
+struct loinc_entry {
+  std::string_view code;
+  code_role role = code_role::none;  // body_weight, pregnancy_status or observation_answer
+  condition_set conditions{};        // what an answer means (empty: none of gln's conditions)
+  bool verified = true;
+  std::string_view display;
+};
+
+// A UCUM body-weight unit.
+struct ucum_entry {
+  std::string_view code;
+  double kilograms_per_unit = 0.0;
+};
+
+// The source each code system's table cites.
+struct code_system_source {
+  code_system system{};
+  gln::source source{};
+};
+
+namespace data {
+
+// Indexed by gln::code_system. NDC has no source of its own in knowledge.md §1: Endari's
+// product code is the one on its label.
+inline constexpr std::array<code_system_source, enum_count<code_system>> code_system_sources = [] {
+  using cs = code_system;
+  using src = gln::source;
+  return std::array<code_system_source, enum_count<code_system>>{{
+      {cs::icd10_cm, src::icd10cm},
+      {cs::snomed_ct, src::snomed_ct},
+      {cs::rxnorm, src::rxnorm},
+      {cs::atc, src::who_atc},
+      {cs::loinc, src::loinc},
+      {cs::ndc, src::endari_label},
+      {cs::ucum, src::loinc},
+  }};
+}();
+
+// ---- Shape rules: what a well-formed code of each system looks like ----
+
+constexpr std::size_t decimal_digits(std::uint64_t value) noexcept {
+  std::size_t count = 1;
+  while (value >= 10U) {
+    value /= 10U;
+    ++count;
+  }
+  return count;
+}
+
+// Verhoeff's check digit scheme: the multiplication table of the dihedral group D5 and the
+// position permutations.
+inline constexpr std::array<std::array<std::uint8_t, 10>, 10> verhoeff_multiply{{
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+    {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
+    {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+    {3, 4, 0, 1, 2, 8, 9, 5, 6, 7},
+    {4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
+    {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+    {6, 5, 9, 8, 7, 1, 0, 4, 3, 2},
+    {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
+    {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+    {9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
+}};
+inline constexpr std::array<std::array<std::uint8_t, 10>, 8> verhoeff_permute{{
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+    {1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
+    {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+    {8, 9, 1, 6, 0, 4, 3, 5, 2, 7},
+    {9, 4, 5, 3, 1, 2, 6, 8, 7, 0},
+    {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+    {2, 7, 9, 3, 8, 0, 6, 4, 1, 5},
+    {7, 0, 4, 6, 9, 1, 3, 2, 5, 8},
+}};
+
+// Verhoeff's check over every decimal digit of `value`, check digit last (SNOMED CT
+// identifiers carry one).
+constexpr bool verhoeff_valid(std::uint64_t value) noexcept {
+  std::uint8_t check = 0;
+  for (std::size_t position = 0; position == 0 || value != 0; ++position) {
+    check = verhoeff_multiply[check][verhoeff_permute[position % 8U][value % 10U]];
+    value /= 10U;
+  }
+  return check == 0;
+}
+
+// A SNOMED CT concept identifier (SCTID): 6 to 18 digits, no leading zero, the partition
+// identifier of a concept (the second and third digits from the right: 00, or 10 in an
+// extension), and Verhoeff's check digit last (SNOMED CT Release File Specification, 6).
+constexpr bool is_sctid(std::uint64_t value) noexcept {
+  const std::size_t digits = decimal_digits(value);
+  const std::uint64_t partition = value / 10U % 100U;
+  return digits >= 6 && digits <= 18 && (partition == 0 || partition == 10) &&
+         verhoeff_valid(value);
+}
+
+// RXCUIs are positive integers; RxNorm's files hold them in at most 8 characters.
+inline constexpr std::uint32_t max_rxcui = 99'999'999;
+
+constexpr bool is_rxcui(std::uint32_t value) noexcept { return value >= 1 && value <= max_rxcui; }
+
+constexpr bool is_upper(char ch) noexcept { return ch >= 'A' && ch <= 'Z'; }
+constexpr bool is_digit(char ch) noexcept { return ch >= '0' && ch <= '9'; }
+constexpr char to_upper(char ch) noexcept {
+  return ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch;
+}
+constexpr bool has_lower(std::string_view text) noexcept {
+  for (char ch : text) {
+    if (ch >= 'a' && ch <= 'z') return true;
+  }
+  return false;
+}
+
+// An ATC code of one of the five levels (A, A01, A01A, A01AA, A01AA01; letters in either
+// case) as a number that sorts as the upper-case code does: its characters from the most
+// significant byte, padded with zeros to 7. 0 for anything else (no code reads as 0).
+constexpr std::uint64_t atc_key(std::string_view code) noexcept {
+  const std::size_t size = code.size();
+  if (size != 1 && size != 3 && size != 4 && size != 5 && size != 7) return 0;
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 7; ++i) {
+    const char ch = i < size ? to_upper(code[i]) : '\0';
+    const bool letter_here = i == 0 || i == 3 || i == 4;
+    if (i < size && (letter_here ? !is_upper(ch) : !is_digit(ch))) return 0;
+    key = key << 8U | static_cast<unsigned char>(ch);
+  }
+  return key;
+}
+
+// The bits of an ATC key that a code of `size` characters (1 to 7) sets: a code falls under
+// a listed one when its key, so masked, is the listed key.
+constexpr std::uint64_t atc_key_mask(std::size_t size) noexcept {
+  return ~std::uint64_t{0} << (8U * (7U - size));
+}
+
+constexpr bool is_atc_code(std::string_view code) noexcept {
+  return atc_key(code) != 0 && !has_lower(code);
+}
+
+// LOINC's mod-10 check digit of an identifier without its check digit: the Luhn algorithm, in
+// the variant LOINC uses for answer (LA) and part (LP) identifiers, where a character counts
+// as its upper-case ASCII code minus '0' (the LOINC Users' Guide, "Calculating Mod 10 Check
+// Digits"). For digits alone it is the plain Luhn algorithm.
+constexpr int loinc_check_digit(std::string_view identifier) noexcept {
+  int sum = 0;
+  bool doubled = true;
+  for (std::size_t i = identifier.size(); i-- > 0;) {
+    const int value = to_upper(identifier[i]) - '0';
+    sum += doubled ? 2 * value - (value / 5) * 9 : value;
+    doubled = !doubled;
+  }
+  return (10 - sum % 10) % 10;
+}
+
+// The 14 deprecated LOINC codes whose check digit does not follow the rule (the LOINC Users'
+// Guide lists them as a known issue): real codes, so not malformed.
+inline constexpr std::array<std::string_view, 14> loinc_codes_with_wrong_check_digit{
+    "11491-6", "11501-6", "5895-7", "5896-5", "5897-3", "5928-1", "6028-3",
+    "6415-5",  "6580-7",  "6645-7", "6646-5", "6647-3", "6648-1", "6649-9"};
+
+constexpr bool has_wrong_check_digit(std::string_view code) noexcept {
+  for (std::string_view listed : loinc_codes_with_wrong_check_digit) {
+    if (code == listed) return true;
+  }
+  return false;
+}
+
+// A LOINC code (1 to 8 digits, no leading zero) or answer (LA, in either case, and 1 to 6
+// digits, no leading zero), then a hyphen and the check digit, as a number in table order:
+// the codes by number, then the answers by number. 0 for anything else (no code reads as 0).
+constexpr std::uint64_t loinc_key(std::string_view code) noexcept {
+  const bool answer = code.size() > 2 && to_upper(code[0]) == 'L' && to_upper(code[1]) == 'A';
+  const std::size_t first = answer ? 2U : 0U;
+  if (code.size() < first + 3) return 0;  // a digit, the hyphen, the check digit
+  const std::size_t hyphen = code.size() - 2;
+  if (code[hyphen] != '-' || !is_digit(code.back()) || code[first] == '0') return 0;
+  if (hyphen - first > (answer ? 6U : 8U)) return 0;
+  std::uint64_t number = 0;
+  for (std::size_t i = first; i < hyphen; ++i) {
+    if (!is_digit(code[i])) return 0;
+    number = number * 10U + static_cast<std::uint64_t>(code[i] - '0');
+  }
+  const int check = code.back() - '0';
+  if (loinc_check_digit(code.substr(0, hyphen)) != check && !has_wrong_check_digit(code)) {
+    return 0;
+  }
+  return (answer ? std::uint64_t{1} << 40U : 0U) + number * 10U + static_cast<std::uint64_t>(check);
+}
+
+constexpr bool is_loinc_code(std::string_view code) noexcept {
+  return loinc_key(code) != 0 && !has_lower(code);
+}
+
+// An NDC product: a labeler part of at most 5 digits and a product part of at most 4.
+constexpr bool is_ndc_product(std::uint32_t labeler, std::uint32_t product) noexcept {
+  return labeler <= 99'999 && product <= 9'999;
+}
+
+// ---- The tables ----
+
+// knowledge.md §2b "Conditions", "Procedures" and "Allergies": the SNOMED CT rows of
+// terminology.md §1a-§1c marked High or Medium, with §2b's decisions. Left out, so unmapped:
+// 40095003 Injury of kidney (an injury, not failure), the history-of-seizure situations
+// 703151001 and 1290882004, the suspected-cancer situations 162573006 and 315268008, 92691004
+// carcinoma in situ of prostate (in situ is not cancer, as in ICD-10-CM D00-D09), 61170000
+// Stomatitis (Low-Medium confidence), the ICU location 309904001 and the care plans (gln reads
+// no Encounter or CarePlan). Severe sepsis 1036671000000106, a UK-extension concept, reads as
+// ICD-10-CM's severe sepsis R65.20 does. The time windows of the procedures (recent
+// treatment, recent ICU stay) are the reader's.
+// Built by a lambda so that the short names used to lay the table out stay inside it.
+// clang-format off
+inline constexpr std::array<snomed_entry, 114> snomed_codes = [] {
+  using c = gln::condition;
+  using r = code_role;
+  return std::array<snomed_entry, 114>{{
+    {355001, r::condition, {c::shock}, true, "Hemorrhagic shock"},
+    {10295004, r::condition, {c::liver_disease}, true, "Chronic viral hepatitis"},
+    {13746004, r::condition, {c::bipolar_disorder}, true, "Bipolar disorder"},
+    {13920009, r::condition, {c::hepatic_encephalopathy}, true, "Hepatic encephalopathy"},
+    {14669001, r::condition, {c::severe_kidney_disease}, true, "Acute renal failure syndrome"},
+    {16402000, r::condition, {}, true, "Sickle cell trait"},
+    {19943007, r::condition, {c::cirrhosis}, true, "Cirrhosis of liver"},
+    {25472008, r::condition, {c::sickle_cell_disease}, true, "Sickle cell-hemoglobin D disease"},
+    {26629001, r::condition, {c::short_bowel_syndrome}, true, "Short bowel syndrome"},
+    {27942005, r::condition, {c::shock}, true, "Shock"},
+    {33195004, r::procedure, {c::cancer_treatment}, true,
+     "External beam radiation therapy procedure"},
+    {35434009, r::condition, {c::sickle_cell_disease}, true, "Sickle cell-hemoglobin C disease"},
+    {36472007, r::condition, {c::sickle_cell_disease}, true, "Sickle cell-thalassemia disease"},
+    {46177005, r::condition, {c::severe_kidney_disease}, true, "End-stage renal disease"},
+    {47024008, r::condition, {c::sickle_cell_disease}, true, "Sickle cell-hemoglobin E disease"},
+    {47200007, r::condition, {c::pregnancy}, true, "High risk pregnancy"},
+    {57653000, r::condition, {c::multiorgan_failure}, true, "Multiple organ failure"},
+    {59927004, r::condition, {c::hepatic_failure}, true, "Hepatic failure"},
+    {60001007, r::condition, {}, true, "Not pregnant"},
+    {61977001, r::condition, {c::liver_disease}, true, "Chronic type B viral hepatitis"},
+    {69840006, r::condition, {c::breastfeeding}, true, "Normal breast feeding"},
+    {71192002, r::procedure, {c::severe_kidney_disease}, true, "Peritoneal dialysis"},
+    {72836002, r::condition, {c::hepatic_encephalopathy}, true, "Hepatic coma"},
+    {72892002, r::condition, {c::pregnancy}, true, "Normal pregnancy"},
+    {74351001, r::condition, {c::reyes_syndrome}, true, "Reye's syndrome"},
+    {75665004, r::substance, {c::msg_sensitivity}, true, "Monosodium glutamate"},
+    {76334006, r::procedure, {c::cancer_treatment}, true, "Immunotherapy"},
+    {76571007, r::condition, {c::sepsis, c::shock}, true, "Septic shock"},
+    {76783007, r::condition, {c::liver_disease}, true, "Chronic hepatitis"},
+    {77386006, r::condition, {c::pregnancy}, true, "Pregnant"},
+    {84757009, r::condition, {c::seizure_disorder}, true, "Epilepsy"},
+    {89138009, r::condition, {c::shock}, true, "Cardiogenic shock"},
+    {91302008, r::condition, {c::sepsis}, true, "Sepsis"},
+    {91861009, r::condition, {c::cancer}, true, "Acute myeloid leukemia"},
+    {93143009, r::condition, {c::cancer}, true, "Leukemia, disease"},
+    {93761005, r::condition, {c::cancer}, true, "Primary malignant neoplasm of colon"},
+    {94260004, r::condition, {c::cancer}, true, "Metastatic malignant neoplasm to colon"},
+    {94503003, r::condition, {c::cancer}, true, "Metastatic malignant neoplasm to prostate"},
+    {105502003, r::condition, {c::severe_kidney_disease}, true, "Dependence on renal dialysis"},
+    {108241001, r::procedure, {c::severe_kidney_disease}, true, "Dialysis procedure"},
+    {108290001, r::procedure, {c::cancer_treatment}, true,
+     "Radiation oncology AND/OR radiotherapy"},
+    {109838007, r::condition, {c::cancer}, true, "Overlapping malignant neoplasm of colon"},
+    {109989006, r::condition, {c::cancer}, true, "Multiple myeloma"},
+    {113120007, r::procedure, {c::cancer_treatment}, true, "Interstitial brachytherapy"},
+    {126906006, r::condition, {c::cancer}, true, "Neoplasm of prostate"},
+    {127013003, r::condition, {c::kidney_disease}, true,
+     "Disorder of kidney due to diabetes mellitus"},
+    {127040003, r::condition, {c::sickle_cell_disease}, true, "Sickle cell-hemoglobin SS disease"},
+    {128302006, r::condition, {c::liver_disease}, true, "Chronic hepatitis C"},
+    {128613002, r::condition, {c::seizure_disorder}, true, "Seizure disorder"},
+    {197270009, r::condition, {c::hepatic_failure}, true, "Acute hepatic failure"},
+    {197315008, r::condition, {c::liver_disease}, true, "Non-alcoholic fatty liver"},
+    {197321007, r::condition, {c::liver_disease}, true, "Steatosis of liver"},
+    {225604004, r::condition, {c::breastfeeding}, true, "Lactation established"},
+    {235724004, r::condition, {c::short_bowel_syndrome}, true, "Acquired short bowel syndrome"},
+    {235856003, r::condition, {c::liver_disease}, true, "Disease of liver"},
+    {235881000, r::condition, {c::hepatic_failure}, true, "Alcoholic hepatic failure"},
+    {235886005, r::condition, {c::hepatic_failure}, true, "Chronic hepatic failure"},
+    {236428007, r::condition, {c::severe_kidney_disease}, true,
+     "Acute kidney injury due to nephrotoxicity"},
+    {236429004, r::condition, {c::severe_kidney_disease}, true, "Acute drug-induced renal failure"},
+    {236435004, r::condition, {c::severe_kidney_disease}, true,
+     "End stage renal failure on dialysis"},
+    {254632001, r::condition, {c::cancer}, true, "Small cell carcinoma of lung"},
+    {254637007, r::condition, {c::cancer}, true, "Non-small cell lung cancer"},
+    {254837009, r::condition, {c::cancer}, true, "Malignant neoplasm of breast"},
+    {265764009, r::procedure, {c::severe_kidney_disease}, true, "Renal dialysis"},
+    {275408006, r::condition, {c::severe_kidney_disease}, true, "Postoperative renal failure"},
+    {302497006, r::procedure, {c::severe_kidney_disease}, true, "Hemodialysis"},
+    {305351004, r::procedure, {c::recent_icu_stay}, true, "Admission to intensive care unit"},
+    {313307000, r::condition, {c::seizure_disorder}, true, "Epileptic seizure"},
+    {314994000, r::condition, {c::cancer}, true, "Metastasis from malignant tumor of prostate"},
+    {328383001, r::condition, {c::liver_disease}, true, "Chronic liver disease"},
+    {363346000, r::condition, {c::cancer}, true, "Malignant neoplastic disease"},
+    {363406005, r::condition, {c::cancer}, true, "Malignant neoplasm of colon"},
+    {363688001, r::procedure, {c::cancer_treatment}, true,
+     "Administration of antineoplastic agent"},
+    {367336001, r::procedure, {c::cancer_treatment}, true, "Chemotherapy"},
+    {384692006, r::procedure, {c::cancer_treatment}, true, "Intracavitary brachytherapy"},
+    {385798007, r::procedure, {c::cancer_treatment}, true, "Radiation therapy care"},
+    {394894008, r::procedure, {c::cancer_treatment}, true, "Pre-operative chemotherapy"},
+    {397821002, r::procedure, {c::recent_icu_stay}, true,
+     "Patient transfer to intensive care unit"},
+    {417357006, r::condition, {c::sickle_cell_disease}, true,
+     "Sickling disorder due to hemoglobin S"},
+    {420054005, r::condition, {c::cirrhosis}, true, "Alcoholic cirrhosis"},
+    {422968005, r::condition, {c::cancer}, true, "Non-small cell carcinoma of lung, TNM stage 3"},
+    {423121009, r::condition, {c::cancer}, true, "Non-small cell carcinoma of lung, TNM stage 4"},
+    {424132000, r::condition, {c::cancer}, true, "Non-small cell carcinoma of lung, TNM stage 1"},
+    {425048006, r::condition, {c::cancer}, true, "Non-small cell carcinoma of lung, TNM stage 2"},
+    {431855005, r::condition, {c::kidney_disease}, true, "Chronic kidney disease stage 1"},
+    {431856006, r::condition, {c::kidney_disease}, true, "Chronic kidney disease stage 2"},
+    {431857002, r::condition, {c::severe_kidney_disease}, true, "Chronic kidney disease stage 4"},
+    {433144002, r::condition, {c::kidney_disease}, true, "Chronic kidney disease stage 3"},
+    {433146000, r::condition, {c::severe_kidney_disease}, true, "Chronic kidney disease stage 5"},
+    {447759004, r::procedure, {c::cancer_treatment}, true, "Brachytherapy of breast"},
+    {700378005, r::condition, {c::kidney_disease}, true, "Chronic kidney disease stage 3A"},
+    {700379002, r::condition, {c::kidney_disease}, true, "Chronic kidney disease stage 3B"},
+    {703423002, r::procedure, {c::cancer_treatment}, true,
+     "Combined chemotherapy and radiation therapy"},
+    {708248004, r::condition, {c::hepatic_failure}, true, "End stage liver disease"},
+    {709044004, r::condition, {c::kidney_disease}, true, "Chronic kidney disease"},
+    {714152005, r::condition, {c::severe_kidney_disease}, true,
+     "Chronic kidney disease stage 5 on dialysis"},
+    {716203000, r::condition, {c::cirrhosis}, true, "Decompensated cirrhosis of liver"},
+    {716872004, r::procedure, {c::cancer_treatment}, true, "Antineoplastic chemotherapy regimen"},
+    {723190009, r::condition, {c::kidney_disease}, true, "Chronic renal insufficiency"},
+    {735173007, r::condition, {c::shock}, true, "Shock due to anaphylaxis"},
+    {770349000, r::condition, {c::sepsis}, true, "Sepsis caused by virus"},
+    {866041003, r::condition, {c::breastfeeding}, true, "Mother currently breastfeeding"},
+    {897713009, r::procedure, {c::cancer_treatment}, true, "Antineoplastic chemoimmunotherapy"},
+    {1255831008, r::procedure, {c::cancer_treatment}, true,
+     "Chemotherapy for malignant neoplastic disease using targeted agent"},
+    {1258998001, r::condition, {c::breastfeeding}, true, "Partial maternal breastfeeding"},
+    {1258999009, r::condition, {c::breastfeeding}, true, "Maternal exclusive breastfeeding"},
+    {1260078007, r::condition, {c::breastfeeding}, true, "Maternal breastfeeding"},
+    {1287742003, r::procedure, {c::cancer_treatment}, true, "Radiotherapy"},
+    {67811000119102, r::condition, {c::cancer}, true,
+     "Primary small cell malignant neoplasm of lung, TNM stage 1"},
+    {67821000119109, r::condition, {c::cancer}, true,
+     "Primary small cell malignant neoplasm of lung, TNM stage 2"},
+    {67831000119107, r::condition, {c::cancer}, true,
+     "Primary small cell malignant neoplasm of lung, TNM stage 3"},
+    {67841000119103, r::condition, {c::cancer}, true,
+     "Primary small cell malignant neoplasm of lung, TNM stage 4"},
+    {129721000119106, r::condition, {c::severe_kidney_disease}, true,
+     "Acute renal failure on dialysis"},
+    {1036671000000106, r::condition, {c::multiorgan_failure, c::sepsis}, true,
+     "Severe sepsis (UK extension)"},
+  }};
+}();
+// clang-format on
+
+// knowledge.md §2b "Medications, RxNorm ingredients": lactulose and the 27 antiepileptic
+// ingredients of terminology.md §2 (gabapentin, pregabalin and clobazam classed by drug), and
+// the one glutamine product code. No rows for antineoplastics (matched by ATC), glutamine or
+// somatropin ingredients (no RxCUI confirmed), nor for product codes (SCD, SBD), whose display
+// names the ingredient: ingredient_in_display reads those.
+inline constexpr std::array<rxnorm_entry, 29> rxnorm_codes = [] {
+  using m = gln::medication;
+  return std::array<rxnorm_entry, 29>{{
+      {2002, {m::anticonvulsant}, false, true},     // carbamazepine
+      {2598, {m::anticonvulsant}, false, true},     // clonazepam
+      {4135, {m::anticonvulsant}, false, true},     // ethosuximide
+      {6218, {m::lactulose}, false, true},          // lactulose
+      {8134, {m::anticonvulsant}, false, true},     // phenobarbital
+      {8183, {m::anticonvulsant}, false, true},     // phenytoin
+      {8691, {m::anticonvulsant}, false, true},     // primidone
+      {14851, {m::anticonvulsant}, false, true},    // vigabatrin
+      {21241, {m::anticonvulsant}, false, true},    // clobazam
+      {24812, {m::anticonvulsant}, false, true},    // felbamate
+      {25480, {m::anticonvulsant}, false, true},    // gabapentin
+      {28439, {m::anticonvulsant}, false, true},    // lamotrigine
+      {31914, {m::anticonvulsant}, false, true},    // tiagabine
+      {32624, {m::anticonvulsant}, false, true},    // oxcarbazepine
+      {38404, {m::anticonvulsant}, false, true},    // topiramate
+      {39998, {m::anticonvulsant}, false, true},    // zonisamide
+      {40254, {m::anticonvulsant}, false, true},    // valproate
+      {69036, {m::anticonvulsant}, false, true},    // rufinamide
+      {72236, {m::anticonvulsant}, false, true},    // fosphenytoin
+      {114477, {m::anticonvulsant}, false, true},   // levetiracetam
+      {187832, {m::anticonvulsant}, false, true},   // pregabalin
+      {623400, {m::anticonvulsant}, false, true},   // lacosamide
+      {1356552, {m::anticonvulsant}, false, true},  // perampanel
+      {1482502, {m::anticonvulsant}, false, true},  // eslicarbazepine
+      {1739745, {m::anticonvulsant}, false, true},  // brivaracetam
+      // The product-level RxCUI openFDA gives for Endari and a generic 5 g L-glutamine powder;
+      // its term type and RxNorm name were not seen (knowledge.md §2b, "(verify)").
+      {1869684, {}, true, false},
+      {2045371, {m::anticonvulsant}, false, true},  // cannabidiol
+      {2054968, {m::anticonvulsant}, false, true},  // stiripentol
+      {2265690, {m::anticonvulsant}, false, true},  // cenobamate
+  }};
+}();
+
+// The names of the ingredients of rxnorm_codes, sorted, none the start of another. Valproate
+// is also "valproic acid" and "divalproex" in product displays ("Valproic Acid 250 MG Oral
+// Capsule", "divalproex sodium 500 MG Delayed Release Oral Tablet").
+inline constexpr std::array<rxnorm_name, 30> rxnorm_names{{
+    {"brivaracetam", 1739745, true}, {"cannabidiol", 2045371, true},
+    {"carbamazepine", 2002, true},   {"cenobamate", 2265690, true},
+    {"clobazam", 21241, true},       {"clonazepam", 2598, true},
+    {"divalproex", 40254, false},    {"eslicarbazepine", 1482502, true},
+    {"ethosuximide", 4135, true},    {"felbamate", 24812, true},
+    {"fosphenytoin", 72236, true},   {"gabapentin", 25480, true},
+    {"lacosamide", 623400, true},    {"lactulose", 6218, true},
+    {"lamotrigine", 28439, true},    {"levetiracetam", 114477, true},
+    {"oxcarbazepine", 32624, true},  {"perampanel", 1356552, true},
+    {"phenobarbital", 8134, true},   {"phenytoin", 8183, true},
+    {"pregabalin", 187832, true},    {"primidone", 8691, true},
+    {"rufinamide", 69036, true},     {"stiripentol", 2054968, true},
+    {"tiagabine", 31914, true},      {"topiramate", 38404, true},
+    {"valproate", 40254, true},      {"valproic acid", 40254, false},
+    {"vigabatrin", 14851, true},     {"zonisamide", 39998, true},
+}};
+
+// Where the names of each first letter start in rxnorm_names: those of letter k (0 for a)
+// are the rows from entry k to entry k + 1 of this table. A word of a display is compared with the
+// names of its first letter only.
+inline constexpr std::array<std::uint8_t, 27> rxnorm_names_by_letter = [] {
+  std::array<std::uint8_t, 27> first{};
+  std::size_t i = 0;
+  for (std::size_t letter = 0; letter < first.size(); ++letter) {
+    while (i < rxnorm_names.size() &&
+           static_cast<std::size_t>(rxnorm_names[i].name[0] - 'a') < letter) {
+      ++i;
+    }
+    first[letter] = static_cast<std::uint8_t>(i);
+  }
+  return first;
+}();
+
+// knowledge.md §2b "Medications, ATC prefixes" and "Glutamine products". Each code maps with
+// every code under it. The former codes of gabapentin and pregabalin, N03AX12 and N03AX16, are
+// under N03A. Groups that hold other drugs map to nothing: A06AD (macrogol beside lactulose),
+// A16AA (carnitine beside glutamine), N03 above N03A; so do methotrexate L04AX03, ophthalmic
+// bevacizumab S01LA08 and BCG L03AX03.
+inline constexpr std::array<atc_entry, 12> atc_codes = [] {
+  using m = gln::medication;
+  return std::array<atc_entry, 12>{{
+      {"A06AD11", {m::lactulose}, false, true, "lactulose"},
+      {"A16AA03", {}, true, true, "glutamine"},
+      {"H01AC", {m::growth_hormone}, false, true, "Somatropin and somatropin agonists"},
+      {"L01", {m::antineoplastic}, false, true, "ANTINEOPLASTIC AGENTS"},
+      {"L02", {m::antineoplastic}, false, true, "ENDOCRINE THERAPY"},
+      {"L04AX02", {m::antineoplastic}, false, true, "thalidomide"},
+      {"L04AX04", {m::antineoplastic}, false, true, "lenalidomide"},
+      {"L04AX06", {m::antineoplastic}, false, true, "pomalidomide"},
+      {"N02BF01", {m::anticonvulsant}, false, true, "gabapentin"},
+      {"N02BF02", {m::anticonvulsant}, false, true, "pregabalin"},
+      {"N03A", {m::anticonvulsant}, false, true, "ANTIEPILEPTICS"},
+      {"N05BA09", {m::anticonvulsant}, false, true, "clobazam"},
+  }};
+}();
+
+// knowledge.md §2b "Glutamine products": Endari, labeler 42457, product 0420, any package.
+inline constexpr std::array<ndc_entry, 1> ndc_codes{{
+    {42457, 420, true, true, "Endari (L-glutamine oral powder), Emmaus Medical"},
+}};
+
+// knowledge.md §2b "Observations": body weight, pregnancy status and its answers, in the order
+// of loinc_key. "Not pregnant" and "unknown" are known answers that name no condition. The
+// pregnancy status may also be answered in SNOMED CT: 77386006 Pregnant and 60001007 Not
+// pregnant (snomed_codes). Neither answer ever removes a coded pregnancy.
+inline constexpr std::array<loinc_entry, 10> loinc_codes = [] {
+  using c = gln::condition;
+  using r = code_role;
+  return std::array<loinc_entry, 10>{{
+      {"3141-9", r::body_weight, {}, true, "Body weight Measured"},
+      {"3142-7", r::body_weight, {}, true, "Body weight Stated"},
+      {"8335-2", r::body_weight, {}, true, "Body weight Estimated"},
+      {"8350-1", r::body_weight, {}, true, "Body weight Measured --with clothes"},
+      {"8351-9", r::body_weight, {}, true, "Body weight Measured --without clothes"},
+      {"29463-7", r::body_weight, {}, true, "Body weight"},
+      {"82810-3", r::pregnancy_status, {}, true, "Pregnancy status"},
+      {"LA4489-6", r::observation_answer, {}, true, "Unknown"},
+      {"LA15173-0", r::observation_answer, {c::pregnancy}, true, "Pregnant"},
+      {"LA26683-5", r::observation_answer, {}, true, "Not pregnant"},
+  }};
+}();
+
+// Each row's code as a number (atc_key, loinc_key), for the look-ups' binary search.
+inline constexpr std::array<std::uint64_t, atc_codes.size()> atc_keys = [] {
+  std::array<std::uint64_t, atc_codes.size()> keys{};
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = atc_key(atc_codes[i].code);
+  return keys;
+}();
+inline constexpr std::array<std::uint64_t, loinc_codes.size()> loinc_keys = [] {
+  std::array<std::uint64_t, loinc_codes.size()> keys{};
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = loinc_key(loinc_codes[i].code);
+  return keys;
+}();
+
+// knowledge.md §2b: the UCUM body-weight units, by their case-sensitive codes.
+inline constexpr std::array<ucum_entry, 3> ucum_weight_units{{
+    {"[lb_av]", kilograms_per_pound},
+    {"g", 0.001},
+    {"kg", 1.0},
+}};
+
+// ---- Invariants (checked in tests/table_invariants.cpp) ----
+
+constexpr bool code_system_sources_are_consistent() noexcept {
+  for (std::size_t i = 0; i < code_system_sources.size(); ++i) {
+    if (index_of(code_system_sources[i].system) != i) return false;
+    if (!cites_only_live_sources({code_system_sources[i].source})) return false;
+  }
+  return true;
+}
+
+constexpr bool is_known_set(condition_set set) noexcept { return !set.has_out_of_range(); }
+
+// A medication code names a class or is glutamine, and nothing outside the enum.
+constexpr bool names_a_medication(medication_set medications, bool glutamine) noexcept {
+  return !medications.has_out_of_range() && (glutamine || !medications.empty());
+}
+
+constexpr bool snomed_codes_are_consistent() noexcept {
+  for (std::size_t i = 0; i < snomed_codes.size(); ++i) {
+    const snomed_entry& entry = snomed_codes[i];
+    if (!is_sctid(entry.code) || !is_known_set(entry.conditions)) return false;
+    if (i > 0 && !(snomed_codes[i - 1].code < entry.code)) return false;  // sorted, no repeats
+    const code_role role = entry.role;
+    if (role != code_role::condition && role != code_role::procedure &&
+        role != code_role::substance) {
+      return false;
+    }
+    // Only a known condition may name nothing (sickle cell trait, "not pregnant").
+    if (entry.conditions.empty() && role != code_role::condition) return false;
+    // knowledge.md §2b: left out, so that they read as unmapped.
+    for (std::uint64_t excluded : {40095003ULL, 703151001ULL, 1290882004ULL, 162573006ULL,
+                                   315268008ULL, 92691004ULL, 309904001ULL}) {
+      if (entry.code == excluded) return false;
+    }
+  }
+  return true;
+}
+
+constexpr bool rxnorm_codes_are_consistent() noexcept {
+  for (std::size_t i = 0; i < rxnorm_codes.size(); ++i) {
+    const rxnorm_entry& entry = rxnorm_codes[i];
+    if (!is_rxcui(entry.code) || !names_a_medication(entry.medications, entry.glutamine)) {
+      return false;
+    }
+    if (i > 0 && !(rxnorm_codes[i - 1].code < entry.code)) return false;
+    // An ingredient has its RxNorm name in rxnorm_names, once; the product has none.
+    std::size_t names = 0;
+    for (const rxnorm_name& name : rxnorm_names) {
+      if (name.code == entry.code && name.rxnorm) ++names;
+    }
+    if (names != (entry.glutamine ? 0U : 1U)) return false;
+  }
+  return true;
+}
+
+constexpr bool is_lower_words(std::string_view name) noexcept {
+  if (name.empty() || name.front() == ' ' || name.back() == ' ') return false;
+  for (char ch : name) {
+    if (!((ch >= 'a' && ch <= 'z') || ch == ' ')) return false;
+  }
+  return true;
+}
+
+// Names are lower-case words, sorted, and none starts another (so a display word matches at
+// most one), each naming an ingredient of rxnorm_codes; the letter index covers them all.
+constexpr bool rxnorm_names_are_consistent() noexcept {
+  if (rxnorm_names.size() > 255 || rxnorm_names_by_letter[0] != 0 ||
+      rxnorm_names_by_letter[26] != rxnorm_names.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < rxnorm_names.size(); ++i) {
+    const rxnorm_name& entry = rxnorm_names[i];
+    if (!is_lower_words(entry.name)) return false;
+    if (i > 0) {
+      const std::string_view before = rxnorm_names[i - 1].name;
+      if (!(before < entry.name) || entry.name.substr(0, before.size()) == before) return false;
+    }
+    bool ingredient = false;
+    for (const rxnorm_entry& code : rxnorm_codes) {
+      ingredient = ingredient || (code.code == entry.code && !code.glutamine);
+    }
+    if (!ingredient) return false;
+  }
+  return true;
+}
+
+constexpr bool atc_codes_are_consistent() noexcept {
+  for (std::size_t i = 0; i < atc_codes.size(); ++i) {
+    const atc_entry& entry = atc_codes[i];
+    if (!is_atc_code(entry.code) || !names_a_medication(entry.medications, entry.glutamine)) {
+      return false;
+    }
+    // Sorted, and no code under another: the one entry a code can fall under is the greatest
+    // one not after it.
+    if (i > 0) {
+      const std::string_view before = atc_codes[i - 1].code;
+      if (!(atc_keys[i - 1] < atc_keys[i]) || entry.code.substr(0, before.size()) == before) {
+        return false;
+      }
+    }
+    // knowledge.md §2b: these are not under any entry.
+    for (std::string_view excluded : {"L04AX03", "S01LA08", "L03AX03", "A06AD", "A16AA", "N03"}) {
+      if (excluded.substr(0, entry.code.size()) == entry.code) return false;
+    }
+  }
+  return true;
+}
+
+constexpr bool ndc_codes_are_consistent() noexcept {
+  for (std::size_t i = 0; i < ndc_codes.size(); ++i) {
+    const ndc_entry& entry = ndc_codes[i];
+    if (!is_ndc_product(entry.labeler, entry.product) || !entry.glutamine) return false;
+    if (i > 0) {
+      const ndc_entry& before = ndc_codes[i - 1];
+      if (!(before.labeler < entry.labeler ||
+            (before.labeler == entry.labeler && before.product < entry.product))) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+constexpr bool loinc_codes_are_consistent() noexcept {
+  for (std::size_t i = 0; i < loinc_codes.size(); ++i) {
+    const loinc_entry& entry = loinc_codes[i];
+    if (!is_loinc_code(entry.code) || !is_known_set(entry.conditions)) return false;
+    if (i > 0 && !(loinc_keys[i - 1] < loinc_keys[i])) return false;  // sorted, no repeats
+    const bool answer = entry.code.substr(0, 2) == "LA";
+    if (answer != (entry.role == code_role::observation_answer)) return false;
+    if (!answer &&
+        (entry.role != code_role::body_weight && entry.role != code_role::pregnancy_status)) {
+      return false;
+    }
+    if (!answer && !entry.conditions.empty()) return false;
+  }
+  return true;
+}
+
+constexpr bool ucum_weight_units_are_consistent() noexcept {
+  for (std::size_t i = 0; i < ucum_weight_units.size(); ++i) {
+    if (ucum_weight_units[i].code.empty() || !(ucum_weight_units[i].kilograms_per_unit > 0.0)) {
+      return false;
+    }
+    if (i > 0 && !(ucum_weight_units[i - 1].code < ucum_weight_units[i].code)) return false;
+  }
+  return true;
+}
+
+}  // namespace data
+GLN_END_NAMESPACE
+
+#endif  // GLN_DATA_TERMINOLOGY_HPP
