@@ -115,8 +115,6 @@ TEST_CASE("every SNOMED CT code knowledge.md 2b maps gives its conditions", "[co
       {"363346000", cond, {c::cancer}},
       {"72892002", cond, {c::pregnancy}}, {"77386006", cond, {c::pregnancy}},
       {"47200007", cond, {c::pregnancy}},
-      // §2b: "Not pregnant" is known and names nothing.
-      {"60001007", cond, {}},
       {"866041003", cond, {c::breastfeeding}}, {"69840006", cond, {c::breastfeeding}},
       {"1260078007", cond, {c::breastfeeding}}, {"1258999009", cond, {c::breastfeeding}},
       {"1258998001", cond, {c::breastfeeding}}, {"225604004", cond, {c::breastfeeding}},
@@ -126,8 +124,6 @@ TEST_CASE("every SNOMED CT code knowledge.md 2b maps gives its conditions", "[co
       {"417357006", cond, {c::sickle_cell_disease}}, {"127040003", cond, {c::sickle_cell_disease}},
       {"35434009", cond, {c::sickle_cell_disease}}, {"36472007", cond, {c::sickle_cell_disease}},
       {"25472008", cond, {c::sickle_cell_disease}}, {"47024008", cond, {c::sickle_cell_disease}},
-      // §2b: sickle cell trait maps to nothing.
-      {"16402000", cond, {}},
       {"26629001", cond, {c::short_bowel_syndrome}}, {"235724004", cond, {c::short_bowel_syndrome}},
       // §2b "Allergies" and "Procedures".
       {"75665004", code_role::substance, {c::msg_sensitivity}},
@@ -188,13 +184,14 @@ TEST_CASE("SNOMED CT codes knowledge.md 2b leaves out are unmapped", "[codes][sn
                lookup_status::unmapped);
 }
 
-TEST_CASE("SNOMED CT: trait and 'not pregnant' are known codes that name no condition",
+TEST_CASE("SNOMED CT: trait and 'not pregnant' map to nothing, so they read as unmapped",
           "[codes][snomed]") {
+  // §2b: 16402000 sickle cell trait and 60001007 "Not pregnant" map to nothing; as with
+  // ICD-10-CM's D57.3, a code that names no condition is unmapped and still reviewed.
   for (const std::string_view code : {"16402000", "60001007"}) {
     CAPTURE(code);
     const gln::code_match match = gln::code_lookup(code_system::snomed_ct, code);
-    CHECK(match.mapped());
-    CHECK(match.role == code_role::condition);
+    CHECK(match.status == lookup_status::unmapped);
     CHECK(match.conditions.empty());
   }
   // Pregnant (finding) also answers the pregnancy-status observation.

@@ -272,21 +272,22 @@ constexpr bool is_ndc_product(std::uint32_t labeler, std::uint32_t product) noex
 // 703151001 and 1290882004, the suspected-cancer situations 162573006 and 315268008, 92691004
 // carcinoma in situ of prostate (in situ is not cancer, as in ICD-10-CM D00-D09), 61170000
 // Stomatitis (Low-Medium confidence), the ICU location 309904001 and the care plans (gln reads
-// no Encounter or CarePlan). Severe sepsis 1036671000000106, a UK-extension concept, reads as
-// ICD-10-CM's severe sepsis R65.20 does. The time windows of the procedures (recent
-// treatment, recent ICU stay) are the reader's.
-// Built by a lambda so that the short names used to lay the table out stay inside it.
+// no Encounter or CarePlan), and the two codes §2b says map to nothing, 16402000 sickle cell
+// trait and 60001007 "Not pregnant": like ICD-10-CM's D57.3, a code that names no condition is
+// unmapped, so a record holding one is still reviewed (input.conditions_unmapped). Severe sepsis
+// 1036671000000106, a UK-extension concept, reads as ICD-10-CM's severe sepsis R65.20 does. The
+// time windows of the procedures (recent treatment, recent ICU stay) are the reader's. Built by a
+// lambda so that the short names used to lay the table out stay inside it.
 // clang-format off
-inline constexpr std::array<snomed_entry, 114> snomed_codes = [] {
+inline constexpr std::array<snomed_entry, 112> snomed_codes = [] {
   using c = gln::condition;
   using r = code_role;
-  return std::array<snomed_entry, 114>{{
+  return std::array<snomed_entry, 112>{{
     {355001, r::condition, {c::shock}, true, "Hemorrhagic shock"},
     {10295004, r::condition, {c::liver_disease}, true, "Chronic viral hepatitis"},
     {13746004, r::condition, {c::bipolar_disorder}, true, "Bipolar disorder"},
     {13920009, r::condition, {c::hepatic_encephalopathy}, true, "Hepatic encephalopathy"},
     {14669001, r::condition, {c::severe_kidney_disease}, true, "Acute renal failure syndrome"},
-    {16402000, r::condition, {}, true, "Sickle cell trait"},
     {19943007, r::condition, {c::cirrhosis}, true, "Cirrhosis of liver"},
     {25472008, r::condition, {c::sickle_cell_disease}, true, "Sickle cell-hemoglobin D disease"},
     {26629001, r::condition, {c::short_bowel_syndrome}, true, "Short bowel syndrome"},
@@ -300,7 +301,6 @@ inline constexpr std::array<snomed_entry, 114> snomed_codes = [] {
     {47200007, r::condition, {c::pregnancy}, true, "High risk pregnancy"},
     {57653000, r::condition, {c::multiorgan_failure}, true, "Multiple organ failure"},
     {59927004, r::condition, {c::hepatic_failure}, true, "Hepatic failure"},
-    {60001007, r::condition, {}, true, "Not pregnant"},
     {61977001, r::condition, {c::liver_disease}, true, "Chronic type B viral hepatitis"},
     {69840006, r::condition, {c::breastfeeding}, true, "Normal breast feeding"},
     {71192002, r::procedure, {c::severe_kidney_disease}, true, "Peritoneal dialysis"},
@@ -525,8 +525,9 @@ inline constexpr std::array<ndc_entry, 1> ndc_codes{{
 
 // knowledge.md §2b "Observations": body weight, pregnancy status and its answers, in the order
 // of loinc_key. "Not pregnant" and "unknown" are known answers that name no condition. The
-// pregnancy status may also be answered in SNOMED CT: 77386006 Pregnant and 60001007 Not
-// pregnant (snomed_codes). Neither answer ever removes a coded pregnancy.
+// pregnancy status may also be answered in SNOMED CT: 77386006 Pregnant (snomed_codes) and
+// 60001007 Not pregnant (unmapped: it names nothing). Neither answer ever removes a coded
+// pregnancy.
 inline constexpr std::array<loinc_entry, 10> loinc_codes = [] {
   using c = gln::condition;
   using r = code_role;
@@ -590,11 +591,12 @@ constexpr bool snomed_codes_are_consistent() noexcept {
         role != code_role::substance) {
       return false;
     }
-    // Only a known condition may name nothing (sickle cell trait, "not pregnant").
-    if (entry.conditions.empty() && role != code_role::condition) return false;
+    // Every row names a condition: a code that names none is left out (unmapped).
+    if (entry.conditions.empty()) return false;
     // knowledge.md §2b: left out, so that they read as unmapped.
-    for (std::uint64_t excluded : {40095003ULL, 703151001ULL, 1290882004ULL, 162573006ULL,
-                                   315268008ULL, 92691004ULL, 309904001ULL}) {
+    for (std::uint64_t excluded :
+         {16402000ULL, 60001007ULL, 40095003ULL, 703151001ULL, 1290882004ULL, 162573006ULL,
+          315268008ULL, 92691004ULL, 309904001ULL}) {
       if (entry.code == excluded) return false;
     }
   }
