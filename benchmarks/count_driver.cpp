@@ -26,7 +26,7 @@ inline void launder(T& value) noexcept {
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::cerr << "usage: gln_count screen|check_dose|loop N\n";
+    std::cerr << "usage: gln_count screen|check_dose|assess|loop N\n";
     return 2;
   }
   const char* mode = argv[1];
@@ -51,6 +51,15 @@ int main(int argc, char** argv) {
       gln::dose_check result = gln::check_dose(person, purpose, plan);
       launder(result);
       sum += static_cast<unsigned long>(result.overall);
+    }
+  } else if (std::strcmp(mode, "assess") == 0) {
+    for (long i = 0; i < count; ++i) {
+      launder(person);
+      launder(purpose);
+      launder(plan);
+      gln::assessment result = gln::assess(person, purpose, plan);
+      launder(result);
+      sum += static_cast<unsigned long>(result.action);
     }
   } else if (std::strcmp(mode, "loop") == 0) {
     for (long i = 0; i < count; ++i) {

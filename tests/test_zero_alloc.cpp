@@ -236,9 +236,9 @@ int main() {
     for (gln::purpose goal : goals) {
       keep(gln::index_of(gln::dose_for(goal).access));
       for (const gln::profile& person : people) {
-        const gln::dose_guidance guidance = gln::dose_for(goal, person);
+        const gln::dose_guidance guidance = gln::dose_for(person, goal);
         keep(guidance.amount.size() + guidance.sources.size() + (guidance.valid() ? 1U : 0U));
-        keep(gln::dose_for(goal, person, stricter).weight_needed ? 1U : 0U);
+        keep(gln::dose_for(person, goal, stricter).weight_needed ? 1U : 0U);
       }
     }
   });

@@ -311,7 +311,7 @@ results evaluate(const request& req) noexcept {
   const gln::purpose p = req.purpose.value_or(static_cast<gln::purpose>(0xFF));
   results r{};
   r.screening = gln::screen(req.person, p);
-  r.dose = gln::dose_for(p, req.person);
+  r.dose = gln::dose_for(req.person, p);
   if (req.plan) r.check = gln::check_dose(req.person, p, *req.plan);
   r.evidence = gln::evidence_for(p);
   r.plan = gln::plan_trial(req.person, p);

@@ -434,7 +434,7 @@ TEST_CASE("gln/json.hpp: results, citations and enums in their documented shape"
 
   gln::profile heavy{};
   heavy.weight_kg = gln::kilograms{80.0};
-  const json g = gln::dose_for(gln::purpose::trauma, heavy);
+  const json g = gln::dose_for(heavy, gln::purpose::trauma);
   CHECK(g.at("per_kg_day_g") == json({{"min", 0.2}, {"max", 0.3}}));
   CHECK(std::abs(g.at("per_day_g").at("min").get<double>() - 16.0) < 1e-9);
   CHECK(std::abs(g.at("per_day_g").at("max").get<double>() - 24.0) < 1e-9);

@@ -155,6 +155,8 @@ class finding_list {
     return rule_set::from_bits(
         fired_ | (invalid_ != 0 ? detail::bit_of(gln::rule::input_invalid) : detail::rule_mask{0}));
   }
+  // The policy the rules applied (effective(), so never looser than the defaults).
+  constexpr const policy& policy_in_force() const noexcept { return rules_; }
   // Worst level in the list; suitable when empty.
   constexpr verdict worst_level() const noexcept { return worst_; }
 
