@@ -53,9 +53,9 @@ struct assessment {
   // fire (finding::cause).
   finding_list findings;
   gln::evidence evidence{};
-  std::optional<shown_dose> dose;        // present only when dose_shown is shown
+  std::optional<shown_dose> dose;  // present only when dose_shown is shown
   gln::dose_status dose_shown = gln::dose_status::invalid_input;  // or why there is no dose
-  std::optional<gln::regimen> regimen;   // the regimen checked, if one was given
+  std::optional<gln::regimen> regimen;  // the regimen checked, if one was given
 
   constexpr bool valid() const noexcept { return !findings.contains(gln::rule::input_invalid); }
   // The plain label of the action: "OK to try", ..., "Do not take".
@@ -141,10 +141,8 @@ constexpr text dose_summary(const shown_dose& dose) noexcept {
 // takes it from the purpose, so a regimen changes the action only when it is the problem.
 constexpr gln::action action_for(const finding_list& findings, gln::purpose p) noexcept {
   if (findings.worst_level() == verdict::avoid) return gln::action::do_not_take;
-  verdict worst = verdict::suitable;
-  for (gln::rule id : findings.rules()) {
-    if (id != gln::rule::dose_no_self_directed_range) worst = gln::worst(worst, findings.level_of(id));
-  }
+  const verdict worst =
+      finding_writer::worst_level_without(findings, bit_of(gln::rule::dose_no_self_directed_range));
   if (worst == verdict::clinician_only) return gln::action::ask_clinician;
   if (is_valid(p) && dose_row_for(p).access == dose_access::not_recommended) {
     return gln::action::not_recommended;
@@ -152,9 +150,9 @@ constexpr gln::action action_for(const finding_list& findings, gln::purpose p) n
   return worst == verdict::caution ? gln::action::ok_with_care : gln::action::ok;
 }
 
-// The dose to show for an action, or why there is none.
-constexpr gln::dose_status dose_for_action(gln::action a, const dose_guidance& guidance) noexcept {
-  if (!guidance.valid()) return gln::dose_status::invalid_input;
+// Why no dose is shown for an action that does not allow one (do_not_take, ask_clinician,
+// not_recommended).
+constexpr gln::dose_status dose_status_for(gln::action a) noexcept {
   switch (a) {
     case gln::action::do_not_take: return gln::dose_status::do_not_take;
     case gln::action::ask_clinician: return gln::dose_status::ask_clinician;
@@ -162,6 +160,11 @@ constexpr gln::dose_status dose_for_action(gln::action a, const dose_guidance& g
     case gln::action::ok:
     case gln::action::ok_with_care: break;
   }
+  precondition_failed();  // an action that allows a dose has its status from the guidance
+}
+
+// The dose to show under an action that allows one, from valid guidance, or why there is none.
+constexpr gln::dose_status dose_status_for(const dose_guidance& guidance) noexcept {
   // A dose chosen by weight is not shown without a current weight (the row's text gives the
   // bands, knowledge.md §5).
   if (guidance.weight_needed) return gln::dose_status::weight_needed;
@@ -172,9 +175,11 @@ constexpr gln::dose_status dose_for_action(gln::action a, const dose_guidance& g
 
 constexpr shown_dose show(const dose_guidance& guidance) noexcept {
   shown_dose out{};
-  if (guidance.per_dose) out.per_dose = std::optional<range<grams>>{round_for_people(*guidance.per_dose)};
+  if (guidance.per_dose)
+    out.per_dose = std::optional<range<grams>>{round_for_people(*guidance.per_dose)};
   out.doses_per_day = guidance.doses_per_day;
-  if (guidance.per_day) out.per_day = std::optional<range<grams>>{round_for_people(*guidance.per_day)};
+  if (guidance.per_day)
+    out.per_day = std::optional<range<grams>>{round_for_people(*guidance.per_day)};
   out.clinician_above_per_day = guidance.clinician_above_per_day;
   out.amount = guidance.amount;
   out.duration = guidance.duration;
@@ -189,20 +194,30 @@ struct assessment_access {
   static constexpr assessment assess_with(const profile& person, gln::purpose p,
                                           const std::optional<regimen>& plan,
                                           const policy& rules) noexcept {
-    assessment result = evaluate<assessment>(person, p, rules, [&](assessment& r) constexpr noexcept {
-      if (plan) {
-        std::optional<grams> per_day;
-        add_dose_findings(person, p, *plan, rules, r.findings, per_day);
-      }
-    });
+    profile_facts facts{};
+    assessment result = evaluate<assessment>(
+        person, p, rules, [&](assessment & r, const profile_facts& known) constexpr noexcept {
+          facts = known;
+          if (plan) {
+            std::optional<grams> per_day;
+            add_dose_findings(person, p, *plan, rules, known, r.findings, per_day);
+          }
+        });
     result.regimen = plan;
     result.person_ = person;
     result.action = action_for(result.findings, p);
     result.evidence = evidence_for(p);
-    const dose_guidance guidance = dose_for_with(person, p, rules);
-    result.dose_shown = dose_for_action(result.action, guidance);
-    if (result.dose_shown == gln::dose_status::shown) {
-      result.dose = std::optional<shown_dose>{show(guidance)};
+    // The dose is worked out only where the action lets it be shown.
+    if (facts.invalid != 0) {
+      result.dose_shown = gln::dose_status::invalid_input;
+    } else if (result.action != gln::action::ok && result.action != gln::action::ok_with_care) {
+      result.dose_shown = dose_status_for(result.action);
+    } else {
+      const dose_guidance guidance = dose_guidance_for(person, p, rules, facts);
+      result.dose_shown = dose_status_for(guidance);
+      if (result.dose_shown == gln::dose_status::shown) {
+        result.dose = std::optional<shown_dose>{show(guidance)};
+      }
     }
     return result;
   }

@@ -255,21 +255,24 @@ struct finding_writer {
   }
   // Sets the worst level once every finding is in.
   static constexpr void finish(finding_list& list) noexcept {
-    if (list.invalid_ != 0) {
-      list.worst_ = verdict::avoid;
-      return;
-    }
+    list.worst_ = list.invalid_ != 0 ? verdict::avoid : worst_level_without(list, 0);
+  }
+  // The worst level of the rules that fired but those in `left_out` (input.invalid aside).
+  static constexpr verdict worst_level_without(const finding_list& list,
+                                               rule_mask left_out) noexcept {
+    const rule_mask fired = list.fired_ & ~left_out;
     const auto& by_level = rules_by_level[list.supervised_ ? 1 : 0];
-    list.worst_ = verdict::suitable;
+    verdict out = verdict::suitable;
     for (std::size_t level = enum_count<verdict>; level-- > 1;) {
-      if ((list.fired_ & by_level[level]) != 0) {
-        list.worst_ = static_cast<verdict>(level);
+      if ((fired & by_level[level]) != 0) {
+        out = static_cast<verdict>(level);
         break;
       }
     }
-    if (list.contains(gln::rule::caution_age_unknown)) {
-      list.worst_ = worst(list.worst_, list.level_for(gln::rule::caution_age_unknown));
+    if ((fired & bit_of(gln::rule::caution_age_unknown)) != 0) {
+      out = worst(out, list.level_for(gln::rule::caution_age_unknown));
     }
+    return out;
   }
 };
 
