@@ -214,9 +214,10 @@ constexpr bool is_json_integer(std::string_view text) noexcept {
 }
 
 // The keys of a request, in the order the echo writes them.
-#define GLN_DETAIL_REQUEST_KEYS(X)                                                              \
-  X(id) X(age_years) X(weight_kg) X(weight_age_days) X(conditions) X(medications) X(icd10) \
-      X(codes) X(oversight) X(purpose) X(regimen) X(policy)
+#define GLN_DETAIL_REQUEST_KEYS(X)                                                            \
+  X(id)                                                                                       \
+  X(age_years) X(weight_kg) X(weight_age_days) X(conditions) X(medications) X(icd10) X(codes) \
+      X(oversight) X(purpose) X(regimen) X(policy)
 
 enum class request_key : std::uint8_t {
 #define GLN_DETAIL_KEY_ENUMERATOR(name) name,
@@ -411,8 +412,7 @@ class request_reader {
       case request_key::conditions:
         return read_names(path, v, out_.person.conditions, out_.conditions_null, "condition");
       case request_key::medications:
-        return read_names(path, v, out_.person.medications, out_.medications_null,
-                          "medication");
+        return read_names(path, v, out_.person.medications, out_.medications_null, "medication");
       case request_key::icd10: return read_icd10(path, v);
       case request_key::codes: return read_codes(path, v);
       case request_key::oversight: {
