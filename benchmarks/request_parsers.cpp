@@ -71,8 +71,7 @@ int main() {
   });
   gln::request_parser parser;
   gln::request req;
-  measure("simdjson On-Demand + rules (request_parser)", lines, [&](const std::string& line) {
-    return !parser.parse(line, req).has_value();
-  });
+  measure("simdjson On-Demand + rules (request_parser)", lines,
+          [&](const std::string& line) { return !parser.parse(line, req).has_value(); });
   return 0;
 }

@@ -170,14 +170,13 @@ inline std::optional<expected_request> independent_request(std::string_view line
       return false;
     }
     if (m.status == gln::lookup_status::unmapped) {
-      const bool drug = system == gln::code_system::rxnorm ||
-                        system == gln::code_system::atc || system == gln::code_system::ndc;
+      const bool drug = system == gln::code_system::rxnorm || system == gln::code_system::atc ||
+                        system == gln::code_system::ndc;
       if (drug) medications.insert(gln::medication::other_prescription);
       if (from_icd10) {
         unmapped.push_back(code);
       } else {
-        unmapped.push_back(
-            ojson{{"system", std::string(gln::to_string(system))}, {"code", code}});
+        unmapped.push_back(ojson{{"system", std::string(gln::to_string(system))}, {"code", code}});
       }
       return true;
     }
@@ -325,7 +324,6 @@ inline std::optional<expected_request> independent_request(std::string_view line
   };
   return out;
 }
-
 
 // gln-check's answer to one line against the independent reading of the same line.
 inline void check_line_answer(std::string_view line, const std::string& answer) {

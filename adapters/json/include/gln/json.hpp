@@ -600,10 +600,13 @@ Json unmapped_codes_json(const request& r) {
 // "knowledge_version", "knowledge_review_date", "request", "unmapped_codes", "answer"}. In a
 // document the id is the value its text reads as (an integer beyond 64 bits becomes a
 // floating-point number); envelope_text writes its bytes as the request gave them.
+namespace detail {
+
+// The envelope's members, the id first when `with_id`.
 template <class Json>
-Json envelope_json(const request& r, Json answer_json) {
+Json envelope_members(const request& r, Json answer_json, bool with_id) {
   Json j = Json::object();
-  j["id"] = Json::parse(r.id);
+  if (with_id) j["id"] = Json::parse(r.id);
   j["gln_version"] = std::string(version);
   j["knowledge_version"] = knowledge_version;
   j["knowledge_review_date"] = std::string(knowledge_review_date);
@@ -613,18 +616,19 @@ Json envelope_json(const request& r, Json answer_json) {
   return j;
 }
 
+}  // namespace detail
+
+template <class Json>
+Json envelope_json(const request& r, Json answer_json) {
+  return detail::envelope_members(r, std::move(answer_json), true);
+}
+
 // The envelope as text, on one line (indent < 0) or indented, the id written as the request's
 // own bytes. Invalid UTF-8 in a text is replaced (U+FFFD), never written.
 template <class Json>
 std::string envelope_text(const request& r, Json answer_json, int indent = -1) {
-  Json j = Json::object();
-  j["gln_version"] = std::string(version);
-  j["knowledge_version"] = knowledge_version;
-  j["knowledge_review_date"] = std::string(knowledge_review_date);
-  j["request"] = r;
-  j["unmapped_codes"] = unmapped_codes_json<Json>(r);
-  j["answer"] = std::move(answer_json);
-  const std::string rest = j.dump(indent, ' ', false, Json::error_handler_t::replace);
+  const std::string rest = detail::envelope_members(r, std::move(answer_json), false)
+                               .dump(indent, ' ', false, Json::error_handler_t::replace);
   // rest is "{" then the first key ("{\n  \"gln_version\"..." when indented).
   std::string out;
   out.reserve(rest.size() + r.id.size() + 16);

@@ -214,12 +214,12 @@ constexpr bool is_json_integer(std::string_view text) noexcept {
 }
 
 // The keys of a request, in the order the echo writes them.
-#define GLN_DETAIL_REQUEST_KEYS(X)                                                          \
-  X(id)                                                                                     \
-  X(age_years)                                                                              \
-  X(weight_kg)                                                                              \
-  X(weight_age_days) X(conditions) X(medications) X(icd10) X(codes) X(oversight) X(purpose) \
-      X(regimen) X(policy)
+#define GLN_DETAIL_REQUEST_KEYS(X) \
+  X(id)                            \
+  X(age_years)                     \
+  X(weight_kg)                     \
+  X(weight_age_days)               \
+  X(conditions) X(medications) X(icd10) X(codes) X(oversight) X(purpose) X(regimen) X(policy)
 
 enum class request_key : std::uint8_t {
 #define GLN_DETAIL_KEY_ENUMERATOR(name) name,
