@@ -2,6 +2,8 @@
 // one does not compile. (Users' translation units do not pay for them.)
 #include <gln/gln.hpp>
 
+#include <string_view>
+
 namespace {
 
 namespace data = gln::data;
@@ -39,6 +41,19 @@ static_assert(detail::rule_texts_resolve(),
 static_assert(data::patient_texts_are_consistent(),
               "patient texts: one row per rule, in order, each with a gist");
 static_assert(detail::names_are_unique<gln::patient_frame>());
+static_assert(detail::names_are_unique<gln::icd10_match>());
+static_assert(detail::names_are_unique<gln::trigger_extra>());
+
+// Every "{name}" of an enum's descriptions is a policy knob or a named number.
+template <class E>
+constexpr bool descriptions_resolve() {
+  for (std::string_view text : gln::enum_traits<E>::descriptions) {
+    if (!detail::placeholders_resolve(text)) return false;
+  }
+  return true;
+}
+static_assert(descriptions_resolve<gln::trigger_extra>(),
+              "the trigger descriptions name only policy knobs and numbers of the dose tables");
 static_assert(data::triggers_are_consistent(),
               "every screening rule has exactly one trigger, in order");
 static_assert(data::every_input_is_screened(),
