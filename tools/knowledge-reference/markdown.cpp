@@ -176,6 +176,11 @@ class writer {
  private:
   void heading(std::size_t index) { out_ << "\n## " << sections()[index].heading << "\n\n"; }
   void line(const std::string& text = "") { out_ << text << "\n"; }
+  // A "###" heading, and the paragraph under it if there is one.
+  void subheading(const std::string& title, const std::string& paragraph = "") {
+    out_ << "\n### " << title << "\n\n";
+    if (!paragraph.empty()) out_ << paragraph << "\n\n";
+  }
   void row(const std::vector<std::string>& cells) {
     out_ << "|";
     for (const std::string& c : cells) out_ << " " << cell(c) << " |";
@@ -276,47 +281,36 @@ class writer {
                                                    : str(r["range"]) + " (range)";
       }
       row({code(str(c["id"])), icd_text, codes_count(c["snomed_ct"].size(), "concept"),
-           join(c["loinc"], [](const json& e) { return str(e); }), codes(c["screening_rules"])});
+           join(c["loinc"], str), codes(c["screening_rules"])});
     }
 
-    line();
-    line("### Match kinds");
-    line();
-    line(
-        "A code maps to every condition with a matching entry or range, except as narrowed "
-        "below.");
-    line();
+    subheading("Match kinds",
+               "A code maps to every condition with a matching entry or range, except as narrowed "
+               "below.");
     table({"match", "an entry matches"});
     for (const json& k : icd["match_kinds"]) row({code(str(k["match"])), str(k["description"])});
 
-    line();
-    line("### Category ranges");
-    line();
-    line(
+    subheading(
+        "Category ranges",
         "Three-character categories, compared as text (so C00-C96 holds C4A, C7A and C7B). A "
         "not-puerperal range maps nothing itself: the codes in it lose the condition that only "
         "a wider range gave them, and keep what an entry of their own gives.");
-    line();
     table({"first", "last", "condition", "not puerperal"});
     for (const json& r : icd["ranges"]) {
       row({str(r["first"]), str(r["last"]), code(str(r["condition"])), yes_no(r["not_puerperal"])});
     }
 
-    line();
-    line("### Narrowing");
-    line();
-    line("Within one organ, a code that also means a specific condition loses the broad one.");
-    line();
+    subheading(
+        "Narrowing",
+        "Within one organ, a code that also means a specific condition loses the broad one.");
     table({"broad condition", "dropped when any of these matches"});
     for (const json& n : icd["narrowings"]) row({code(str(n["broad"])), codes(n["specific"])});
 
-    line();
-    line("### Codes that map to nothing");
-    line();
+    subheading("Codes that map to nothing");
     line(
         "Well-formed codes next to mapped ones that map to no condition (a look-up says "
         "unmapped): " +
-        join(icd["exclusions"], [](const json& e) { return str(e); }) + ".");
+        join(icd["exclusions"], str) + ".");
   }
 
   void code_systems_section() {
@@ -335,24 +329,31 @@ class writer {
     };
     for (const json& s : m_["code_systems"]) {
       const std::string system = str(s["system"]);
-      line();
-      line("### " + str(s["title"]) + " (" + num(s["count"]) + ")");
-      line();
+      std::string intro;
       if (system == "snomed_ct") {
-        line(
-            "Concept identifiers only: a concept under a listed one is not matched (gln does "
-            "not ship the SNOMED CT hierarchy).");
-        line();
-        table({"SCTID", "role", "conditions", "verified", "display"});
+        intro =
+            "Concept identifiers only: a concept under a listed one is not matched (gln does not "
+            "ship the SNOMED CT hierarchy).";
+      } else if (system == "rxnorm") {
+        intro =
+            "Ingredients, with the names a product display is read for (whole words, any case); "
+            "\"other name\" marks a name that is not the RxNorm name.";
+      } else if (system == "atc") {
+        intro = "Each code maps with every code under it.";
+      } else if (system == "ndc") {
+        intro = "Labeler and product, any package.";
+      } else if (system == "ucum") {
+        intro = "Body-weight units, by their case-sensitive codes.";
+      }
+      subheading(str(s["title"]) + " (" + num(s["count"]) + ")", intro);
+      if (system == "snomed_ct" || system == "loinc") {
+        table({system == "snomed_ct" ? "SCTID" : "code", "role", "conditions", "verified",
+               "display"});
         for (const json& c : s["codes"]) {
           row({str(c["code"]), str(c["role"]), codes(c["conditions"]), verified(c["verified"]),
                str(c["display"])});
         }
       } else if (system == "rxnorm") {
-        line(
-            "Ingredients, with the names a product display is read for (whole words, any "
-            "case); \"other name\" marks a name that is not the RxNorm name.");
-        line();
         table({"RxCUI", "medication classes", "glutamine", "verified", "names"});
         for (const json& c : s["codes"]) {
           row({str(c["code"]), codes(c["medications"]), yes_no(c["glutamine"]),
@@ -361,36 +362,24 @@ class writer {
                })});
         }
       } else if (system == "atc") {
-        line("Each code maps with every code under it.");
-        line();
         table({"code", "medication classes", "glutamine", "verified", "WHO ATC name"});
         for (const json& c : s["codes"]) {
           row({str(c["code"]), codes(c["medications"]), yes_no(c["glutamine"]),
                verified(c["verified"]), str(c["name"])});
         }
       } else if (system == "ndc") {
-        line("Labeler and product, any package.");
-        line();
         table({"labeler-product", "glutamine", "verified", "product"});
         for (const json& c : s["codes"]) {
           row({str(c["code"]), yes_no(c["glutamine"]), verified(c["verified"]), str(c["name"])});
         }
-      } else if (system == "loinc") {
-        table({"code", "role", "conditions", "verified", "display"});
-        for (const json& c : s["codes"]) {
-          row({str(c["code"]), str(c["role"]), codes(c["conditions"]), verified(c["verified"]),
-               str(c["display"])});
-        }
       } else if (system == "ucum") {
-        line("Body-weight units, by their case-sensitive codes.");
-        line();
         table({"code", "kilograms per unit"});
         for (const json& c : s["codes"]) row({code(str(c["code"])), num(c["kilograms_per_unit"])});
       }
       if (!s["exclusions"].empty()) {
         line();
-        line("Codes that map to nothing (a look-up says unmapped): " +
-             join(s["exclusions"], [](const json& e) { return str(e); }) + ".");
+        line("Codes that map to nothing (a look-up says unmapped): " + join(s["exclusions"], str) +
+             ".");
       }
     }
   }
@@ -403,8 +392,7 @@ class writer {
     line();
     table({"medication", "screening rules (§4)", "ATC", "RxNorm"});
     for (const json& m : m_["medications"]) {
-      row({code(str(m["id"])), codes(m["screening_rules"]),
-           join(m["atc"], [](const json& e) { return str(e); }),
+      row({code(str(m["id"])), codes(m["screening_rules"]), join(m["atc"], str),
            codes_count(m["rxnorm"].size(), "ingredient")});
     }
   }
@@ -482,11 +470,9 @@ class writer {
            d["duration"].is_null() ? "" : str(d["duration"]),
            d["timing"].is_null() ? "" : str(d["timing"]), codes(d["sources"])});
     }
-    line();
-    line("### Sickle-cell weight bands");
-    line();
-    line("The labelled dose per dose by body weight; the last band takes every heavier weight.");
-    line();
+    subheading("Sickle-cell weight bands",
+               "The labelled dose per dose by body weight; the last band takes every heavier "
+               "weight.");
     table({"weight", "per dose"});
     const json& bands = m_["sickle_cell_weight_bands"];
     for (std::size_t i = 0; i < bands.size(); ++i) {
@@ -504,9 +490,7 @@ class writer {
       }
       row({weight, num(band["per_dose"]) + " g"});
     }
-    line();
-    line("### Numbers of the dose tables");
-    line();
+    subheading("Numbers of the dose tables");
     table({"name", "value"});
     for (const json& n : m_["named_numbers"]) {
       row({code(str(n["name"])), with_unit(n["value"], str(n["unit"]))});
@@ -634,27 +618,19 @@ class writer {
         "gist set in a frame that says what to do. Under clinician supervision every gist is "
         "set in the supervised frame instead. A composed patient text is at most " +
         num(t["patient_text_limit"]) + " characters.");
-    line();
-    line("### Verdict labels");
-    line();
+    subheading("Verdict labels");
     table({"verdict", "key", "label"});
     for (const json& v : t["verdicts"]) {
       row({code(str(v["verdict"])), code(str(v["key"])), str(v["label"])});
     }
-    line();
-    line("### Patient frames");
-    line();
-    line("`{text}` stands for the gist.");
-    line();
+    subheading("Patient frames", "`{text}` stands for the gist.");
     table({"frame", "key", "text"});
     for (const json& f : t["frames"]) {
       row({code(str(f["frame"])), code(str(f["key"])), str(f["text"])});
     }
     row({"supervised", code(str(t["supervised_frame"]["key"])),
          str(t["supervised_frame"]["text"])});
-    line();
-    line("### The texts of each rule");
-    line();
+    subheading("The texts of each rule");
     table({"rule", "reason", "patient text (frame)", "numbers in force by default"});
     for (const json& r : m_["rules"]) {
       const json& p = r["patient"];
