@@ -24,14 +24,13 @@ constexpr std::uint64_t bit(gln::rule id) noexcept {
   return std::uint64_t{1} << static_cast<unsigned>(id);
 }
 
-// The rules of each level (knowledge.md §4), written out by hand.
+// The rules of each level (docs/knowledge.md §4), written out by hand.
 constexpr std::uint64_t avoid_rules =
     bit(gln::rule::input_invalid) | bit(gln::rule::contra_hepatic_encephalopathy) |
     bit(gln::rule::contra_hepatic_failure) | bit(gln::rule::contra_cirrhosis) |
     bit(gln::rule::contra_severe_kidney_disease) | bit(gln::rule::contra_multiorgan_failure) |
     bit(gln::rule::contra_shock) | bit(gln::rule::contra_reyes_syndrome) |
-    bit(gln::rule::contra_metabolic_acidosis) |
-    bit(gln::rule::purpose_critical_with_organ_failure);
+    bit(gln::rule::contra_metabolic_acidosis) | bit(gln::rule::purpose_critical_with_organ_failure);
 constexpr std::uint64_t caution_rules =
     bit(gln::rule::caution_msg_sensitivity) | bit(gln::rule::caution_other_prescription) |
     bit(gln::rule::caution_supplement_stack) | bit(gln::rule::caution_age_unknown) |
@@ -83,13 +82,15 @@ inline reference_result reference_screen(const gln::profile& p, gln::purpose why
   if (has(c::reyes_syndrome)) fired |= bit(r::contra_reyes_syndrome);
   if (has(c::metabolic_acidosis)) fired |= bit(r::contra_metabolic_acidosis);
   if (has(c::cancer)) fired |= bit(r::caution_cancer);
-  if (has(c::cancer_treatment) || takes(m::antineoplastic)) fired |= bit(r::caution_cancer_treatment);
+  if (has(c::cancer_treatment) || takes(m::antineoplastic))
+    fired |= bit(r::caution_cancer_treatment);
   if (has(c::pregnancy)) fired |= bit(r::caution_pregnancy);
   if (has(c::breastfeeding)) fired |= bit(r::caution_breastfeeding);
   if (has(c::recent_icu_stay)) fired |= bit(r::caution_recent_icu_stay);
   if (has(c::sepsis)) fired |= bit(r::caution_sepsis);
   if (has(c::unexplained_neurologic_symptoms)) fired |= bit(r::caution_neurologic_symptoms);
-  if (has(c::seizure_disorder) || takes(m::anticonvulsant)) fired |= bit(r::caution_seizure_disorder);
+  if (has(c::seizure_disorder) || takes(m::anticonvulsant))
+    fired |= bit(r::caution_seizure_disorder);
   if (has(c::bipolar_disorder)) fired |= bit(r::caution_bipolar_disorder);
   if (takes(m::lactulose)) fired |= bit(r::caution_lactulose);
   if (has(c::msg_sensitivity)) fired |= bit(r::caution_msg_sensitivity);
@@ -137,8 +138,9 @@ inline reference_result reference_screen(const gln::profile& p, gln::purpose why
   if ((fired & detail::avoid_rules) != 0) {
     out.overall = gln::verdict::avoid;
   } else if ((fired & detail::clinician_only_rules) != 0) {
-    out.overall = p.oversight == gln::oversight::clinician_supervised ? gln::verdict::caution
-                                                                       : gln::verdict::clinician_only;
+    out.overall = p.oversight == gln::oversight::clinician_supervised
+                      ? gln::verdict::caution
+                      : gln::verdict::clinician_only;
   } else if ((fired & detail::caution_rules) != 0) {
     out.overall = gln::verdict::caution;
   }

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=()
 for group in "$@"; do
   case "$group" in
-    build) packages+=(cmake make g++ clang catch2 libcli11-dev nlohmann-json3-dev) ;;
+    build) packages+=(cmake make g++ clang catch2 libcli11-dev nlohmann-json3-dev libsimdjson-dev python3 python3-jsonschema) ;;
     ci) packages+=(libc++-dev libc++abi-dev pkg-config clang-tidy-14 clang-format-14 libbenchmark-dev python3) ;;
     *) echo "deps.sh: unknown group '$group'" >&2; exit 2 ;;
   esac

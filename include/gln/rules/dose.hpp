@@ -14,7 +14,7 @@
 
 GLN_BEGIN_NAMESPACE
 
-// The dose for a purpose (knowledge.md §5), resolved for the person's weight where the
+// The dose for a purpose (docs/knowledge.md §5), resolved for the person's weight where the
 // source doses by weight. It does not screen: call screen() or plan_trial() for that.
 struct dose_guidance {
   gln::purpose purpose = gln::purpose::general_recovery;
@@ -36,7 +36,7 @@ struct dose_guidance {
   // its split-dose threshold): the numbers are the policy's, `amount` is the source's wording.
   bool clipped_by_policy = false;
   // The observed safe level in force, where the self-directed daily range goes above it: the
-  // part above needs a clinician (knowledge.md §8).
+  // part above needs a clinician (observed_safe_level, docs/knowledge.md §12).
   std::optional<grams> clinician_above_per_day;
   std::string_view amount;  // the dose as the source states it
   std::string_view duration;
@@ -53,7 +53,7 @@ struct dose_guidance {
 };
 
 // The result of checking a regimen: the screening findings of the profile first, then the
-// dose findings (knowledge.md §6), so a dose is never "fine" for a person who must avoid it.
+// dose findings (docs/knowledge.md §6), so a dose is never "fine" for a person who must avoid it.
 struct dose_check {
   verdict overall = verdict::suitable;
   finding_list findings;
@@ -66,9 +66,9 @@ struct dose_check {
 
 namespace detail {
 
-// A stricter policy's ceilings cut the self-directed range (knowledge.md §6 "dose_for under a
-// policy"), so an app never shows a range that check_dose with the same policy refuses; a
-// range they close entirely is no range. Marks the part above the observed safe level.
+// A stricter policy's ceilings (docs/knowledge.md §12) cut the self-directed range, so an app
+// never shows a range that check_dose with the same policy refuses; a range they close entirely
+// is no range. Marks the part above the observed safe level.
 constexpr void clip_to_policy(dose_guidance& out, const policy& rules) noexcept {
   if (!out.per_day || !out.per_dose) return;
   double daily_cap = rules.self_directed_daily_ceiling.value();
@@ -121,7 +121,7 @@ constexpr dose_guidance dose_guidance_for(const profile& person, gln::purpose p,
   out.duration = row.duration;
   out.timing = row.timing;
   out.sources = row.sources;
-  out.weight_stale = known.holds(data::trigger_extra::weight_stale);
+  out.weight_stale = known.holds(trigger_extra::weight_stale);
   const bool weight_chooses = known.weight_current;
   out.weight_needed = row.weight_based && !weight_chooses;
   if (weight_chooses) {
@@ -173,8 +173,8 @@ constexpr bool is_critical_purpose(gln::purpose p) noexcept {
          p == gln::purpose::burns;
 }
 
-// The dose rules a regimen fires (knowledge.md §6), and its bad fields; sets `per_day_out` when
-// grams and doses are valid.
+// The dose rules a regimen fires (docs/knowledge.md §6), and its bad fields; sets `per_day_out`
+// when grams and doses are valid.
 constexpr void add_dose_findings(const profile& person, gln::purpose p, const regimen& plan,
                                  const policy& rules, const profile_facts& known, finding_list& out,
                                  std::optional<grams>& per_day_out) noexcept {
@@ -192,7 +192,7 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
   const bool has_weight = known.weight_known;
   const bool weight_chooses = known.weight_current;
   const double kg = has_weight ? person.weight_kg->value() : 0.0;
-  const bool is_child = known.holds(data::trigger_extra::age_below_adult);
+  const bool is_child = known.holds(trigger_extra::age_below_adult);
   const bool supervised = is_supervised(person);
 
   rule_mask fired = 0;
@@ -221,7 +221,7 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
                            plan.doses_per_day == row.doses_per_day->max;
     const bool child_over_limit =
         is_child && has_weight && daily > rules.child_max_per_kg.value() * kg;
-    // The Endari label is the higher authority for its own product (knowledge.md §6).
+    // The Endari label is the higher authority for its own product (docs/knowledge.md §6).
     const bool labelled_band_case = child_over_limit && band_dose && supervised &&
                                     rules.allow_label_band_dose &&
                                     *person.age_years >= data::sickle_cell_min_age_years;
@@ -259,7 +259,7 @@ constexpr dose_check check_dose_with(const profile& person, gln::purpose p, cons
 
 }  // namespace detail
 
-// Dose guidance for a purpose (knowledge.md §5); uses the profile's weight where the source
+// Dose guidance for a purpose (docs/knowledge.md §5); uses the profile's weight where the source
 // doses by weight. Like every entry point, it takes (profile, purpose, ...).
 constexpr dose_guidance dose_for(const profile& person, gln::purpose p,
                                  const policy& requested = detail::default_policy) noexcept {

@@ -33,7 +33,7 @@ template <class E, class Pick>
 constexpr std::array<rule_mask, enum_count<E>> plain_rules_by(Pick pick) noexcept {
   std::array<rule_mask, enum_count<E>> masks{};
   for (const data::screening_trigger& t : data::screening_triggers) {
-    if (!t.purposes.empty() || t.extra != data::trigger_extra::none) continue;
+    if (!t.purposes.empty() || t.extra != trigger_extra::none) continue;
     for (E member : pick(t)) masks[index_of(member)] |= bit_of(t.id);
   }
   return masks;
@@ -45,26 +45,24 @@ inline constexpr auto rules_by_medication = plain_rules_by<gln::medication>(
     [](const data::screening_trigger& t) constexpr noexcept { return t.medications; });
 
 constexpr bool is_plain(const data::screening_trigger& t) noexcept {
-  return t.purposes.empty() && t.extra == data::trigger_extra::none;
+  return t.purposes.empty() && t.extra == trigger_extra::none;
 }
 
 // A trigger that fires on the purpose alone (no condition, medication or extra).
 constexpr bool is_purpose_only(const data::screening_trigger& t) noexcept {
-  return !t.purposes.empty() && t.extra == data::trigger_extra::none && t.conditions.empty() &&
+  return !t.purposes.empty() && t.extra == trigger_extra::none && t.conditions.empty() &&
          t.medications.empty();
 }
 
 // The extras that are facts of the profile alone (all but none and medication_absent, which
 // reads the trigger's own medications): computed once per profile as one bit each.
 using fact_mask = std::uint16_t;
-inline constexpr std::size_t extra_count =
-    static_cast<std::size_t>(data::trigger_extra::weight_stale) + 1;
-static_assert(extra_count <= 16, "fact_mask holds one bit per trigger extra");
+static_assert(enum_count<trigger_extra> <= 16, "fact_mask holds one bit per trigger extra");
 
-constexpr bool is_fact(data::trigger_extra x) noexcept {
-  return x != data::trigger_extra::none && x != data::trigger_extra::medication_absent;
+constexpr bool is_fact(trigger_extra x) noexcept {
+  return x != trigger_extra::none && x != trigger_extra::medication_absent;
 }
-constexpr fact_mask fact_bit(data::trigger_extra x) noexcept {
+constexpr fact_mask fact_bit(trigger_extra x) noexcept {
   return static_cast<fact_mask>(1U << static_cast<unsigned>(x));
 }
 
@@ -100,7 +98,7 @@ static_assert(compound_triggers.size() <= 32, "purpose_screen::checks holds one 
 
 // The fact-only rules, per fact (whatever the purpose; purpose_screen::fact_rules narrows).
 inline constexpr auto rules_by_fact = [] {
-  std::array<rule_mask, extra_count> out{};
+  std::array<rule_mask, enum_count<trigger_extra>> out{};
   for (const data::screening_trigger& t : data::screening_triggers) {
     if (is_fact_only(t)) out[static_cast<std::size_t>(t.extra)] |= bit_of(t.id);
   }
@@ -142,14 +140,14 @@ struct profile_facts {
   fact_mask facts = 0;          // bit per trigger_extra that holds
   bool age_known = false;       // an age given and valid
   bool weight_known = false;    // a weight given and valid
-  bool weight_current = false;  // a weight known and not stale: it may choose a dose (§2b)
+  bool weight_current = false;  // a weight known and not stale: it may choose a dose (§12)
 
-  constexpr bool holds(data::trigger_extra x) const noexcept { return (facts & fact_bit(x)) != 0; }
+  constexpr bool holds(trigger_extra x) const noexcept { return (facts & fact_bit(x)) != 0; }
 };
 
 constexpr profile_facts facts_of(const profile& person, gln::purpose p,
                                  const policy& rules) noexcept {
-  using x = data::trigger_extra;
+  using x = trigger_extra;
   profile_facts out{};
   out.invalid = invalid_fields(person, p, rules);
   out.age_known = person.age_years && (out.invalid & bit_of(input_field::age_years)) == 0;
@@ -180,7 +178,7 @@ constexpr bool compound_fires(const data::screening_trigger& t, const profile& p
                               fact_mask facts) noexcept {
   const bool any =
       person.conditions.intersects(t.conditions) || person.medications.intersects(t.medications);
-  if (t.extra == data::trigger_extra::medication_absent) return !any;
+  if (t.extra == trigger_extra::medication_absent) return !any;
   if (is_fact(t.extra) && (facts & fact_bit(t.extra)) == 0) return false;
   return any || (t.conditions.empty() && t.medications.empty());
 }
@@ -248,16 +246,16 @@ constexpr screening screen_with(const profile& person, gln::purpose p,
 }  // namespace detail
 
 // Screens a profile for a purpose: contraindications, cautions and purpose rules
-// (knowledge.md §4). `overall` is the worst finding. A policy can only make it stricter.
+// (docs/knowledge.md §4). `overall` is the worst finding. A policy can only make it stricter.
 constexpr screening screen(const profile& person, gln::purpose p,
                            const policy& requested = detail::default_policy) noexcept {
   return detail::with_policy_in_force(requested, detail::screen_with, person, p);
 }
 
 // How serious a set of conditions reads on its own: the worst self-directed verdict of the
-// rules the conditions fire whatever the purpose (knowledge.md §4); suitable for conditions
+// rules the conditions fire whatever the purpose (docs/knowledge.md §4); suitable for conditions
 // that fire none, such as an indication (sickle_cell_disease). Codes are ranked by it
-// (knowledge.md §2).
+// (docs/knowledge.md §2).
 constexpr verdict self_directed_verdict_of(condition_set conditions) noexcept {
   detail::rule_mask fired = 0;
   for (gln::condition c : conditions) fired |= detail::rules_by_condition[index_of(c)];
