@@ -20,8 +20,16 @@
 // where it equals the enumerator: renaming an identifier must never change a name that JSON,
 // logs and app databases hold.
 
+// A string literal as a std::string_view whose length the compiler gives. Converting a plain
+// literal counts its characters through char_traits::length, which libstdc++ runs one
+// character at a time in constant evaluation: about 20,000 compiler instructions a character,
+// paid by every includer for every text of every table. Tables in namespace data write "..."sv
+// for the same reason.
+#define GLN_DETAIL_TEXT(literal) \
+  std::string_view { literal, sizeof(literal) - 1 }
+
 #define GLN_DETAIL_ENUMERATOR(enumerator, name) enumerator,
-#define GLN_DETAIL_ENUM_NAME(enumerator, name) std::string_view{name},
+#define GLN_DETAIL_ENUM_NAME(enumerator, name) GLN_DETAIL_TEXT(name),
 
 // Declares `enum class Type : std::uint8_t` with the enumerators of LIST, and its enum_traits.
 // Use inside namespace gln (GLN_BEGIN_NAMESPACE).
@@ -37,8 +45,8 @@
 // The same for a list of (enumerator, "stable_name", "description"): the traits also hold the
 // descriptions, in enumerator order (read them with gln::description).
 #define GLN_DETAIL_DESCRIBED_ENUMERATOR(enumerator, name, description) enumerator,
-#define GLN_DETAIL_DESCRIBED_NAME(enumerator, name, description) std::string_view{name},
-#define GLN_DETAIL_DESCRIPTION(enumerator, name, description) std::string_view{description},
+#define GLN_DETAIL_DESCRIBED_NAME(enumerator, name, description) GLN_DETAIL_TEXT(name),
+#define GLN_DETAIL_DESCRIPTION(enumerator, name, description) GLN_DETAIL_TEXT(description),
 #define GLN_DEFINE_DESCRIBED_ENUM(Type, LIST)                                          \
   enum class Type : std::uint8_t { LIST(GLN_DETAIL_DESCRIBED_ENUMERATOR) };            \
   template <>                                                                          \

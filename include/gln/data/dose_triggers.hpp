@@ -96,6 +96,8 @@ struct dose_trigger {
 
 namespace data {
 
+using std::string_view_literals::operator""sv;  // see GLN_DETAIL_TEXT
+
 // Laid out by hand, one row per entry: clang-format would put each field on its own line.
 // Built by a lambda so that the short names used to lay the table out stay inside it.
 // clang-format off
@@ -118,7 +120,7 @@ inline constexpr std::array<dose_trigger, 14> dose_triggers = [] {
     {r::dose_per_dose_large, m::grams_per_dose, cmp::above, b::knob, k::split_dose_above, {}, {},
      {}, {}},
     {r::dose_gi_effects_likely, m::grams_per_day, cmp::at_least, b::number, {},
-     "gi_effects_daily", {}, {}, {}},
+     "gi_effects_daily"sv, {}, {}, {}},
     {r::dose_above_observed_safe_level, m::grams_per_day, cmp::above, b::knob,
      k::observed_safe_level, {}, {}, {}, {}},
     {r::dose_above_self_directed_ceiling, m::grams_per_day, cmp::above, b::knob,

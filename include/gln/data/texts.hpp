@@ -26,7 +26,7 @@
 
 #define GLN_DETAIL_FRAME_ENUMERATOR(frame, name, text) GLN_DETAIL_ENUMERATOR(frame, name)
 #define GLN_DETAIL_FRAME_NAME(frame, name, text) GLN_DETAIL_ENUM_NAME(frame, name)
-#define GLN_DETAIL_FRAME_TEXT(frame, name, text) std::string_view{text},
+#define GLN_DETAIL_FRAME_TEXT(frame, name, text) GLN_DETAIL_TEXT(text),
 
 GLN_BEGIN_NAMESPACE
 
@@ -48,12 +48,14 @@ struct patient_text_row {
 
 namespace data {
 
+using std::string_view_literals::operator""sv;  // see GLN_DETAIL_TEXT
+
 // The frames, indexed by patient_frame.
 inline constexpr std::array<std::string_view, enum_count<patient_frame>> patient_frames{
     {GLN_PATIENT_FRAMES(GLN_DETAIL_FRAME_TEXT)}};
 
 // Under clinician supervision the text defers to the prescriber (docs/knowledge.md §11).
-inline constexpr std::string_view supervised_frame = "Your doctor should know: {text}";
+inline constexpr std::string_view supervised_frame = "Your doctor should know: {text}"sv;
 
 // The longest a composed patient text may be: a CDS Hooks card summary, a phone screen.
 inline constexpr std::size_t patient_text_limit = 140;
@@ -66,109 +68,109 @@ inline constexpr std::array<patient_text_row, enum_count<gln::rule>> patient_tex
   using f = patient_frame;
   return std::array<patient_text_row, enum_count<gln::rule>>{{
     {r::input_invalid, f::not_checked,
-     "a value you entered is missing, impossible or out of range."},
+     "a value you entered is missing, impossible or out of range."sv},
     {r::contra_hepatic_encephalopathy, f::do_not_take,
-     "Glutamine adds ammonia to the body, which can worsen confusion caused by liver disease."},
+     "Glutamine adds ammonia to the body, which can worsen confusion caused by liver disease."sv},
     {r::contra_hepatic_failure, f::do_not_take,
-     "With liver failure, ammonia from glutamine can build up in your body."},
+     "With liver failure, ammonia from glutamine can build up in your body."sv},
     {r::contra_cirrhosis, f::do_not_take,
-     "With cirrhosis (advanced liver disease), ammonia from glutamine can build up."},
+     "With cirrhosis (advanced liver disease), ammonia from glutamine can build up."sv},
     {r::contra_liver_disease, f::ask_doctor,
-     "With liver disease, glutamine is not for use without a doctor."},
+     "With liver disease, glutamine is not for use without a doctor."sv},
     {r::contra_severe_kidney_disease, f::do_not_take,
-     "In very ill patients, glutamine did the most harm to those whose kidneys were failing."},
+     "In very ill patients, glutamine did the most harm to those whose kidneys were failing."sv},
     {r::contra_kidney_disease, f::ask_doctor,
-     "Kidney disease needs monitoring if you take glutamine."},
+     "Kidney disease needs monitoring if you take glutamine."sv},
     {r::contra_multiorgan_failure, f::do_not_take,
-     "When several organs are failing, high doses of glutamine raised the risk of death."},
+     "When several organs are failing, high doses of glutamine raised the risk of death."sv},
     {r::contra_shock, f::do_not_take,
-     "Glutamine product labels rule out use during shock."},
+     "Glutamine product labels rule out use during shock."sv},
     {r::contra_reyes_syndrome, f::do_not_take,
-     "With Reye's syndrome, ammonia from glutamine can build up."},
+     "With Reye's syndrome, ammonia from glutamine can build up."sv},
     {r::contra_metabolic_acidosis, f::do_not_take,
-     "Critical-care guidance lists glutamine as unsafe with metabolic acidosis."},
+     "Critical-care guidance lists glutamine as unsafe with metabolic acidosis."sv},
     {r::caution_cancer, f::ask_doctor,
-     "With cancer, your cancer team decides about glutamine."},
+     "With cancer, your cancer team decides about glutamine."sv},
     {r::caution_cancer_treatment, f::ask_doctor,
-     "It is not known how glutamine mixes with cancer, hormone or hydroxyurea treatment."},
+     "It is not known how glutamine mixes with cancer, hormone or hydroxyurea treatment."sv},
     {r::caution_pregnancy, f::ask_doctor,
-     "There is no data on glutamine in pregnancy."},
+     "There is no data on glutamine in pregnancy."sv},
     {r::caution_breastfeeding, f::ask_doctor,
-     "There is no data on glutamine in breast milk."},
+     "There is no data on glutamine in breast milk."sv},
     {r::caution_recent_icu_stay, f::ask_doctor,
-     "After a recent stay in intensive care, pause and let your care team decide."},
+     "After a recent stay in intensive care, pause and let your care team decide."sv},
     {r::caution_sepsis, f::ask_doctor,
      "With sepsis, your care team decides your nutrition; glutamine harmed some very ill "
-     "patients."},
+     "patients."sv},
     {r::caution_neurologic_symptoms, f::ask_doctor,
      "New confusion or nerve symptoms need a diagnosis first: glutamine becomes substances "
-     "that act on the brain."},
+     "that act on the brain."sv},
     {r::caution_seizure_disorder, f::ask_doctor,
-     "Glutamine may affect seizure control and seizure medicines (this is not proven)."},
+     "Glutamine may affect seizure control and seizure medicines (this is not proven)."sv},
     {r::caution_bipolar_disorder, f::ask_doctor,
-     "Mania has been reported with glutamine in bipolar disorder."},
+     "Mania has been reported with glutamine in bipolar disorder."sv},
     {r::caution_lactulose, f::ask_doctor,
-     "Ammonia from glutamine may work against lactulose, which lowers ammonia."},
+     "Ammonia from glutamine may work against lactulose, which lowers ammonia."sv},
     {r::caution_msg_sensitivity, f::ask_doctor,
-     "People sensitive to MSG may react to glutamine."},
+     "People sensitive to MSG may react to glutamine."sv},
     {r::caution_other_prescription, f::pharmacist,
-     "Adding an amino acid such as glutamine to prescription medicines should be checked."},
+     "Adding an amino acid such as glutamine to prescription medicines should be checked."sv},
     {r::caution_supplement_stack, f::pharmacist,
-     "Your other supplements may also contain glutamine; use one product at a time."},
+     "Your other supplements may also contain glutamine; use one product at a time."sv},
     {r::caution_minor, f::ask_doctor,
-     "Children should not take glutamine without a doctor; for children it is a prescription."},
+     "Children should not take glutamine without a doctor; for children it is a prescription."sv},
     {r::caution_age_unknown, f::not_checked,
-     "your age was not given, so we cannot rule out a child, and children need a doctor."},
+     "your age was not given, so we cannot rule out a child, and children need a doctor."sv},
     {r::purpose_clinician_managed, f::ask_doctor,
-     "This use of glutamine is medical nutrition, run by a treating team."},
+     "This use of glutamine is medical nutrition, run by a treating team."sv},
     {r::purpose_critical_with_organ_failure, f::do_not_take,
-     "In very ill patients with organ failure, glutamine caused harm."},
+     "In very ill patients with organ failure, glutamine caused harm."sv},
     {r::purpose_sickle_cell_age, f::ask_doctor,
-     "Glutamine's safety is not established under {sickle_cell_min_age_years} years of age."},
+     "Glutamine's safety is not established under {sickle_cell_min_age_years} years of age."sv},
     {r::purpose_short_bowel_needs_gh, f::ask_doctor,
      "For short bowel syndrome, glutamine is approved only with growth hormone; alone it did "
-     "not help."},
+     "not help."sv},
     {r::purpose_ibs_other_causes, f::ask_doctor,
-     "Many gut symptoms have causes glutamine will not fix; get yours checked."},
+     "Many gut symptoms have causes glutamine will not fix; get yours checked."sv},
     {r::input_conditions_unknown, f::not_checked,
-     "we did not know your health conditions, so we could not look for reasons to avoid it."},
+     "we did not know your health conditions, so we could not look for reasons to avoid it."sv},
     {r::input_medications_unknown, f::not_checked,
-     "we did not know your medicines, so we could not look for interactions. Ask a pharmacist."},
+     "we did not know your medicines, so we could not look for interactions. Ask a pharmacist."sv},
     {r::input_conditions_unmapped, f::not_checked,
      "some of your recorded conditions are unknown to us. A pharmacist or doctor should review "
-     "them."},
+     "them."sv},
     {r::input_weight_stale, f::note,
-     "Your weight on record is {weight_age_days} days old, so it was not used to choose a dose."},
+     "Your weight on record is {weight_age_days} days old, so it was not used to choose a dose."sv},
     {r::dose_no_self_directed_range, f::ask_doctor,
-     "There is no dose for using glutamine this way without a doctor."},
+     "There is no dose for using glutamine this way without a doctor."sv},
     {r::dose_per_dose_above_range, f::take_less,
-     "each dose is more than this use calls for."},
+     "each dose is more than this use calls for."sv},
     {r::dose_daily_above_range, f::take_less,
-     "the daily amount is more than this use calls for."},
+     "the daily amount is more than this use calls for."sv},
     {r::dose_duration_above_range, f::ask_doctor,
-     "The plan runs longer than this use calls for."},
+     "The plan runs longer than this use calls for."sv},
     {r::dose_per_dose_large, f::take_less,
-     "each dose is more than {split_dose_above} g; split it across the day."},
+     "each dose is more than {split_dose_above} g; split it across the day."sv},
     {r::dose_gi_effects_likely, f::note,
-     "From {gi_effects_daily} g a day, bloating, nausea or gas are more likely."},
+     "From {gi_effects_daily} g a day, bloating, nausea or gas are more likely."sv},
     {r::dose_above_observed_safe_level, f::take_less,
-     "this is more than {observed_safe_level} g a day, the amount seen to be safe."},
+     "this is more than {observed_safe_level} g a day, the amount seen to be safe."sv},
     {r::dose_above_self_directed_ceiling, f::take_less,
-     "more than {self_directed_daily_ceiling} g a day is too much without a doctor."},
+     "more than {self_directed_daily_ceiling} g a day is too much without a doctor."sv},
     {r::dose_above_adult_maximum, f::take_less,
-     "more than {adult_maximum_daily} g a day is above the adult maximum without a doctor."},
+     "more than {adult_maximum_daily} g a day is above the adult maximum without a doctor."sv},
     {r::dose_child_per_kg, f::take_less,
-     "for a child this is more than {child_per_kg_limit} g per kilogram of body weight a day."},
+     "for a child this is more than {child_per_kg_limit} g per kilogram of body weight a day."sv},
     {r::dose_child_per_kg_label_band, f::note,
      "The labelled dose for this weight is above the usual child limit of "
-     "{child_per_kg_limit} g per kilogram a day."},
+     "{child_per_kg_limit} g per kilogram a day."sv},
     {r::dose_critical_per_kg, f::take_less,
      "in serious illness or injury this is more than {critical_per_kg_limit} g per kilogram a "
-     "day."},
+     "day."sv},
     {r::dose_label_band_mismatch, f::ask_doctor,
-     "This is not the labelled dose for your weight, taken twice a day."},
+     "This is not the labelled dose for your weight, taken twice a day."sv},
     {r::dose_weight_needed, f::not_checked,
-     "this dose depends on body weight, and no current weight was given."},
+     "this dose depends on body weight, and no current weight was given."sv},
   }};
 }();
 // clang-format on
@@ -176,12 +178,13 @@ inline constexpr std::array<patient_text_row, enum_count<gln::rule>> patient_tex
 // The plain labels of the verdicts (docs/knowledge.md §11), indexed by verdict; key
 // `verdict.<verdict>`.
 inline constexpr std::array<std::string_view, enum_count<verdict>> verdict_labels{
-    "OK to try", "OK with care", "Ask your doctor first", "Do not take"};
+    "OK to try"sv, "OK with care"sv, "Ask your doctor first"sv, "Do not take"sv};
 
 // The plain labels of the actions an app shows (assess()); key `action.<action>`. The labels
 // that are verdicts' are the verdicts' (knowledge.md §11); not_recommended has its own.
 inline constexpr std::array<std::string_view, enum_count<action>> action_labels{
-    "OK to try", "OK with care", "Not recommended", "Ask your doctor first", "Do not take"};
+    "OK to try"sv, "OK with care"sv, "Not recommended"sv, "Ask your doctor first"sv,
+    "Do not take"sv};
 
 }  // namespace data
 

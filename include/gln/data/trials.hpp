@@ -27,6 +27,8 @@ struct advice {
 
 namespace data {
 
+using std::string_view_literals::operator""sv;  // see GLN_DETAIL_TEXT
+
 struct trial_row {
   gln::purpose id{};
   // The policy knob that gives the review day (training purposes review after two training
@@ -72,20 +74,20 @@ inline constexpr std::array<trial_row, enum_count<gln::purpose>> trials = [] {
 
 inline constexpr advice trial_rule{
     "a defined trial: one product, one dose, one goal, one review date; stop if there is no "
-    "clear benefit",
+    "clear benefit"sv,
     {gln::source::article_immune_recovery}};
 
-inline constexpr advice basics_first{"basics first: sleep, calories, protein, hydration and rest",
+inline constexpr advice basics_first{"basics first: sleep, calories, protein, hydration and rest"sv,
                                      {gln::source::article_immune_recovery}};
 
 inline constexpr advice athlete_protein{
-    "athletes: protein 1.6-2.2 g/kg/day comes before any supplement",
+    "athletes: protein 1.6-2.2 g/kg/day comes before any supplement"sv,
     {gln::source::article_muscle_recovery, gln::source::morton_2018}};
 inline constexpr range<double> athlete_protein_g_per_kg_day{1.6, 2.2};
 
 inline constexpr advice side_effects{
     "gastrointestinal: bloating, nausea, gas, belching, abdominal discomfort, constipation; "
-    "more likely from 10 g/day; dry mouth, headache and dizziness reported from 30 g/day",
+    "more likely from 10 g/day; dry mouth, headache and dizziness reported from 30 g/day"sv,
     {gln::source::article_immune_recovery, gln::source::consumerlab_glutamine,
      gln::source::endari_label}};
 inline constexpr double side_effects_gi_from_g_per_day = 10.0;
@@ -93,21 +95,21 @@ inline constexpr double side_effects_neurologic_from_g_per_day = 30.0;
 
 inline constexpr advice forms{
     "powder is the practical form for gram amounts (capsules need many a day); tasteless in "
-    "water or mixed into shakes",
+    "water or mixed into shakes"sv,
     {gln::source::article_immune_recovery, gln::source::article_gut_health_guide}};
 
 inline constexpr advice timing{
     "timing matters less than consistency and tolerance: between meals, after training, or "
-    "split morning and evening; with food if it causes bloating or nausea",
+    "split morning and evening; with food if it causes bloating or nausea"sv,
     {gln::source::article_immune_recovery}};
 
 inline constexpr advice product_quality{
     "check every label in a stack for overlapping amino acids; prefer third-party-tested "
-    "products",
+    "products"sv,
     {gln::source::article_immune_recovery}};
 
 inline constexpr advice endurance_context{
-    "training sessions longer than about 90 minutes raise intestinal permeability",
+    "training sessions longer than about 90 minutes raise intestinal permeability"sv,
     {gln::source::article_muscle_recovery}};
 
 }  // namespace data
