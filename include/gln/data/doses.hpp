@@ -58,80 +58,90 @@ inline constexpr std::array<dose_row, enum_count<gln::purpose>> doses = [] {
   using p = gln::purpose;
   using a = dose_access;
   using s = gln::source;
-  using g = grams;
-  using gpk = grams_per_kg_day;
+  // The cells, each of its field's own type: a per-dose or daily range in grams, a range of
+  // doses a day, a range and a ceiling in g/kg/day, weeks; {} where the source gives no number.
+  // (Built by these helpers rather than by std::optional's converting constructors, which
+  // every includer's compiler would resolve again for each cell.)
+  constexpr auto in_g = [](double min, double max) {
+    return std::optional<range<grams>>{range<grams>{grams{min}, grams{max}}};
+  };
+  constexpr auto times = [](int min, int max) {
+    return std::optional<count_range>{count_range{min, max}};
+  };
+  constexpr auto in_g_per_kg = [](double min, double max) {
+    return std::optional<range<grams_per_kg_day>>{
+        range<grams_per_kg_day>{grams_per_kg_day{min}, grams_per_kg_day{max}}};
+  };
+  constexpr auto max_g_per_kg = [](double max) {
+    return std::optional<grams_per_kg_day>{grams_per_kg_day{max}};
+  };
+  constexpr auto weeks = [](double count) { return std::optional<double>{count}; };
   return std::array<dose_row, enum_count<gln::purpose>>{{
-    {p::general_recovery, a::self_directed, range<g>{g{5.0}, g{5.0}}, count_range{1, 2},
-     range<g>{g{5.0}, g{10.0}}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, false,
-     false, "5 g once a day, then twice a day if tolerated (5-10 g/day)"sv,
+    {p::general_recovery, a::self_directed, in_g(5.0, 5.0), times(1, 2), in_g(5.0, 10.0), {}, {},
+     {}, {}, false, false,
+     "5 g once a day, then twice a day if tolerated (5-10 g/day)"sv,
      "step up after several days (5 by policy); review at 14 days (policy)"sv,
      "consistency matters more than timing; take with food if it upsets the stomach"sv,
      {s::article_immune_recovery, s::gln_policy}},
-    {p::gut_barrier, a::self_directed, range<g>{g{5.0}, g{10.0}}, count_range{2, 2},
-     range<g>{g{10.0}, g{20.0}}, std::nullopt, std::nullopt, 2.0, 8.0, false, false,
+    {p::gut_barrier, a::self_directed, in_g(5.0, 10.0), times(2, 2), in_g(10.0, 20.0), {}, {},
+     weeks(2.0), weeks(8.0), false, false,
      "5-10 g twice a day (10-20 g/day)"sv, "2-8 weeks"sv,
      "between meals, or with food if it causes nausea or bloating"sv,
      {s::article_immune_recovery, s::kim_kim_2017}},
-    {p::exercise_recovery, a::self_directed, range<g>{g{5.0}, g{5.0}}, count_range{1, 2},
-     range<g>{g{5.0}, g{10.0}}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, false,
-     false, "5 g once or twice a day (5-10 g/day)"sv,
+    {p::exercise_recovery, a::self_directed, in_g(5.0, 5.0), times(1, 2), in_g(5.0, 10.0), {}, {},
+     {}, {}, false, false,
+     "5 g once or twice a day (5-10 g/day)"sv,
      "the 2-3 days after a hard block or race; during heavy blocks"sv,
      "5 g within 30-60 min after training, 5 g before bed; more is not better"sv,
      {s::article_muscle_recovery, s::article_immune_recovery}},
-    {p::endurance_gut_stress, a::self_directed, range<g>{g{5.0}, g{5.0}}, count_range{1, 2},
-     range<g>{g{5.0}, g{10.0}}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, false,
-     false, "5 g once or twice a day (5-10 g/day)"sv, "during heavy or hot training blocks"sv,
+    {p::endurance_gut_stress, a::self_directed, in_g(5.0, 5.0), times(1, 2), in_g(5.0, 10.0), {},
+     {}, {}, {}, false, false,
+     "5 g once or twice a day (5-10 g/day)"sv, "during heavy or hot training blocks"sv,
      "trials used 6 g/day to 0.3 g/kg/day"sv,
      {s::article_muscle_recovery, s::cordova_martinez_2021, s::combat_athletes_2024}},
-    {p::immune_support, a::not_recommended, std::nullopt, std::nullopt, std::nullopt,
-     std::nullopt, std::nullopt, std::nullopt, std::nullopt, false, false,
+    {p::immune_support, a::not_recommended, {}, {}, {}, {}, {}, {}, {}, false, false,
      "no self-directed range"sv, ""sv,
      "basics first (sleep, protein, calories); glutamine is not the best first move"sv,
      {s::article_immune_recovery}},
-    {p::muscle_strength, a::not_recommended, std::nullopt, std::nullopt, std::nullopt,
-     std::nullopt, std::nullopt, std::nullopt, std::nullopt, false, false,
+    {p::muscle_strength, a::not_recommended, {}, {}, {}, {}, {}, {}, {}, false, false,
      "no self-directed range"sv, ""sv, "evidence against a benefit"sv,
      {s::article_gut_health_guide, s::candow_2001}},
-    {p::athletic_performance, a::not_recommended, std::nullopt, std::nullopt, std::nullopt,
-     std::nullopt, std::nullopt, std::nullopt, std::nullopt, false, false,
+    {p::athletic_performance, a::not_recommended, {}, {}, {}, {}, {}, {}, {}, false, false,
      "no self-directed range"sv, ""sv, "evidence against a benefit"sv,
      {s::article_immune_recovery, s::performance_meta_2019}},
-    {p::ibs_symptoms, a::self_directed, range<g>{g{5.0}, g{5.0}}, count_range{3, 3},
-     range<g>{g{15.0}, g{15.0}}, std::nullopt, std::nullopt, std::nullopt, 8.0, false, false,
+    {p::ibs_symptoms, a::self_directed, in_g(5.0, 5.0), times(3, 3), in_g(15.0, 15.0), {}, {}, {},
+     weeks(8.0), false, false,
      "5 g three times a day (15 g/day)"sv, "8 weeks"sv,
      "the trial dose in post-infectious IBS with diarrhoea; get symptoms assessed first"sv,
      {s::zhou_2019_ibs, s::article_gut_barrier_letter}},
-    {p::oral_mucositis, a::clinician, std::nullopt, std::nullopt, range<g>{g{8.0}, g{30.0}},
-     std::nullopt, std::nullopt, std::nullopt, std::nullopt, false, false,
+    {p::oral_mucositis, a::clinician, {}, {}, in_g(8.0, 30.0), {}, {}, {}, {}, false, false,
      "reference: 8-30 g/day studied, oral"sv, "during cancer therapy"sv,
      "the treating team's protocol"sv, {s::yarom_2019_mascc, s::article_immune_recovery}},
-    {p::surgical_recovery, a::clinician, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-     std::nullopt, std::nullopt, std::nullopt, false, false,
+    {p::surgical_recovery, a::clinician, {}, {}, {}, {}, {}, {}, {}, false, false,
      "the treating team's protocol; parenteral dipeptide at most 0.5 g dipeptide/kg/day"sv, ""sv,
      ""sv, {s::dipeptiven_label, s::article_immune_recovery}},
-    {p::critical_illness, a::clinician, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-     gpk{0.5}, std::nullopt, std::nullopt, true, false,
+    {p::critical_illness, a::clinician, {}, {}, {}, {}, max_g_per_kg(0.5), {}, {}, true, false,
      "not routine; never above 0.5 g/kg/day"sv, ""sv, ""sv,
      {s::mcclave_2016_aspen, s::icu_dose_meta_2014}},
-    {p::trauma, a::clinician, std::nullopt, std::nullopt, std::nullopt,
-     range<gpk>{gpk{0.2}, gpk{0.3}}, std::nullopt, std::nullopt, max_weeks_15_days, true, false,
+    {p::trauma, a::clinician, {}, {}, {}, in_g_per_kg(0.2, 0.3), {}, {}, weeks(max_weeks_15_days),
+     true, false,
      "reference: 0.2-0.3 g/kg/day enteral"sv,
      "first 5 days; 10-15 days if wound healing is complicated"sv,
      "weakest guideline grade"sv, {s::singer_2019_espen}},
-    {p::burns, a::clinician, std::nullopt, std::nullopt, std::nullopt,
-     range<gpk>{gpk{0.3}, gpk{0.5}}, std::nullopt, std::nullopt, max_weeks_15_days, true, false,
+    {p::burns, a::clinician, {}, {}, {}, in_g_per_kg(0.3, 0.5), {}, {}, weeks(max_weeks_15_days),
+     true, false,
      "older guideline: 0.3-0.5 g/kg/day enteral for 10-15 days; the largest trial, at 0.5 "
      "g/kg/day, found no benefit"sv,
      "10-15 days"sv, ""sv, {s::singer_2019_espen, s::heyland_2022_reenergize}},
-    {p::sickle_cell_disease, a::prescription, range<g>{g{5.0}, g{15.0}}, count_range{2, 2},
-     range<g>{g{10.0}, g{30.0}}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, true,
-     true, "by weight: < 30 kg 5 g, 30-65 kg 10 g, > 65 kg 15 g per dose, twice a day"sv,
+    {p::sickle_cell_disease, a::prescription, in_g(5.0, 15.0), times(2, 2), in_g(10.0, 30.0), {},
+     {}, {}, {}, true, true,
+     "by weight: < 30 kg 5 g, 30-65 kg 10 g, > 65 kg 15 g per dose, twice a day"sv,
      "long-term"sv,
      "mix in 8 oz (240 mL) of cold or room-temperature drink or 4-6 oz of soft food; age 5 and "
      "over"sv,
      {s::endari_label}},
-    {p::short_bowel_syndrome, a::prescription, range<g>{g{5.0}, g{5.0}}, count_range{6, 6},
-     range<g>{g{30.0}, g{30.0}}, std::nullopt, std::nullopt, std::nullopt, 16.0, false, false,
+    {p::short_bowel_syndrome, a::prescription, in_g(5.0, 5.0), times(6, 6), in_g(30.0, 30.0), {},
+     {}, {}, weeks(16.0), false, false,
      "5 g six times a day (30 g/day), with growth hormone"sv, "up to 16 weeks"sv,
      "with meals or snacks, 2-3 hours apart"sv, {s::nutrestore_label}},
   }};
@@ -166,13 +176,13 @@ inline constexpr std::array<named_number, 2> text_numbers{{
 inline constexpr dose_row unknown_purpose_row{
     static_cast<gln::purpose>(enum_count<gln::purpose>),
     dose_access::not_recommended,
-    std::nullopt,
-    std::nullopt,
-    std::nullopt,
-    std::nullopt,
-    std::nullopt,
-    std::nullopt,
-    std::nullopt,
+    {},
+    {},
+    {},
+    {},
+    {},
+    {},
+    {},
     false,
     false,
     "unknown purpose: the id is not a gln::purpose value"sv,
