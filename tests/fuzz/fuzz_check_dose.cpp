@@ -56,8 +56,19 @@ void check_ceilings(const gln::dose_check& d, const fuzzed_profile& in, gln::pur
   const double kg = weight_known ? in.person.weight_kg->value() : 0.0;
   const bool child =
       in.person.age_years.has_value() && *in.person.age_years < applied.adult_age_years;
-  GLN_FUZZ_CHECK(fires(rule::dose_child_per_kg) ==
-                 (child && weight_known && daily / kg > applied.child_max_per_kg.value()));
+  const bool child_over_limit =
+      child && weight_known && daily / kg > applied.child_max_per_kg.value();
+  // The Endari label's own band dose, twice a day, for a supervised child of 5 or more with
+  // sickle-cell disease (§5 bands: < 30 kg 5 g, 30-65 kg 10 g, > 65 kg 15 g) is
+  // dose.child_per_kg_label_band instead (§6), unless the policy withdraws it. The fuzzed
+  // weights are current.
+  const double band_dose = kg < 30.0 ? 5.0 : (kg <= 65.0 ? 10.0 : 15.0);
+  const bool label_band = child_over_limit && p == gln::purpose::sickle_cell_disease &&
+                          supervised && *in.person.age_years >= 5.0 &&
+                          plan.per_dose.value() == band_dose && plan.doses_per_day == 2 &&
+                          applied.allow_label_band_dose;
+  GLN_FUZZ_CHECK(fires(rule::dose_child_per_kg) == (child_over_limit && !label_band));
+  GLN_FUZZ_CHECK(fires(rule::dose_child_per_kg_label_band) == label_band);
   GLN_FUZZ_CHECK(
       fires(rule::dose_critical_per_kg) ==
       (is_critical(p) && weight_known && daily / kg > applied.critical_max_per_kg.value()));
@@ -118,7 +129,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   GLN_FUZZ_CHECK(d.overall >= base.overall);
   check_avoid_kept(base.findings, d.findings, false);
 
-  // Supervision never lowers avoid (the adult maximum is the documented exception).
+  // Supervision never lowers avoid (the adult maximum and the labelled band dose are the
+  // documented exceptions).
   if (gln::is_valid(fp.person.oversight)) {
     fuzzed_profile self = fp;
     self.person.oversight = gln::oversight::self_directed;
