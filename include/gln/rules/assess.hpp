@@ -141,12 +141,8 @@ constexpr text dose_summary(const shown_dose& dose) noexcept {
 // takes it from the purpose, so a regimen changes the action only when it is the problem.
 constexpr gln::action action_for(const finding_list& findings, gln::purpose p) noexcept {
   if (findings.worst_level() == verdict::avoid) return gln::action::do_not_take;
-  verdict worst = verdict::suitable;
-  for (gln::rule id : findings.rules()) {
-    if (id != gln::rule::dose_no_self_directed_range) {
-      worst = gln::worst(worst, findings.level_of(id));
-    }
-  }
+  const verdict worst =
+      finding_writer::worst_except(findings, bit_of(gln::rule::dose_no_self_directed_range));
   if (worst == verdict::clinician_only) return gln::action::ask_clinician;
   if (is_valid(p) && dose_row_for(p).access == dose_access::not_recommended) {
     return gln::action::not_recommended;
@@ -154,9 +150,13 @@ constexpr gln::action action_for(const finding_list& findings, gln::purpose p) n
   return worst == verdict::caution ? gln::action::ok_with_care : gln::action::ok;
 }
 
-// The dose to show for an action, or why there is none.
-constexpr gln::dose_status dose_for_action(gln::action a, const dose_guidance& guidance) noexcept {
-  if (!guidance.valid()) return gln::dose_status::invalid_input;
+constexpr bool allows_dose(gln::action a) noexcept {
+  return a == gln::action::ok || a == gln::action::ok_with_care;
+}
+
+// Why an action that allows no dose shows none: a bad profile or purpose, else the action.
+constexpr gln::dose_status no_dose_reason(gln::action a, bool invalid_input) noexcept {
+  if (invalid_input) return gln::dose_status::invalid_input;
   switch (a) {
     case gln::action::do_not_take: return gln::dose_status::do_not_take;
     case gln::action::ask_clinician: return gln::dose_status::ask_clinician;
@@ -164,6 +164,12 @@ constexpr gln::dose_status dose_for_action(gln::action a, const dose_guidance& g
     case gln::action::ok:
     case gln::action::ok_with_care: break;
   }
+  return gln::dose_status::invalid_input;  // not asked for an action that allows a dose
+}
+
+// For an action that allows a dose: shown, or why the purpose's row gives none.
+constexpr gln::dose_status dose_status_of(const dose_guidance& guidance) noexcept {
+  if (!guidance.valid()) return gln::dose_status::invalid_input;
   // A dose chosen by weight is not shown without a current weight (the row's text gives the
   // bands, knowledge.md §5).
   if (guidance.weight_needed) return gln::dose_status::weight_needed;
@@ -206,8 +212,14 @@ struct assessment_access {
     result.person_ = person;
     result.action = action_for(result.findings, p);
     result.evidence = evidence_for(p);
+    if (!allows_dose(result.action)) {
+      // No dose to show, so no need to resolve the purpose's row.
+      result.dose_shown =
+          no_dose_reason(result.action, finding_writer::profile_invalid(result.findings));
+      return result;
+    }
     const dose_guidance guidance = dose_for_with(person, p, rules);
-    result.dose_shown = dose_for_action(result.action, guidance);
+    result.dose_shown = dose_status_of(guidance);
     if (result.dose_shown == gln::dose_status::shown) {
       result.dose = std::optional<shown_dose>{show(guidance)};
     }
