@@ -78,14 +78,14 @@ TEST_CASE("a person who is fine has no top finding to show", "[assess]") {
 TEST_CASE("the dose shown is ready text, rounded for people", "[assess]") {
   const gln::assessment recovery = gln::assess(adult(), purpose::general_recovery);
   REQUIRE(recovery.dose.has_value());
-  CHECK(recovery.dose->summary == "5 g once or twice a day (5-10 g/day)");
+  CHECK(recovery.dose->summary() == "5 g once or twice a day (5-10 g/day)");
   const gln::assessment gut = gln::assess(adult(), purpose::gut_barrier);
   REQUIRE(gut.dose.has_value());
-  CHECK(gut.dose->summary == "5-10 g twice a day (10-20 g/day; above 14 g/day with a clinician)");
+  CHECK(gut.dose->summary() == "5-10 g twice a day (10-20 g/day; above 14 g/day with a clinician)");
   const gln::assessment ibs = gln::assess(adult(), purpose::ibs_symptoms);
   CHECK(ibs.action == action::ok_with_care);  // purpose.ibs_other_causes
   REQUIRE(ibs.dose.has_value());
-  CHECK(ibs.dose->summary == "5 g three times a day (15 g/day; above 14 g/day with a clinician)");
+  CHECK(ibs.dose->summary() == "5 g three times a day (15 g/day; above 14 g/day with a clinician)");
 
   // Trauma under supervision at 65.5 kg: 0.2-0.3 g/kg/day is 13.1-19.65 g/day; shown inside,
   // to the half gram.
@@ -94,14 +94,14 @@ TEST_CASE("the dose shown is ready text, rounded for people", "[assess]") {
   REQUIRE(trauma.dose.has_value());
   CHECK(trauma.dose->per_day->min.value() == 13.5);
   CHECK(trauma.dose->per_day->max.value() == 19.5);
-  CHECK(trauma.dose->summary == "13.5-19.5 g/day");
+  CHECK(trauma.dose->summary() == "13.5-19.5 g/day");
 
   // The labelled sickle-cell band under supervision: one amount, written once.
   const gln::assessment sickle = gln::assess(supervised(adult({condition::sickle_cell_disease})),
                                              purpose::sickle_cell_disease);
   CHECK(sickle.action == action::ok_with_care);
   REQUIRE(sickle.dose.has_value());
-  CHECK(sickle.dose->summary == "15 g twice a day (30 g/day)");
+  CHECK(sickle.dose->summary() == "15 g twice a day (30 g/day)");
 }
 
 TEST_CASE("under supervision the action follows the supervised verdicts", "[assess]") {

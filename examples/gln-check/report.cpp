@@ -331,7 +331,7 @@ void write_dose(std::ostream& out, const gln::assessment& a, audience who) {
   }
   const gln::shown_dose& d = *a.dose;
   out << "\nDose: ";
-  write_wrapped(out, d.summary.view(), 6, 2);
+  write_wrapped(out, d.summary().view(), 6, 2);
   if (who == audience::professional) write_line(out, "amount", d.amount);
   write_line(out, "duration", d.duration);
   write_line(out, "timing", d.timing);

@@ -146,7 +146,7 @@ void check_assess(const gln::dose_check& d, const fuzzed_profile& in, gln::purpo
     const gln::range<gln::grams>& shown = *a->dose->per_day;
     GLN_FUZZ_CHECK(half_grams(shown.min.value()) && half_grams(shown.max.value()));
     GLN_FUZZ_CHECK(shown.min <= shown.max && shown.max <= g.per_day->max);
-    GLN_FUZZ_CHECK(!a->dose->summary.view().empty());
+    GLN_FUZZ_CHECK(!a->dose->summary().view().empty());
   }
   // Dose findings beyond dose.no_self_directed_range (the purpose's fact) are the only way a
   // regimen moves the action.

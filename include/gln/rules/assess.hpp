@@ -34,12 +34,14 @@ struct shown_dose {
   // The observed safe level in force, where the daily range goes above it: the part above
   // needs a clinician.
   std::optional<grams> clinician_above_per_day;
-  // Ready to show: "5 g once or twice a day (5-10 g/day)".
-  text summary;
   std::string_view amount;  // the dose as the source states it
   std::string_view duration;
   std::string_view timing;
   citation_list sources;
+
+  // Ready to show, written when asked (an app that lays out the numbers itself pays nothing
+  // for it): "5 g once or twice a day (5-10 g/day)", "13.5-19.5 g/day".
+  constexpr text summary() const noexcept;
 };
 
 // One answer an app can show for a person and a goal: what to do, why, the evidence, and the
@@ -192,9 +194,14 @@ constexpr shown_dose show(const dose_guidance& guidance) noexcept {
   out.duration = guidance.duration;
   out.timing = guidance.timing;
   out.sources = guidance.sources;
-  out.summary = dose_summary(out);
   return out;
 }
+
+}  // namespace detail
+
+constexpr text shown_dose::summary() const noexcept { return detail::dose_summary(*this); }
+
+namespace detail {
 
 struct assessment_access {
   // `rules` must already be effective().

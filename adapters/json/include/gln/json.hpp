@@ -615,7 +615,7 @@ Json unmapped_codes_json(const request& r) {
 template <class Json>
 void to_json(Json& j, const shown_dose& d) {
   j = Json{
-      {"summary", std::string(d.summary.view())},
+      {"summary", std::string(d.summary().view())},
       {"per_dose_g", detail::optional_to_json<Json>(d.per_dose)},
       {"doses_per_day", detail::optional_to_json<Json>(d.doses_per_day)},
       {"per_day_g", detail::optional_to_json<Json>(d.per_day)},
