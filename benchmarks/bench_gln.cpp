@@ -86,7 +86,8 @@ void BM_check_dose(benchmark::State& state) {
 }
 BENCHMARK(BM_check_dose);
 
-// assess() with a regimen: screening, dose check, evidence, the dose to show.
+// assess() with a regimen: screening, dose check, the action, evidence; the typical profile
+// (pregnancy among its conditions) is asked to see a clinician, so no dose is shown.
 void BM_assess(benchmark::State& state) {
   gln::profile person = gln_bench::typical_profile();
   gln::purpose purpose = gln::purpose::exercise_recovery;
@@ -100,6 +101,22 @@ void BM_assess(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_assess);
+
+// The same for a person who may take it: the action allows a dose, so the dose row is
+// resolved, rounded for people and written as ready text.
+void BM_assess_dose_shown(benchmark::State& state) {
+  gln::profile person = gln_bench::plain_adult();
+  gln::purpose purpose = gln::purpose::exercise_recovery;
+  gln::regimen plan{gln::grams{5.0}, 2, 6.0};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(person);
+    benchmark::DoNotOptimize(purpose);
+    benchmark::DoNotOptimize(plan);
+    gln::assessment result = gln::assess(person, purpose, plan);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_assess_dose_shown);
 
 void BM_check_dose_varied(benchmark::State& state) {
   const std::vector<query> inputs = gln_bench::typical_queries(pool, seed);
