@@ -47,6 +47,9 @@ struct shown_dose {
 // One answer an app can show for a person and a goal: what to do, why, the evidence, and the
 // dose when self-directed use is allowed (or, under clinician supervision, the purpose's row).
 struct assessment {
+  // An assessment is a value: these fields are its API (the person it was made for stays
+  // private, for trial()).
+  // NOLINTBEGIN(misc-non-private-member-variables-in-classes)
   gln::purpose purpose = gln::purpose::general_recovery;
   gln::oversight oversight = gln::oversight::self_directed;
   gln::action action = gln::action::do_not_take;
@@ -58,6 +61,7 @@ struct assessment {
   std::optional<shown_dose> dose;  // present only when dose_shown is shown
   gln::dose_status dose_shown = gln::dose_status::invalid_input;  // or why there is no dose
   std::optional<gln::regimen> regimen;  // the regimen checked, if one was given
+  // NOLINTEND(misc-non-private-member-variables-in-classes)
 
   constexpr bool valid() const noexcept { return !findings.contains(gln::rule::input_invalid); }
   // The plain label of the action: "OK to try", ..., "Do not take".
