@@ -1,0 +1,88 @@
+"""The results have exactly the JSON adapter's shape: every answer is compared with what
+gln-check --batch writes for the same request, value by value and type by type, and every
+refused request raises the error gln-check writes."""
+
+import json
+
+import gln
+import pytest
+from conftest import REPO, assert_same, batch_lines, is_error_line
+from request_cases import random_requests
+
+PROFILE_KEYS = ("age_years", "weight_kg", "weight_age_days", "conditions", "medications",
+                "icd10", "codes", "oversight")
+
+
+def example_requests():
+    path = REPO / "examples" / "batch" / "requests.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+@pytest.fixture(scope="module")
+def cases(gln_check):
+    requests = example_requests() + random_requests(seed=15, count=600)
+    lines = [json.dumps(r) for r in requests]
+    return list(zip(requests, lines, batch_lines(gln_check, lines)))
+
+
+def profile_of(request):
+    return {key: request[key] for key in PROFILE_KEYS if key in request}
+
+
+def scalar_call(request):
+    """The scalar calls that read the same arguments, in the request's order."""
+    profile, purpose = profile_of(request), request.get("purpose")
+    policy = request.get("policy")
+    if request.get("regimen") is not None:
+        return gln.check_dose(profile, purpose, request["regimen"], policy)
+    return gln.screen(profile, purpose, policy)
+
+
+def test_cases_cover_answers_and_errors(cases):
+    errors = sum(is_error_line(out) for _, _, out in cases)
+    assert 40 <= errors <= len(cases) - 300
+
+
+def test_answer_is_the_envelope_gln_check_writes(cases):
+    for request, line, out in cases:
+        if is_error_line(out):
+            continue
+        assert_same(gln.answer(line), out)
+        assert_same(gln.answer(line.encode()), out)
+        assert_same(gln.answer(request), out)
+
+
+def test_entry_points_give_the_answers_parts(cases):
+    for request, _, out in cases:
+        if is_error_line(out):
+            continue
+        answer = out["answer"]
+        profile, purpose = profile_of(request), request["purpose"]
+        policy = request.get("policy")
+        assert_same(gln.screen(profile, purpose, policy), answer["screening"])
+        assert_same(gln.dose_for(profile, purpose, policy), answer["dose_guidance"])
+        assert_same(gln.evidence_for(purpose), answer["evidence"])
+        plan = gln.plan_trial(profile, purpose, policy)
+        assert_same(plan.pop("screening"), answer["screening"])
+        assert_same(plan, answer["trial_plan"])
+        if request.get("regimen") is None:
+            assert answer["dose_check"] is None
+        else:
+            assert_same(gln.check_dose(profile, purpose, request["regimen"], policy),
+                        answer["dose_check"])
+
+
+def test_refused_requests_raise_gln_checks_error(cases):
+    for request, line, out in cases:
+        if not is_error_line(out):
+            continue
+        for argument in (line, request):
+            with pytest.raises(gln.InputError) as caught:
+                gln.answer(argument)
+            assert str(caught.value) == out["error"]
+            assert caught.value.field == out["field"]
+            assert caught.value.row is None
+        with pytest.raises(gln.InputError) as caught:
+            scalar_call(request)
+        assert str(caught.value) == out["error"]
+        assert caught.value.field == out["field"]
