@@ -117,7 +117,11 @@ py::object answer(py::handle value) {
   }
   in.require();
   const gln::request& r = in.read_request();
-  return to_python(gln::envelope_json(r, json(gln::answer(r))));
+  py::object envelope = to_python(gln::envelope_json(r, json(gln::answer(r))));
+  // The id as gln-check writes it: its text, which Python reads exactly (nlohmann would make
+  // an integer beyond 64 bits a float).
+  envelope["id"] = py::module_::import("json").attr("loads")(r.id);
+  return envelope;
 }
 
 template <class E>
