@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -275,12 +275,19 @@ class batch {
     const gln::screening s = gln::screen(request_.person, *request_.purpose, scalars_.rules());
     out_.overall[row] = static_cast<std::int8_t>(gln::index_of(s.overall));
     out_.valid[row] = s.valid() ? 1 : 0;
-    std::uint64_t bits = 0;
-    for (const gln::finding& f : s.findings) {
-      bits |= std::uint64_t{1} << gln::index_of(f.rule);
-      out_.rules.push_back(static_cast<std::uint8_t>(gln::index_of(f.rule)));
-      if (f.rule == gln::rule::input_invalid) {
-        out_.invalid_fields.push_back(static_cast<std::uint8_t>(gln::index_of(f.field)));
+    const std::uint64_t bits = s.findings.rules().bits();
+    if (s.findings.contains(gln::rule::input_invalid)) {
+      for (const gln::finding& f : s.findings) {
+        out_.rules.push_back(static_cast<std::uint8_t>(gln::index_of(f.rule)));
+        if (f.rule == gln::rule::input_invalid) {
+          out_.invalid_fields.push_back(static_cast<std::uint8_t>(gln::index_of(f.field)));
+        }
+      }
+    } else {
+      // Without input.invalid, a screening's findings are its rules in rule order
+      // (finding_list): no need to make each finding.
+      for (const gln::rule fired : s.findings.rules()) {
+        out_.rules.push_back(static_cast<std::uint8_t>(gln::index_of(fired)));
       }
     }
     out_.rule_bits[row] = bits;
@@ -350,16 +357,17 @@ template <class E>
 py::array tuples_column(const std::vector<std::uint8_t>& flat, const std::vector<std::size_t>& ends,
                         const std::vector<std::int8_t>& overall) {
   const std::vector<py::str> names = names_of<E>();
-  std::map<std::basic_string<std::uint8_t>, py::tuple> made;
+  std::unordered_map<std::string, py::tuple> made;
+  std::string key;
   return object_column(ends.size(), [&](std::size_t row) -> py::object {
     if (overall[row] < 0) return py::none();
     const std::size_t begin = row == 0 ? 0 : ends[row - 1];
-    std::basic_string<std::uint8_t> key(flat.data() + begin, ends[row] - begin);
+    key.assign(reinterpret_cast<const char*>(flat.data() + begin), ends[row] - begin);
     const auto found = made.find(key);
     if (found != made.end()) return found->second;
     py::tuple out(key.size());
-    for (std::size_t i = 0; i < key.size(); ++i) out[i] = names[key[i]];
-    made.emplace(std::move(key), out);
+    for (std::size_t i = 0; i < key.size(); ++i) out[i] = names[flat[begin + i]];
+    made.emplace(key, out);
     return std::move(out);
   });
 }

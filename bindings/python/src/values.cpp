@@ -81,7 +81,7 @@ void value_tree::set(index at, py::handle value, int depth) {
   PyObject* object = value.ptr();
   reset(at);
   if (object == Py_None) return;
-  if (PyBool_Check(object) || is_numpy_bool(value)) {
+  if (PyBool_Check(object)) {
     nodes_[at].kind = json_kind::boolean;
     nodes_[at].number = PyObject_IsTrue(object) == 1 ? 1.0 : 0.0;
     return;
@@ -124,14 +124,25 @@ void value_tree::set(index at, py::handle value, int depth) {
     set_text(at, std::string_view(utf8, static_cast<std::size_t>(size)));
     return;
   }
+  if (is_numpy_bool(value)) {
+    nodes_[at].kind = json_kind::boolean;
+    nodes_[at].number = PyObject_IsTrue(object) == 1 ? 1.0 : 0.0;
+    return;
+  }
   if (PyBytes_Check(object) || PyByteArray_Check(object)) {
     refuse("bytes are not text: decode them to a str");
+  }
+  // Lists and tuples first: asking whether a value is a Mapping goes through Python's ABC
+  // machinery.
+  if (PyList_Check(object) || PyTuple_Check(object)) {
+    set_array(at, value, depth);
+    return;
   }
   if (is_mapping(value)) {
     set_object(at, value, depth);
     return;
   }
-  if (PyList_Check(object) || PyTuple_Check(object) || PySequence_Check(object)) {
+  if (PySequence_Check(object)) {
     set_array(at, value, depth);
     return;
   }
