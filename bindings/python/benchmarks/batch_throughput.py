@@ -3,11 +3,12 @@
 
     PYTHONPATH=<build>/python python3 bindings/python/benchmarks/batch_throughput.py
 
-Build the module in Release first (scripts/bench-python.sh does both). Prints the median of
+scripts/python.sh bench builds the module in Release and runs this. Prints the median of
 five runs for: numbers only (ages and weights as NumPy arrays); the Dask example's
 population (masked numbers, lists of conditions, medications and ICD-10-CM codes, a purpose
 and an oversight column); the same in two threads at once, half each (the GIL is released
-while rows are read and screened, so the two overlap); and gln.screen called once a row.
+while the copied rows are read and screened, so the two overlap); and gln.screen called once
+a row.
 """
 
 import pathlib
