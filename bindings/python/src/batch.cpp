@@ -100,7 +100,8 @@ struct batch_output {
   std::vector<std::int8_t> overall;  // verdict index; -1 for a row with an error
   std::vector<std::uint8_t> valid;
   std::vector<std::uint64_t> rule_bits;
-  std::vector<std::uint8_t> rules;  // each finding's rule, rows one after another
+  std::vector<std::uint16_t> invalid_mask;  // one bit per input_field of input.invalid
+  std::vector<std::uint8_t> rules;          // each finding's rule, rows one after another
   std::vector<std::size_t> rules_end;
   std::vector<std::uint8_t> invalid_fields;  // the field of each input.invalid finding
   std::vector<std::size_t> invalid_fields_end;
@@ -148,6 +149,7 @@ class batch {
     out_.overall.resize(rows);
     out_.valid.resize(rows);
     out_.rule_bits.resize(rows);
+    out_.invalid_mask.resize(rows);
     out_.rules_end.resize(rows);
     out_.invalid_fields_end.resize(rows);
   }
@@ -281,6 +283,8 @@ class batch {
         out_.rules.push_back(static_cast<std::uint8_t>(gln::index_of(f.rule)));
         if (f.rule == gln::rule::input_invalid) {
           out_.invalid_fields.push_back(static_cast<std::uint8_t>(gln::index_of(f.field)));
+          out_.invalid_mask[row] =
+              static_cast<std::uint16_t>(out_.invalid_mask[row] | 1U << gln::index_of(f.field));
         }
       }
     } else {
@@ -321,8 +325,8 @@ py::str name_object(std::string_view name) { return py::str(name.data(), name.si
 // A NumPy object array of `rows` values, each made by make(row) (a new reference).
 template <class Make>
 py::array object_column(std::size_t rows, Make make) {
-  const py::module_ numpy = py::module_::import("numpy");
-  py::array out = numpy.attr("empty")(rows, py::arg("dtype") = "object");
+  // NumPy fills a new object array with null pointers, each replaced here.
+  py::array out(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(rows)});
   auto** data = static_cast<PyObject**>(out.mutable_data());
   for (std::size_t row = 0; row < rows; ++row) {
     PyObject* value = make(row).release().ptr();
@@ -351,25 +355,50 @@ std::vector<py::str> names_of() {
   return out;
 }
 
-// A tuple of names for each row from a flat list of enum indices and each row's end. Rows
-// with the same names share one tuple (a population has few distinct combinations).
-template <class E>
-py::array tuples_column(const std::vector<std::uint8_t>& flat, const std::vector<std::size_t>& ends,
-                        const std::vector<std::int8_t>& overall) {
-  const std::vector<py::str> names = names_of<E>();
-  std::unordered_map<std::string, py::tuple> made;
-  std::string key;
-  return object_column(ends.size(), [&](std::size_t row) -> py::object {
-    if (overall[row] < 0) return py::none();
-    const std::size_t begin = row == 0 ? 0 : ends[row - 1];
-    key.assign(reinterpret_cast<const char*>(flat.data() + begin), ends[row] - begin);
-    const auto found = made.find(key);
-    if (found != made.end()) return found->second;
-    py::tuple out(key.size());
-    for (std::size_t i = 0; i < key.size(); ++i) out[i] = names[flat[begin + i]];
-    made.emplace(key, out);
-    return std::move(out);
+// The rules and invalid fields of each row as tuples of names. A screening's findings are
+// fixed by the rules that fired and the fields found invalid, so rows with the same of both
+// share their two tuples (a population has few distinct combinations), made once from the
+// first such row's findings.
+static_assert(gln::enum_count<gln::rule> + gln::enum_count<gln::input_field> <= 64,
+              "a row's findings key holds its rule bits and its invalid fields");
+
+std::pair<py::array, py::array> findings_columns(const batch_output& out) {
+  const std::vector<py::str> rule_names = names_of<gln::rule>();
+  const std::vector<py::str> field_names = names_of<gln::input_field>();
+  const std::size_t rows = out.overall.size();
+  const auto tuple_of = [](const std::vector<py::str>& names, const std::vector<std::uint8_t>& flat,
+                           std::size_t begin, std::size_t end) {
+    py::tuple made(end - begin);
+    for (std::size_t i = begin; i < end; ++i) made[i - begin] = names[flat[i]];
+    return made;
+  };
+  std::unordered_map<std::uint64_t, std::pair<py::tuple, py::tuple>> made;
+  std::vector<const std::pair<py::tuple, py::tuple>*> of_row(rows, nullptr);
+  for (std::size_t row = 0; row < rows; ++row) {
+    if (out.overall[row] < 0) continue;
+    const std::uint64_t key = out.rule_bits[row] | std::uint64_t{out.invalid_mask[row]}
+                                                       << gln::enum_count<gln::rule>;
+    auto found = made.find(key);
+    if (found == made.end()) {
+      const std::size_t rules_begin = row == 0 ? 0 : out.rules_end[row - 1];
+      const std::size_t fields_begin = row == 0 ? 0 : out.invalid_fields_end[row - 1];
+      found = made.emplace(key, std::make_pair(tuple_of(rule_names, out.rules, rules_begin,
+                                                        out.rules_end[row]),
+                                               tuple_of(field_names, out.invalid_fields,
+                                                        fields_begin, out.invalid_fields_end[row])))
+                  .first;
+    }
+    of_row[row] = &found->second;
+  }
+  py::array rules = object_column(rows, [&](std::size_t row) -> py::object {
+    if (of_row[row] == nullptr) return py::none();
+    return of_row[row]->first;
   });
+  py::array fields = object_column(rows, [&](std::size_t row) -> py::object {
+    if (of_row[row] == nullptr) return py::none();
+    return of_row[row]->second;
+  });
+  return {std::move(rules), std::move(fields)};
 }
 
 py::dict columns_of(const batch_output& out) {
@@ -382,10 +411,10 @@ py::dict columns_of(const batch_output& out) {
   });
   result["overall_code"] = number_column<std::int8_t>(out.overall);
   result["valid"] = number_column<bool>(out.valid);
-  result["rules"] = tuples_column<gln::rule>(out.rules, out.rules_end, out.overall);
+  auto findings = findings_columns(out);
+  result["rules"] = std::move(findings.first);
   result["rule_bits"] = number_column<std::uint64_t>(out.rule_bits);
-  result["invalid_fields"] =
-      tuples_column<gln::input_field>(out.invalid_fields, out.invalid_fields_end, out.overall);
+  result["invalid_fields"] = std::move(findings.second);
 
   std::size_t next = 0;
   const py::tuple empty(0);
