@@ -417,7 +417,7 @@ py::dict columns_of(const batch_output& out) {
   result["invalid_fields"] = std::move(findings.second);
 
   std::size_t next = 0;
-  const py::tuple empty(0);
+  py::object empty = py::tuple(0);  // shared by every row without unmapped codes
   result["unmapped_codes"] = object_column(rows, [&](std::size_t row) -> py::object {
     if (out.overall[row] < 0) return py::none();
     if (next == out.unmapped_codes.size() || out.unmapped_codes[next].row != row) return empty;

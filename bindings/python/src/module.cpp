@@ -24,6 +24,8 @@ namespace {
 
 using json = nlohmann::ordered_json;  // keys in the order the adapter writes them
 
+// Recursive over the adapter's JSON, a few levels deep.
+// NOLINTNEXTLINE(misc-no-recursion)
 py::object to_python(const json& j) {
   switch (j.type()) {
     case json::value_t::boolean: return py::bool_(j.get<bool>());

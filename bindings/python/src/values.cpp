@@ -76,6 +76,8 @@ void value_tree::set_number(index at, double value) {
   if (std::isinf(value)) set_text(at, value > 0 ? "Infinity" : "-Infinity");
 }
 
+// Recursive over nested lists and dicts, at most max_depth deep.
+// NOLINTNEXTLINE(misc-no-recursion)
 void value_tree::set(index at, py::handle value, int depth) {
   if (depth > max_depth) refuse("nested deeper than 64 levels");
   PyObject* object = value.ptr();
@@ -142,12 +144,14 @@ void value_tree::set(index at, py::handle value, int depth) {
     set_object(at, value, depth);
     return;
   }
-  if (PySequence_Check(object)) {
+  if (PySequence_Check(object) != 0) {
     set_array(at, value, depth);
     return;
   }
-  if (PyIndex_Check(object)) {  // numpy's integers
-    set(at, py::reinterpret_steal<py::object>(PyNumber_Index(object)), depth);
+  if (PyIndex_Check(object) != 0) {  // numpy's integers
+    const auto integer = py::reinterpret_steal<py::object>(PyNumber_Index(object));
+    if (!integer) throw py::error_already_set();
+    set(at, integer, depth);
     return;
   }
   if (Py_TYPE(object)->tp_as_number != nullptr &&
@@ -160,6 +164,7 @@ void value_tree::set(index at, py::handle value, int depth) {
   refuse("a " + type_name(value) + " is not a JSON value");
 }
 
+// NOLINTNEXTLINE(misc-no-recursion): through set(), at most max_depth deep
 void value_tree::set_object(index at, py::handle mapping, int depth) {
   const py::list items =
       py::reinterpret_steal<py::list>(PySequence_List(mapping.attr("items")().ptr()));
@@ -188,6 +193,7 @@ void value_tree::set_object(index at, py::handle mapping, int depth) {
   }
 }
 
+// NOLINTNEXTLINE(misc-no-recursion): through set(), at most max_depth deep
 void value_tree::set_array(index at, py::handle sequence, int depth) {
   const py::object fast =
       py::reinterpret_steal<py::object>(PySequence_Fast(sequence.ptr(), "not a sequence"));
@@ -233,7 +239,7 @@ bool tree_source::id_text(value& v, std::string_view& out) {
   } else {
     // A float is never an integer id, whatever its value: write it as one that is not.
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.17g", n.number);
+    static_cast<void>(std::snprintf(buffer, sizeof buffer, "%.17g", n.number));
     scratch_ = buffer;
     if (scratch_.find_first_of(".eE") == std::string::npos) scratch_ += ".0";
   }

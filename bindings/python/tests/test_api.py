@@ -169,6 +169,19 @@ def test_nesting_is_bounded():
     assert caught.value.field.startswith("conditions[0][0]")
 
 
+def test_a_python_error_while_reading_propagates():
+    class BadIndex:
+        def __index__(self):
+            raise OverflowError("no index here")
+
+    with pytest.raises(OverflowError, match="no index here"):
+        gln.screen({"age_years": BadIndex()}, "gut_barrier")
+    with pytest.raises(gln.InputError) as caught:
+        gln.screen({"age_years": object()}, "gut_barrier")
+    assert (caught.value.field, caught.value.message) == ("age_years",
+                                                          "a object is not a JSON value")
+
+
 def test_numpy_and_python_numbers_read_alike():
     base = gln.screen({"age_years": 40, "weight_kg": 70.5, "weight_age_days": 30}, "burns")
     for age, weight, days in ((np.int64(40), np.float64(70.5), np.int32(30)),
