@@ -68,11 +68,17 @@ std::string_view utf8(const py::str& text, std::string_view field) {
   return {data, static_cast<std::size_t>(size)};
 }
 
+// A text argument of a look-up; its UTF-8 lives as long as the caller's argument.
+std::string_view text_argument(py::handle value, std::string_view field) {
+  if (!py::isinstance<py::str>(value)) raise_input_error(field, "must be a str");
+  return utf8(py::reinterpret_borrow<py::str>(value), field);
+}
+
 // A name argument of a look-up, trimmed as the request rules trim names.
 template <class E>
 E name_argument(py::handle value, std::string_view field, std::string_view what) {
   if (!py::isinstance<py::str>(value)) raise_input_error(field, "must be a name");
-  const std::string_view name = gln::detail::trim_name(utf8(value.cast<py::str>(), field));
+  const std::string_view name = gln::detail::trim_name(text_argument(value, field));
   if (const auto parsed = gln::parse<E>(name)) return *parsed;
   gln::request_error error{field, "unknown "};
   error.append(what).append(" ").append_quoted(name);
@@ -105,7 +111,7 @@ py::object answer(py::handle value) {
     // trailing bytes refused).
     std::string_view text;
     if (py::isinstance<py::str>(value)) {
-      text = utf8(value.cast<py::str>(), {});
+      text = text_argument(value, {});
     } else {
       char* data = nullptr;
       Py_ssize_t size = 0;
@@ -258,28 +264,28 @@ PYBIND11_MODULE(_gln, m) {
   });
 
   m.def("icd10_lookup",
-        [](const py::str& code) { return result(gln::icd10_lookup(utf8(code, "code"))); });
-  m.def("code_lookup", [](const py::str& system, const py::str& code) {
-    return result(gln::code_lookup(utf8(system, "system"), utf8(code, "code")));
+        [](py::handle code) { return result(gln::icd10_lookup(text_argument(code, "code"))); });
+  m.def("code_lookup", [](py::handle system, py::handle code) {
+    return result(gln::code_lookup(text_argument(system, "system"), text_argument(code, "code")));
   });
-  m.def("conditions_from_icd10", [](const py::str& code) {
-    return names_of(gln::conditions_from_icd10(utf8(code, "code")));
+  m.def("conditions_from_icd10", [](py::handle code) {
+    return names_of(gln::conditions_from_icd10(text_argument(code, "code")));
   });
-  m.def("condition_from_icd10", [](const py::str& code) -> py::object {
-    const auto found = gln::condition_from_icd10(utf8(code, "code"));
+  m.def("condition_from_icd10", [](py::handle code) -> py::object {
+    const auto found = gln::condition_from_icd10(text_argument(code, "code"));
     if (!found) return py::none();
     return py::str(std::string(gln::to_string(*found)));
   });
-  m.def("ingredient_in_display", [](const py::str& display) {
-    return result(gln::ingredient_in_display(utf8(display, "display")));
+  m.def("ingredient_in_display", [](py::handle display) {
+    return result(gln::ingredient_in_display(text_argument(display, "display")));
   });
   m.def("names_glutamine",
-        [](const py::str& text) { return gln::names_glutamine(utf8(text, "text")); });
+        [](py::handle text) { return gln::names_glutamine(text_argument(text, "text")); });
   m.def("weight_in_kilograms",
-        [](py::handle value, const py::str& ucum_code, const py::str& unit_text) -> py::object {
-          const auto kg =
-              gln::weight_in_kilograms(number_argument(value, "value"),
-                                       utf8(ucum_code, "ucum_code"), utf8(unit_text, "unit_text"));
+        [](py::handle value, py::handle ucum_code, py::handle unit_text) -> py::object {
+          const auto kg = gln::weight_in_kilograms(number_argument(value, "value"),
+                                                   text_argument(ucum_code, "ucum_code"),
+                                                   text_argument(unit_text, "unit_text"));
           if (!kg) return py::none();
           return py::float_(kg->value());
         });

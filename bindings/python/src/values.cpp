@@ -42,8 +42,9 @@ bool is_mapping(py::handle value) {
 }  // namespace
 
 value_tree::index value_tree::add_children(index parent, json_kind kind, std::size_t count) {
+  constexpr std::size_t most = std::numeric_limits<index>::max();
   const std::size_t first = nodes_.size();
-  if (count > std::numeric_limits<index>::max() - first) refuse("too many values");
+  if (first > most || count > most - first) refuse("too many values");
   nodes_.resize(first + count);
   node& n = nodes_[parent];
   n.kind = kind;
@@ -53,7 +54,8 @@ value_tree::index value_tree::add_children(index parent, json_kind kind, std::si
 }
 
 void value_tree::set_text(index at, std::string_view text) {
-  if (text.size() > std::numeric_limits<index>::max() - text_.size()) refuse("text too long");
+  constexpr std::size_t most = std::numeric_limits<index>::max();
+  if (text_.size() > most || text.size() > most - text_.size()) refuse("text too long");
   node& n = nodes_[at];
   n.has_text = true;
   n.text = static_cast<index>(text_.size());
@@ -172,6 +174,9 @@ void value_tree::set_object(index at, py::handle mapping, int depth) {
   const index first = add_children(at, json_kind::object, items.size());
   index i = first;
   for (const py::handle item : items) {
+    if (!PyTuple_Check(item.ptr()) || PyTuple_GET_SIZE(item.ptr()) != 2) {
+      refuse("a mapping whose items() are not (key, value) pairs");
+    }
     const py::handle key = PyTuple_GET_ITEM(item.ptr(), 0);
     if (!PyUnicode_Check(key.ptr())) {
       refuse("a key that is not a string (" + type_name(key) + ")");

@@ -275,6 +275,16 @@ def test_code_lookups():
     assert not gln.names_glutamine("glutamate")
 
 
+def test_lookups_take_text_only():
+    for call, field in ((lambda: gln.icd10_lookup(5), "code"),
+                        (lambda: gln.code_lookup(None, "K74.60"), "system"),
+                        (lambda: gln.names_glutamine(b"glutamine"), "text"),
+                        (lambda: gln.weight_in_kilograms(1, 1), "ucum_code")):
+        with pytest.raises(gln.InputError) as caught:
+            call()
+        assert (caught.value.field, caught.value.message) == (field, "must be a str")
+
+
 def test_weights_and_labels():
     assert gln.kilograms_from_pounds(1) == 0.45359237
     assert gln.weight_in_kilograms(2000, "g") == 2.0
