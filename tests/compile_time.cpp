@@ -83,18 +83,18 @@ static_assert(gln::dose_for(purpose::ibs_symptoms).per_day->max == gln::grams{15
 static_assert(gln::dose_for(purpose::short_bowel_syndrome).doses_per_day->min == 6);
 static_assert(!gln::dose_for(purpose::immune_support).self_directed());
 static_assert(!gln::dose_for(purpose::immune_support).per_day.has_value());
-static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 29.9)).per_dose->max ==
+static_assert(gln::dose_for(make(30.0, 29.9), purpose::sickle_cell_disease).per_dose->max ==
               gln::grams{5.0});
-static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 30.0)).per_dose->max ==
+static_assert(gln::dose_for(make(30.0, 30.0), purpose::sickle_cell_disease).per_dose->max ==
               gln::grams{10.0});
-static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 65.0)).per_dose->max ==
+static_assert(gln::dose_for(make(30.0, 65.0), purpose::sickle_cell_disease).per_dose->max ==
               gln::grams{10.0});
-static_assert(gln::dose_for(purpose::sickle_cell_disease, make(30.0, 65.1)).per_dose->max ==
+static_assert(gln::dose_for(make(30.0, 65.1), purpose::sickle_cell_disease).per_dose->max ==
               gln::grams{15.0});
-static_assert(gln::dose_for(purpose::sickle_cell_disease, no_weight).weight_needed);
-static_assert(gln::dose_for(purpose::trauma, adult()).per_day->max.value() > 20.99 &&
-              gln::dose_for(purpose::trauma, adult()).per_day->max.value() < 21.01);
-static_assert(!gln::dose_for(not_a_purpose, adult()).valid());
+static_assert(gln::dose_for(no_weight, purpose::sickle_cell_disease).weight_needed);
+static_assert(gln::dose_for(adult(), purpose::trauma).per_day->max.value() > 20.99 &&
+              gln::dose_for(adult(), purpose::trauma).per_day->max.value() < 21.01);
+static_assert(!gln::dose_for(adult(), not_a_purpose).valid());
 
 // ---- check_dose (§6) ----
 static_assert(gln::check_dose(adult(), purpose::general_recovery, dose(5.0, 1)).overall ==
@@ -246,7 +246,7 @@ static_assert(gln::code_lookup("http://unitsofmeasure.org", "[lb_av]").kilograms
               0.45359237);
 static_assert(gln::code_lookup("http://hl7.org/fhir/sid/icd-10", "R65.1").status ==
               gln::lookup_status::system_not_held);
-static_assert(gln::kilograms_from_pounds(1.0) == gln::kilograms{0.45359237});
+static_assert(gln::kilograms::from_pounds(1.0) == gln::kilograms{0.45359237});
 static_assert(*gln::weight_in_kilograms(70.0, "", "kg") == gln::kilograms{70.0});
 static_assert(!gln::weight_in_kilograms(70.0, "", "kgs").has_value());
 static_assert(gln::ingredient_in_display("clonazePAM 0.25 MG Oral Tablet").rxcui == 2598);
@@ -277,3 +277,25 @@ static_assert(gln::check_dose(adult(), purpose::gut_barrier, dose(12.5, 2), loos
                   .findings.contains(gln::rule::dose_above_self_directed_ceiling));
 
 }  // namespace
+
+// ---- assess ----
+namespace assess_checks {
+using gln::action;
+constexpr gln::profile person_of_40 = gln::profile{}.set_age(40).set_weight(70);
+static_assert(gln::assess(person_of_40, purpose::general_recovery).action == action::ok);
+static_assert(gln::assess(person_of_40, purpose::general_recovery).dose->summary() ==
+              "5 g once or twice a day (5-10 g/day)");
+static_assert(gln::assess(with_cirrhosis, purpose::gut_barrier).action == action::do_not_take);
+static_assert(!gln::assess(with_cirrhosis, purpose::gut_barrier).dose.has_value());
+static_assert(gln::assess(pregnant, purpose::gut_barrier).action == action::ask_clinician);
+static_assert(gln::assess(pregnant_supervised, purpose::gut_barrier).action ==
+              action::ok_with_care);
+static_assert(gln::assess(person_of_40, purpose::muscle_strength).action ==
+              action::not_recommended);
+static_assert(gln::assess(person_of_40, purpose::muscle_strength, dose(5.0, 1)).action ==
+              action::not_recommended);
+static_assert(gln::assess(person_of_40, purpose::gut_barrier, dose(10.0, 5)).action ==
+              action::do_not_take);
+static_assert(gln::assess(person_of_40, purpose::gut_barrier).trial().status ==
+              gln::plan_status::ready);
+}  // namespace assess_checks

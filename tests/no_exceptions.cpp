@@ -73,10 +73,10 @@ int main(int argc, char* argv[]) {
         "dose_for: gut_barrier 10-20 g/day");
   gln::profile band{};
   band.weight_kg = gln::kilograms{30.0 * one};
-  const gln::dose_guidance sickle = gln::dose_for(purpose::sickle_cell_disease, band);
+  const gln::dose_guidance sickle = gln::dose_for(band, purpose::sickle_cell_disease);
   check(sickle.per_dose && sickle.per_dose->min.value() == 10.0,
         "dose_for: 30 kg is in the 10 g band");
-  const gln::dose_guidance trauma = gln::dose_for(purpose::trauma, adult, gln::policy{});
+  const gln::dose_guidance trauma = gln::dose_for(adult, purpose::trauma, gln::policy{});
   check(trauma.per_day && trauma.per_day->min.value() == 0.2 * 70.0 &&
             trauma.per_day->max.value() == 0.3 * 70.0,
         "dose_for: trauma 0.2-0.3 g/kg/day");
@@ -99,6 +99,16 @@ int main(int argc, char* argv[]) {
   const gln::dose_check tight = gln::check_dose(adult, purpose::gut_barrier,
                                                 gln::regimen{gln::grams{5.0 * one}, 2, {}}, strict);
   check(tight.overall == verdict::clinician_only, "check_dose: a stricter ceiling applies");
+
+  // assess: one answer, with and without a regimen and a policy.
+  check(gln::assess(adult, purpose::gut_barrier).action == gln::action::ok &&
+            gln::assess(adult, purpose::gut_barrier).dose->summary() ==
+                "5-10 g twice a day (10-20 g/day; above 14 g/day with a clinician)",
+        "assess: gut_barrier is OK to try, 5-10 g twice a day");
+  check(gln::assess(cirrhosis, purpose::gut_barrier, gln::regimen{gln::grams{5.0 * one}, 2, {}},
+                    gln::policy{})
+                .dose_shown == gln::dose_status::do_not_take,
+        "assess: no dose when avoid");
 
   // evidence_for.
   const gln::evidence burns = gln::evidence_for(purpose::burns);

@@ -75,7 +75,7 @@ struct profile_row {
   const char* name;
   gln::profile person;
   std::vector<expected> screening;  // screen(person, gut_barrier)
-  input_field dose_for_invalid;     // dose_for(gut_barrier, person).invalid_input
+  input_field dose_for_invalid;     // dose_for(person, gut_barrier).invalid_input
   std::vector<expected> check;      // check_dose(person, gut_barrier, 5 g x 1)
   plan_status plan;                 // plan_trial(person, gut_barrier).status
 };
@@ -84,7 +84,7 @@ void check_profile_row(const profile_row& row) {
   CAPTURE(row.name);
   const gln::screening s = gln::screen(row.person, quiet_purpose);
   check_exact(s.findings, s.overall, row.screening);
-  CHECK(gln::dose_for(quiet_purpose, row.person).invalid_input == row.dose_for_invalid);
+  CHECK(gln::dose_for(row.person, quiet_purpose).invalid_input == row.dose_for_invalid);
   const gln::dose_check d = gln::check_dose(row.person, quiet_purpose, quiet_regimen);
   check_exact(d.findings, d.overall, row.check);
   CHECK(gln::plan_trial(row.person, quiet_purpose).status == row.plan);
@@ -183,7 +183,7 @@ TEST_CASE("bad-input matrix: purpose outside the enum, every entry point", "[mat
     const gln::dose_check d = gln::check_dose(adult(), p, quiet_regimen);
     check_exact(d.findings, d.overall, {invalid(input_field::purpose)});
     CHECK_FALSE(d.per_day.has_value());
-    const gln::dose_guidance g = gln::dose_for(p, adult());
+    const gln::dose_guidance g = gln::dose_for(adult(), p);
     CHECK(g.invalid_input == input_field::purpose);
     CHECK_FALSE(g.self_directed());
     CHECK(gln::dose_for(p).invalid_input == input_field::purpose);

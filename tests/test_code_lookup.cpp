@@ -527,26 +527,26 @@ TEST_CASE("the URI and the enum name the same system", "[codes][systems]") {
 }
 
 TEST_CASE("pounds to kilograms, and the weight units a reader accepts", "[codes][units]") {
-  CHECK(gln::kilograms_from_pounds(1.0) == gln::kilograms{0.45359237});
-  CHECK(gln::kilograms_from_pounds(0.0) == gln::kilograms{0.0});
+  CHECK(gln::kilograms::from_pounds(1.0) == gln::kilograms{0.45359237});
+  CHECK(gln::kilograms::from_pounds(0.0) == gln::kilograms{0.0});
   // The shared request's weights: 72.5 kg written as 159.8 lb (1 decimal).
-  CHECK(gln::kilograms_from_pounds(159.8).value() == Approx(72.484).margin(0.001));
-  CHECK(gln::kilograms_from_pounds(100.0).value() == Approx(45.359237));
+  CHECK(gln::kilograms::from_pounds(159.8).value() == Approx(72.484).margin(0.001));
+  CHECK(gln::kilograms::from_pounds(100.0).value() == Approx(45.359237));
 
   // By UCUM code.
   CHECK(gln::weight_in_kilograms(70.0, "kg") == gln::kilograms{70.0});
-  CHECK(gln::weight_in_kilograms(159.8, "[lb_av]") == gln::kilograms_from_pounds(159.8));
+  CHECK(gln::weight_in_kilograms(159.8, "[lb_av]") == gln::kilograms::from_pounds(159.8));
   const auto grams = gln::weight_in_kilograms(70000.0, "g");
   REQUIRE(grams.has_value());
   CHECK(grams->value() == Approx(70.0));
   // The code decides when there is one.
-  CHECK(gln::weight_in_kilograms(159.8, "[lb_av]", "lb") == gln::kilograms_from_pounds(159.8));
+  CHECK(gln::weight_in_kilograms(159.8, "[lb_av]", "lb") == gln::kilograms::from_pounds(159.8));
   CHECK_FALSE(gln::weight_in_kilograms(70.0, "mg", "kg").has_value());
   CHECK_FALSE(gln::weight_in_kilograms(70.0, "lb", "lb").has_value());  // lb is no UCUM code
   // Without a code, the unit text only when it is exactly kg, g, lb or [lb_av].
   CHECK(gln::weight_in_kilograms(70.0, "", "kg") == gln::kilograms{70.0});
-  CHECK(gln::weight_in_kilograms(154.0, "", "lb") == gln::kilograms_from_pounds(154.0));
-  CHECK(gln::weight_in_kilograms(154.0, "", "[lb_av]") == gln::kilograms_from_pounds(154.0));
+  CHECK(gln::weight_in_kilograms(154.0, "", "lb") == gln::kilograms::from_pounds(154.0));
+  CHECK(gln::weight_in_kilograms(154.0, "", "[lb_av]") == gln::kilograms::from_pounds(154.0));
   CHECK(gln::weight_in_kilograms(70000.0, "", "g").has_value());
   for (const std::string_view text :
        {"", "Kg", "KG", "kgs", "kilograms", "lbs", "LB", "pounds", " kg", "kg ", "st", "oz"}) {

@@ -287,24 +287,24 @@ TEST_CASE("dose text carries what the rows of section 5 say", "[dose]") {
 
 TEST_CASE("weight-based purposes resolve their ranges from the weight", "[dose]") {
   const gln::profile seventy = adult();
-  const gln::dose_guidance trauma = gln::dose_for(purpose::trauma, seventy);
+  const gln::dose_guidance trauma = gln::dose_for(seventy, purpose::trauma);
   REQUIRE(trauma.per_day.has_value());
   CHECK(near(trauma.per_day->min.value(), 0.2 * 70));
   CHECK(near(trauma.per_day->max.value(), 0.3 * 70));
   CHECK_FALSE(trauma.weight_needed);
 
-  const gln::dose_guidance burns = gln::dose_for(purpose::burns, seventy);
+  const gln::dose_guidance burns = gln::dose_for(seventy, purpose::burns);
   REQUIRE(burns.per_day.has_value());
   CHECK(near(burns.per_day->min.value(), 0.3 * 70));
   CHECK(near(burns.per_day->max.value(), 0.5 * 70));
 
-  const gln::dose_guidance critical = gln::dose_for(purpose::critical_illness, seventy);
+  const gln::dose_guidance critical = gln::dose_for(seventy, purpose::critical_illness);
   REQUIRE(critical.max_per_day_for_weight.has_value());
   CHECK(near(critical.max_per_day_for_weight->value(), 0.5 * 70));
   CHECK_FALSE(critical.weight_needed);
 
   // A weight changes nothing for a purpose dosed in plain grams.
-  const gln::dose_guidance gut = gln::dose_for(purpose::gut_barrier, seventy);
+  const gln::dose_guidance gut = gln::dose_for(seventy, purpose::gut_barrier);
   REQUIRE(gut.per_day.has_value());
   CHECK(near(gut.per_day->min.value(), 10));
   CHECK(near(gut.per_day->max.value(), 20));
@@ -323,7 +323,7 @@ TEST_CASE("sickle-cell weight bands: < 30 kg 5 g, 30-65 kg 10 g, > 65 kg 15 g, t
         band_case{12.0, 5}, band_case{47.0, 10}, band_case{140.0, 15}}) {
     CAPTURE(c.kg);
     const gln::profile who = person(30.0, c.kg);
-    const gln::dose_guidance g = gln::dose_for(purpose::sickle_cell_disease, who);
+    const gln::dose_guidance g = gln::dose_for(who, purpose::sickle_cell_disease);
     CHECK_FALSE(g.weight_needed);
     REQUIRE(g.per_dose.has_value());
     CHECK(near(g.per_dose->min.value(), c.per_dose));
@@ -358,7 +358,7 @@ TEST_CASE("sickle-cell weight bands: < 30 kg 5 g, 30-65 kg 10 g, > 65 kg 15 g, t
 
   // Without a weight: weight needed, no band judged.
   const gln::profile unknown = person(30.0, std::nullopt);
-  const gln::dose_guidance g = gln::dose_for(purpose::sickle_cell_disease, unknown);
+  const gln::dose_guidance g = gln::dose_for(unknown, purpose::sickle_cell_disease);
   CHECK(g.weight_needed);
   const gln::dose_check c = gln::check_dose(unknown, purpose::sickle_cell_disease, dose(10, 2));
   CHECK(c.findings.level_of(gln::rule::dose_weight_needed) == verdict::caution);
@@ -527,11 +527,11 @@ TEST_CASE("an old weight bounds the per-kg ceilings but does not choose a dose",
   using gln::rule;
   // An adult's weight 400 days old: no band dose, no per-kg range, weight needed.
   const gln::profile old = weighed_days_ago(adult(), 400);
-  const gln::dose_guidance band = gln::dose_for(purpose::sickle_cell_disease, old);
+  const gln::dose_guidance band = gln::dose_for(old, purpose::sickle_cell_disease);
   CHECK(band.weight_stale);
   CHECK(band.weight_needed);
   CHECK(band.per_dose == gln::dose_for(purpose::sickle_cell_disease).per_dose);
-  const gln::dose_guidance trauma = gln::dose_for(purpose::trauma, old);
+  const gln::dose_guidance trauma = gln::dose_for(old, purpose::trauma);
   CHECK(trauma.weight_needed);
   CHECK_FALSE(trauma.per_day.has_value());
   const gln::dose_check critical =
@@ -540,7 +540,7 @@ TEST_CASE("an old weight bounds the per-kg ceilings but does not choose a dose",
   CHECK(critical.findings.contains(rule::dose_weight_needed));
   CHECK_FALSE(critical.findings.contains(rule::dose_daily_above_range));
   // 365 days is still current for an adult.
-  CHECK_FALSE(gln::dose_for(purpose::trauma, weighed_days_ago(adult(), 365)).weight_needed);
+  CHECK_FALSE(gln::dose_for(weighed_days_ago(adult(), 365), purpose::trauma).weight_needed);
 }
 
 TEST_CASE("dose_for under a stricter policy offers only what check_dose accepts",
@@ -555,7 +555,7 @@ TEST_CASE("dose_for under a stricter policy offers only what check_dose accepts"
 
   gln::policy ceiling{};
   ceiling.self_directed_daily_ceiling = gln::grams{15.0};
-  const gln::dose_guidance fifteen = gln::dose_for(purpose::gut_barrier, adult(), ceiling);
+  const gln::dose_guidance fifteen = gln::dose_for(adult(), purpose::gut_barrier, ceiling);
   CHECK(fifteen.clipped_by_policy);
   CHECK(fifteen.per_day->min.value() == 10.0);
   CHECK(fifteen.per_day->max.value() == 15.0);
@@ -564,7 +564,7 @@ TEST_CASE("dose_for under a stricter policy offers only what check_dose accepts"
   gln::policy safe{};
   safe.observed_safe_daily = gln::grams{12.0};
   safe.split_dose_above = gln::grams{8.0};
-  const gln::dose_guidance twelve = gln::dose_for(purpose::gut_barrier, adult(), safe);
+  const gln::dose_guidance twelve = gln::dose_for(adult(), purpose::gut_barrier, safe);
   CHECK(twelve.clipped_by_policy);
   CHECK(twelve.per_day->max.value() == 12.0);
   CHECK(twelve.per_dose->max.value() == 8.0);
@@ -574,7 +574,7 @@ TEST_CASE("dose_for under a stricter policy offers only what check_dose accepts"
 
   gln::policy eight{};
   eight.self_directed_daily_ceiling = gln::grams{8.0};
-  const gln::dose_guidance none = gln::dose_for(purpose::gut_barrier, adult(), eight);
+  const gln::dose_guidance none = gln::dose_for(adult(), purpose::gut_barrier, eight);
   CHECK(none.clipped_by_policy);
   CHECK_FALSE(none.self_directed());
   CHECK_FALSE(none.per_day.has_value());
@@ -590,4 +590,19 @@ TEST_CASE("doses that overflow a double stay a constant expression and fail clos
       gln::check_dose(person(10.0, 5e-324), purpose::critical_illness, dose(5.0, 2));
   static_assert(!denormal.valid());
   CHECK(huge.findings.contains(gln::rule::dose_above_self_directed_ceiling));
+}
+
+TEST_CASE("the 1.x argument order of dose_for still answers, deprecated", "[dose][api]") {
+  const gln::profile who = person(40.0, 70.0);
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+  const gln::dose_guidance old_order = gln::dose_for(purpose::trauma, who);
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+  const gln::dose_guidance new_order = gln::dose_for(who, purpose::trauma);
+  REQUIRE(old_order.per_day.has_value());
+  CHECK(*old_order.per_day == *new_order.per_day);
 }

@@ -176,7 +176,7 @@ TEST_CASE("an invalid profile field or purpose fails closed in every entry point
       CHECK(d.overall == verdict::avoid);
       CHECK_FALSE(d.valid());
 
-      const gln::dose_guidance g = gln::dose_for(c.why, who);
+      const gln::dose_guidance g = gln::dose_for(who, c.why);
       CHECK(g.invalid_input == c.field);
       CHECK_FALSE(g.valid());
       CHECK_FALSE(g.self_directed());
@@ -266,7 +266,7 @@ TEST_CASE("the plausible edges are valid", "[invalid]") {
   // Age and weight may be unknown.
   gln::profile unknown{};
   CHECK(gln::screen(unknown, purpose::general_recovery).valid());
-  CHECK(gln::dose_for(purpose::general_recovery, unknown).valid());
+  CHECK(gln::dose_for(unknown, purpose::general_recovery).valid());
   CHECK(gln::plan_trial(unknown, purpose::general_recovery).status !=
         gln::plan_status::invalid_input);
 }

@@ -122,8 +122,8 @@ TEST_CASE("a stricter policy changes the results", "[policy]") {
     CHECK(gln::screen(old, purpose::general_recovery).valid());
     CHECK_FALSE(gln::screen(old, purpose::general_recovery, p).valid());
     const gln::profile heavy = person(40.0, 350.0);
-    CHECK(gln::dose_for(purpose::gut_barrier, heavy).valid());
-    CHECK(gln::dose_for(purpose::gut_barrier, heavy, p).invalid_input ==
+    CHECK(gln::dose_for(heavy, purpose::gut_barrier).valid());
+    CHECK(gln::dose_for(heavy, purpose::gut_barrier, p).invalid_input ==
           gln::input_field::weight_kg);
     CHECK(gln::check_dose(adult(), purpose::gut_barrier, dose(1, 7)).valid());
     CHECK_FALSE(gln::check_dose(adult(), purpose::gut_barrier, dose(1, 7), p).valid());
@@ -203,7 +203,7 @@ TEST_CASE("a looser policy is clamped back to the defaults", "[policy]") {
     p.max_weight = gln::kilograms{1000.0};
     p.max_doses_per_day = 20;
     CHECK_FALSE(gln::screen(person(131.0, 70.0), purpose::general_recovery, p).valid());
-    CHECK(gln::dose_for(purpose::gut_barrier, person(40.0, 701.0), p).invalid_input ==
+    CHECK(gln::dose_for(person(40.0, 701.0), purpose::gut_barrier, p).invalid_input ==
           gln::input_field::weight_kg);
     CHECK_FALSE(gln::check_dose(adult(), purpose::gut_barrier, dose(1, 13), p).valid());
   }
@@ -338,6 +338,6 @@ TEST_CASE("the default policy passed explicitly gives the same results", "[polic
     CHECK(c.findings.size() == d.findings.size());
     CHECK(gln::plan_trial(who, why).status == gln::plan_status::ask_clinician_first);
     CHECK(gln::plan_trial(who, why, defaults).status == gln::plan_status::ask_clinician_first);
-    CHECK(gln::dose_for(why, who).access == gln::dose_for(why, who, defaults).access);
+    CHECK(gln::dose_for(who, why).access == gln::dose_for(who, why, defaults).access);
   }
 }

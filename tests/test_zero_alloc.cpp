@@ -236,9 +236,9 @@ int main() {
     for (gln::purpose goal : goals) {
       keep(gln::index_of(gln::dose_for(goal).access));
       for (const gln::profile& person : people) {
-        const gln::dose_guidance guidance = gln::dose_for(goal, person);
+        const gln::dose_guidance guidance = gln::dose_for(person, goal);
         keep(guidance.amount.size() + guidance.sources.size() + (guidance.valid() ? 1U : 0U));
-        keep(gln::dose_for(goal, person, stricter).weight_needed ? 1U : 0U);
+        keep(gln::dose_for(person, goal, stricter).weight_needed ? 1U : 0U);
       }
     }
   });
@@ -255,6 +255,21 @@ int main() {
           keep(gln::index_of(gln::check_dose(person, goal, plan, stricter).overall));
           keep(gln::index_of(gln::check_dose(person, goal, plan, hostile).overall));
         }
+      }
+    }
+  });
+
+  expect_no_allocation("assess", [&] {
+    for (const gln::profile& person : people) {
+      for (gln::purpose goal : goals) {
+        for (const gln::regimen& plan : plans) {
+          const gln::assessment result = gln::assess(person, goal, plan);
+          keep(gln::index_of(result.action) + result.label().size() + result.findings.size());
+          keep(gln::index_of(gln::assess(person, goal, plan, hostile).action));
+        }
+        const gln::assessment plain = gln::assess(person, goal, stricter);
+        keep(plain.dose ? plain.dose->summary().size() : gln::index_of(plain.dose_shown));
+        keep(gln::index_of(plain.trial().status));
       }
     }
   });

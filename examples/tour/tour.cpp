@@ -26,7 +26,7 @@ int main() {
     for (gln::source id : f.sources()) std::cout << "    source: " << gln::to_string(id) << '\n';
   }
 
-  const gln::dose_guidance g = gln::dose_for(gln::purpose::gut_barrier, person);
+  const gln::dose_guidance g = gln::dose_for(person, gln::purpose::gut_barrier);
   if (g.self_directed()) {
     std::cout << "per dose " << g.per_dose->min.value() << "-" << g.per_dose->max.value() << " g, "
               << g.per_day->min.value() << "-" << g.per_day->max.value() << " g/day, " << g.timing

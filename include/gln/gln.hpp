@@ -25,6 +25,7 @@
 #include "data/thresholds.hpp"
 #include "data/trials.hpp"
 #include "policy.hpp"
+#include "rules/assess.hpp"
 #include "rules/code_lookup.hpp"
 #include "rules/codes.hpp"
 #include "rules/dose.hpp"

@@ -161,7 +161,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   check_plan(gln::plan_trial(fp.person, p, requested), s, fp.person, p, requested);
-  check_guidance(gln::dose_for(p, fp.person, requested), fp, p, applied);
+  check_guidance(gln::dose_for(fp.person, p, requested), fp, p, applied);
 
   const gln::evidence e = gln::evidence_for(p);
   GLN_FUZZ_CHECK(e.valid() == gln::is_valid(p));

@@ -1,6 +1,7 @@
 #ifndef GLN_CORE_ENUM_TRAITS_HPP
 #define GLN_CORE_ENUM_TRAITS_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -69,6 +70,14 @@ constexpr bool is_valid(E value) noexcept {
 template <class E>
 constexpr std::size_t index_of(E value) noexcept {
   return static_cast<std::size_t>(value);
+}
+
+// Every enumerator of E, in order: `for (gln::purpose p : gln::all<gln::purpose>())`.
+template <class E>
+constexpr std::array<E, enum_count<E>> all() noexcept {
+  std::array<E, enum_count<E>> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<E>(i);
+  return out;
 }
 
 GLN_END_NAMESPACE

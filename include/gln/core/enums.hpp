@@ -252,6 +252,29 @@
   X(on, "on")             \
   X(off, "off")
 
+// What an app should do for a person and a goal (assess()), ordered: a larger value is more
+// restrictive. do_not_take: a finding says avoid. ask_clinician: a clinician_only finding, or
+// a purpose only a clinician manages. not_recommended: the purpose has no self-directed range,
+// the evidence being insufficient or against. ok_with_care: a caution. ok: nothing stands in
+// the way.
+#define GLN_ACTIONS(X)                  \
+  X(ok, "ok")                           \
+  X(ok_with_care, "ok_with_care")       \
+  X(not_recommended, "not_recommended") \
+  X(ask_clinician, "ask_clinician")     \
+  X(do_not_take, "do_not_take")
+
+// Whether assess() shows a dose, and if not, why not.
+#define GLN_DOSE_STATUSES(X)              \
+  X(shown, "shown")                       \
+  X(do_not_take, "do_not_take")           \
+  X(ask_clinician, "ask_clinician")       \
+  X(not_recommended, "not_recommended")   \
+  X(weight_needed, "weight_needed")       \
+  X(closed_by_policy, "closed_by_policy") \
+  X(no_range, "no_range")                 \
+  X(invalid_input, "invalid_input")
+
 GLN_BEGIN_NAMESPACE
 
 GLN_DEFINE_ENUM(purpose, GLN_PURPOSES);
@@ -269,6 +292,8 @@ GLN_DEFINE_ENUM(dose_access, GLN_DOSE_ACCESSES);
 GLN_DEFINE_ENUM(plan_status, GLN_PLAN_STATUSES);
 GLN_DEFINE_ENUM(unit, GLN_UNITS);
 GLN_DEFINE_ENUM(direction, GLN_DIRECTIONS);
+GLN_DEFINE_ENUM(action, GLN_ACTIONS);
+GLN_DEFINE_ENUM(dose_status, GLN_DOSE_STATUSES);
 
 // Worst of two verdicts. A value outside the enum (an integer cast into gln::verdict) is
 // unknown, and unknown is never milder than avoid.

@@ -112,7 +112,9 @@ class finding {
   friend struct detail::finding_access;
 
   constexpr text key(std::string_view suffix) const noexcept {
-    return text{rule_id(), text_arguments{}}.append(suffix);
+    text out{};
+    out.append(rule_id()).append(suffix);
+    return out;
   }
 
   std::string_view reason_ = "not described: this finding was not made by gln's rules";

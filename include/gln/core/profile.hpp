@@ -31,6 +31,18 @@ struct profile {
   // How old weight_kg is, in days, where the app knows; absent means current. A weight older
   // than the policy's limit still bounds the per-kg ceilings but does not choose a dose.
   std::optional<int> weight_age_days{};
+
+  // Age and weight from any number, in a constant expression too. C++17 makes `p.age_years =
+  // 40;` (an int) a converting std::optional assignment that is not constexpr; these are, and
+  // chain: `gln::profile{}.set_age(40).set_weight(70)`.
+  constexpr profile& set_age(double years) noexcept {
+    age_years = std::optional<double>{years};
+    return *this;
+  }
+  constexpr profile& set_weight(double kg) noexcept {
+    weight_kg = std::optional<kilograms>{kilograms{kg}};
+    return *this;
+  }
 };
 
 // A dosing schedule to check: grams per dose, doses per day and, optionally, planned weeks.

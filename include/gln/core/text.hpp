@@ -145,12 +145,17 @@ class text {
       : size_(format_framed_text(frame, pattern, arguments, chars_.data(), chars_.size())) {}
 
   constexpr std::string_view view() const noexcept { return {chars_.data(), size_}; }
-  // This text followed by `more`, as far as the capacity allows.
-  constexpr text append(std::string_view more) const noexcept {
-    text out = *this;
-    for (char ch : more) detail::put(ch, out.chars_.data(), out.chars_.size(), out.size_);
-    out.chars_[out.size_] = '\0';
-    return out;
+  // Appends `more`, then `pattern` with its placeholders filled, as far as the capacity
+  // allows.
+  constexpr text& append(std::string_view more) noexcept {
+    for (char ch : more) detail::put(ch, chars_.data(), chars_.size(), size_);
+    chars_[size_] = '\0';
+    return *this;
+  }
+  constexpr text& append(std::string_view pattern, const text_arguments& arguments) noexcept {
+    detail::append_formatted(pattern, arguments, chars_.data(), chars_.size(), size_);
+    chars_[size_] = '\0';
+    return *this;
   }
   constexpr const char* c_str() const noexcept { return chars_.data(); }
   constexpr std::size_t size() const noexcept { return size_; }

@@ -53,19 +53,21 @@ struct grams_per_kg_day_tag {};
 
 // Grams of L-glutamine.
 using grams = detail::quantity<detail::grams_tag>;
-// Body weight.
-using kilograms = detail::quantity<detail::kilograms_tag>;
 // Weight-based daily dose, g/kg/day.
 using grams_per_kg_day = detail::quantity<detail::grams_per_kg_day_tag>;
 
 // The international avoirdupois pound (UCUM [lb_av]), by definition exactly this many kg.
 inline constexpr double kilograms_per_pound = 0.45359237;
 
-// A weight given in pounds. A free function rather than a member of kilograms: kilograms is
-// one instance of detail::quantity, and a member there would give grams a from_pounds too.
-constexpr kilograms kilograms_from_pounds(double pounds) noexcept {
-  return kilograms{pounds * kilograms_per_pound};
-}
+// Body weight. Its own class (a quantity of kilograms) so that it alone converts pounds.
+class kilograms : public detail::quantity<detail::kilograms_tag> {
+ public:
+  using quantity::quantity;
+  // A weight given in pounds: gln::kilograms::from_pounds(154.0).
+  static constexpr kilograms from_pounds(double pounds) noexcept {
+    return kilograms{pounds * kilograms_per_pound};
+  }
+};
 
 // A closed range [min, max] of one unit.
 template <class Q>

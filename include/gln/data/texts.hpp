@@ -178,6 +178,11 @@ inline constexpr std::array<patient_text_row, enum_count<gln::rule>> patient_tex
 inline constexpr std::array<std::string_view, enum_count<verdict>> verdict_labels{
     "OK to try", "OK with care", "Ask your doctor first", "Do not take"};
 
+// The plain labels of the actions an app shows (assess()); key `action.<action>`. The labels
+// that are verdicts' are the verdicts' (knowledge.md §11); not_recommended has its own.
+inline constexpr std::array<std::string_view, enum_count<action>> action_labels{
+    "OK to try", "OK with care", "Not recommended", "Ask your doctor first", "Do not take"};
+
 // Table invariant (checked in gln's own build): one row per rule, in order, with a gist.
 constexpr bool patient_texts_are_consistent() noexcept {
   for (std::size_t i = 0; i < patient_texts.size(); ++i) {
@@ -195,6 +200,12 @@ constexpr bool patient_texts_are_consistent() noexcept {
 // take"; an empty view for a value outside the enum.
 constexpr std::string_view plain_label(verdict v) noexcept {
   return is_valid(v) ? data::verdict_labels[index_of(v)] : std::string_view{};
+}
+
+// The plain label of an action: "OK to try", "OK with care", "Not recommended", "Ask your doctor
+// first", "Do not take"; an empty view for a value outside the enum.
+constexpr std::string_view plain_label(action a) noexcept {
+  return is_valid(a) ? data::action_labels[index_of(a)] : std::string_view{};
 }
 
 GLN_END_NAMESPACE

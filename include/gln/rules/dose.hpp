@@ -102,7 +102,7 @@ constexpr void clip_to_policy(dose_guidance& out, const policy& rules) noexcept 
   }
 }
 
-constexpr dose_guidance dose_for_with(gln::purpose p, const profile& person,
+constexpr dose_guidance dose_for_with(const profile& person, gln::purpose p,
                                       const policy& rules) noexcept {
   dose_guidance out{};
   out.invalid_input = first_invalid_field(person, p, rules);
@@ -256,10 +256,22 @@ constexpr dose_check check_dose_with(const profile& person, gln::purpose p, cons
 
 }  // namespace detail
 
-// Dose guidance for a purpose; uses the profile's weight where the source doses by weight.
-constexpr dose_guidance dose_for(gln::purpose p, const profile& person = profile{},
+// Dose guidance for a purpose (knowledge.md §5); uses the profile's weight where the source
+// doses by weight. Like every entry point, it takes (profile, purpose, ...).
+constexpr dose_guidance dose_for(const profile& person, gln::purpose p,
                                  const policy& requested = detail::default_policy) noexcept {
-  return detail::with_policy_in_force(requested, detail::dose_for_with, p, person);
+  return detail::with_policy_in_force(requested, detail::dose_for_with, person, p);
+}
+// The purpose's row for nobody in particular (no weight: weight-based rows say so).
+constexpr dose_guidance dose_for(gln::purpose p) noexcept { return dose_for(profile{}, p); }
+
+// The 1.x argument order, kept for one major version.
+[[deprecated(
+    "use dose_for(profile, purpose[, policy]): every entry point takes the profile "
+    "first")]] constexpr dose_guidance
+dose_for(gln::purpose p, const profile& person,
+         const policy& requested = detail::default_policy) noexcept {
+  return dose_for(person, p, requested);
 }
 
 // Checks a regimen against the purpose's range and the safety ceilings, after screening.

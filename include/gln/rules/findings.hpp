@@ -155,6 +155,8 @@ class finding_list {
     return rule_set::from_bits(
         fired_ | (invalid_ != 0 ? detail::bit_of(gln::rule::input_invalid) : detail::rule_mask{0}));
   }
+  // The policy the rules applied (effective(), so never looser than the defaults).
+  constexpr const policy& policy_in_force() const noexcept { return rules_; }
   // Worst level in the list; suitable when empty.
   constexpr verdict worst_level() const noexcept { return worst_; }
 
@@ -252,22 +254,27 @@ struct finding_writer {
     list.fired_ |= rules & ~bit_of(gln::rule::input_invalid);
   }
   // Sets the worst level once every finding is in.
-  static constexpr void finish(finding_list& list) noexcept {
-    if (list.invalid_ != 0) {
-      list.worst_ = verdict::avoid;
-      return;
-    }
+  static constexpr void finish(finding_list& list) noexcept { list.worst_ = worst_except(list, 0); }
+  // The worst level of the findings but the `excluded` rules: a few AND operations.
+  static constexpr verdict worst_except(const finding_list& list, rule_mask excluded) noexcept {
+    if (list.invalid_ != 0) return verdict::avoid;
     const auto& by_level = rules_by_level[list.supervised_ ? 1 : 0];
-    list.worst_ = verdict::suitable;
+    const rule_mask fired = list.fired_ & ~excluded;
+    verdict out = verdict::suitable;
     for (std::size_t level = enum_count<verdict>; level-- > 1;) {
-      if ((list.fired_ & by_level[level]) != 0) {
-        list.worst_ = static_cast<verdict>(level);
+      if ((fired & by_level[level]) != 0) {
+        out = static_cast<verdict>(level);
         break;
       }
     }
-    if (list.contains(gln::rule::caution_age_unknown)) {
-      list.worst_ = worst(list.worst_, list.level_for(gln::rule::caution_age_unknown));
+    if ((fired & bit_of(gln::rule::caution_age_unknown)) != 0) {
+      out = worst(out, list.level_for(gln::rule::caution_age_unknown));
     }
+    return out;
+  }
+  // Whether an input of the profile or the purpose (not of a regimen) is invalid.
+  static constexpr bool profile_invalid(const finding_list& list) noexcept {
+    return (list.invalid_ & ~regimen_fields) != 0;
   }
 };
 
