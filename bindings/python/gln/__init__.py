@@ -224,8 +224,7 @@ def check_dose(profile, purpose, regimen, policy=None) -> dict:
 def dose_for(profile, purpose, policy=None) -> dict:
     """The dose row of a purpose (§5), resolved for a current weight where it doses by weight.
 
-    (The C++ ``gln::dose_for`` takes the purpose first; here every call takes the profile
-    first.) Returns the adapter's dose guidance: ``access``, ``self_directed``,
+    Returns the adapter's dose guidance: ``access``, ``self_directed``,
     ``per_dose_g``, ``per_day_g`` (``{"min", "max"}`` in grams), ``per_kg_day_g`` (g/kg/day),
     ``min_weeks``/``max_weeks``, ``clipped_by_policy``, ``clinician_above_per_day_g``, texts,
     ``sources``, ``valid`` and ``invalid_input``.

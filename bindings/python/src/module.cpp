@@ -240,7 +240,7 @@ PYBIND11_MODULE(_gln, m) {
     in.purpose(purpose);
     in.policy(policy);
     in.require();
-    return result(gln::dose_for(in.purpose(), in.person(), in.rules()));
+    return result(gln::dose_for(in.person(), in.purpose(), in.rules()));
   });
   m.def("evidence_for", [](py::handle purpose) {
     call_arguments in;
@@ -290,7 +290,7 @@ PYBIND11_MODULE(_gln, m) {
           return py::float_(kg->value());
         });
   m.def("kilograms_from_pounds", [](py::handle pounds) {
-    return gln::kilograms_from_pounds(number_argument(pounds, "pounds")).value();
+    return gln::kilograms::from_pounds(number_argument(pounds, "pounds")).value();
   });
   m.def("source_info", [](py::handle source) {
     return result(gln::source_info(name_argument<gln::source>(source, "source", "source")));

@@ -98,7 +98,7 @@ def test_cirrhosis_is_avoid_with_its_cause():
     assert result["overall"] == gln.Verdict.avoid
     finding = result["findings"][0]
     assert finding["rule"] == gln.Rule.contra_cirrhosis
-    assert finding["cause"] == {"field": "conditions", "member": "cirrhosis"}
+    assert finding["cause"] == {"field": "conditions", "member": "cirrhosis", "codes": None}
 
 
 def test_unknown_is_not_none():
