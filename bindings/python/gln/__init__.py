@@ -49,6 +49,8 @@ __all__ = [
     "Outcome",
     "DoseAccess",
     "PlanStatus",
+    "Action",
+    "DoseStatus",
     "CodeSystem",
     "LookupStatus",
     "CodeRole",
@@ -150,6 +152,18 @@ DoseAccess = _make_enum(
     "Who may use a purpose's dose range: only `self_directed` is for use without a clinician.",
 )
 PlanStatus = _make_enum("plan_status", "PlanStatus", "What a trial plan says.")
+Action = _make_enum(
+    "action",
+    "Action",
+    "What an app should do for a person and a goal (``assess``), in order, a later member more "
+    "restrictive: ok < ok_with_care (a caution) < not_recommended (no self-directed range, the "
+    "evidence insufficient or against) < ask_clinician < do_not_take (a finding says avoid).",
+)
+DoseStatus = _make_enum(
+    "dose_status",
+    "DoseStatus",
+    "Whether ``assess`` shows a dose (``shown``), and if not, why not.",
+)
 CodeSystem = _make_enum(
     "code_system",
     "CodeSystem",
@@ -184,6 +198,8 @@ _ENUM_TYPES = (
     Outcome,
     DoseAccess,
     PlanStatus,
+    Action,
+    DoseStatus,
     CodeSystem,
     LookupStatus,
     CodeRole,
@@ -247,7 +263,10 @@ def plan_trial(profile, purpose, policy=None) -> dict:
 
 def answer(request) -> dict:
     """The envelope gln-check writes for one request: ``{"id", "gln_version",
-    "knowledge_version", "knowledge_review_date", "request", "unmapped_codes", "answer"}``.
+    "knowledge_version", "knowledge_review_date", "request", "unmapped_codes", "answer"}``;
+    ``answer`` is ``assess``'s answer for the request, each finding's ``cause`` with a
+    ``codes`` list: the request's codes behind it (ICD-10-CM codes as text, others as
+    ``{"system", "code"}``).
 
     ``request``: a dict in the request format, or its JSON text (``str`` or ``bytes``), read
     as ``gln-check --batch`` reads a line (a duplicate key, a NUL byte or bytes after the

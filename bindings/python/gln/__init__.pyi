@@ -238,6 +238,23 @@ class PlanStatus(_StrEnum):
     no_self_directed_range = "no_self_directed_range"
     invalid_input = "invalid_input"
 
+class Action(_StrEnum):
+    ok = "ok"
+    ok_with_care = "ok_with_care"
+    not_recommended = "not_recommended"
+    ask_clinician = "ask_clinician"
+    do_not_take = "do_not_take"
+
+class DoseStatus(_StrEnum):
+    shown = "shown"
+    do_not_take = "do_not_take"
+    ask_clinician = "ask_clinician"
+    not_recommended = "not_recommended"
+    weight_needed = "weight_needed"
+    closed_by_policy = "closed_by_policy"
+    no_range = "no_range"
+    invalid_input = "invalid_input"
+
 class CodeSystem(_StrEnum):
     icd10_cm = "http://hl7.org/fhir/sid/icd-10-cm"
     snomed_ct = "http://snomed.info/sct"

@@ -34,7 +34,7 @@ class call_arguments {
   const gln::profile& person() const noexcept { return request_.person; }
   gln::purpose purpose() const noexcept { return *request_.purpose; }
   const gln::regimen& plan() const noexcept { return *request_.plan; }
-  // As gln::answer applies it: the default policy itself when no knob was given.
+  // As gln::assess(request) applies it: the default policy itself when no knob was given.
   const gln::policy& rules() const noexcept {
     return request_.policy_given == 0 ? gln::detail::default_policy : request_.rules;
   }

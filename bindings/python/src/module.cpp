@@ -125,7 +125,9 @@ py::object answer(py::handle value) {
   }
   in.require();
   const gln::request& r = in.read_request();
-  py::object envelope = to_python(gln::envelope_json(r, json(gln::answer(r))));
+  // The envelope as gln-check writes it: the assessment, each finding with the request's
+  // codes behind it.
+  py::object envelope = to_python(gln::envelope_json(r, gln::answer_json<json>(r, gln::assess(r))));
   // The id as gln-check writes it: its text, which Python reads exactly (nlohmann would make
   // an integer beyond 64 bits a float).
   envelope["id"] = py::module_::import("json").attr("loads")(r.id);
@@ -185,6 +187,8 @@ py::dict enum_members() {
   GLN_PYTHON_ENUM(out, outcome, GLN_OUTCOMES);
   GLN_PYTHON_ENUM(out, dose_access, GLN_DOSE_ACCESSES);
   GLN_PYTHON_ENUM(out, plan_status, GLN_PLAN_STATUSES);
+  GLN_PYTHON_ENUM(out, action, GLN_ACTIONS);
+  GLN_PYTHON_ENUM(out, dose_status, GLN_DOSE_STATUSES);
   GLN_PYTHON_ENUM(out, code_system, GLN_CODE_SYSTEMS);
   GLN_PYTHON_ENUM(out, lookup_status, GLN_LOOKUP_STATUSES);
   GLN_PYTHON_ENUM(out, code_role, GLN_CODE_ROLES);

@@ -24,6 +24,8 @@ ENUMS = {
     gln.Outcome: "GLN_OUTCOMES",
     gln.DoseAccess: "GLN_DOSE_ACCESSES",
     gln.PlanStatus: "GLN_PLAN_STATUSES",
+    gln.Action: "GLN_ACTIONS",
+    gln.DoseStatus: "GLN_DOSE_STATUSES",
     gln.CodeSystem: "GLN_CODE_SYSTEMS",
     gln.LookupStatus: "GLN_LOOKUP_STATUSES",
     gln.CodeRole: "GLN_CODE_ROLES",
@@ -239,6 +241,7 @@ def test_answer_reads_text_strictly():
     envelope = gln.answer(line)
     assert envelope["id"] == 7 and envelope["unmapped_codes"] == ["E11.9"]
     assert envelope["answer"]["overall"] == "avoid"
+    assert envelope["answer"]["action"] == gln.Action.do_not_take
     with pytest.raises(gln.InputError) as caught:
         gln.answer('{"purpose": "gut_barrier", "regimen": {"grams_per_dose": 5, '
                    '"grams_per_dose": 6}}')
