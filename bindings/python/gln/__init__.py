@@ -3,7 +3,8 @@
 The C++ library gln (contraindication screening, dose ranges, dose checks, evidence grades,
 trial plans, each finding traceable to its sources) behind a small Python API:
 
-- ``screen``, ``check_dose``, ``dose_for``, ``evidence_for``, ``plan_trial`` and ``answer``
+- ``assess`` (one answer an app can show: the action, why, the evidence, the dose),
+  ``screen``, ``check_dose``, ``dose_for``, ``evidence_for``, ``plan_trial`` and ``answer``
   return plain ``dict``s with exactly the shape of the JSON adapter (the shape gln-check
   writes; README "JSON shape"): enums as their stable names, quantities as numbers with the
   unit in the key (``per_day_g``, ``weight_kg``), absent values as ``None``.
@@ -55,6 +56,7 @@ __all__ = [
     "LookupStatus",
     "CodeRole",
     "PolicyKnob",
+    "assess",
     "screen",
     "check_dose",
     "dose_for",
@@ -205,6 +207,28 @@ _ENUM_TYPES = (
     CodeRole,
     PolicyKnob,
 )
+
+
+def assess(profile, purpose, regimen=None, policy=None) -> dict:
+    """One answer an app can show for a person and a goal (§4-§8, §11): what to do, why, the
+    evidence, and the dose when self-directed use is allowed.
+
+    ``profile``, ``purpose`` and ``policy`` as for ``screen``; ``regimen`` (optional) as for
+    ``check_dose``: its dose findings join the screening's. Returns ``{"action", "label",
+    "overall", "valid", "purpose", "oversight", "findings", "dose_shown", "dose", "evidence",
+    "regimen", "trial_plan"}`` as the JSON adapter writes an assessment: ``action`` an
+    ``Action`` name, ``label`` its plain label ("OK to try", ..., "Do not take"), ``overall``
+    the safety verdict (the worst finding), each finding with its ``cause`` (the inputs that
+    made it fire), ``dose_shown`` a ``DoseStatus`` name, ``dose`` None unless ``dose_shown`` is
+    ``shown``, else ``{"summary", "per_dose_g", "doses_per_day", "per_day_g",
+    "clinician_above_per_day_g", "amount", "duration", "timing", "sources"}`` (grams rounded
+    for people to the nearest half gram inside the rules' range; per_day_g in g/day),
+    ``regimen`` the regimen checked or None, ``trial_plan`` the trial plan (§8) without the
+    screening it rests on. It is the ``answer`` of ``gln.answer``'s envelope for the same
+    request, except that each finding's ``cause.codes`` (the request's codes behind it there)
+    is None here. Raises ``InputError`` naming the field.
+    """
+    return _gln.assess(profile, purpose, regimen, policy)
 
 
 def screen(profile, purpose, policy=None) -> dict:

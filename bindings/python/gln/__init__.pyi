@@ -305,6 +305,8 @@ class PolicyKnob(_StrEnum):
     recent_procedure_days = "recent_procedure_days"
     recent_icu_days = "recent_icu_days"
 
+def assess(profile: Optional[Profile], purpose: Union[Purpose, str],
+           regimen: Optional[Regimen] = ..., policy: Optional[Policy] = ...) -> Result: ...
 def screen(profile: Optional[Profile], purpose: Union[Purpose, str],
            policy: Optional[Policy] = ...) -> Result: ...
 def check_dose(profile: Optional[Profile], purpose: Union[Purpose, str], regimen: Regimen,

@@ -33,6 +33,7 @@ class call_arguments {
   gln::request& read_request() noexcept { return request_; }
   const gln::profile& person() const noexcept { return request_.person; }
   gln::purpose purpose() const noexcept { return *request_.purpose; }
+  bool has_plan() const noexcept { return request_.plan.has_value(); }
   const gln::regimen& plan() const noexcept { return *request_.plan; }
   // As gln::assess(request) applies it: the default policy itself when no knob was given.
   const gln::policy& rules() const noexcept {

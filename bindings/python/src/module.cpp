@@ -260,6 +260,19 @@ PYBIND11_MODULE(_gln, m) {
     in.require();
     return result(gln::plan_trial(in.person(), in.purpose(), in.rules()));
   });
+  m.def("assess",
+        [](py::handle profile, py::handle purpose, py::handle regimen, py::handle policy) {
+          call_arguments in;
+          in.profile(profile);
+          in.purpose(purpose);
+          if (!regimen.is_none()) in.regimen(regimen);
+          in.policy(policy);
+          in.require();
+          if (in.has_plan()) {
+            return result(gln::assess(in.person(), in.purpose(), in.plan(), in.rules()));
+          }
+          return result(gln::assess(in.person(), in.purpose(), in.rules()));
+        });
   m.def("answer", &answer);
   m.def("effective_policy", [](py::handle policy) {
     call_arguments in;

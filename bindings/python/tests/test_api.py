@@ -236,6 +236,29 @@ def test_policy_only_tightens():
     assert loose == plain
 
 
+def test_assess_with_and_without_a_regimen():
+    # docs/knowledge.md §5: gut_barrier is self-directed, 5-10 g twice a day (10-20 g/day);
+    # §6: above 40 g/day is avoid when self-directed.
+    person = {"age_years": 34, "weight_kg": 62}
+    plain = gln.assess(person, gln.Purpose.gut_barrier)
+    assert plain == gln.assess(person, "gut_barrier", None, None)
+    assert (plain["action"], plain["dose_shown"]) == (gln.Action.ok, gln.DoseStatus.shown)
+    assert plain["dose"]["per_day_g"] == {"min": 10.0, "max": 20.0}
+    assert plain["regimen"] is None
+    heavy = gln.assess(person, "gut_barrier", {"grams_per_dose": 25, "doses_per_day": 2})
+    assert heavy["action"] == gln.Action.do_not_take and heavy["dose"] is None
+    assert gln.Rule.dose_above_adult_maximum in [f["rule"] for f in heavy["findings"]]
+    assert heavy["regimen"]["grams_per_dose"] == 25
+    for regimen, field in (({"doses_per_day": 2}, "regimen.grams_per_dose"),
+                           ([], "regimen"), ({"grams_per_dose": True}, "regimen.grams_per_dose")):
+        with pytest.raises(gln.InputError) as caught:
+            gln.assess(person, "gut_barrier", regimen)
+        assert caught.value.field == field
+    with pytest.raises(gln.InputError) as caught:
+        gln.assess(person, None)
+    assert caught.value.field == "purpose"
+
+
 def test_answer_reads_text_strictly():
     line = '{"id": 7, "age_years": 58, "icd10": ["E11.9", "K74.60"], "purpose": "gut_barrier"}'
     envelope = gln.answer(line)

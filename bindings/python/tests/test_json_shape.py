@@ -72,6 +72,15 @@ def test_answer_is_the_envelope_gln_check_writes(cases):
         assert_same(gln.answer(request), out)
 
 
+def test_assess_is_the_envelopes_answer(cases):
+    for request, _, out in cases:
+        if is_error_line(out):
+            continue
+        profile, purpose = profile_of(request), request["purpose"]
+        assessment = gln.assess(profile, purpose, request.get("regimen"), request.get("policy"))
+        assert_same(assessment, without_codes(out["answer"]))
+
+
 def test_entry_points_give_the_answers_parts(cases):
     for request, _, out in cases:
         if is_error_line(out):
