@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages a task needs are installed: installs the missing ones when
 # run as root, otherwise names the exact command and fails.
-# Usage: scripts/deps.sh GROUP...   (groups: build, ci)
+# Usage: scripts/deps.sh GROUP...   (groups: build, ci, python)
 set -euo pipefail
 
 packages=()
@@ -9,6 +9,7 @@ for group in "$@"; do
   case "$group" in
     build) packages+=(cmake make g++ clang catch2 libcli11-dev nlohmann-json3-dev libsimdjson-dev python3 python3-jsonschema) ;;
     ci) packages+=(libc++-dev libc++abi-dev pkg-config clang-tidy-14 clang-format-14 libbenchmark-dev python3) ;;
+    python) packages+=(python3 python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-dask python3-distributed) ;;
     *) echo "deps.sh: unknown group '$group'" >&2; exit 2 ;;
   esac
 done
