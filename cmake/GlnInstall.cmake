@@ -42,3 +42,23 @@ else()
 endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/gln.pc.in" "${PROJECT_BINARY_DIR}/gln.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/gln.pc" DESTINATION "${gln_install_pkgconfigdir}")
+
+# The adapters, each a component of the package where it is defined (nlohmann/json found):
+# find_package(gln 2 COMPONENTS json fhir) gives gln::json and gln::fhir.
+foreach(component IN ITEMS json fhir)
+  if(NOT TARGET gln_${component})
+    continue()
+  endif()
+  get_target_property(adapter_dirs gln_${component} INTERFACE_INCLUDE_DIRECTORIES)
+  string(REGEX MATCH "\\$<BUILD_INTERFACE:([^>]+)>" adapter_dir "${adapter_dirs}")
+  install(DIRECTORY "${CMAKE_MATCH_1}/gln"
+          DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+          COMPONENT ${component}
+          FILES_MATCHING PATTERN "*.hpp")
+  install(TARGETS gln_${component} EXPORT gln-${component}-targets COMPONENT ${component})
+  install(EXPORT gln-${component}-targets
+          NAMESPACE gln::
+          FILE gln-${component}-targets.cmake
+          DESTINATION "${gln_install_cmakedir}"
+          COMPONENT ${component})
+endforeach()
