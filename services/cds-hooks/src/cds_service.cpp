@@ -50,7 +50,8 @@ std::string_view text_at(const json& object, std::string_view key) {
 std::string url_encode(std::string_view value) {
   static const char hex[] = "0123456789ABCDEF";
   std::string out;
-  for (unsigned char ch : value) {
+  for (const char byte : value) {
+    const auto ch = static_cast<unsigned char>(byte);
     const bool plain = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
                        (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' || ch == '_' || ch == '~';
     if (plain) {
