@@ -59,13 +59,13 @@ inline json condition(const std::string& id, const json& code_coding,
 
 inline json medication_request(const std::string& id, const json& code_coding,
                                const std::string& state = "active", const std::string& text = {}) {
-  json concept = {{"coding", json::array({code_coding})}};
-  if (!text.empty()) concept["text"] = text;
+  json code_concept = {{"coding", json::array({code_coding})}};
+  if (!text.empty()) code_concept["text"] = text;
   return {{"resourceType", "MedicationRequest"},
           {"id", id},
           {"status", state},
           {"intent", "order"},
-          {"medicationCodeableConcept", concept}};
+          {"medicationCodeableConcept", code_concept}};
 }
 
 inline json weight(const std::string& id, double value, const std::string& unit,

@@ -249,9 +249,9 @@ void for_each_item(const json* array, Visit visit) {
   for (const json& item : *array) visit(item);
 }
 
-inline std::vector<coding> codings_of(const json* concept) {
+inline std::vector<coding> codings_of(const json* code_concept) {
   std::vector<coding> out;
-  for_each_item(member(concept, "coding"), [&](const json& c) {
+  for_each_item(member(code_concept, "coding"), [&](const json& c) {
     out.push_back(coding{std::string(text_at(c, "system")), std::string(text_at(c, "code")),
                          std::string(text_at(c, "display"))});
   });
@@ -259,20 +259,20 @@ inline std::vector<coding> codings_of(const json* concept) {
 }
 
 // The words of a concept: its text, else the first display.
-inline std::string concept_text(const json* concept) {
-  const std::string_view text = text_of(member(concept, "text"));
+inline std::string concept_text(const json* code_concept) {
+  const std::string_view text = text_of(member(code_concept, "text"));
   if (!text.empty()) return std::string(text);
   std::string out;
-  for_each_item(member(concept, "coding"), [&](const json& c) {
+  for_each_item(member(code_concept, "coding"), [&](const json& c) {
     if (out.empty()) out = std::string(text_at(c, "display"));
   });
   return out;
 }
 
 // Whether a status CodeableConcept holds one of `codes`.
-inline bool status_is(const json* concept, std::initializer_list<std::string_view> codes) {
+inline bool status_is(const json* code_concept, std::initializer_list<std::string_view> codes) {
   bool found = false;
-  for_each_item(member(concept, "coding"), [&](const json& c) {
+  for_each_item(member(code_concept, "coding"), [&](const json& c) {
     const std::string_view code = text_at(c, "code");
     for (std::string_view wanted : codes) found = found || code == wanted;
   });
@@ -334,13 +334,13 @@ struct concept_reading {
   bool mapped_any = false;
 };
 
-// Reads every coding of `concept` for codes of `role` (medication codes have role medication).
-inline concept_reading read_concept(const json* concept, const std::string& resource,
+// Reads every coding of `code_concept` for codes of `role` (medication codes have role medication).
+inline concept_reading read_concept(const json* code_concept, const std::string& resource,
                                     code_role role, const lookup_hook& hook) {
   concept_reading out{};
-  out.words = concept_text(concept);
+  out.words = concept_text(code_concept);
   const std::string& words = out.words;
-  for (const coding& c : codings_of(concept)) {
+  for (const coding& c : codings_of(code_concept)) {
     const code_match found = gln::code_lookup(c.system, c.code);
     out.codings.push_back(read_coding{c, found.status});
     auto take = [&](const code_match& match, matched_by how) {
@@ -374,12 +374,13 @@ inline concept_reading read_concept(const json* concept, const std::string& reso
 
 // A medication concept: codes, then the ingredients its RxNorm displays name, then whether a
 // text names glutamine.
-inline concept_reading read_medication_concept(const json* concept, const std::string& resource,
+inline concept_reading read_medication_concept(const json* code_concept,
+                                               const std::string& resource,
                                                const lookup_hook& hook) {
-  concept_reading out = read_concept(concept, resource, code_role::medication, hook);
+  concept_reading out = read_concept(code_concept, resource, code_role::medication, hook);
   const std::string words = out.words;
   if (out.medications.empty() && !out.glutamine) {
-    for (const coding& c : codings_of(concept)) {
+    for (const coding& c : codings_of(code_concept)) {
       if (c.system != system_uri::rxnorm || c.display.empty()) continue;
       const ingredient_match named = gln::ingredient_in_display(c.display);
       for (gln::medication each : named.medications) {
@@ -391,8 +392,8 @@ inline concept_reading read_medication_concept(const json* concept, const std::s
     }
   }
   if (!out.glutamine) {
-    std::vector<std::string> texts{std::string(text_of(member(concept, "text")))};
-    for (const coding& c : codings_of(concept)) texts.push_back(c.display);
+    std::vector<std::string> texts{std::string(text_of(member(code_concept, "text")))};
+    for (const coding& c : codings_of(code_concept)) texts.push_back(c.display);
     for (const std::string& text : texts) {
       if (!gln::names_glutamine(text)) continue;
       out.glutamine = true;
@@ -644,8 +645,8 @@ class reader {
 
 inline detail::concept_reading reader::read_medication(const json& resource,
                                                        const std::string& reference) const {
-  if (const json* concept = detail::member(resource, "medicationCodeableConcept")) {
-    return detail::read_medication_concept(concept, reference, options_.lookup);
+  if (const json* code_concept = detail::member(resource, "medicationCodeableConcept")) {
+    return detail::read_medication_concept(code_concept, reference, options_.lookup);
   }
   const std::string_view target =
       detail::text_of(detail::member(detail::member(resource, "medicationReference"), "reference"));
@@ -731,7 +732,7 @@ inline record reader::read(std::string_view checked_order) const {
       if (!checked_order.empty() && reference == checked_order) continue;
       ++out.active_medications;
       detail::concept_reading read = read_medication(resource, reference);
-      const json* concept = member(resource, "medicationCodeableConcept");
+      const json* code_concept = member(resource, "medicationCodeableConcept");
       std::string words = read.words;
       if (words.empty()) {
         words = std::string(
@@ -747,7 +748,7 @@ inline record reader::read(std::string_view checked_order) const {
             medication_fact{gln::medication::other_prescription,
                             provenance{reference, words, coding{}, matched_by::no_class}});
         out.unmapped_medications.push_back(unmapped_entry{reference, words, read.codings});
-        if (concept == nullptr && !read.mapped_any && read.codings.empty()) {
+        if (code_concept == nullptr && !read.mapped_any && read.codings.empty()) {
           out.skipped.push_back(skipped_entry{reference, "its medication is not in the data sent"});
         }
       }

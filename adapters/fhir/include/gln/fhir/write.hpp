@@ -176,9 +176,9 @@ inline ordered_json detected_issue(const gln::finding& f, const record& r,
   for (const evidence_item& item : evidence_for(f, r, order)) {
     ordered_json one = ordered_json::object();
     if (!item.by.code.empty()) {
-      ordered_json concept = ordered_json::object();
-      concept["coding"] = ordered_json::array({detail::coding_json(item.by)});
-      one["code"] = ordered_json::array({concept});
+      ordered_json code_concept = ordered_json::object();
+      code_concept["coding"] = ordered_json::array({detail::coding_json(item.by)});
+      one["code"] = ordered_json::array({code_concept});
     }
     one["detail"] = ordered_json::array({detail::reference_json(item.resource, item.text)});
     evidence.push_back(std::move(one));
