@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# gln against json-rules-engine, back to back on the same profiles: the section 4 screening
-# rules of knowledge.md expressed for both (benchmarks/peer/rules.js for the peer). Checks
+# gln against json-rules-engine, back to back on the same profiles: the §4 screening
+# rules of docs/knowledge.md expressed for both (benchmarks/peer/rules.js for the peer). Checks
 # that both give the same overall verdict, and fire the same rules, on every profile (exit
 # status 1 if not: one of them is wrong), then prints the time per query of each and the
 # ratio (goal: gln at least 1000x faster).

@@ -2,6 +2,8 @@
 // one does not compile. (Users' translation units do not pay for them.)
 #include <gln/gln.hpp>
 
+#include <string_view>
+
 namespace {
 
 namespace data = gln::data;
@@ -39,6 +41,28 @@ static_assert(detail::rule_texts_resolve(),
 static_assert(data::patient_texts_are_consistent(),
               "patient texts: one row per rule, in order, each with a gist");
 static_assert(detail::names_are_unique<gln::patient_frame>());
+static_assert(detail::names_are_unique<gln::icd10_match>());
+static_assert(detail::names_are_unique<gln::trigger_extra>());
+static_assert(detail::names_are_unique<gln::dose_measure>());
+static_assert(detail::names_are_unique<gln::dose_comparison>());
+static_assert(detail::names_are_unique<gln::dose_bound>());
+static_assert(detail::names_are_unique<gln::dose_condition>());
+
+// Every "{name}" of an enum's descriptions is a policy knob or a named number.
+template <class E>
+constexpr bool descriptions_resolve() {
+  for (std::string_view text : gln::enum_traits<E>::descriptions) {
+    if (!detail::placeholders_resolve(text)) return false;
+  }
+  return true;
+}
+static_assert(descriptions_resolve<gln::trigger_extra>() &&
+                  descriptions_resolve<gln::dose_bound>() &&
+                  descriptions_resolve<gln::dose_condition>(),
+              "the trigger descriptions name only policy knobs and numbers of the dose tables");
+static_assert(data::dose_triggers_are_consistent(),
+              "dose triggers: one row per dose rule, in order; bounds that name a knob or number "
+              "in the measure's unit");
 static_assert(data::triggers_are_consistent(),
               "every screening rule has exactly one trigger, in order");
 static_assert(data::every_input_is_screened(),

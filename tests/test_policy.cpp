@@ -154,6 +154,11 @@ TEST_CASE("a stricter policy changes the results", "[policy]") {
     CHECK(general.review_day == 4);
     CHECK_FALSE(general.step_up_day.has_value());
     CHECK(general.start_doses_per_day == 1);
+    // A later step-up may not pass the review: it is refused and the default stays, which
+    // the earlier review then drops.
+    p.general_recovery_step_up_day = 6;
+    CHECK(gln::effective(p).general_recovery_step_up_day == 5);
+    CHECK_FALSE(gln::plan_trial(adult(), purpose::general_recovery, p).step_up_day.has_value());
   }
 }
 

@@ -1,5 +1,5 @@
 'use strict';
-// The screening rules of knowledge.md section 4 written for json-rules-engine, the way an
+// The screening rules of docs/knowledge.md §4 written for json-rules-engine, the way an
 // app without gln would write them. Facts: age (number or null), weight_kg (number or null),
 // conditions and medications (arrays of names), oversight and purpose (names).
 //

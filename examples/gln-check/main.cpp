@@ -1,9 +1,17 @@
 // gln-check: screens a person for L-glutamine for one purpose (see README, "gln-check").
+#include <csignal>
 #include <iostream>
 
+#include "io.hpp"
 #include "request.hpp"
 
 int main(int argc, char* argv[]) {
-  std::ios::sync_with_stdio(false);  // only iostreams are used; faster --batch
-  return gln_check::run(argc, argv, std::cout, std::cerr, std::cin);
+  // A closed output pipe (gln-check --batch | head -1) ends the process quietly by SIGPIPE, as
+  // it does `yes`, whatever disposition the parent left it.
+  std::signal(SIGPIPE, SIG_DFL);
+  gln_check::fd_input input(0);
+  gln_check::fd_output output(1);
+  std::istream in(&input);
+  std::ostream out(&output);
+  return gln_check::run(argc, argv, out, std::cerr, in);
 }

@@ -79,7 +79,7 @@ void collect(const gln::finding_list& list, std::array<bool, gln::enum_count<gln
 
 }  // namespace
 
-std::vector<gln::source> cited_sources(const results& r, bool all_advice) {
+std::vector<gln::source> cited_sources(const gln::request_answer& r, bool all_advice) {
   std::array<bool, gln::enum_count<gln::source>> seen{};
   collect(r.screening.findings, seen);
   if (r.check) collect(r.check->findings, seen);
@@ -197,7 +197,7 @@ void write_advice(std::ostream& out, std::string_view label, const gln::advice& 
   write_line(out, label, std::string(a.text) + " [" + join_sources(a.sources) + "]");
 }
 
-void write_person(std::ostream& out, const request& req) {
+void write_person(std::ostream& out, const gln::request& req) {
   const gln::profile& p = req.person;
   std::string line = p.age_years ? "age " + format_number(*p.age_years) + " y" : "age not given";
   line += p.weight_kg ? ", weight " + format_number(p.weight_kg->value()) + " kg"
@@ -206,12 +206,31 @@ void write_person(std::ostream& out, const request& req) {
   line += ", " + (oversight.empty() ? std::string("(invalid oversight)") : std::string(oversight));
   out << "Person\n";
   write_line(out, "profile", line);
-  write_line(out, "conditions", join_names(p.conditions));
-  write_line(out, "medications", join_names(p.medications));
+  write_line(out, "conditions",
+             p.conditions_known ? join_names(p.conditions)
+                                : "not known (" + join_names(p.conditions) + " at least)");
+  write_line(out, "medications",
+             p.medications_known ? join_names(p.medications)
+                                 : "not known (" + join_names(p.medications) + " at least)");
   if (!req.icd10.empty()) {
     std::string codes;
     for (const std::string& code : req.icd10) codes += (codes.empty() ? "" : ", ") + code;
     write_line(out, "ICD-10-CM", codes);
+  }
+  if (!req.codes.empty()) {
+    std::string codes;
+    for (const gln::request_coding& c : req.codes) {
+      codes += (codes.empty() ? "" : ", ") + std::string(gln::to_string(c.system)) + " " + c.code;
+    }
+    write_line(out, "codes", codes);
+  }
+  if (!req.unmapped_icd10.empty() || !req.unmapped_codes.empty()) {
+    std::string codes;
+    for (const std::string& code : req.unmapped_icd10) codes += (codes.empty() ? "" : ", ") + code;
+    for (const gln::request_coding& c : req.unmapped_codes) {
+      codes += (codes.empty() ? "" : ", ") + c.code;
+    }
+    write_line(out, "not mapped", codes + " (gln holds no entry for these codes)");
   }
   const std::string_view purpose = req.purpose ? gln::to_string(*req.purpose) : "";
   write_line(out, "purpose", purpose.empty() ? "(none)" : purpose);
@@ -317,7 +336,7 @@ void write_plan(std::ostream& out, const gln::trial_plan& t) {
   }
 }
 
-void write_citations(std::ostream& out, const results& r) {
+void write_citations(std::ostream& out, const gln::request_answer& r) {
   out << "\nSources\n";
   // The report shows the plan's details only for a plan that is ready.
   for (gln::source id : cited_sources(r, r.plan.has_dosing())) {
@@ -337,8 +356,8 @@ void write_citations(std::ostream& out, const results& r) {
 
 }  // namespace
 
-void write_report(const request& req, std::ostream& out, bool citations) {
-  const results r = evaluate(req);
+void write_report(const gln::request& req, std::ostream& out, bool citations) {
+  const gln::request_answer r = gln::answer(req);
   out << "gln-check " << gln::version << ", knowledge base v" << gln::knowledge_version
       << " (reviewed " << gln::knowledge_review_date << "). Not medical advice.\n\n";
   write_person(out, req);

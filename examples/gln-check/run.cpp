@@ -1,15 +1,21 @@
 // gln-check's command line (CLI11): builds a request from a profile file and the options,
-// or answers JSON Lines on stdin with --batch.
-#include <algorithm>
+// or answers JSON Lines on stdin with --batch. Requests are read by the JSON adapter's strict
+// parser (gln/json/parse.hpp), the same for a --profile file and a --batch line.
+#include <array>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <fstream>
-#include <iostream>
-#include <sstream>
+#include <iterator>
+#include <new>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <gln/json/parse.hpp>
 
+#include "io.hpp"
 #include "request.hpp"
 #include "text.hpp"
 
@@ -17,7 +23,9 @@ namespace gln_check {
 namespace {
 
 struct options {
-  std::string age, weight, purpose, grams, doses, weeks, profile_path, fail_on, list, wrap;
+  std::string profile_path, list, wrap, purpose, fail_on;
+  double age = 0, weight = 0, grams = 0, weeks = 0;
+  int doses = 1;
   std::vector<std::string> conditions, medications, icd10;
   bool supervised = false, json = false, verbose = false, batch = false, version = false;
 };
@@ -27,45 +35,151 @@ struct usage_error {
   std::string message;
 };
 
+// The output could not be written: exit 1 with one line on stderr.
+struct write_error {
+  int error = 0;  // errno, where known
+};
+
+// A request is a few hundred bytes; the limit keeps a wrong path (a device, a huge file)
+// or a runaway input line from eating memory.
+constexpr std::size_t max_request_bytes = gln::request_parser::default_max_bytes;
+
+// CLI11 validators, run on each value (after a --condition list is split at commas).
+CLI::Validator number_check() {
+  return CLI::Validator(
+      [](std::string& text) {
+        return parse_number(text) ? std::string{} : quote(text) + " is not a number";
+      },
+      "", "number");
+}
+
+CLI::Validator count_check() {
+  return CLI::Validator(
+      [](std::string& text) {
+        return parse_count(text) ? std::string{} : quote(text) + " is not a whole number";
+      },
+      "", "whole number");
+}
+
+// Trims the name (as the JSON reader does) and checks it is one of E's.
+template <class E>
+CLI::Validator name_check(std::string_view what) {
+  return CLI::Validator(
+      [what](std::string& text) {
+        text = std::string(gln::detail::trim_name(text));
+        return gln::parse<E>(text) ? std::string{} : unknown_name_message(what, text);
+      },
+      "", "name");
+}
+
+CLI::Validator icd10_check() {
+  return CLI::Validator(
+      [](std::string& text) {
+        text = std::string(gln::detail::trim_name(text));
+        if (gln::icd10_lookup(text).status == gln::lookup_status::malformed) {
+          return "malformed ICD-10-CM code " + quote(text);
+        }
+        return std::string{};
+      },
+      "", "code");
+}
+
+CLI::Validator list_check() {
+  return CLI::Validator(
+      [](std::string& text) {
+        for (const char* what :
+             {"purposes", "conditions", "medications", "oversight", "verdicts"}) {
+          if (text == what) return std::string{};
+        }
+        return quote(text) +
+               " is not one of purposes, conditions, medications, oversight, verdicts";
+      },
+      "", "WHAT");
+}
+
+template <class E>
+E parsed_name(const std::string& text) {
+  return *gln::parse<E>(text);  // checked by name_check
+}
+
 void configure(CLI::App& app, options& o) {
   app.description(
       "Screens a person for L-glutamine for one purpose: verdict, findings with their sources,\n"
       "dose guidance, evidence grade and trial plan. Not medical advice.");
-  app.add_option("--profile", o.profile_path,
-                 "JSON profile file (keys as a --batch line); the options below add to it")
-      ->type_name("FILE");
-  app.add_option("--age", o.age, "age in years")->type_name("YEARS");
-  app.add_option("--weight", o.weight, "body weight in kg")->type_name("KG");
-  app.add_option("--condition", o.conditions, "a condition (repeatable or comma-separated)")
-      ->delimiter(',')
-      ->type_name("NAME");
-  app.add_option("--medication", o.medications, "a medication class (repeatable)")
-      ->delimiter(',')
-      ->type_name("NAME");
-  app.add_option("--icd10", o.icd10, "an ICD-10-CM code (repeatable); unknown codes are errors")
-      ->delimiter(',')
-      ->type_name("CODE");
-  app.add_flag("--supervised", o.supervised, "a clinician supervises the use");
-  app.add_option("--purpose", o.purpose, "why glutamine (required unless in --profile)")
-      ->type_name("NAME");
-  app.add_option("--grams", o.grams, "regimen to check: grams per dose")->type_name("GRAMS");
-  app.add_option("--doses", o.doses, "regimen: doses per day (default 1)")->type_name("N");
-  app.add_option("--weeks", o.weeks, "regimen: planned weeks")->type_name("WEEKS");
+  auto* profile = app.add_option("--profile", o.profile_path,
+                                 "JSON request file (as a --batch line); the options below add "
+                                 "to it")
+                      ->type_name("FILE");
+  auto* age =
+      app.add_option("--age", o.age, "age in years")->type_name("YEARS")->check(number_check());
+  auto* weight = app.add_option("--weight", o.weight, "body weight in kg")
+                     ->type_name("KG")
+                     ->check(number_check());
+  auto* conditions =
+      app.add_option("--condition", o.conditions, "a condition (repeatable or comma-separated)")
+          ->delimiter(',')
+          ->type_name("NAME")
+          ->transform(name_check<gln::condition>("condition"));
+  auto* medications =
+      app.add_option("--medication", o.medications, "a medication class (repeatable)")
+          ->delimiter(',')
+          ->type_name("NAME")
+          ->transform(name_check<gln::medication>("medication"));
+  auto* icd10 = app.add_option("--icd10", o.icd10,
+                               "an ICD-10-CM code (repeatable); malformed codes are errors, "
+                               "unmapped ones are listed")
+                    ->delimiter(',')
+                    ->type_name("CODE")
+                    ->transform(icd10_check());
+  auto* supervised = app.add_flag("--supervised", o.supervised, "a clinician supervises the use");
+  auto* purpose =
+      app.add_option("--purpose", o.purpose, "why glutamine (required unless in --profile)")
+          ->type_name("NAME")
+          ->transform(name_check<gln::purpose>("purpose"));
+  auto* grams = app.add_option("--grams", o.grams, "regimen to check: grams per dose")
+                    ->type_name("GRAMS")
+                    ->check(number_check());
+  auto* doses = app.add_option("--doses", o.doses, "regimen: doses per day (default 1)")
+                    ->type_name("N")
+                    ->check(count_check());
+  auto* weeks = app.add_option("--weeks", o.weeks, "regimen: planned weeks")
+                    ->type_name("WEEKS")
+                    ->check(number_check());
   app.add_flag("--json", o.json, "print the result as JSON");
   app.add_flag("-v,--verbose", o.verbose, "add the full text of every cited source");
-  app.add_flag("--batch", o.batch,
-               "read JSON Lines requests on stdin, write one JSON result per line");
+  auto* fail_on =
+      app.add_option("--fail-on", o.fail_on,
+                     "exit 3 when the verdict is this level or worse (caution, clinician_only, "
+                     "avoid)")
+          ->type_name("VERDICT")
+          ->transform(name_check<gln::verdict>("verdict"));
+  auto* batch = app.add_flag("--batch", o.batch,
+                             "read JSON Lines requests on stdin, write one JSON result per line");
+  batch->excludes(profile, age, weight, conditions, medications, icd10, supervised, purpose, grams,
+                  doses, weeks, fail_on);
   app.add_option("--wrap", o.wrap,
                  "with --batch: write each answer as {\"KEY\": \"<answer as a JSON string>\"} "
                  "(a ClickHouse JSONEachRow UDF with return_name KEY)")
-      ->type_name("KEY");
-  app.add_option("--fail-on", o.fail_on,
-                 "exit 3 when the verdict is this level or worse (caution, clinician_only, avoid)")
-      ->type_name("VERDICT");
+      ->type_name("KEY")
+      ->needs(batch);
   app.add_option("--list", o.list,
                  "print the names of: purposes, conditions, medications, oversight, verdicts")
-      ->type_name("WHAT");
+      ->type_name("WHAT")
+      ->check(list_check());
   app.add_flag("--version", o.version, "print the gln and knowledge-base versions");
+}
+
+// CLI11 reads "-v-supervised" as the short option -v followed by "--supervised", and
+// "-v-batch" as -v --batch: a dash inside a group of short options turns its rest into a long
+// option. gln-check refuses such an argument instead (a negative number is a value, not one).
+std::optional<std::string> dash_in_short_group(const std::vector<std::string>& args) {
+  for (const std::string& arg : args) {
+    if (arg == "--") break;
+    if (arg.size() < 3 || arg[0] != '-' || arg[1] == '-') continue;
+    if ((arg[1] >= '0' && arg[1] <= '9') || arg[1] == '.') continue;
+    if (arg.find('-', 1) != std::string::npos) return arg;
+  }
+  return std::nullopt;
 }
 
 template <class E>
@@ -75,39 +189,19 @@ void list_names(std::ostream& out) {
   }
 }
 
-bool list(std::string_view what, std::ostream& out) {
-  if (what == "purposes") {
-    list_names<gln::purpose>(out);
-  } else if (what == "conditions") {
-    list_names<gln::condition>(out);
-  } else if (what == "medications") {
-    list_names<gln::medication>(out);
-  } else if (what == "oversight") {
-    list_names<gln::oversight>(out);
-  } else if (what == "verdicts") {
-    list_names<gln::verdict>(out);
-  } else {
-    return false;
-  }
-  return true;
+void list(std::string_view what, std::ostream& out) {
+  if (what == "purposes") list_names<gln::purpose>(out);
+  if (what == "conditions") list_names<gln::condition>(out);
+  if (what == "medications") list_names<gln::medication>(out);
+  if (what == "oversight") list_names<gln::oversight>(out);
+  if (what == "verdicts") list_names<gln::verdict>(out);
 }
 
-double number_option(std::string_view option, const std::string& text) {
-  const auto value = parse_number(text);
-  if (!value) throw usage_error{std::string(option) + ": " + quote(text) + " is not a number"};
-  return *value;
+// Flushes and checks: every write of the tool ends here.
+void flush_or_throw(std::ostream& out) {
+  out.flush();
+  if (!out) throw write_error{errno};
 }
-
-template <class E>
-E name_option(std::string_view option, std::string_view what, const std::string& text) {
-  const auto value = gln::parse<E>(text);
-  if (!value) throw usage_error{std::string(option) + ": " + unknown_name_message(what, text)};
-  return *value;
-}
-
-// A request is a few hundred bytes; the limit keeps a wrong path (a device, a huge file)
-// or a runaway input line from eating memory.
-constexpr std::size_t max_request_bytes = std::size_t{1} << 20;
 
 std::string read_file(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
@@ -122,8 +216,60 @@ std::string read_file(const std::string& path) {
   return text;
 }
 
+// The request of a single (not --batch) run: the profile file first, then the options.
+gln::request build_request(const CLI::App& app, const options& o) {
+  const auto given = [&app](const char* name) { return app.count(name) > 0; };
+  gln::request req{};
+  if (given("--profile")) {
+    gln::request_parser parser;
+    if (auto error = parser.parse(read_file(o.profile_path), req)) {
+      throw usage_error{"--profile " + quote(o.profile_path) + ": " + std::string(error->text())};
+    }
+  }
+  if (given("--age")) req.person.age_years = o.age;
+  if (given("--weight")) req.person.weight_kg = gln::kilograms{o.weight};
+  if ((!o.conditions.empty() || !o.icd10.empty()) && req.conditions_null) {
+    throw usage_error{
+        "--condition and --icd10 cannot add to a --profile whose conditions are null (unknown)"};
+  }
+  if (!o.medications.empty() && req.medications_null) {
+    throw usage_error{
+        "--medication cannot add to a --profile whose medications are null (unknown)"};
+  }
+  for (const std::string& name : o.conditions) {
+    req.person.conditions.insert(parsed_name<gln::condition>(name));
+  }
+  for (const std::string& name : o.medications) {
+    req.person.medications.insert(parsed_name<gln::medication>(name));
+  }
+  for (const std::string& code : o.icd10) {
+    if (auto error = gln::add_icd10(req, code, "--icd10")) {
+      throw usage_error{std::string(error->text())};
+    }
+  }
+  if (o.supervised) req.person.oversight = gln::oversight::clinician_supervised;
+  if (given("--purpose")) req.purpose = parsed_name<gln::purpose>(o.purpose);
+  if (!req.purpose) {
+    throw usage_error{"--purpose is required (or a \"purpose\" in the --profile file)"};
+  }
+
+  if (given("--grams")) {
+    if (req.plan) {
+      req.plan->per_dose = gln::grams{o.grams};  // keeps the profile file's doses and weeks
+    } else {
+      req.plan = gln::regimen{gln::grams{o.grams}, 1, std::nullopt};
+    }
+  } else if (!req.plan && (given("--doses") || given("--weeks"))) {
+    // The profile file may hold the regimen these change, so CLI11's needs() cannot say this.
+    throw usage_error{"--doses and --weeks need --grams"};
+  }
+  if (given("--doses")) req.plan->doses_per_day = o.doses;
+  if (given("--weeks")) req.plan->weeks = o.weeks;
+  return req;
+}
+
 // Reads one line without its '\n'; false at the end of the input. Of a line longer than
-// max_request_bytes only the start is kept, and too_long is set.
+// max_request_bytes only the start is kept, and too_long is set. `line` keeps its capacity.
 bool read_line(std::istream& in, std::string& line, bool& too_long) {
   using traits = std::istream::traits_type;
   line.clear();
@@ -144,110 +290,80 @@ bool read_line(std::istream& in, std::string& line, bool& too_long) {
   }
 }
 
-// The request of a single (not --batch) run: the profile file first, then the options.
-request build_request(const CLI::App& app, const options& o) {
-  const auto given = [&app](const char* name) { return app.count(name) > 0; };
-  request req{};
-  if (given("--profile")) {
-    auto parsed = parse_json_request(read_file(o.profile_path));
-    if (auto* error = std::get_if<parse_error>(&parsed)) {
-      throw usage_error{"--profile " + quote(o.profile_path) + ": " + error->message};
-    }
-    req = std::move(std::get<request>(parsed));
-  }
-  if (given("--age")) req.person.age_years = number_option("--age", o.age);
-  if (given("--weight")) req.person.weight_kg = gln::kilograms{number_option("--weight", o.weight)};
-  for (const std::string& name : o.conditions) {
-    req.person.conditions.insert(name_option<gln::condition>("--condition", "condition", name));
-  }
-  for (const std::string& name : o.medications) {
-    req.person.medications.insert(name_option<gln::medication>("--medication", "medication", name));
-  }
-  for (const std::string& code : o.icd10) {
-    if (auto error = add_icd10(req, code)) throw usage_error{"--icd10: " + error->message};
-  }
-  if (o.supervised) req.person.oversight = gln::oversight::clinician_supervised;
-  if (given("--purpose"))
-    req.purpose = name_option<gln::purpose>("--purpose", "purpose", o.purpose);
-  if (!req.purpose) {
-    throw usage_error{"--purpose is required (or a \"purpose\" in the --profile file)"};
-  }
-
-  if (given("--grams")) {
-    const gln::grams per_dose{number_option("--grams", o.grams)};
-    if (req.plan) {
-      req.plan->per_dose = per_dose;  // keeps the profile file's doses and weeks
-    } else {
-      req.plan = gln::regimen{per_dose, 1, std::nullopt};
-    }
-  } else if (!req.plan && (given("--doses") || given("--weeks"))) {
-    throw usage_error{"--doses and --weeks need --grams"};
-  }
-  if (given("--doses")) {
-    const auto doses = parse_count(o.doses);
-    if (!doses) throw usage_error{"--doses: " + quote(o.doses) + " is not a whole number"};
-    req.plan->doses_per_day = *doses;
-  }
-  if (given("--weeks")) req.plan->weeks = number_option("--weeks", o.weeks);
-  return req;
+// A read error of gln-check's own standard input (fd_input); 0 for any other stream.
+int input_error(const std::istream& in) {
+  const auto* input = dynamic_cast<const fd_input*>(in.rdbuf());
+  return input == nullptr ? 0 : input->error();
 }
 
-void reject_with_batch(const CLI::App& app) {
-  for (const char* name :
-       {"--profile", "--age", "--weight", "--condition", "--medication", "--icd10", "--supervised",
-        "--purpose", "--grams", "--doses", "--weeks", "--fail-on"}) {
-    if (app.count(name) > 0) {
-      throw usage_error{std::string("--batch reads every request from stdin; ") + name +
-                        " cannot be combined with it"};
-    }
-  }
-}
-
-// One output line per input line, flushed, so a pipe reader (Spark RDD.pipe, Hadoop
-// Streaming, a ClickHouse executable UDF) sees each answer as soon as it is written. A bad
-// line gives an error object on its own line and the batch goes on.
+// One output line per input line, in order, each written whole and flushed, so a pipe reader
+// (Spark RDD.pipe, Hadoop Streaming, a ClickHouse executable UDF) sees each answer as soon as
+// it is written. A bad line gives an error object on its own line and the batch goes on; so
+// does a line that runs out of memory: its error line needs no allocation.
 int run_batch(const options& o, std::ostream& out, std::istream& in) {
   std::string line;
+  line.reserve(max_request_bytes + 1);
+  gln::request_parser parser;
+  gln::request req;
+  std::array<char, 4096> error_buffer{};
   std::size_t number = 0;
   bool too_long = false;
   while (read_line(in, line, too_long)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string answer;
+    std::size_t error_size = 0;
     try {
-      auto parsed = too_long
-                        ? std::variant<request, parse_error>{parse_error{"line longer than 1 MiB"}}
-                        : parse_json_request(line);
-      if (auto* error = std::get_if<parse_error>(&parsed)) {
-        answer = error_json(*error, number, line);
-      } else if (!std::get<request>(parsed).purpose) {
-        answer = error_json(parse_error{"missing purpose"}, number, line);
+      std::optional<gln::request_error> error;
+      if (too_long) {
+        error = gln::request_error{{}, "line longer than 1 MiB"};
       } else {
-        answer = result_json(std::get<request>(parsed), -1, o.verbose);
+        error = parser.parse(line, req);
+        if (!error && !req.purpose) error = gln::request_error{"purpose", "is required"};
       }
-      if (!o.wrap.empty()) answer = wrap_json(o.wrap, answer);
-    } catch (const std::exception& e) {
-      answer = error_json(parse_error{"internal error: " + one_line(e.what())}, number, line);
+      if (error) {
+        const std::string_view id = too_long ? std::string_view{"null"} : parser.id_of(line);
+        error_size = error_line(error_buffer.data(), error_buffer.size(), id, number, *error);
+      } else {
+        std::string answer = result_json(req, -1, o.verbose);
+        if (!o.wrap.empty()) answer = wrap_json(o.wrap, answer);
+        answer += '\n';
+        out.write(answer.data(), static_cast<std::streamsize>(answer.size()));
+      }
+    } catch (const std::bad_alloc&) {
+      error_size = error_line(error_buffer.data(), error_buffer.size(), "null", number,
+                              gln::request_error{{}, "out of memory"});
     }
-    out << answer << '\n' << std::flush;
-    if (!out) return exit_io_error;
+    if (error_size > 0) {
+      if (!o.wrap.empty()) {
+        const std::string wrapped = wrap_json(o.wrap, {error_buffer.data(), error_size});
+        out.write(wrapped.data(), static_cast<std::streamsize>(wrapped.size()));
+      } else {
+        out.write(error_buffer.data(), static_cast<std::streamsize>(error_size));
+      }
+      out.put('\n');
+    }
+    flush_or_throw(out);
+  }
+  if (const int error = input_error(in)) {
+    if (error == EISDIR) throw usage_error{"--batch: standard input is a directory"};
+    if (error == EBADF) throw usage_error{"--batch: standard input is closed"};
+    throw usage_error{std::string("--batch: cannot read standard input: ") + std::strerror(error)};
   }
   return exit_ok;
 }
 
-int run_single(const CLI::App& app, const options& o, std::ostream& out) {
-  std::optional<gln::verdict> fail_on;
-  if (app.count("--fail-on") > 0)
-    fail_on = name_option<gln::verdict>("--fail-on", "verdict", o.fail_on);
-  const request req = build_request(app, o);
+int run_single(const options& o, const CLI::App& app, std::ostream& out) {
+  const gln::request req = build_request(app, o);
   if (o.json) {
     out << result_json(req, 2, o.verbose) << '\n';
   } else {
     write_report(req, out, o.verbose);
   }
-  out.flush();
-  if (!out) return exit_io_error;
-  if (fail_on && evaluate(req).overall >= *fail_on) return exit_verdict_at_or_above;
+  flush_or_throw(out);
+  if (app.count("--fail-on") > 0 &&
+      gln::answer(req).overall >= parsed_name<gln::verdict>(o.fail_on)) {
+    return exit_verdict_at_or_above;
+  }
   return exit_ok;
 }
 
@@ -255,21 +371,23 @@ int run_parsed(const CLI::App& app, const options& o, std::ostream& out, std::is
   if (o.version) {
     out << "gln-check " << gln::version << "\nknowledge base v" << gln::knowledge_version
         << " (reviewed " << gln::knowledge_review_date << ")\n";
+    flush_or_throw(out);
     return exit_ok;
   }
   if (app.count("--list") > 0) {
-    if (!list(o.list, out)) {
-      throw usage_error{"--list: " + quote(o.list) +
-                        " is not one of purposes, conditions, medications, oversight, verdicts"};
-    }
+    list(o.list, out);
+    flush_or_throw(out);
     return exit_ok;
   }
-  if (!o.batch && app.count("--wrap") > 0) throw usage_error{"--wrap needs --batch"};
-  if (o.batch) {
-    reject_with_batch(app);
-    return run_batch(o, out, in);
-  }
-  return run_single(app, o, out);
+  if (o.batch) return run_batch(o, out, in);
+  return run_single(o, app, out);
+}
+
+int write_failed(std::ostream& err, int error) {
+  err << "gln-check: cannot write the output";
+  if (error != 0) err << ": " << std::strerror(error);
+  err << '\n' << std::flush;
+  return exit_io_error;
 }
 
 }  // namespace
@@ -283,14 +401,23 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     std::vector<std::string> args;
     for (int i = argc - 1; i >= 1 && argv != nullptr; --i)
       args.emplace_back(argv[i] != nullptr ? argv[i] : "");
+    if (const auto bad = dash_in_short_group({args.rbegin(), args.rend()})) {
+      throw usage_error{quote(*bad) +
+                        ": unknown option (a group of short options is letters only: -hv)"};
+    }
     try {
       app.parse(std::move(args));
     } catch (const CLI::CallForHelp&) {
       out << app.help();
+      flush_or_throw(out);
       return exit_ok;
     } catch (const CLI::CallForAllHelp&) {
       out << app.help("", CLI::AppFormatMode::All);
+      flush_or_throw(out);
       return exit_ok;
+    } catch (const CLI::ValidationError& e) {
+      err << "gln-check: " << one_line(e.what()) << '\n';
+      return exit_usage;
     } catch (const CLI::ParseError& e) {
       err << "gln-check: " << one_line(e.what()) << " (see gln-check --help)\n";
       return exit_usage;
@@ -299,6 +426,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   } catch (const usage_error& e) {
     err << "gln-check: " << one_line(e.message) << '\n';
     return exit_usage;
+  } catch (const write_error& e) {
+    return write_failed(err, e.error);
+  } catch (const std::bad_alloc&) {
+    err << "gln-check: out of memory\n";
+    return exit_io_error;
   } catch (const std::exception& e) {
     err << "gln-check: internal error: " << one_line(e.what()) << '\n';
     return exit_io_error;

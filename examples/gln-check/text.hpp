@@ -7,9 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <gln/gln.hpp>
-
-#include "request.hpp"
+#include <gln/json/request.hpp>
 
 namespace gln_check {
 
@@ -28,7 +26,7 @@ std::string format_number(double value);
 
 // Every source the results cite, once each, in gln::source order. The trial plan's rule,
 // forms, timing, product and context advice count only with all_advice.
-std::vector<gln::source> cited_sources(const results& r, bool all_advice);
+std::vector<gln::source> cited_sources(const gln::request_answer& r, bool all_advice);
 
 }  // namespace gln_check
 

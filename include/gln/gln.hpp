@@ -15,6 +15,7 @@
 #include "core/units.hpp"
 #include "data/codes.hpp"
 #include "data/contraindications.hpp"
+#include "data/dose_triggers.hpp"
 #include "data/doses.hpp"
 #include "data/evidence.hpp"
 #include "data/rules.hpp"

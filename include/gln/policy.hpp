@@ -12,9 +12,9 @@
 GLN_BEGIN_NAMESPACE
 
 // Thresholds an app may tune: one member per row of the threshold table
-// (data/thresholds.hpp, knowledge.md §12), with its default. A policy can only make the library
-// stricter: every entry point reads it through effective(), which keeps a value only where it
-// is stricter than the default in the table's direction and otherwise uses the default (NaN,
+// (data/thresholds.hpp, docs/knowledge.md §12), with its default. A policy can only make the
+// library stricter: every entry point reads it through effective(), which keeps a value only where
+// it is stricter than the default in the table's direction and otherwise uses the default (NaN,
 // infinities, zero and negative values fall back too), so no policy can loosen an `avoid` rule
 // or any other threshold. docs/knowledge.md lists every member with its unit and sources.
 struct policy {

@@ -75,7 +75,7 @@ void check(const gln::dose_check& d, const fuzzed_profile& in, gln::purpose p,
   const gln::policy applied = gln::effective(requested);
   GLN_FUZZ_CHECK(d.purpose == p);
   GLN_FUZZ_CHECK(d.oversight == in.person.oversight);
-  check_findings(d.findings, d.overall, p, in.person.oversight);
+  check_findings(d.findings, d.overall, p, in.person.oversight, applied);
 
   // The screening findings come first, exactly as screen() gives them.
   const gln::screening s = gln::screen(in.person, p, requested);

@@ -14,7 +14,7 @@ void check_screening(const gln::screening& s, const fuzzed_profile& in, gln::pur
                      const gln::policy& applied) noexcept {
   GLN_FUZZ_CHECK(s.purpose == p);
   GLN_FUZZ_CHECK(s.oversight == in.person.oversight);
-  check_findings(s.findings, s.overall, p, in.person.oversight);
+  check_findings(s.findings, s.overall, p, in.person.oversight, applied);
   check_sorted(s.findings, 0, s.findings.size());
   const invalid_fields bad = expected_invalid(in, p, applied);
   check_invalid_profile(s.findings, s.overall, bad);
@@ -54,12 +54,16 @@ void check_plan(const gln::trial_plan& plan, const gln::screening& s, const gln:
   } else if (gln::dose_for(p).access != gln::dose_access::self_directed) {
     expected = gln::plan_status::no_self_directed_range;
   } else {
-    // The purpose's lowest and highest self-directed regimens must pass check_dose for this
-    // person and policy, or a clinician sets the dose.
+    // The purpose's lowest self-directed regimen and its highest within the observed safe
+    // level in force (§8; a purpose whose smallest daily dose is above that level keeps it)
+    // must pass check_dose for this person and policy, or a clinician sets the dose.
     const gln::dose_guidance g = gln::dose_for(p);
+    const double safe_level = gln::effective(requested).observed_safe_daily.value();
+    double top_daily = g.per_day->max.value() < safe_level ? g.per_day->max.value() : safe_level;
+    if (g.per_day->min.value() > safe_level) top_daily = g.per_day->min.value();
     const gln::regimen low{g.per_dose->min, g.doses_per_day->min, std::nullopt};
-    const gln::regimen high{gln::grams{g.per_day->max.value() / g.doses_per_day->max},
-                            g.doses_per_day->max, std::nullopt};
+    const gln::regimen high{gln::grams{top_daily / g.doses_per_day->max}, g.doses_per_day->max,
+                            std::nullopt};
     if (gln::check_dose(person, p, low, requested).overall > gln::verdict::caution ||
         gln::check_dose(person, p, high, requested).overall > gln::verdict::caution) {
       expected = gln::plan_status::ask_clinician_first;

@@ -237,7 +237,11 @@ inline void check_effective(const gln::policy& requested) noexcept {
       case gln::direction::longer: GLN_FUZZ_CHECK(used >= fallback); break;
       case gln::direction::later:
         GLN_FUZZ_CHECK(used >= fallback);
-        if (knob.at_most) GLN_FUZZ_CHECK(used <= gln::knob_value(e, *knob.at_most));
+        // A requested later day never passes its bound; the default may, when the bound was
+        // made earlier than it (the trial plan then drops the step-up).
+        if (knob.at_most && used != fallback) {
+          GLN_FUZZ_CHECK(used <= gln::knob_value(e, *knob.at_most));
+        }
         break;
       case gln::direction::on: GLN_FUZZ_CHECK(used >= fallback && used <= 1.0); break;
       case gln::direction::off: GLN_FUZZ_CHECK(used <= fallback && used >= 0.0); break;
@@ -266,11 +270,11 @@ inline invalid_fields expected_invalid(const fuzzed_profile& in, gln::purpose p,
   const gln::profile& person = in.person;
   if (person.age_years) {
     const double age = *person.age_years;
-    out.age = !finite(age) || age <= 0.0 || age > e.max_age_years;
+    out.age = !finite(age) || age < 0.0 || age > e.max_age_years;  // 0: a newborn (§4)
   }
   if (person.weight_kg) {
     const double kg = person.weight_kg->value();
-    out.weight = !finite(kg) || kg <= 0.0 || kg > e.max_weight.value();
+    out.weight = !finite(kg) || kg < e.min_weight.value() || kg > e.max_weight.value();
   }
   out.conditions = in.conditions_out_of_range;
   out.medications = in.medications_out_of_range;
@@ -289,7 +293,7 @@ inline bool has_invalid(const gln::finding_list& findings, gln::input_field fiel
 // Every finding is well formed, traceable to live sources, at the level its rule gives for
 // the oversight, and the overall verdict is the worst of them.
 inline void check_findings(const gln::finding_list& findings, gln::verdict overall, gln::purpose p,
-                           gln::oversight oversight) noexcept {
+                           gln::oversight oversight, const gln::policy& applied) noexcept {
   std::size_t count = 0;
   for (auto it = findings.begin(); it != findings.end(); ++it) ++count;
   GLN_FUZZ_CHECK(count == findings.size());
@@ -330,7 +334,10 @@ inline void check_findings(const gln::finding_list& findings, gln::verdict overa
     const std::uint64_t bit = std::uint64_t{1} << gln::index_of(f.rule);
     GLN_FUZZ_CHECK((rules_seen & bit) == 0);  // each rule fires at most once
     rules_seen |= bit;
-    GLN_FUZZ_CHECK(f.level == (supervised ? info.supervised_level : info.level));
+    // policy.require_age makes an unknown age clinician_only (§4, §12).
+    const bool age_required = f.rule == gln::rule::caution_age_unknown && applied.require_age;
+    const gln::verdict unsupervised = age_required ? gln::verdict::clinician_only : info.level;
+    GLN_FUZZ_CHECK(f.level == (supervised ? info.supervised_level : unsupervised));
     if (supervised) GLN_FUZZ_CHECK(!info.self_directed_only);
     // Supervision never lowers avoid, except the documented adult-maximum ceiling.
     if (info.level == gln::verdict::avoid && f.rule != gln::rule::dose_above_adult_maximum) {

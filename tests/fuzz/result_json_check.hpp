@@ -52,7 +52,7 @@ inline gln::verdict check_result_findings(const nlohmann::json& result) {
   return overall;
 }
 
-// A whole result document (result_json); returns its overall verdict.
+// The "answer" of a result envelope (result_json); returns its overall verdict.
 inline gln::verdict check_result_document(const std::string& text) {
   const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
   GLN_FUZZ_CHECK(!doc.is_discarded());

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <gln/json.hpp>
+#include <gln/json/parse.hpp>
 
 #include "catch.hpp"
 #include "request.hpp"
@@ -63,25 +64,40 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
-gln_check::request parsed(const std::string& text) {
-  auto result = gln_check::parse_json_request(text);
-  if (const auto* error = std::get_if<gln_check::parse_error>(&result)) FAIL(error->message);
-  return std::get<gln_check::request>(result);
+gln::request parsed(const std::string& text) {
+  gln::request_parser parser;
+  gln::request req;
+  if (auto error = parser.parse(text, req)) FAIL(std::string(error->text()));
+  return req;
 }
 
 std::string parse_failure(const std::string& text) {
-  auto result = gln_check::parse_json_request(text);
-  REQUIRE(std::holds_alternative<gln_check::parse_error>(result));
-  return std::get<gln_check::parse_error>(result).message;
+  gln::request_parser parser;
+  gln::request req;
+  auto error = parser.parse(text, req);
+  REQUIRE(error.has_value());
+  return std::string(error->text());
+}
+
+// The one line gln-check --batch answers for one input line.
+json batch_line(const std::string& line) {
+  const tool_result r = run_tool({"--batch"}, line + "\n");
+  INFO(r.err);
+  REQUIRE(r.code == gln_check::exit_ok);
+  const std::vector<std::string> out = lines_of(r.out);
+  REQUIRE(out.size() == 1);
+  return json::parse(out[0]);
 }
 
 }  // namespace
 
 TEST_CASE("cirrhosis with lactulose: avoid, with the rules and sources of knowledge.md section 4") {
-  const json j = run_json({"--profile", profiles + "cirrhosis.json"});
+  const json envelope = run_json({"--profile", profiles + "cirrhosis.json"});
+  CHECK(envelope.at("knowledge_version") == gln::knowledge_version);
+  CHECK(envelope.at("gln_version") == std::string(gln::version));
+  CHECK(envelope.at("unmapped_codes") == json::array());
+  const json& j = envelope.at("answer");
   CHECK(j.at("overall") == "avoid");
-  CHECK(j.at("knowledge_version") == gln::knowledge_version);
-  CHECK(j.at("gln_version") == std::string(gln::version));
 
   const json& findings = j.at("screening").at("findings");
   const json cirrhosis = finding(findings, "contra.cirrhosis");
@@ -90,6 +106,12 @@ TEST_CASE("cirrhosis with lactulose: avoid, with the rules and sources of knowle
   CHECK(cirrhosis.at("sources") ==
         json({"article_immune_recovery", "article_gut_health_guide", "critical_care_text"}));
   CHECK(cirrhosis.at("field").is_null());
+  CHECK(cirrhosis.at("self_directed_level") == "avoid");
+  CHECK(cirrhosis.at("cause") == json({{"field", "conditions"}, {"member", "cirrhosis"}}));
+  CHECK(cirrhosis.at("reason_key") == "contra.cirrhosis.reason");
+  CHECK(cirrhosis.at("patient_key") == "contra.cirrhosis.patient");
+  CHECK(cirrhosis.at("patient_text").get<std::string>().find("Do not take glutamine") !=
+        std::string::npos);
   const json lactulose = finding(findings, "caution.lactulose");
   REQUIRE(lactulose.is_object());
   CHECK(lactulose.at("level") == "clinician_only");
@@ -109,7 +131,7 @@ TEST_CASE("cirrhosis with lactulose: avoid, with the rules and sources of knowle
   CHECK(j.at("evidence").at("grade") == "moderate");
   CHECK(j.at("evidence").at("sources_disagree") == true);
 
-  const json& echo = j.at("request");
+  const json& echo = envelope.at("request");
   CHECK(echo.at("conditions") == json({"cirrhosis"}));
   CHECK(echo.at("medications") == json({"lactulose"}));
   CHECK(echo.at("purpose") == "gut_barrier");
@@ -117,7 +139,7 @@ TEST_CASE("cirrhosis with lactulose: avoid, with the rules and sources of knowle
 }
 
 TEST_CASE("a runner with gut stress: suitable, and a ready trial plan (sections 5 and 8)") {
-  const json j = run_json({"--profile", profiles + "runner-gut-stress.json"});
+  const json j = run_json({"--profile", profiles + "runner-gut-stress.json"}).at("answer");
   CHECK(j.at("overall") == "suitable");
   CHECK(j.at("screening").at("findings").empty());
 
@@ -145,9 +167,10 @@ TEST_CASE("a runner with gut stress: suitable, and a ready trial plan (sections 
 }
 
 TEST_CASE("supervised child with sickle-cell disease from an ICD-10 code: caution") {
-  const json j = run_json({"--profile", profiles + "sickle-cell-supervised.json"});
-  CHECK(j.at("request").at("conditions") == json({"sickle_cell_disease"}));
-  CHECK(j.at("request").at("icd10") == json({"D57.1"}));
+  const json envelope = run_json({"--profile", profiles + "sickle-cell-supervised.json"});
+  CHECK(envelope.at("request").at("conditions") == json({"sickle_cell_disease"}));
+  CHECK(envelope.at("request").at("icd10") == json({"D57.1"}));
+  const json& j = envelope.at("answer");
   CHECK(j.at("overall") == "caution");
   const json& findings = j.at("dose_check").at("findings");
   // clinician_only rules count as caution under supervision (§4).
@@ -161,19 +184,20 @@ TEST_CASE("supervised child with sickle-cell disease from an ICD-10 code: cautio
 }
 
 TEST_CASE("options add to a profile file and override its scalars") {
-  const json j = run_json({"--profile", profiles + "runner-gut-stress.json", "--age", "16",
-                           "--condition", "msg_sensitivity", "--doses", "1"});
-  CHECK(j.at("request").at("age_years") == 16.0);
-  CHECK(j.at("request").at("conditions") == json({"msg_sensitivity"}));
-  CHECK(j.at("request").at("regimen") ==
+  const json envelope = run_json({"--profile", profiles + "runner-gut-stress.json", "--age", "16",
+                                  "--condition", "msg_sensitivity", "--doses", "1"});
+  CHECK(envelope.at("request").at("age_years") == 16.0);
+  CHECK(envelope.at("request").at("conditions") == json({"msg_sensitivity"}));
+  CHECK(envelope.at("request").at("regimen") ==
         json({{"grams_per_dose", 5.0}, {"doses_per_day", 1}, {"weeks", 6.0}}));
+  const json& j = envelope.at("answer");
   CHECK(j.at("overall") == "clinician_only");  // caution.minor under 18
   CHECK(finding(j.at("screening").at("findings"), "caution.msg_sensitivity").at("level") ==
         "caution");
 }
 
 TEST_CASE("numeric validation is the library's: a negative weight is input.invalid") {
-  const json j = run_json({"--weight", "-5", "--purpose", "general_recovery"});
+  const json j = run_json({"--weight", "-5", "--purpose", "general_recovery"}).at("answer");
   CHECK(j.at("overall") == "avoid");
   const json invalid = finding(j.at("screening").at("findings"), "input.invalid");
   REQUIRE(invalid.is_object());
@@ -182,7 +206,7 @@ TEST_CASE("numeric validation is the library's: a negative weight is input.inval
   CHECK(j.at("trial_plan").at("status") == "invalid_input");
 
   const json zero_doses =
-      run_json({"--purpose", "general_recovery", "--grams", "5", "--doses", "0"});
+      run_json({"--purpose", "general_recovery", "--grams", "5", "--doses", "0"}).at("answer");
   CHECK(finding(zero_doses.at("dose_check").at("findings"), "input.invalid").at("field") ==
         "doses_per_day");
 }
@@ -210,12 +234,15 @@ TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
       {{"--purpose", "gut_barrier", "--weight", "1e999"}, "'1e999'"},
       {{"--purpose", "gut_barrier", "--grams", "five"}, "'five'"},
       {{"--purpose", "gut_barrier", "--grams", "5", "--doses", "99999999999"}, "'99999999999'"},
-      {{"--purpose", "gut_barrier", "--icd10", "D57.3"}, "'D57.3'"},
       {{"--purpose", "gut_barrier", "--icd10", "not a code"}, "'not a code'"},
+      {{"--purpose", "gut_barrier", "--icd10", "K7"}, "'K7'"},
       {{"--age", "40"}, "--purpose"},
       {{"--batch", "--purpose", "gut_barrier"}, "--purpose"},
       {{"--list", "rules"}, "'rules'"},
-      {{"--wrap", "result", "--purpose", "gut_barrier"}, "--wrap needs --batch"},
+      {{"--wrap", "result", "--purpose", "gut_barrier"}, "--wrap requires --batch"},
+      {{"-v-supervised", "--purpose", "gut_barrier"}, "'-v-supervised'"},
+      {{"-v-batch"}, "'-v-batch'"},
+      {{"-hv-batch"}, "'-hv-batch'"},
   };
   for (const auto& [args, named] : cases) {
     const tool_result r = run_tool(args);
@@ -246,7 +273,7 @@ TEST_CASE("batch mode: one line out per line in, and a bad line never stops the 
       "\n"
       "{\"id\": \"x\", \"conditions\": [\"cirhosis\"], \"purpose\": \"gut_barrier\"}\r\n"
       "[1, 2]\n"
-      "{\"id\": [1], \"age_years\": 30, \"purpose\": \"ibs_symptoms\"}";
+      "{\"id\": \"z\", \"age_years\": 30, \"purpose\": \"ibs_symptoms\"}";
   const tool_result r = run_tool({"--batch"}, input);
   CHECK(r.code == gln_check::exit_ok);
   CHECK(r.err.empty());
@@ -255,13 +282,14 @@ TEST_CASE("batch mode: one line out per line in, and a bad line never stops the 
 
   const json first = json::parse(out[0]);
   CHECK(first.at("id") == 7);
-  CHECK(first.at("overall") == "avoid");
-  CHECK_FALSE(finding(first.at("screening").at("findings"), "contra.cirrhosis").is_null());
+  CHECK(first.at("answer").at("overall") == "avoid");
+  CHECK_FALSE(
+      finding(first.at("answer").at("screening").at("findings"), "contra.cirrhosis").is_null());
 
   const json truncated = json::parse(out[1]);
   CHECK(truncated.at("line") == 2);
   CHECK(truncated.at("id").is_null());
-  CHECK(truncated.at("error").get<std::string>().rfind("bad JSON: ", 0) == 0);
+  CHECK(truncated.at("error").get<std::string>().find("bad JSON: ") != std::string::npos);
 
   const json empty = json::parse(out[2]);
   CHECK(empty.at("line") == 3);
@@ -276,10 +304,10 @@ TEST_CASE("batch mode: one line out per line in, and a bad line never stops the 
   CHECK(array.at("error") == "a request must be a JSON object");
 
   const json last = json::parse(out[5]);
-  CHECK(last.at("id") == json({1}));
-  CHECK(last.at("overall") == "caution");  // purpose.ibs_other_causes (§4)
-  CHECK(last.at("trial_plan").at("dosing").at("review_day") == 28);
-  CHECK(last.at("trial_plan").at("dosing").at("hard_stop_day") == 56);
+  CHECK(last.at("id") == "z");
+  CHECK(last.at("answer").at("overall") == "caution");  // purpose.ibs_other_causes (§4)
+  CHECK(last.at("answer").at("trial_plan").at("dosing").at("review_day") == 28);
+  CHECK(last.at("answer").at("trial_plan").at("dosing").at("hard_stop_day") == 56);
 }
 
 TEST_CASE("batch mode: a line over 1 MiB is an error line, and the next line is read") {
@@ -292,7 +320,7 @@ TEST_CASE("batch mode: a line over 1 MiB is an error line, and the next line is 
   REQUIRE(out.size() == 2);
   CHECK(json::parse(out[0]).at("error") == "line longer than 1 MiB");
   CHECK(json::parse(out[1]).at("id") == 2);
-  CHECK(json::parse(out[1]).at("overall") == "suitable");
+  CHECK(json::parse(out[1]).at("answer").at("overall") == "suitable");
 }
 
 TEST_CASE("batch mode with --wrap: each answer is one string field, as ClickHouse expects") {
@@ -305,25 +333,29 @@ TEST_CASE("batch mode with --wrap: each answer is one string field, as ClickHous
   REQUIRE(out.size() == 2);
   const json first = json::parse(out[0]);
   REQUIRE(first.size() == 1);
-  CHECK(json::parse(first.at("result").get<std::string>()).at("overall") == "avoid");
+  CHECK(json::parse(first.at("result").get<std::string>()).at("answer").at("overall") == "avoid");
   const json second = json::parse(json::parse(out[1]).at("result").get<std::string>());
   CHECK(second.at("error").get<std::string>().find("'nope'") != std::string::npos);
 }
 
-TEST_CASE("parse_json_request reads every key and refuses what it does not know") {
-  const gln_check::request req = parsed(
-      R"({"age_years": 40.5, "weight_kg": 70, "conditions": ["pregnancy"],
+TEST_CASE("request_parser reads every key and refuses what it does not know") {
+  const gln::request req = parsed(
+      R"({"age_years": 40.5, "weight_kg": 70, "weight_age_days": 30, "conditions": ["pregnancy"],
           "medications": ["lactulose", "anticonvulsant"], "icd10": ["R65.21"],
+          "codes": [{"system": "http://snomed.info/sct", "code": "19943007"}],
           "oversight": "clinician_supervised", "purpose": "trauma",
           "regimen": {"grams_per_dose": 7.5, "doses_per_day": 3.0, "weeks": null},
-          "id": {"row": 3}})");
+          "policy": {"observed_safe_level": 10, "require_age": 1},
+          "id": "row-3"})");
   CHECK(req.person.age_years == 40.5);
   REQUIRE(req.person.weight_kg.has_value());
   CHECK(req.person.weight_kg->value() == 70.0);
-  // R65.21 is multiorgan failure, shock and sepsis (§2).
+  CHECK(req.person.weight_age_days == 30);
+  // R65.21 is multiorgan failure, shock and sepsis (§2); SNOMED 19943007 is cirrhosis (§2b).
   CHECK(req.person.conditions == gln::condition_set{gln::condition::pregnancy,
                                                     gln::condition::multiorgan_failure,
-                                                    gln::condition::shock, gln::condition::sepsis});
+                                                    gln::condition::shock, gln::condition::sepsis,
+                                                    gln::condition::cirrhosis});
   CHECK(req.person.medications ==
         gln::medication_set{gln::medication::lactulose, gln::medication::anticonvulsant});
   CHECK(req.person.oversight == gln::oversight::clinician_supervised);
@@ -332,29 +364,54 @@ TEST_CASE("parse_json_request reads every key and refuses what it does not know"
   CHECK(req.plan->per_dose.value() == 7.5);
   CHECK(req.plan->doses_per_day == 3);
   CHECK_FALSE(req.plan->weeks.has_value());
-  CHECK(req.id == std::optional<std::string>{R"({"row":3})"});
+  CHECK(req.rules.observed_safe_daily.value() == 10.0);
+  CHECK(req.rules.require_age);
+  CHECK(req.knob_given(gln::policy_knob::require_age));
+  CHECK_FALSE(req.knob_given(gln::policy_knob::max_doses_per_day));
+  CHECK(req.id == "\"row-3\"");
 
-  const gln_check::request empty = parsed("{}");
+  const gln::request empty = parsed("{}");
   CHECK_FALSE(empty.purpose.has_value());
   CHECK_FALSE(empty.plan.has_value());
+  CHECK(empty.id == "null");
+  CHECK(empty.person.conditions_known);
+  CHECK(empty.person.medications_known);
 
-  CHECK(parse_failure(R"({"weight": 70})").find("'weight'") != std::string::npos);
-  CHECK(parse_failure(R"({"conditions": ["Cirrhosis"]})").find("'Cirrhosis'") != std::string::npos);
-  CHECK(parse_failure(R"({"conditions": "cirrhosis"})").find("array") != std::string::npos);
-  CHECK(parse_failure(R"({"purpose": 3})") == "purpose must be a name");
-  CHECK(parse_failure(R"({"age_years": "40"})").find("age_years") != std::string::npos);
-  CHECK(parse_failure(R"({"age_years": 1e999})").find("1e999") != std::string::npos);
-  CHECK(parse_failure(R"({"icd10": ["D57.3"]})").find("'D57.3'") != std::string::npos);
-  CHECK(parse_failure(R"({"regimen": {"doses_per_day": 2}})") == "regimen needs grams_per_dose");
-  CHECK(parse_failure(R"({"regimen": {"grams_per_dose": 5, "doses_per_day": 2.5}})")
-            .find("whole number") != std::string::npos);
-  CHECK(parse_failure(R"({"regimen": {"grams_per_dose": 5, "doses_per_day": 1e10}})")
-            .find("whole number") != std::string::npos);
-  CHECK(parse_failure(R"({"regimen": {"grams": 5}})").find("'grams'") != std::string::npos);
-  CHECK(parse_failure("").rfind("bad JSON: ", 0) == 0);
-  CHECK(parse_failure("{} {}").rfind("bad JSON: ", 0) == 0);
-  CHECK(parse_failure(std::string(100, '[') + std::string(100, ']')).find("nested") !=
-        std::string::npos);
+  CHECK(parse_failure(R"({"weight": 70})") == "'weight': unknown key");
+  CHECK(parse_failure(R"({"conditions": ["Cirrhosis"]})") ==
+        "conditions[0]: unknown condition 'Cirrhosis'");
+  CHECK(parse_failure(R"({"conditions": "cirrhosis"})") ==
+        "conditions: must be an array of names or null");
+  CHECK(parse_failure(R"({"purpose": 3})") == "purpose: must be a name or null");
+  CHECK(parse_failure(R"({"age_years": "40"})") == "age_years: must be a number or null");
+  CHECK(parse_failure(R"({"age_years": 1e999})").find("age_years: ") == 0);
+  CHECK(parse_failure(R"({"icd10": ["E11.9", "K7"]})") ==
+        "icd10[1]: malformed ICD-10-CM code 'K7'");
+  CHECK(parse_failure(R"({"regimen": {"doses_per_day": 2}})") ==
+        "regimen.grams_per_dose: is required");
+  CHECK(parse_failure(R"({"regimen": {"grams_per_dose": 5, "doses_per_day": 2.5}})") ==
+        "regimen.doses_per_day: must be a whole number (that fits 32 bits)");
+  CHECK(parse_failure(R"({"regimen": {"grams_per_dose": 5, "doses_per_day": 1e10}})") ==
+        "regimen.doses_per_day: must be a whole number (that fits 32 bits)");
+  CHECK(parse_failure(R"({"regimen": {"grams": 5}})") == "regimen.'grams': unknown key");
+  CHECK(parse_failure(R"({"policy": {"max_doses_per_day": 2.5}})") ==
+        "policy.max_doses_per_day: must be a whole number (that fits 32 bits)");
+  CHECK(parse_failure(R"({"policy": {"require_age": 2}})") ==
+        "policy.require_age: must be 1 (on) or 0 (off)");
+  CHECK(parse_failure(R"({"policy": {"strictness": 2}})") ==
+        "policy.'strictness': unknown key (not a policy knob)");
+  CHECK(parse_failure(R"({"codes": [{"system": "http://loinc.org", "code": "29463-7"}]})")
+            .rfind("codes[0].code: names an observation", 0) == 0);
+  CHECK(parse_failure(R"({"codes": [{"code": "19943007"}]})") == "codes[0].system: is required");
+  CHECK(
+      parse_failure(R"({"codes": [{"system": "http://snomed.info/sct", "code": "1", "x": 1}]})") ==
+      "codes[0].'x': unknown key");
+  CHECK(parse_failure("") == "empty: a request is a JSON object");
+  CHECK(parse_failure("[1, 2]") == "a request must be a JSON object");
+  CHECK(parse_failure("{} {}") == "bytes after the request at byte 3");
+  CHECK(parsed("{}\t \r\n").id == "null");  // white space after the object is fine
+  CHECK(parse_failure(std::string(100, '[') + std::string(100, ']')) ==
+        "a request must be a JSON object");
   const std::string control = parse_failure("{\"conditions\": [\"a\\nb\"]}");
   CHECK(control.find('\n') == std::string::npos);
   CHECK(control.find("\\x0A") != std::string::npos);
@@ -369,6 +426,7 @@ TEST_CASE("every example profile parses and names a purpose") {
     INFO(entry.path().string() << ": " << r.err);
     CHECK(r.code == gln_check::exit_ok);
     CHECK(json::parse(r.out).at("request").at("purpose").is_string());
+    CHECK(json::parse(r.out).at("answer").at("overall").is_string());
   }
   CHECK(count >= 3);
 }
@@ -445,4 +503,231 @@ TEST_CASE("gln/json.hpp: results, citations and enums in their documented shape"
   CHECK(t.at("screening").at("overall") == "suitable");
   CHECK(t.at("dosing").at("hard_stop_day") == 56);
   CHECK(t.at("advice").at("athlete_basics").is_null());
+}
+
+// Issue cases: a request whose parsers disagree would mean different things to gln and to
+// whatever stands in front of it.
+TEST_CASE("a key given twice is an error line naming it, at every depth, never the last value") {
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {R"({"age_years":40,"conditions":["cirrhosis"],"conditions":[],"purpose":"gut_barrier"})",
+       "conditions"},
+      {R"({"age_years":40,"icd10":["K74.60"],"icd10":[],"purpose":"gut_barrier"})", "icd10"},
+      {R"({"age_years":10,"age_years":30,"purpose":"gut_barrier"})", "age_years"},
+      {R"({"age_years":40,"purpose":"trauma","purpose":"gut_barrier"})", "purpose"},
+      {R"({"age_years":40,"conditions":["pregnancy"],"oversight":"self_directed",)"
+       R"("oversight":"clinician_supervised","purpose":"gut_barrier"})",
+       "oversight"},
+      {R"({"age_years":40,"purpose":"gut_barrier","regimen":{"grams_per_dose":50,)"
+       R"("doses_per_day":1,"grams_per_dose":5}})",
+       "regimen.grams_per_dose"},
+      {R"({"id":1,"id":2,"purpose":"gut_barrier"})", "id"},
+      {R"({"age_years":40,"purpose":"gut_barrier","codes":[{"system":"http://snomed.info/sct",)"
+       R"("code":"19943007","code":"38341003"}]})",
+       "codes[0].code"},
+      {R"({"age_years":40,"purpose":"gut_barrier","policy":{"observed_safe_level":10,)"
+       R"("observed_safe_level":14}})",
+       "policy.observed_safe_level"},
+      // The same key spelled with an escape is the same key.
+      {R"({"age_years":40,"a\u0067e_years":10,"purpose":"gut_barrier"})", "age_years"},
+  };
+  for (const auto& [line, key] : cases) {
+    INFO(line);
+    const json answer = batch_line(line);
+    CHECK_FALSE(answer.contains("answer"));
+    CHECK(answer.at("error") == key + ": duplicate key");
+    CHECK(answer.at("field") == key);
+  }
+}
+
+TEST_CASE("a NUL byte anywhere, or bytes after the request, make the line an error") {
+  const std::string nul_line = std::string(R"({"age_years":40,"purpose":"gut_barrier"})") + '\0' +
+                               R"({"conditions":["cirrhosis"]})";
+  const json nul = batch_line(nul_line);
+  CHECK(nul.at("error") == "a NUL byte at byte 40");
+  CHECK(nul.at("id").is_null());
+  const json inside =
+      batch_line(std::string("{\"purpose\":\"gut_barrier\",\"id\":\"a") + '\0' + "\"}");
+  CHECK(inside.at("error").get<std::string>().rfind("a NUL byte", 0) == 0);
+  const json trailing =
+      batch_line(R"({"id":5,"purpose":"gut_barrier"} {"conditions":["cirrhosis"]})");
+  CHECK(trailing.at("error") == "bytes after the request at byte 33");
+  CHECK(trailing.at("id") == 5);
+  CHECK(batch_line(R"({"id":5,"purpose":"gut_barrier"} x)").contains("error"));
+  // Trailing white space (and the CR of a CRLF line) is not an error.
+  CHECK(batch_line("{\"id\":5,\"purpose\":\"gut_barrier\"} \t\r").at("id") == 5);
+}
+
+TEST_CASE("one unmapped code does not fail the row: the codes that map are screened") {
+  const json envelope =
+      batch_line(R"({"id":9,"age_years":60,"icd10":["E11.9","K74.60"],"purpose":"gut_barrier"})");
+  REQUIRE(envelope.contains("answer"));
+  CHECK(envelope.at("unmapped_codes") == json({"E11.9"}));
+  CHECK(envelope.at("request").at("icd10") == json({"E11.9", "K74.60"}));
+  CHECK(envelope.at("request").at("conditions") == json({"cirrhosis"}));
+  const json& findings = envelope.at("answer").at("screening").at("findings");
+  CHECK(envelope.at("answer").at("overall") == "avoid");
+  CHECK(finding(findings, "contra.cirrhosis").at("level") == "avoid");
+  // The code gln could not read is reviewed, not ignored (knowledge.md §4).
+  CHECK(finding(findings, "input.conditions_unmapped").at("level") == "caution");
+
+  // The same for other code systems: SNOMED CT cirrhosis, an unmapped SNOMED CT concept and an
+  // RxNorm drug gln has no class for (an other prescription).
+  const json coded =
+      batch_line(R"({"age_years":60,"purpose":"gut_barrier","codes":[)"
+                 R"({"system":"http://snomed.info/sct","code":"19943007"},)"
+                 R"({"system":"http://snomed.info/sct","code":"73211009"},)"
+                 R"({"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"860975"}]})");
+  REQUIRE(coded.contains("answer"));
+  CHECK(
+      coded.at("unmapped_codes") ==
+      json::parse(R"([{"system":"http://snomed.info/sct","code":"73211009"},)"
+                  R"({"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"860975"}])"));
+  CHECK(coded.at("request").at("conditions") == json({"cirrhosis"}));
+  CHECK(coded.at("request").at("medications") == json({"other_prescription"}));
+  CHECK(coded.at("answer").at("overall") == "avoid");
+
+  // A malformed code, or a code system gln does not hold, is an error naming it.
+  CHECK(batch_line(R"({"icd10":["E11.9","K7"],"purpose":"gut_barrier"})").at("error") ==
+        "icd10[1]: malformed ICD-10-CM code 'K7'");
+  CHECK(batch_line(R"({"codes":[{"system":"http://snomed.info/sct","code":"19943007"},)"
+                   R"({"system":"http://hl7.org/fhir/sid/icd-10","code":"K74.6"}],)"
+                   R"("purpose":"gut_barrier"})")
+            .at("field") == "codes[1].system");
+}
+
+TEST_CASE("names are trimmed, and null oversight is the default like every other null") {
+  const json trimmed = batch_line(
+      R"({"conditions":[" cirrhosis"],"medications":["lactulose "],"purpose":" gut_barrier",)"
+      R"("oversight":"clinician_supervised ","icd10":[" N18.4 "]})");
+  REQUIRE(trimmed.contains("request"));
+  CHECK(trimmed.at("request").at("conditions") == json({"cirrhosis", "severe_kidney_disease"}));
+  CHECK(trimmed.at("request").at("medications") == json({"lactulose"}));
+  CHECK(trimmed.at("request").at("purpose") == "gut_barrier");
+  CHECK(trimmed.at("request").at("oversight") == "clinician_supervised");
+  CHECK(trimmed.at("request").at("icd10") == json({"N18.4"}));
+
+  const json null_oversight =
+      batch_line(R"({"age_years":40,"oversight":null,"purpose":"gut_barrier"})");
+  REQUIRE(null_oversight.contains("answer"));
+  CHECK(null_oversight.at("request").at("oversight") == "self_directed");
+  CHECK(null_oversight.at("answer").at("overall") == "suitable");
+
+  // null conditions and medications are unknown, never none (knowledge.md §4).
+  const json unknown = batch_line(
+      R"({"age_years":40,"conditions":null,"medications":null,"purpose":"gut_barrier"})");
+  CHECK(unknown.at("request").at("conditions").is_null());
+  CHECK(unknown.at("request").at("medications").is_null());
+  const json& findings = unknown.at("answer").at("screening").at("findings");
+  CHECK(finding(findings, "input.conditions_unknown").at("level") == "clinician_only");
+  CHECK(finding(findings, "input.medications_unknown").at("level") == "caution");
+}
+
+TEST_CASE("ids are echoed byte for byte: strings, integers of any length, null") {
+  const std::vector<std::string> ids{
+      "12345678901234567890123",
+      "-0",
+      "0",
+      "\"a\\u0041\\/b\"",
+      "\"\"",
+      "null",
+      "123456789012345678901234567890123456789012345678901234567890"};
+  for (const std::string& id : ids) {
+    INFO(id);
+    const tool_result r =
+        run_tool({"--batch"}, "{\"id\": " + id + " , \"purpose\": \"gut_barrier\"}\n");
+    REQUIRE(r.code == gln_check::exit_ok);
+    CHECK(r.out.rfind("{\"id\":" + id + ",\"gln_version\":", 0) == 0);
+    // The same id on an error line.
+    const tool_result bad = run_tool({"--batch"}, "{\"id\": " + id + ", \"purpose\": \"x\"}\n");
+    CHECK(bad.out.rfind("{\"id\":" + id + ",\"line\":1,\"error\":", 0) == 0);
+  }
+  // Two rows never share an id they did not send.
+  const tool_result two = run_tool({"--batch"},
+                                   "{\"id\": 12345678901234567890123}\n"
+                                   "{\"id\": 12345678901234567890124}\n");
+  const std::vector<std::string> out = lines_of(two.out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].find("12345678901234567890123") != std::string::npos);
+  CHECK(out[1].find("12345678901234567890124") != std::string::npos);
+  for (const char* bad : {"1.5", "1e3", "[1]", "{}", "true"}) {
+    INFO(bad);
+    CHECK(batch_line(std::string("{\"id\": ") + bad + ", \"purpose\": \"gut_barrier\"}")
+              .at("error") == "id: must be a string, an integer or null");
+  }
+}
+
+TEST_CASE("the request echo reads back as the same request") {
+  const std::vector<std::string> lines{
+      R"({"id":1,"age_years":34,"weight_kg":62,"purpose":"endurance_gut_stress","regimen":{"grams_per_dose":5}})",
+      R"({"conditions":null,"icd10":["K74.60","E11.9"],"medications":["lactulose"],"purpose":"gut_barrier"})",
+      R"({"conditions":["pregnancy"],"icd10":null,"codes":[{"system":"http://www.whocc.no/atc","code":"N03AX14"}],"purpose":"gut_barrier"})",
+      R"({"codes":null,"weight_age_days":400,"weight_kg":30,"age_years":9,"purpose":"sickle_cell_disease","oversight":"clinician_supervised","policy":{"max_doses_per_day":3,"require_age":1}})",
+  };
+  for (const std::string& line : lines) {
+    INFO(line);
+    const json first = batch_line(line);
+    REQUIRE(first.contains("request"));
+    json again = first.at("request");
+    again["id"] = first.at("id");
+    const json second = batch_line(again.dump());
+    CHECK(second.at("request") == first.at("request"));
+    CHECK(second.at("unmapped_codes") == first.at("unmapped_codes"));
+    CHECK(second.at("answer") == first.at("answer"));
+  }
+}
+
+TEST_CASE("every write is checked: a failed output is one message and exit 1") {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  std::ostringstream err;
+  std::istringstream in("{\"purpose\": \"gut_barrier\"}\n");
+  for (const std::vector<const char*>& args :
+       {std::vector<const char*>{"gln-check", "--version"},
+        std::vector<const char*>{"gln-check", "--list", "purposes"},
+        std::vector<const char*>{"gln-check", "--help"},
+        std::vector<const char*>{"gln-check", "--purpose", "gut_barrier"},
+        std::vector<const char*>{"gln-check", "--batch"}}) {
+    err.str("");
+    CHECK(gln_check::run(static_cast<int>(args.size()), args.data(), out, err, in) ==
+          gln_check::exit_io_error);
+    CHECK(err.str().rfind("gln-check: cannot write the output", 0) == 0);
+    CHECK(lines_of(err.str()).size() == 1);
+  }
+}
+
+TEST_CASE("from_json reads a document by the same rules, and the envelope carries the answer") {
+  const nlohmann::json document = nlohmann::json::parse(
+      R"({"id": "r1", "age_years": 58, "icd10": ["K74.60", "E11.9"], "purpose": "gut_barrier"})");
+  const auto req = document.get<gln::request>();
+  CHECK(req.id == "\"r1\"");
+  CHECK(req.person.conditions == gln::condition_set{gln::condition::cirrhosis});
+  CHECK(req.person.unmapped_conditions == 1);
+  const auto envelope = gln::envelope_json(req, nlohmann::ordered_json(gln::answer(req)));
+  CHECK(envelope.at("id") == "r1");
+  CHECK(envelope.at("unmapped_codes") == nlohmann::ordered_json({"E11.9"}));
+  CHECK(envelope.at("answer").at("overall") == "avoid");
+
+  const auto plan =
+      nlohmann::json::parse(R"({"grams_per_dose": 5, "doses_per_day": 2})").get<gln::regimen>();
+  CHECK(plan.per_dose.value() == 5.0);
+  CHECK(plan.doses_per_day == 2);
+  const auto rules = nlohmann::json::parse(R"({"observed_safe_level": 10})").get<gln::policy>();
+  CHECK(rules.observed_safe_daily.value() == 10.0);
+  const auto person =
+      nlohmann::json::parse(R"({"age_years": 40, "medications": null})").get<gln::profile>();
+  CHECK(person.age_years == 40.0);
+  CHECK_FALSE(person.medications_known);
+  try {
+    (void)nlohmann::json::parse(R"({"age_years": 40, "purpose": "gut_barrier"})")
+        .get<gln::profile>();
+    FAIL("a profile has no purpose");
+  } catch (const gln::request_exception& e) {
+    CHECK(std::string(e.what()) == "'purpose': unknown key");
+  }
+  try {
+    (void)nlohmann::json::parse(R"({"regimen": {"grams_per_dose": "5"}})").get<gln::request>();
+    FAIL("grams_per_dose is a number");
+  } catch (const gln::request_exception& e) {
+    CHECK(e.error().field() == "regimen.grams_per_dose");
+  }
 }

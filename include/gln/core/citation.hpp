@@ -12,7 +12,7 @@
 
 GLN_BEGIN_NAMESPACE
 
-// One source of the knowledge base (knowledge.md §1).
+// One source of the knowledge base (docs/knowledge.md §1).
 struct citation {
   gln::source id{};
   source_kind kind{};

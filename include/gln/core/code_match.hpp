@@ -5,7 +5,7 @@
 #include "enum_traits.hpp"
 #include "enums.hpp"
 
-// The vocabulary of code look-ups (knowledge.md §2 and §2b): which code system, what the
+// The vocabulary of code look-ups (docs/knowledge.md §2 and §2b): which code system, what the
 // look-up found, and what a known code means.
 
 // The code systems gln reads, named by their FHIR URIs.
@@ -56,7 +56,7 @@ struct code_match {
                                     // that names none, such as a "not pregnant" answer)
   medication_set medications{};     // the medication classes of a drug code
   bool glutamine = false;           // a glutamine product (Endari's NDC, ATC A16AA03, ...)
-  bool verified = true;             // false for a row knowledge.md marks "(verify)"
+  bool verified = true;             // false for a row docs/knowledge.md marks "(verify)"
   double kilograms_per_unit = 0.0;  // a UCUM weight unit: kilograms per unit
 
   constexpr bool mapped() const noexcept { return status == lookup_status::mapped; }

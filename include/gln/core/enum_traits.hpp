@@ -34,10 +34,26 @@
     static_assert(count < 255, "an enum of gln has fewer than 255 enumerators"); \
   }
 
+// The same for a list of (enumerator, "stable_name", "description"): the traits also hold the
+// descriptions, in enumerator order (read them with gln::description).
+#define GLN_DETAIL_DESCRIBED_ENUMERATOR(enumerator, name, description) enumerator,
+#define GLN_DETAIL_DESCRIBED_NAME(enumerator, name, description) std::string_view{name},
+#define GLN_DETAIL_DESCRIPTION(enumerator, name, description) std::string_view{description},
+#define GLN_DEFINE_DESCRIBED_ENUM(Type, LIST)                                          \
+  enum class Type : std::uint8_t { LIST(GLN_DETAIL_DESCRIBED_ENUMERATOR) };            \
+  template <>                                                                          \
+  struct enum_traits<Type> {                                                           \
+    static constexpr std::string_view names[] = {LIST(GLN_DETAIL_DESCRIBED_NAME)};     \
+    static constexpr std::string_view descriptions[] = {LIST(GLN_DETAIL_DESCRIPTION)}; \
+    static constexpr std::size_t count = sizeof(names) / sizeof(names[0]);             \
+    static_assert(count < 255, "an enum of gln has fewer than 255 enumerators");       \
+  }
+
 GLN_BEGIN_NAMESPACE
 
-// Specialised by GLN_DEFINE_ENUM only: `names` (the stable names, in enumerator order) and
-// `count`. Not defined for other types, so to_string and parse accept gln's enums alone.
+// Specialised by GLN_DEFINE_ENUM and GLN_DEFINE_DESCRIBED_ENUM only: `names` (the stable
+// names, in enumerator order), `count`, and for the latter `descriptions`. Not defined for
+// other types, so to_string and parse accept gln's enums alone.
 template <class E>
 struct enum_traits;
 

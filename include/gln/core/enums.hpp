@@ -7,7 +7,7 @@
 // name). Names appear in JSON, logs and app databases, so an existing name never changes; a
 // new enumerator gets a new name. See enum_traits.hpp for why the lists are X-macros.
 
-// Why the person would take glutamine (knowledge.md §5).
+// Why the person would take glutamine (docs/knowledge.md §5).
 #define GLN_PURPOSES(X)                           \
   X(general_recovery, "general_recovery")         \
   X(gut_barrier, "gut_barrier")                   \
@@ -25,7 +25,7 @@
   X(sickle_cell_disease, "sickle_cell_disease")   \
   X(short_bowel_syndrome, "short_bowel_syndrome")
 
-// What the person has; pregnancy and breastfeeding are conditions here (knowledge.md §2).
+// What the person has; pregnancy and breastfeeding are conditions here (docs/knowledge.md §2).
 #define GLN_CONDITIONS(X)                                               \
   X(hepatic_encephalopathy, "hepatic_encephalopathy")                   \
   X(hepatic_failure, "hepatic_failure")                                 \
@@ -51,7 +51,7 @@
   X(short_bowel_syndrome, "short_bowel_syndrome")                       \
   X(oral_mucositis, "oral_mucositis")
 
-// Drug classes and regimens that change the answer (knowledge.md §3).
+// Drug classes and regimens that change the answer (docs/knowledge.md §3).
 #define GLN_MEDICATIONS(X)                    \
   X(lactulose, "lactulose")                   \
   X(anticonvulsant, "anticonvulsant")         \
@@ -60,14 +60,14 @@
   X(other_prescription, "other_prescription") \
   X(supplement_stack, "supplement_stack")
 
-// Ordered: a larger value is worse, and the worst finding decides (knowledge.md §4).
+// Ordered: a larger value is worse, and the worst finding decides (docs/knowledge.md §4).
 #define GLN_VERDICTS(X)               \
   X(suitable, "suitable")             \
   X(caution, "caution")               \
   X(clinician_only, "clinician_only") \
   X(avoid, "avoid")
 
-// knowledge.md §7.
+// docs/knowledge.md §7.
 #define GLN_EVIDENCE_GRADES(X)    \
   X(strong, "strong")             \
   X(moderate, "moderate")         \
@@ -79,7 +79,7 @@
   X(self_directed, "self_directed") \
   X(clinician_supervised, "clinician_supervised")
 
-// knowledge.md §1.
+// docs/knowledge.md §1.
 #define GLN_SOURCE_KINDS(X)                   \
   X(regulatory_label, "regulatory_label")     \
   X(guideline, "guideline")                   \
@@ -91,7 +91,7 @@
   X(editorial, "editorial")                   \
   X(policy, "policy")
 
-// Every source of the knowledge base, in the order of knowledge.md §1.
+// Every source of the knowledge base, in the order of docs/knowledge.md §1.
 #define GLN_SOURCES(X)                                        \
   X(endari_label, "endari_label")                             \
   X(nutrestore_label, "nutrestore_label")                     \
@@ -132,7 +132,7 @@
   X(gln_policy, "gln_policy")                                 \
   X(shah_2020_retracted, "shah_2020_retracted")
 
-// Every rule that can produce a finding, with the dotted ids of knowledge.md §4 and §6: the
+// Every rule that can produce a finding, with the dotted ids of docs/knowledge.md §4 and §6: the
 // input check, then the screening rules, then the dose rules (findings come out in this order).
 #define GLN_RULES(X)                                                            \
   X(input_invalid, "input.invalid")                                             \
@@ -200,7 +200,7 @@
   X(doses_per_day, "doses_per_day")     \
   X(weeks, "weeks")
 
-// What a trial tracks to decide whether glutamine helped (knowledge.md §8).
+// What a trial tracks to decide whether glutamine helped (docs/knowledge.md §8).
 #define GLN_OUTCOMES(X)                                       \
   X(fewer_gut_symptoms, "fewer_gut_symptoms")                 \
   X(easier_food_tolerance, "easier_food_tolerance")           \
@@ -209,7 +209,7 @@
   X(tolerance_in_stressful_period, "tolerance_in_stressful_period")
 
 // Who may use a purpose's dose range: only `self_directed` rows are for use without a
-// clinician (knowledge.md §5). not_recommended: no self-directed range, the evidence is weak
+// clinician (docs/knowledge.md §5). not_recommended: no self-directed range, the evidence is weak
 // or against; clinician: medical nutrition run by a treating team; prescription: a labelled
 // prescription product.
 #define GLN_DOSE_ACCESSES(X)            \
@@ -240,7 +240,7 @@
   X(weeks, "weeks")             \
   X(on_off, "on/off")
 
-// Which way a policy threshold is stricter (knowledge.md §12). A policy may only move a
+// Which way a policy threshold is stricter (docs/knowledge.md §12). A policy may only move a
 // threshold this way from its default.
 #define GLN_DIRECTIONS(X) \
   X(higher, "higher")     \

@@ -82,7 +82,7 @@ class finding {
   constexpr std::size_t format_reason(char* out, std::size_t capacity) const noexcept {
     return format_text(reason_, arguments, out, capacity);
   }
-  // The same for the person (knowledge.md §11): a plain-language gist with the numbers in
+  // The same for the person (docs/knowledge.md §11): a plain-language gist with the numbers in
   // force, set in the frame that says what to do ("... Ask your doctor first."), or under
   // clinician supervision in one that defers to the prescriber. At most 140 characters.
   constexpr text patient_text() const noexcept { return text{frame_, patient_, arguments}; }

@@ -26,6 +26,13 @@ constexpr std::optional<E> parse(std::string_view name) noexcept {
   return std::nullopt;
 }
 
+// What `value` means, for an enum declared with descriptions (GLN_DEFINE_DESCRIBED_ENUM); an
+// empty view for a value outside the enum's range.
+template <class E, class = decltype(enum_traits<E>::descriptions)>
+constexpr std::string_view description(E value) noexcept {
+  return is_valid(value) ? enum_traits<E>::descriptions[index_of(value)] : std::string_view{};
+}
+
 namespace detail {
 
 // Table invariant (checked in gln's own build): every name is non-empty and used once.

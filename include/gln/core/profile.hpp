@@ -14,7 +14,7 @@ GLN_BEGIN_NAMESPACE
 // rather than guess. An aggregate, so it can be built in a constant expression:
 //   constexpr gln::profile p{40.0, gln::kilograms{70.0}, {gln::condition::cirrhosis}};
 //
-// Unknown is not "none" (knowledge.md §4): an empty condition or medication set means none
+// Unknown is not "none" (docs/knowledge.md §4): an empty condition or medication set means none
 // only while conditions_known / medications_known say the app knows them; an absent age is
 // unknown (caution.age_unknown), never an adult.
 struct profile {

@@ -9,15 +9,19 @@
 #include "../core/enum_set.hpp"
 #include "../core/enums.hpp"
 
-// ICD-10-CM to condition (knowledge.md §2). Codes are stored without the dot, upper case.
+// ICD-10-CM to condition (docs/knowledge.md §2). Codes are stored without the dot, upper case.
+
+// How an entry matches a code.
+// X(match, "name", "description")
+#define GLN_ICD10_MATCHES(X)                                            \
+  X(prefix, "prefix", "the code itself and every longer code under it") \
+  X(exact, "exact", "the code itself only: a category (header) entry")  \
+  X(initial_encounter, "initial_encounter",                             \
+    "a prefix, for T codes: only with seventh character A (initial encounter), or none")
+
 GLN_BEGIN_NAMESPACE
 
-// How an entry matches a code (knowledge.md §2 "Matching" and "Seventh characters").
-enum class icd10_match : std::uint8_t {
-  prefix,             // the code itself and every longer code under it
-  exact,              // the code itself only: a category (header) entry
-  initial_encounter,  // a prefix, for T codes: only with seventh character A, or none
-};
+GLN_DEFINE_DESCRIBED_ENUM(icd10_match, GLN_ICD10_MATCHES);
 
 struct icd10_entry {
   std::string_view code;
@@ -44,7 +48,7 @@ struct icd10_narrowing {
 
 namespace data {
 
-// Every code entry of knowledge.md §2's table, sorted by code (then match, then condition) so
+// Every code entry of docs/knowledge.md §2's table, sorted by code (then match, then condition) so
 // a look-up is a binary search. One row per fact: a code that names two conditions has two
 // rows. Built by a lambda so that the short names used to lay the table out stay inside it.
 inline constexpr std::array<icd10_entry, 160> icd10_codes = [] {

@@ -10,23 +10,32 @@
 #include "../core/names.hpp"
 #include "rules.hpp"
 
-// What makes each screening rule of knowledge.md §4 fire. The verdict, reason and sources
+// What makes each screening rule of docs/knowledge.md §4 fire. The verdict, reason and sources
 // are in rules.hpp; this table holds only the triggers.
-GLN_BEGIN_NAMESPACE
-namespace data {
 
-// A condition that needs more than set membership.
-enum class trigger_extra : std::uint8_t {
-  none,
-  age_below_adult,       // age known and below policy.adult_age_years
-  age_below_sickle_min,  // age known and below the Endari label's lowest age
-  medication_absent,     // none of `medications` is taken
-  age_unknown,           // no age given
-  conditions_unknown,    // profile.conditions_known is false
-  medications_unknown,   // profile.medications_known is false
-  conditions_unmapped,   // profile.unmapped_conditions > 0
-  weight_stale,          // the weight is older than the policy's limit for the age
-};
+// A condition that needs more than set membership, and what it asks of the profile (shown in
+// docs/knowledge.md §4; a "{name}" is a policy knob or a number of the dose tables, as in the
+// rule texts).
+// X(extra, "name", "description")
+#define GLN_TRIGGER_EXTRAS(X)                                                                     \
+  X(none, "none", "")                                                                             \
+  X(age_below_adult, "age_below_adult", "age known and below {adult_age_years} years")            \
+  X(age_below_sickle_min, "age_below_sickle_min",                                                 \
+    "age known and below {sickle_cell_min_age_years} years, the Endari label's lowest age")       \
+  X(medication_absent, "medication_absent", "none of the rule's medications is taken")            \
+  X(age_unknown, "age_unknown", "no age given")                                                   \
+  X(conditions_unknown, "conditions_unknown", "the profile says its conditions are not known")    \
+  X(medications_unknown, "medications_unknown", "the profile says its medications are not known") \
+  X(conditions_unmapped, "conditions_unmapped", "the profile holds conditions gln could not map") \
+  X(weight_stale, "weight_stale",                                                                 \
+    "a valid weight older than {max_weight_age_days_adult} days for an adult, "                   \
+    "{max_weight_age_days_minor} days for anyone not known to be an adult")
+
+GLN_BEGIN_NAMESPACE
+
+GLN_DEFINE_DESCRIBED_ENUM(trigger_extra, GLN_TRIGGER_EXTRAS);
+
+namespace data {
 
 // A rule fires when the purpose is in `purposes` (an empty set means any purpose) and:
 // any of `conditions` or `medications` is present, or, with an extra, the extra holds;
@@ -39,7 +48,7 @@ struct screening_trigger {
   trigger_extra extra = trigger_extra::none;
 };
 
-// knowledge.md §4, purpose.clinician_managed.
+// docs/knowledge.md §4, purpose.clinician_managed.
 inline constexpr purpose_set clinician_managed_purposes{purpose::oral_mucositis,
                                                         purpose::surgical_recovery,
                                                         purpose::critical_illness,

@@ -12,7 +12,7 @@
 #include "../core/units.hpp"
 #include "sources.hpp"
 
-// Dose by purpose (knowledge.md §5), indexed by gln::purpose, the sickle-cell weight bands and
+// Dose by purpose (docs/knowledge.md §5), indexed by gln::purpose, the sickle-cell weight bands and
 // the §6 numbers that are not policy thresholds (those are in thresholds.hpp).
 GLN_BEGIN_NAMESPACE
 

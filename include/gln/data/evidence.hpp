@@ -9,7 +9,7 @@
 #include "../core/enums.hpp"
 #include "sources.hpp"
 
-// Evidence grade per purpose (knowledge.md §7), indexed by gln::purpose.
+// Evidence grade per purpose (docs/knowledge.md §7), indexed by gln::purpose.
 GLN_BEGIN_NAMESPACE
 
 struct evidence_row {

@@ -9,7 +9,7 @@
 #include "../core/enums.hpp"
 #include "sources.hpp"
 
-// What every rule says and why (knowledge.md §4 and §6), indexed by gln::rule. The triggers
+// What every rule says and why (docs/knowledge.md §4 and §6), indexed by gln::rule. The triggers
 // live in contraindications.hpp (screening) and rules/dose.hpp (dose check).
 GLN_BEGIN_NAMESPACE
 
@@ -21,7 +21,7 @@ struct rule_info {
   verdict level{};                  // for self-directed use
   verdict supervised_level{};       // under oversight::clinician_supervised
   bool self_directed_only = false;  // does not fire at all under clinician supervision
-  // The finding cites the dose row of its purpose (knowledge.md §6 "as §5").
+  // The finding cites the dose row of its purpose (docs/knowledge.md §6).
   bool cites_dose_row = false;
   // The input that makes the rule fire, where it is not a condition or medication of the
   // trigger table (those name the one the person has).
@@ -186,7 +186,7 @@ inline constexpr std::array<rule_info, enum_count<gln::rule>> rules = [] {
     {r::dose_child_per_kg, v::avoid, v::avoid, false, false, in::grams_per_dose,
      "child: above {child_per_kg_limit} g/kg/day",
      {s::natmed_consumer}},
-    // Instead of dose.child_per_kg, for the one labelled case (knowledge.md §6).
+    // Instead of dose.child_per_kg, for the one labelled case (docs/knowledge.md §6).
     {r::dose_child_per_kg_label_band, v::caution, v::caution, false, false, in::grams_per_dose,
      "the labelled sickle-cell dose for this weight band, twice a day, is above the general "
      "paediatric limit of {child_per_kg_limit} g/kg/day; the product label is the authority for "

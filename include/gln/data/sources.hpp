@@ -8,7 +8,7 @@
 #include "../core/enums.hpp"
 #include "../core/precondition.hpp"
 
-// Every source of knowledge.md §1, indexed by gln::source. None of §1 is marked
+// Every source of docs/knowledge.md §1, indexed by gln::source. None of §1 is marked
 // "(verify)", so every source is verified; the retracted review stays in the table so the
 // "never cited" invariant has something to check.
 GLN_BEGIN_NAMESPACE
@@ -159,7 +159,7 @@ inline constexpr std::array<citation, enum_count<gln::source>> sources = [] {
        false},
       {src::icd10cm, sk::reference_database,
        "ICD-10-CM, International Classification of Diseases, Tenth Revision, Clinical "
-       "Modification; CDC/NCHS code set FY2026 (every code of knowledge.md section 2 checked "
+       "Modification; CDC/NCHS code set FY2026 (every code of docs/knowledge.md section 2 checked "
        "against it)",
        0, "", "", "", true, false},
       {src::snomed_ct, sk::reference_database,

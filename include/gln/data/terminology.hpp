@@ -12,8 +12,8 @@
 #include "../core/units.hpp"
 #include "sources.hpp"
 
-// The code systems other than ICD-10-CM (knowledge.md §2b): SNOMED CT, RxNorm, ATC, NDC, LOINC
-// and UCUM, each code with what it means to gln. Only the codes knowledge.md §2b names, or the
+// The code systems other than ICD-10-CM (docs/knowledge.md §2b): SNOMED CT, RxNorm, ATC, NDC, LOINC
+// and UCUM, each code with what it means to gln. Only the codes docs/knowledge.md §2b names, or the
 // rows of terminology.md it lets through, are here; any other code of these systems is
 // unmapped, never guessed. Every table is sorted by its code (ATC and LOINC by the number the
 // code reads as), for a binary search.
@@ -89,7 +89,7 @@ struct code_system_source {
 
 namespace data {
 
-// Indexed by gln::code_system. NDC has no source of its own in knowledge.md §1: Endari's
+// Indexed by gln::code_system. NDC has no source of its own in docs/knowledge.md §1: Endari's
 // product code is the one on its label.
 inline constexpr std::array<code_system_source, enum_count<code_system>> code_system_sources = [] {
   using cs = code_system;
@@ -266,7 +266,7 @@ constexpr bool is_ndc_product(std::uint32_t labeler, std::uint32_t product) noex
 
 // ---- The tables ----
 
-// knowledge.md §2b "Conditions", "Procedures" and "Allergies": the SNOMED CT rows of
+// docs/knowledge.md §2b, SNOMED CT: conditions, procedures and allergies, the SNOMED CT rows of
 // terminology.md §1a-§1c marked High or Medium, with §2b's decisions. Left out, so unmapped:
 // 40095003 Injury of kidney (an injury, not failure), the history-of-seizure situations
 // 703151001 and 1290882004, the suspected-cancer situations 162573006 and 315268008, 92691004
@@ -416,7 +416,12 @@ inline constexpr std::array<snomed_entry, 112> snomed_codes = [] {
 }();
 // clang-format on
 
-// knowledge.md §2b "Medications, RxNorm ingredients": lactulose and the 27 antiepileptic
+// The concepts left out of snomed_codes, named above: they read as unmapped.
+inline constexpr std::array<std::uint64_t, 10> snomed_exclusions{
+    40095003, 703151001, 1290882004, 162573006, 315268008,
+    92691004, 61170000,  309904001,  16402000,  60001007};
+
+// docs/knowledge.md §2b, RxNorm: lactulose and the 27 antiepileptic
 // ingredients of terminology.md §2 (gabapentin, pregabalin and clobazam classed by drug), and
 // the one glutamine product code. No rows for antineoplastics (matched by ATC), glutamine or
 // somatropin ingredients (no RxCUI confirmed), nor for product codes (SCD, SBD), whose display
@@ -450,7 +455,7 @@ inline constexpr std::array<rxnorm_entry, 29> rxnorm_codes = [] {
       {1482502, {m::anticonvulsant}, false, true},  // eslicarbazepine
       {1739745, {m::anticonvulsant}, false, true},  // brivaracetam
       // The product-level RxCUI openFDA gives for Endari and a generic 5 g L-glutamine powder;
-      // its term type and RxNorm name were not seen (knowledge.md §2b, "(verify)").
+      // its term type and RxNorm name were not seen (docs/knowledge.md §2b, "(verify)").
       {1869684, {}, true, false},
       {2045371, {m::anticonvulsant}, false, true},  // cannabidiol
       {2054968, {m::anticonvulsant}, false, true},  // stiripentol
@@ -495,7 +500,7 @@ inline constexpr std::array<std::uint8_t, 27> rxnorm_names_by_letter = [] {
   return first;
 }();
 
-// knowledge.md §2b "Medications, ATC prefixes" and "Glutamine products". Each code maps with
+// docs/knowledge.md §2b, ATC: medication classes and glutamine. Each code maps with
 // every code under it. The former codes of gabapentin and pregabalin, N03AX12 and N03AX16, are
 // under N03A. Groups that hold other drugs map to nothing: A06AD (macrogol beside lactulose),
 // A16AA (carnitine beside glutamine), N03 above N03A; so do methotrexate L04AX03, ophthalmic
@@ -518,12 +523,16 @@ inline constexpr std::array<atc_entry, 12> atc_codes = [] {
   }};
 }();
 
-// knowledge.md §2b "Glutamine products": Endari, labeler 42457, product 0420, any package.
+// The codes left out of atc_codes, named above: under no entry, so they map to nothing.
+inline constexpr std::array<std::string_view, 6> atc_exclusions{"A06AD",   "A16AA",   "N03",
+                                                                "L04AX03", "S01LA08", "L03AX03"};
+
+// docs/knowledge.md §2b, NDC: Endari, labeler 42457, product 0420, any package.
 inline constexpr std::array<ndc_entry, 1> ndc_codes{{
     {42457, 420, true, true, "Endari (L-glutamine oral powder), Emmaus Medical"},
 }};
 
-// knowledge.md §2b "Observations": body weight, pregnancy status and its answers, in the order
+// docs/knowledge.md §2b, LOINC: body weight, pregnancy status and its answers, in the order
 // of loinc_key. "Not pregnant" and "unknown" are known answers that name no condition. The
 // pregnancy status may also be answered in SNOMED CT: 77386006 Pregnant (snomed_codes) and
 // 60001007 Not pregnant (unmapped: it names nothing). Neither answer ever removes a coded
@@ -557,7 +566,7 @@ inline constexpr std::array<std::uint64_t, loinc_codes.size()> loinc_keys = [] {
   return keys;
 }();
 
-// knowledge.md §2b: the UCUM body-weight units, by their case-sensitive codes.
+// docs/knowledge.md §2b: the UCUM body-weight units, by their case-sensitive codes.
 inline constexpr std::array<ucum_entry, 3> ucum_weight_units{{
     {"[lb_av]", kilograms_per_pound},
     {"g", 0.001},
@@ -593,11 +602,8 @@ constexpr bool snomed_codes_are_consistent() noexcept {
     }
     // Every row names a condition: a code that names none is left out (unmapped).
     if (entry.conditions.empty()) return false;
-    // knowledge.md §2b: left out, so that they read as unmapped.
-    for (std::uint64_t excluded :
-         {16402000ULL, 60001007ULL, 40095003ULL, 703151001ULL, 1290882004ULL, 162573006ULL,
-          315268008ULL, 92691004ULL, 309904001ULL}) {
-      if (entry.code == excluded) return false;
+    for (std::uint64_t excluded : snomed_exclusions) {
+      if (entry.code == excluded || !is_sctid(excluded)) return false;
     }
   }
   return true;
@@ -665,9 +671,10 @@ constexpr bool atc_codes_are_consistent() noexcept {
         return false;
       }
     }
-    // knowledge.md §2b: these are not under any entry.
-    for (std::string_view excluded : {"L04AX03", "S01LA08", "L03AX03", "A06AD", "A16AA", "N03"}) {
-      if (excluded.substr(0, entry.code.size()) == entry.code) return false;
+    for (std::string_view excluded : atc_exclusions) {
+      if (excluded.substr(0, entry.code.size()) == entry.code || !is_atc_code(excluded)) {
+        return false;
+      }
     }
   }
   return true;

@@ -8,7 +8,7 @@
 #include "../core/enum_traits.hpp"
 #include "../core/enums.hpp"
 
-// The plain-language text of every rule, for the person (knowledge.md §11): the same content
+// The plain-language text of every rule, for the person (docs/knowledge.md §11): the same content
 // as the professional reason, said simply, in the second person, with what to do. A text is a
 // gist set in a frame that names the action for its kind of finding; under clinician
 // supervision every gist is set in the frame that defers to the prescriber. Message keys, for
@@ -30,7 +30,7 @@
 
 GLN_BEGIN_NAMESPACE
 
-// How a patient text ends (or begins): the action for its kind of finding (knowledge.md §11).
+// How a patient text ends (or begins): the action for its kind of finding (docs/knowledge.md §11).
 enum class patient_frame : std::uint8_t { GLN_PATIENT_FRAMES(GLN_DETAIL_FRAME_ENUMERATOR) };
 template <>
 struct enum_traits<patient_frame> {
@@ -52,7 +52,7 @@ namespace data {
 inline constexpr std::array<std::string_view, enum_count<patient_frame>> patient_frames{
     {GLN_PATIENT_FRAMES(GLN_DETAIL_FRAME_TEXT)}};
 
-// Under clinician supervision the text defers to the prescriber (knowledge.md §11).
+// Under clinician supervision the text defers to the prescriber (docs/knowledge.md §11).
 inline constexpr std::string_view supervised_frame = "Your doctor should know: {text}";
 
 // The longest a composed patient text may be: a CDS Hooks card summary, a phone screen.
@@ -173,7 +173,7 @@ inline constexpr std::array<patient_text_row, enum_count<gln::rule>> patient_tex
 }();
 // clang-format on
 
-// The plain labels of the verdicts (knowledge.md §11), indexed by verdict; key
+// The plain labels of the verdicts (docs/knowledge.md §11), indexed by verdict; key
 // `verdict.<verdict>`.
 inline constexpr std::array<std::string_view, enum_count<verdict>> verdict_labels{
     "OK to try", "OK with care", "Ask your doctor first", "Do not take"};

@@ -14,7 +14,7 @@
 #include "../core/units.hpp"
 #include "sources.hpp"
 
-// Every policy threshold once (knowledge.md §12): its id, the gln::policy member that holds
+// Every policy threshold once (docs/knowledge.md §12): its id, the gln::policy member that holds
 // it, the member's type, its default, its unit, the direction that is stricter, the knob it
 // may not pass (or {}), and its sources. gln::policy, effective(), policy equality, the
 // numbers in finding texts and the knowledge reference are all made from this one list; the
@@ -72,7 +72,7 @@
 
 GLN_BEGIN_NAMESPACE
 
-// A knob of gln::policy, with the name knowledge.md §12 gives it.
+// A knob of gln::policy, with the name docs/knowledge.md §12 gives it.
 enum class policy_knob : std::uint8_t { GLN_POLICY_KNOBS(GLN_DETAIL_KNOB_ENUMERATOR) };
 template <>
 struct enum_traits<policy_knob> {

@@ -13,7 +13,7 @@
 #include "sources.hpp"
 #include "thresholds.hpp"
 
-// What a defined trial contains (knowledge.md §8), the side effects to show (§9) and the
+// What a defined trial contains (docs/knowledge.md §8), the side effects to show (§9) and the
 // advice on forms, timing and product quality (§10).
 GLN_BEGIN_NAMESPACE
 

@@ -14,7 +14,7 @@
 #include "../data/terminology.hpp"
 #include "codes.hpp"
 
-// One look-up for every code system gln reads (knowledge.md §2 and §2b), and the readings of
+// One look-up for every code system gln reads (docs/knowledge.md §2 and §2b), and the readings of
 // medication texts and weight units that go with them.
 GLN_BEGIN_NAMESPACE
 
@@ -284,7 +284,7 @@ constexpr code_match code_lookup(std::string_view system_uri, std::string_view c
 // The RxNorm ingredients a product display names ("clonazePAM 0.25 MG Oral Tablet" names
 // clonazepam), as whole words in any case; valproate also as "valproic acid" or
 // "divalproex". Meant for an RxNorm product code that code_lookup does not map; a reader that
-// classes a drug by its display says so (knowledge.md §2b).
+// classes a drug by its display says so (docs/knowledge.md §2b).
 constexpr ingredient_match ingredient_in_display(std::string_view display) noexcept {
   ingredient_match found{};
   detail::visit_words(display, [&](std::size_t position) {

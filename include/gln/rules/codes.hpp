@@ -178,7 +178,7 @@ constexpr condition_set icd10_conditions(const normalized_code& code) noexcept {
 
 }  // namespace detail
 
-// Reads an ICD-10-CM code (knowledge.md §2): with or without the dot after the category, any
+// Reads an ICD-10-CM code (docs/knowledge.md §2): with or without the dot after the category, any
 // case, surrounding white space trimmed. Text that is not of the ICD-10-CM shape is malformed;
 // a well-formed code that means none of gln's conditions is unmapped (a real diagnosis gln
 // has no rule for, or a code §2 names as mapping to nothing, such as D57.3, sickle-cell
@@ -200,7 +200,7 @@ constexpr condition_set conditions_from_icd10(std::string_view code) noexcept {
 }
 
 // The most serious condition an ICD-10-CM code means: the one whose self-directed verdict is
-// worst, ties to the first in gln::condition order (knowledge.md §2). No value for a
+// worst, ties to the first in gln::condition order (docs/knowledge.md §2). No value for a
 // malformed or unmapped code.
 constexpr std::optional<condition> condition_from_icd10(std::string_view code) noexcept {
   std::optional<condition> worst;

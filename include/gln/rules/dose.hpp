@@ -14,7 +14,7 @@
 
 GLN_BEGIN_NAMESPACE
 
-// The dose for a purpose (knowledge.md §5), resolved for the person's weight where the
+// The dose for a purpose (docs/knowledge.md §5), resolved for the person's weight where the
 // source doses by weight. It does not screen: call screen() or plan_trial() for that.
 struct dose_guidance {
   gln::purpose purpose = gln::purpose::general_recovery;
@@ -36,7 +36,7 @@ struct dose_guidance {
   // its split-dose threshold): the numbers are the policy's, `amount` is the source's wording.
   bool clipped_by_policy = false;
   // The observed safe level in force, where the self-directed daily range goes above it: the
-  // part above needs a clinician (knowledge.md §8).
+  // part above needs a clinician (observed_safe_level, docs/knowledge.md §12).
   std::optional<grams> clinician_above_per_day;
   std::string_view amount;  // the dose as the source states it
   std::string_view duration;
@@ -53,7 +53,7 @@ struct dose_guidance {
 };
 
 // The result of checking a regimen: the screening findings of the profile first, then the
-// dose findings (knowledge.md §6), so a dose is never "fine" for a person who must avoid it.
+// dose findings (docs/knowledge.md §6), so a dose is never "fine" for a person who must avoid it.
 struct dose_check {
   verdict overall = verdict::suitable;
   finding_list findings;
@@ -66,14 +66,14 @@ struct dose_check {
 
 namespace detail {
 
-// A valid weight that may choose a dose: not older than the policy's limit (knowledge.md §2b).
+// A valid weight that may choose a dose: not older than the policy's limit (docs/knowledge.md §12).
 constexpr bool has_current_weight(const profile& person, const policy& rules) noexcept {
   return person.weight_kg && weight_is_valid(person, rules) && !weight_is_stale(person, rules);
 }
 
-// A stricter policy's ceilings cut the self-directed range (knowledge.md §6 "dose_for under a
-// policy"), so an app never shows a range that check_dose with the same policy refuses; a
-// range they close entirely is no range. Marks the part above the observed safe level.
+// A stricter policy's ceilings (docs/knowledge.md §12) cut the self-directed range, so an app
+// never shows a range that check_dose with the same policy refuses; a range they close entirely
+// is no range. Marks the part above the observed safe level.
 constexpr void clip_to_policy(dose_guidance& out, const policy& rules) noexcept {
   if (!out.per_day || !out.per_dose) return;
   double daily_cap = rules.self_directed_daily_ceiling.value();
@@ -169,8 +169,8 @@ constexpr bool is_critical_purpose(gln::purpose p) noexcept {
          p == gln::purpose::burns;
 }
 
-// The dose rules a regimen fires (knowledge.md §6), and its bad fields; sets `per_day_out` when
-// grams and doses are valid.
+// The dose rules a regimen fires (docs/knowledge.md §6), and its bad fields; sets `per_day_out`
+// when grams and doses are valid.
 constexpr void add_dose_findings(const profile& person, gln::purpose p, const regimen& plan,
                                  const policy& rules, finding_list& out,
                                  std::optional<grams>& per_day_out) noexcept {
@@ -218,7 +218,7 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
                            plan.doses_per_day == row.doses_per_day->max;
     const bool child_over_limit =
         is_child && has_weight && daily > rules.child_max_per_kg.value() * kg;
-    // The Endari label is the higher authority for its own product (knowledge.md §6).
+    // The Endari label is the higher authority for its own product (docs/knowledge.md §6).
     const bool labelled_band_case = child_over_limit && band_dose && supervised &&
                                     rules.allow_label_band_dose &&
                                     *person.age_years >= data::sickle_cell_min_age_years;

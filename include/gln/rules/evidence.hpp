@@ -10,7 +10,7 @@
 
 GLN_BEGIN_NAMESPACE
 
-// How well the evidence supports a purpose (knowledge.md §7).
+// How well the evidence supports a purpose (docs/knowledge.md §7).
 struct evidence {
   gln::purpose purpose = gln::purpose::general_recovery;
   evidence_grade grade = evidence_grade::insufficient;

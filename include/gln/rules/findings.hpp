@@ -185,7 +185,7 @@ class finding_list {
   constexpr verdict level_for(gln::rule id) const noexcept {
     const rule_info& info = describe(id);
     // policy.require_age: an app that must never serve a child makes an unknown age
-    // clinician_only (knowledge.md §4).
+    // clinician_only (docs/knowledge.md §4).
     if (id == gln::rule::caution_age_unknown && rules_.require_age) {
       return supervised_ ? verdict::caution : verdict::clinician_only;
     }
@@ -301,7 +301,7 @@ constexpr gln::cause finding_list::cause_for(gln::rule id) const noexcept {
   const std::size_t i = index_of(id) - first_screening;
   if (index_of(id) >= first_screening && i < data::screening_triggers.size()) {
     const data::screening_trigger& trigger = data::screening_triggers[i];
-    if (trigger.extra != data::trigger_extra::medication_absent) {
+    if (trigger.extra != trigger_extra::medication_absent) {
       for (gln::condition c : trigger.conditions) {
         if (conditions_.contains(c)) return gln::cause::of(c);
       }

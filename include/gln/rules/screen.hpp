@@ -33,7 +33,7 @@ template <class E, class Pick>
 constexpr std::array<rule_mask, enum_count<E>> plain_rules_by(Pick pick) noexcept {
   std::array<rule_mask, enum_count<E>> masks{};
   for (const data::screening_trigger& t : data::screening_triggers) {
-    if (!t.purposes.empty() || t.extra != data::trigger_extra::none) continue;
+    if (!t.purposes.empty() || t.extra != trigger_extra::none) continue;
     for (E member : pick(t)) masks[index_of(member)] |= bit_of(t.id);
   }
   return masks;
@@ -45,12 +45,12 @@ inline constexpr auto rules_by_medication = plain_rules_by<gln::medication>(
     [](const data::screening_trigger& t) constexpr noexcept { return t.medications; });
 
 constexpr bool is_plain(const data::screening_trigger& t) noexcept {
-  return t.purposes.empty() && t.extra == data::trigger_extra::none;
+  return t.purposes.empty() && t.extra == trigger_extra::none;
 }
 
 // A trigger that fires on the purpose alone (no condition, medication or extra).
 constexpr bool is_purpose_only(const data::screening_trigger& t) noexcept {
-  return !t.purposes.empty() && t.extra == data::trigger_extra::none && t.conditions.empty() &&
+  return !t.purposes.empty() && t.extra == trigger_extra::none && t.conditions.empty() &&
          t.medications.empty();
 }
 
@@ -121,18 +121,17 @@ constexpr bool compound_fires(const data::screening_trigger& t, const profile& p
                               const policy& rules) noexcept {
   const bool age_known = person.age_years && age_is_valid(person, rules);
   switch (t.extra) {
-    case data::trigger_extra::age_below_adult:
+    case trigger_extra::age_below_adult:
       return age_known && *person.age_years < rules.adult_age_years;
-    case data::trigger_extra::age_below_sickle_min:
+    case trigger_extra::age_below_sickle_min:
       return age_known && *person.age_years < data::sickle_cell_min_age_years;
-    case data::trigger_extra::medication_absent:
-      return !person.medications.intersects(t.medications);
-    case data::trigger_extra::age_unknown: return !person.age_years.has_value();
-    case data::trigger_extra::conditions_unknown: return !person.conditions_known;
-    case data::trigger_extra::medications_unknown: return !person.medications_known;
-    case data::trigger_extra::conditions_unmapped: return person.unmapped_conditions > 0;
-    case data::trigger_extra::weight_stale: return weight_is_stale(person, rules);
-    case data::trigger_extra::none: break;
+    case trigger_extra::medication_absent: return !person.medications.intersects(t.medications);
+    case trigger_extra::age_unknown: return !person.age_years.has_value();
+    case trigger_extra::conditions_unknown: return !person.conditions_known;
+    case trigger_extra::medications_unknown: return !person.medications_known;
+    case trigger_extra::conditions_unmapped: return person.unmapped_conditions > 0;
+    case trigger_extra::weight_stale: return weight_is_stale(person, rules);
+    case trigger_extra::none: break;
   }
   if (t.conditions.empty() && t.medications.empty()) return true;
   return person.conditions.intersects(t.conditions) || person.medications.intersects(t.medications);
@@ -193,16 +192,16 @@ constexpr screening screen_with(const profile& person, gln::purpose p,
 }  // namespace detail
 
 // Screens a profile for a purpose: contraindications, cautions and purpose rules
-// (knowledge.md §4). `overall` is the worst finding. A policy can only make it stricter.
+// (docs/knowledge.md §4). `overall` is the worst finding. A policy can only make it stricter.
 constexpr screening screen(const profile& person, gln::purpose p,
                            const policy& requested = detail::default_policy) noexcept {
   return detail::with_policy_in_force(requested, detail::screen_with, person, p);
 }
 
 // How serious a set of conditions reads on its own: the worst self-directed verdict of the
-// rules the conditions fire whatever the purpose (knowledge.md §4); suitable for conditions
+// rules the conditions fire whatever the purpose (docs/knowledge.md §4); suitable for conditions
 // that fire none, such as an indication (sickle_cell_disease). Codes are ranked by it
-// (knowledge.md §2).
+// (docs/knowledge.md §2).
 constexpr verdict self_directed_verdict_of(condition_set conditions) noexcept {
   detail::rule_mask fired = 0;
   for (gln::condition c : conditions) fired |= detail::rules_by_condition[index_of(c)];

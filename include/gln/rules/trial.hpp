@@ -23,7 +23,7 @@ struct regimen_check {
   rule_set fired{};
 };
 
-// A defined, self-limited trial (knowledge.md §8): one product, one dose, one goal, one
+// A defined, self-limited trial (docs/knowledge.md §8): one product, one dose, one goal, one
 // review date, and a stop rule. Dosing fields are set only when status is ready.
 struct trial_plan {
   gln::purpose purpose = gln::purpose::general_recovery;
@@ -34,7 +34,7 @@ struct trial_plan {
   grams start_per_dose{};
   int start_doses_per_day = 0;
   int max_doses_per_day = 0;
-  grams max_per_day{};  // at most the observed safe level in force (knowledge.md §8)
+  grams max_per_day{};  // at most the observed safe level in force (docs/knowledge.md §12)
   // The purpose's range goes above max_per_day: more needs a clinician.
   bool more_needs_clinician = false;
   std::optional<int> step_up_day;  // day to go to max_doses_per_day if tolerated
@@ -94,7 +94,7 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
   if (plan.status != plan_status::ready || !row.per_dose || !row.doses_per_day || !row.per_day) {
     return plan;
   }
-  // Within the observed safe level in force (knowledge.md §8): the plan's maximum per day is
+  // Within the observed safe level in force (docs/knowledge.md §12): the plan's maximum per day is
   // the smaller of the purpose's maximum and that level; where even the purpose's smallest
   // daily dose is above it (ibs_symptoms' trial dose), the plan keeps that dose and its
   // dose.above_observed_safe_level caution.

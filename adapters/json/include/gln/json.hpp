@@ -1,14 +1,24 @@
 #ifndef GLN_JSON_HPP
 #define GLN_JSON_HPP
 
-// nlohmann/json serialisation of gln's results: `nlohmann::json j = gln::screen(p, purpose);`.
-// Works with nlohmann::json (keys sorted) and nlohmann::ordered_json (keys in the order
-// written here, the order the README shows). Kept outside include/gln/ so the library itself stays
-// free of dependencies. The shape is documented in the README (section gln-check, "JSON shape") and
-// is stable: keys are only ever added. Every enum is written as its stable name (gln::to_string); a
-// value outside the enum's range is written as null. Optional numbers are null when absent, never
-// left out, so every object of one type has the same keys.
+// nlohmann/json serialisation of gln: `nlohmann::json j = gln::screen(p, purpose);`, to_json
+// for every result type, from_json for a request, a profile, a regimen and a policy, and the
+// envelope of an answer (request id, gln and knowledge versions, the request as understood,
+// its unmapped codes, the answer). Works with nlohmann::json (keys sorted) and
+// nlohmann::ordered_json (keys in the order written here, the order the README and
+// docs/schema/ show). Kept outside include/gln/ so the library itself stays free of
+// dependencies; works with the single header (include it first) as with <gln/gln.hpp>. The
+// shape is stable: keys are only ever added. Every enum is written as its stable name
+// (gln::to_string); a value outside the enum's range is written as null. Optional members are
+// null when absent, never left out, so every object of one type has the same keys.
+//
+// Reading: from_json applies the rules of <gln/json/request.hpp> to a document nlohmann has
+// already parsed, and throws gln::request_exception naming the field. nlohmann keeps the last
+// of two equal keys, so a document cannot show them: read a request's bytes with
+// gln::request_parser (<gln/json/parse.hpp>), which refuses them, as gln-check does.
 
+#include <cmath>
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +26,11 @@
 
 #include <nlohmann/json.hpp>
 
+#ifndef GLN_GLN_HPP
 #include <gln/gln.hpp>
+#endif
+
+#include "json/request.hpp"
 
 namespace gln {
 
@@ -146,14 +160,44 @@ void to_json(Json& j, const citation& c) {
   };
 }
 
-// {"rule": "contra.cirrhosis", "level": "avoid", "reason": "...", "sources": [...],
-//  "field": null}; field names the bad input of an input.invalid finding.
+// {"field": "medications", "member": "anticonvulsant"}: the input that made a rule fire, and
+// for conditions and medications which one; member is null otherwise, field null for none.
+template <class Json>
+void to_json(Json& j, const cause& c) {
+  Json member = nullptr;
+  if (const auto which = c.which_condition()) member = Json(*which);
+  if (const auto which = c.which_medication()) member = Json(*which);
+  j = Json{
+      {"field", c.field == input_field::none ? Json(nullptr) : Json(c.field)},
+      {"member", std::move(member)},
+  };
+}
+
+// {"threshold_g": 20.0}: the numbers in force for a finding's texts, by placeholder name.
+template <class Json>
+void to_json(Json& j, const text_arguments& arguments) {
+  j = Json::object();
+  for (const text_argument& a : arguments) {
+    if (!a.name.empty()) j[std::string(a.name)] = a.value;
+  }
+}
+
+// {"rule": "contra.cirrhosis", "level": "avoid", "self_directed_level": "avoid",
+//  "reason": "...", "patient_text": "...", "reason_key": "contra.cirrhosis.reason",
+//  "patient_key": "contra.cirrhosis.patient", "arguments": {...}, "cause": {...},
+//  "sources": [...], "field": null}; field names the bad input of an input.invalid finding.
 template <class Json>
 void to_json(Json& j, const finding& f) {
   j = Json{
       {"rule", detail::text_or_null<Json>(f.rule_id())},
       {"level", f.level},
-      {"reason", std::string(f.reason())},
+      {"self_directed_level", f.self_directed_level()},
+      {"reason", std::string(f.reason().view())},
+      {"patient_text", std::string(f.patient_text().view())},
+      {"reason_key", std::string(f.reason_key().view())},
+      {"patient_key", std::string(f.patient_key().view())},
+      {"arguments", f.arguments},
+      {"cause", f.cause},
       {"sources", f.sources()},
       {"field", f.field == input_field::none ? Json(nullptr) : Json(f.field)},
   };
@@ -165,13 +209,19 @@ void to_json(Json& j, const finding_list& list) {
   for (const finding& f : list) j.push_back(Json(f));
 }
 
+// The profile as the rules see it (to send a request, write gln::request: its echo can be
+// read back).
 template <class Json>
 void to_json(Json& j, const profile& p) {
   j = Json{
       {"age_years", detail::optional_to_json<Json>(p.age_years)},
       {"weight_kg", detail::optional_to_json<Json>(p.weight_kg)},
+      {"weight_age_days", detail::optional_to_json<Json>(p.weight_age_days)},
       {"conditions", p.conditions},
+      {"conditions_known", p.conditions_known},
       {"medications", p.medications},
+      {"medications_known", p.medications_known},
+      {"unmapped_conditions", p.unmapped_conditions},
       {"oversight", p.oversight},
   };
 }
@@ -209,6 +259,9 @@ void to_json(Json& j, const dose_guidance& g) {
       {"max_weeks", detail::optional_to_json<Json>(g.max_weeks)},
       {"weight_based", g.weight_based},
       {"weight_needed", g.weight_needed},
+      {"weight_stale", g.weight_stale},
+      {"clipped_by_policy", g.clipped_by_policy},
+      {"clinician_above_per_day_g", detail::optional_to_json<Json>(g.clinician_above_per_day)},
       {"amount", std::string(g.amount)},
       {"duration", std::string(g.duration)},
       {"timing", std::string(g.timing)},
@@ -254,9 +307,16 @@ void to_json(Json& j, const advice& a) {
   j = Json{{"text", std::string(a.text)}, {"sources", a.sources}};
 }
 
-// "dosing" is null unless status is "ready"; "screening" is the screening the plan rests on.
+// {"regimen": {...}, "overall": "caution", "fired": ["dose.gi_effects_likely"]}
 template <class Json>
-void to_json(Json& j, const trial_plan& t) {
+void to_json(Json& j, const regimen_check& c) {
+  j = Json{{"regimen", c.regimen}, {"overall", c.overall}, {"fired", c.fired}};
+}
+
+namespace detail {
+
+template <class Json>
+Json trial_plan_json(const trial_plan& t, bool with_screening) {
   Json dosing = nullptr;
   if (t.has_dosing()) {
     dosing = Json{
@@ -264,30 +324,320 @@ void to_json(Json& j, const trial_plan& t) {
         {"start_doses_per_day", t.start_doses_per_day},
         {"max_doses_per_day", t.max_doses_per_day},
         {"max_per_day_g", t.max_per_day},
-        {"step_up_day", detail::optional_to_json<Json>(t.step_up_day)},
+        {"more_needs_clinician", t.more_needs_clinician},
+        {"step_up_day", optional_to_json<Json>(t.step_up_day)},
         {"review_day", t.review_day},
-        {"hard_stop_day", detail::optional_to_json<Json>(t.hard_stop_day)},
+        {"hard_stop_day", optional_to_json<Json>(t.hard_stop_day)},
     };
   }
-  j = Json{
-      {"purpose", t.purpose},
-      {"status", t.status},
-      {"screening", t.screening_result},
-      {"dosing", std::move(dosing)},
-      {"outcomes", t.outcomes},
-      {"protein_g_per_kg_day", detail::optional_to_json<Json>(t.protein_g_per_kg_day)},
-      {"advice",
-       {
-           {"rule", t.rule},
-           {"basics", t.basics},
-           {"athlete_basics", t.athlete_basics},
-           {"side_effects", t.side_effects},
-           {"forms", t.forms},
-           {"timing", t.timing},
-           {"product_quality", t.product_quality},
-           {"context", t.context},
-       }},
+  Json j = Json::object();
+  j["purpose"] = t.purpose;
+  j["status"] = t.status;
+  if (with_screening) j["screening"] = t.screening_result;
+  j["dosing"] = std::move(dosing);
+  j["start_check"] = optional_to_json<Json>(t.start_check);
+  j["max_check"] = optional_to_json<Json>(t.max_check);
+  j["outcomes"] = t.outcomes;
+  j["protein_g_per_kg_day"] = optional_to_json<Json>(t.protein_g_per_kg_day);
+  j["advice"] = Json{
+      {"rule", t.rule},
+      {"basics", t.basics},
+      {"athlete_basics", t.athlete_basics},
+      {"side_effects", t.side_effects},
+      {"forms", t.forms},
+      {"timing", t.timing},
+      {"product_quality", t.product_quality},
+      {"context", t.context},
   };
+  return j;
+}
+
+}  // namespace detail
+
+// "dosing" is null unless status is "ready"; "screening" is the screening the plan rests on;
+// "start_check" and "max_check" are check_dose's summary of the plan's two regimens, null
+// where the plan did not get as far as choosing them.
+template <class Json>
+void to_json(Json& j, const trial_plan& t) {
+  j = detail::trial_plan_json<Json>(t, true);
+}
+
+// {"status": "mapped", "role": "condition", "conditions": [...], "medications": [...],
+//  "glutamine": false, "verified": true, "kilograms_per_unit": null}
+template <class Json>
+void to_json(Json& j, const code_match& m) {
+  j = Json{
+      {"status", m.status},
+      {"role", m.role},
+      {"conditions", m.conditions},
+      {"medications", m.medications},
+      {"glutamine", m.glutamine},
+      {"verified", m.verified},
+      {"kilograms_per_unit",
+       m.role == code_role::weight_unit ? Json(m.kilograms_per_unit) : Json(nullptr)},
+  };
+}
+template <class Json>
+void to_json(Json& j, lookup_status value) {
+  j = detail::enum_to_json<Json>(value);
+}
+template <class Json>
+void to_json(Json& j, code_role value) {
+  j = detail::enum_to_json<Json>(value);
+}
+template <class Json>
+void to_json(Json& j, code_system value) {
+  j = detail::enum_to_json<Json>(value);  // the system's FHIR URI
+}
+template <class Json>
+void to_json(Json& j, policy_knob value) {
+  j = detail::enum_to_json<Json>(value);
+}
+
+// {"ingredient": "clonazepam", "rxcui": 2598, "medications": ["anticonvulsant"]}; ingredient
+// and rxcui are null when the display names none.
+template <class Json>
+void to_json(Json& j, const ingredient_match& m) {
+  j = Json{
+      {"ingredient", detail::text_or_null<Json>(m.ingredient)},
+      {"rxcui", m.matched() ? Json(m.rxcui) : Json(nullptr)},
+      {"medications", m.medications},
+  };
+}
+
+// Every knob by its id, as a number (a switch is 1 or 0): {"adult_age_years": 18.0, ...}.
+template <class Json>
+void to_json(Json& j, const policy& p) {
+  j = Json::object();
+  for (std::size_t i = 0; i < enum_count<policy_knob>; ++i) {
+    const auto knob = static_cast<policy_knob>(i);
+    j[std::string(to_string(knob))] = knob_value(p, knob);
+  }
+}
+
+// {"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "E11.9"}
+template <class Json>
+void to_json(Json& j, const request_coding& c) {
+  j = Json{{"system", c.system}, {"code", c.code}};
+}
+
+// The request as gln understood it, in the request format (without its id, which the envelope
+// carries): read back, it gives the same profile, purpose, regimen and policy. Conditions and
+// medications are every one gln will screen, those the codes map to included; null where
+// the request said they are unknown.
+template <class Json>
+void to_json(Json& j, const request& r) {
+  Json policy_given = Json::object();
+  for (std::size_t i = 0; i < enum_count<policy_knob>; ++i) {
+    const auto knob = static_cast<policy_knob>(i);
+    if (r.knob_given(knob)) policy_given[std::string(to_string(knob))] = knob_value(r.rules, knob);
+  }
+  j = Json{
+      {"age_years", detail::optional_to_json<Json>(r.person.age_years)},
+      {"weight_kg", detail::optional_to_json<Json>(r.person.weight_kg)},
+      {"weight_age_days", detail::optional_to_json<Json>(r.person.weight_age_days)},
+      {"conditions", r.conditions_null ? Json(nullptr) : Json(r.person.conditions)},
+      {"medications", r.medications_null ? Json(nullptr) : Json(r.person.medications)},
+      {"icd10", r.icd10_null ? Json(nullptr) : Json(r.icd10)},
+      {"codes", r.codes_null ? Json(nullptr) : Json(r.codes)},
+      {"oversight", r.person.oversight},
+      {"purpose", r.purpose ? Json(*r.purpose) : Json(nullptr)},
+      {"regimen", r.plan ? Json(*r.plan) : Json(nullptr)},
+      {"policy", std::move(policy_given)},
+  };
+}
+
+// from_json's error: the field and what is wrong (request_error).
+class request_exception : public std::exception {
+ public:
+  explicit request_exception(const request_error& error) noexcept : error_(error) {}
+  const char* what() const noexcept override { return error_.c_str(); }
+  const request_error& error() const noexcept { return error_; }
+
+ private:
+  request_error error_;
+};
+
+namespace detail {
+
+// request_reader's source over an nlohmann/json document.
+template <class Json>
+class nlohmann_source {
+ public:
+  using value = const Json*;
+
+  bool kind(value& v, json_kind& out) noexcept {
+    switch (v->type()) {
+      case Json::value_t::null: out = json_kind::null; return true;
+      case Json::value_t::boolean: out = json_kind::boolean; return true;
+      case Json::value_t::number_integer:
+      case Json::value_t::number_unsigned:
+      case Json::value_t::number_float: out = json_kind::number; return true;
+      case Json::value_t::string: out = json_kind::string; return true;
+      case Json::value_t::array: out = json_kind::array; return true;
+      case Json::value_t::object: out = json_kind::object; return true;
+      default: return false;  // binary or discarded: not JSON
+    }
+  }
+
+  bool string(value& v, std::string_view& out) noexcept {
+    out = v->template get_ref<const typename Json::string_t&>();
+    return true;
+  }
+
+  bool number(value& v, double& out, std::string_view& raw) {
+    out = v->template get<double>();
+    if (!std::isfinite(out)) {
+      text_ = v->dump();
+      raw = text_;
+    }
+    return true;
+  }
+
+  // A document has no bytes to echo: the id as nlohmann writes it.
+  bool id_text(value& v, std::string_view& out) {
+    text_ = v->dump(-1, ' ', false, Json::error_handler_t::replace);
+    out = text_;
+    return true;
+  }
+
+  template <class F>
+  bool fields(value& v, F&& f) {
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      value child = &it.value();
+      if (!f(std::string_view(it.key()), child)) return false;
+    }
+    return true;
+  }
+
+  template <class F>
+  bool elements(value& v, F&& f) {
+    for (const Json& item : *v) {
+      value child = &item;
+      if (!f(child)) return false;
+    }
+    return true;
+  }
+
+  std::string_view error() const noexcept { return "a value JSON does not have (binary)"; }
+
+ private:
+  std::string text_;
+};
+
+template <class Json, class Read>
+request read_document(const Json& j, Read read) {
+  request out;
+  request_error error;
+  nlohmann_source<Json> source;
+  request_reader<nlohmann_source<Json>> reader{source, out, error};
+  const Json* top = &j;
+  if (!read(reader, top)) throw request_exception(error);
+  return out;
+}
+
+}  // namespace detail
+
+// A request, read by the rules of <gln/json/request.hpp>; throws gln::request_exception.
+template <class Json>
+void from_json(const Json& j, request& out) {
+  out = detail::read_document(j, [](auto& reader, auto& top) { return reader.read(top); });
+}
+
+// A profile: the request's profile keys (age_years, weight_kg, weight_age_days, conditions,
+// medications, icd10, codes, oversight), nothing else.
+template <class Json>
+void from_json(const Json& j, profile& out) {
+  out = detail::read_document(j, [](auto& reader, auto& top) {
+          return reader.read_object_of(
+              top,
+              [](std::string_view key) {
+                return std::decay_t<decltype(reader)>::is_profile_key(key);
+              },
+              "a profile must be a JSON object");
+        }).person;
+}
+
+// {"grams_per_dose": 5, "doses_per_day": 2, "weeks": 8}
+template <class Json>
+void from_json(const Json& j, regimen& out) {
+  const request read = detail::read_document(
+      j, [](auto& reader, auto& top) { return reader.read_regimen_object(top); });
+  if (!read.plan) throw request_exception(request_error{{}, "a regimen must be a JSON object"});
+  out = *read.plan;
+}
+
+// {"<knob id>": number, ...}: the knobs given, the others at their defaults.
+template <class Json>
+void from_json(const Json& j, policy& out) {
+  out = detail::read_document(j, [](auto& reader, auto& top) {
+          return reader.read_policy_object(top);
+        }).rules;
+}
+
+// {"overall", "screening", "dose_guidance", "dose_check", "evidence", "trial_plan"}; the trial
+// plan without the screening it rests on (the top-level "screening").
+template <class Json>
+void to_json(Json& j, const request_answer& a) {
+  j = Json{
+      {"overall", a.overall},    {"screening", a.screening},
+      {"dose_guidance", a.dose}, {"dose_check", detail::optional_to_json<Json>(a.check)},
+      {"evidence", a.evidence},  {"trial_plan", detail::trial_plan_json<Json>(a.plan, false)},
+  };
+}
+
+// The codes gln holds no entry for, each as the request gave it: an ICD-10-CM code of "icd10"
+// as a string, an entry of "codes" as {"system", "code"}.
+template <class Json>
+Json unmapped_codes_json(const request& r) {
+  Json list = Json::array();
+  for (const std::string& code : r.unmapped_icd10) list.push_back(code);
+  for (const request_coding& c : r.unmapped_codes) list.push_back(Json(c));
+  return list;
+}
+
+// The envelope of an answer, for gln-check and every service: {"id", "gln_version",
+// "knowledge_version", "knowledge_review_date", "request", "unmapped_codes", "answer"}. In a
+// document the id is the value its text reads as (an integer beyond 64 bits becomes a
+// floating-point number); envelope_text writes its bytes as the request gave them.
+namespace detail {
+
+// The envelope's members, the id first when `with_id`.
+template <class Json>
+Json envelope_members(const request& r, Json answer_json, bool with_id) {
+  Json j = Json::object();
+  if (with_id) j["id"] = Json::parse(r.id);
+  j["gln_version"] = std::string(version);
+  j["knowledge_version"] = knowledge_version;
+  j["knowledge_review_date"] = std::string(knowledge_review_date);
+  j["request"] = r;
+  j["unmapped_codes"] = unmapped_codes_json<Json>(r);
+  j["answer"] = std::move(answer_json);
+  return j;
+}
+
+}  // namespace detail
+
+template <class Json>
+Json envelope_json(const request& r, Json answer_json) {
+  return detail::envelope_members(r, std::move(answer_json), true);
+}
+
+// The envelope as text, on one line (indent < 0) or indented, the id written as the request's
+// own bytes. Invalid UTF-8 in a text is replaced (U+FFFD), never written.
+template <class Json>
+std::string envelope_text(const request& r, Json answer_json, int indent = -1) {
+  const std::string rest = detail::envelope_members(r, std::move(answer_json), false)
+                               .dump(indent, ' ', false, Json::error_handler_t::replace);
+  // rest is "{" then the first key ("{\n  \"gln_version\"..." when indented).
+  std::string out;
+  out.reserve(rest.size() + r.id.size() + 16);
+  out += indent < 0 ? "{\"id\":"
+                    : "{\n" + std::string(static_cast<std::size_t>(indent), ' ') + "\"id\": ";
+  out += r.id;
+  out += ',';
+  out.append(rest, 1, std::string::npos);
+  return out;
 }
 
 }  // namespace gln

@@ -1,4 +1,4 @@
-// knowledge.md section 5: the self-directed IBS dose is 5 g three times a day, 15 g/day.
+// docs/knowledge.md §5: the self-directed IBS dose is 5 g three times a day, 15 g/day.
 #include <cstdio>
 
 #include <gln/gln.hpp>

@@ -1,0 +1,247 @@
+#ifndef GLN_JSON_PARSE_HPP
+#define GLN_JSON_PARSE_HPP
+
+// The strict reader of a request's bytes (a gln-check --batch line, a --profile file, an HTTP
+// body), on simdjson's On-Demand parser (Debian libsimdjson-dev; link simdjson::simdjson, or
+// the CMake target gln::json_parse). The rules are those of <gln/json/request.hpp>; here the
+// bytes are held to JSON (RFC 8259) and to one value per request:
+// - a NUL byte anywhere is an error (some parsers end the text there);
+// - the request is one JSON object; anything but white space after it is an error;
+// - a key given twice in one object, at any depth, is an error naming it (parsers differ on
+//   which value wins, so the request would mean different things to different readers).
+//
+//   gln::request_parser parser;            // reuse it: it keeps its buffers
+//   gln::request req;
+//   if (auto error = parser.parse(line, req)) std::puts(error->c_str());
+
+#include <cstddef>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <optional>
+#include <string_view>
+
+#include <simdjson.h>
+
+#include "request.hpp"
+
+namespace gln {
+
+namespace detail {
+
+// request_reader's source over simdjson On-Demand values.
+class simdjson_source {
+ public:
+  using value = simdjson::ondemand::value;
+
+  bool kind(value& v, json_kind& out) noexcept {
+    simdjson::ondemand::json_type type{};
+    if (failed(v.type().get(type))) return false;
+    switch (type) {
+      case simdjson::ondemand::json_type::null: {
+        // type() reads the first byte only: make sure it is the literal null.
+        bool is_null = false;
+        if (failed(v.is_null().get(is_null))) return false;
+        if (!is_null) return failed(simdjson::N_ATOM_ERROR);
+        out = json_kind::null;
+        return true;
+      }
+      case simdjson::ondemand::json_type::boolean: out = json_kind::boolean; return true;
+      case simdjson::ondemand::json_type::number: out = json_kind::number; return true;
+      case simdjson::ondemand::json_type::string: out = json_kind::string; return true;
+      case simdjson::ondemand::json_type::array: out = json_kind::array; return true;
+      case simdjson::ondemand::json_type::object: out = json_kind::object; return true;
+    }
+    return failed(simdjson::INCORRECT_TYPE);
+  }
+
+  bool string(value& v, std::string_view& out) noexcept { return !failed(v.get_string().get(out)); }
+
+  bool number(value& v, double& out, std::string_view& raw) noexcept {
+    raw = token(v);
+    return !failed(v.get_double().get(out));
+  }
+
+  // The JSON text of a string or an integer, checked: a string is unescaped once to validate
+  // it (its escapes and UTF-8), an integer must be nothing but digits (the rules check that).
+  bool id_text(value& v, std::string_view& out) noexcept {
+    out = token(v);
+    if (!out.empty() && out.front() == '"') {
+      std::string_view unescaped;
+      return !failed(v.get_string().get(unescaped));
+    }
+    return true;
+  }
+
+  template <class F>
+  bool fields(value& v, F&& f) {
+    simdjson::ondemand::object object;
+    if (failed(v.get_object().get(object))) return false;
+    for (auto member : object) {
+      simdjson::ondemand::field field;
+      if (failed(std::move(member).get(field))) return false;
+      std::string_view key;
+      if (failed(field.unescaped_key().get(key))) return false;
+      if (!f(key, field.value())) return false;
+    }
+    return true;
+  }
+
+  template <class F>
+  bool elements(value& v, F&& f) {
+    simdjson::ondemand::array array;
+    if (failed(v.get_array().get(array))) return false;
+    for (auto element : array) {
+      value item;
+      if (failed(std::move(element).get(item))) return false;
+      if (!f(item)) return false;
+    }
+    return true;
+  }
+
+  std::string_view error() const noexcept { return simdjson::error_message(error_); }
+  bool failed(simdjson::error_code code) noexcept {
+    if (code == simdjson::SUCCESS) return false;
+    error_ = code;
+    return true;
+  }
+
+ private:
+  // A scalar's text without the white space simdjson keeps after it.
+  static std::string_view token(value& v) noexcept {
+    std::string_view raw = v.raw_json_token();
+    while (!raw.empty() && is_json_space(raw.back())) raw.remove_suffix(1);
+    return raw;
+  }
+
+  simdjson::error_code error_ = simdjson::SUCCESS;
+};
+
+}  // namespace detail
+
+// Reads requests; keep one per thread and reuse it (it keeps simdjson's buffers and a padded
+// copy of the text). Not thread-safe.
+class request_parser {
+ public:
+  // Requests larger than this are refused before they are parsed (1 MiB).
+  static constexpr std::size_t default_max_bytes = std::size_t{1} << 20U;
+
+  explicit request_parser(std::size_t max_bytes = default_max_bytes) noexcept
+      : max_bytes_(max_bytes), parser_(max_bytes) {}
+
+  // Reads one request. On success `out` holds it and the result is empty; otherwise the
+  // result says why and names the field, and `out` is unspecified. Never throws: running out
+  // of memory is an error like any other.
+  std::optional<request_error> parse(std::string_view text, request& out) noexcept {
+    try {
+      out = request{};
+      return parse_into(text, out);
+    } catch (const std::bad_alloc&) {
+      return request_error{{}, "out of memory"};
+    } catch (...) {
+      return request_error{{}, "could not be read"};
+    }
+  }
+
+  // The text's id when it is a JSON object with one "id" that is a string, an integer or
+  // null: "null" otherwise. For an error line that still names its row.
+  std::string_view id_of(std::string_view text) noexcept {
+    try {
+      if (!prepare(text)) return "null";
+      simdjson::ondemand::document doc;
+      if (parser_.iterate(padded_).get(doc) != simdjson::SUCCESS) return "null";
+      simdjson::ondemand::object object;
+      if (doc.get_object().get(object) != simdjson::SUCCESS) return "null";
+      std::string_view found = "null";
+      int count = 0;
+      for (auto member : object) {
+        simdjson::ondemand::field field;
+        std::string_view key;
+        if (std::move(member).get(field) != simdjson::SUCCESS ||
+            field.unescaped_key().get(key) != simdjson::SUCCESS) {
+          return "null";
+        }
+        if (key != "id") continue;
+        if (++count > 1) return "null";
+        simdjson::ondemand::value v = field.value();
+        detail::simdjson_source source;
+        detail::json_kind kind{};
+        std::string_view token;
+        if (!source.kind(v, kind)) return "null";
+        if (kind == detail::json_kind::null) continue;
+        if (kind != detail::json_kind::string && kind != detail::json_kind::number) return "null";
+        if (!source.id_text(v, token)) return "null";
+        if (kind == detail::json_kind::number && !detail::is_json_integer(token)) return "null";
+        found = token;
+      }
+      return found;
+    } catch (...) {
+      return "null";
+    }
+  }
+
+ private:
+  // Copies the text into the padded buffer simdjson reads; false when it is too long.
+  bool prepare(std::string_view text) {
+    if (text.size() > max_bytes_) return false;
+    const std::size_t need = text.size() + simdjson::SIMDJSON_PADDING;
+    if (buffer_size_ < need) {
+      buffer_.reset(new char[need]);
+      buffer_size_ = need;
+    }
+    if (!text.empty()) std::memcpy(buffer_.get(), text.data(), text.size());
+    std::memset(buffer_.get() + text.size(), 0, simdjson::SIMDJSON_PADDING);
+    padded_ = simdjson::padded_string_view(buffer_.get(), text.size(), need);
+    return true;
+  }
+
+  std::optional<request_error> parse_into(std::string_view text, request& out) {
+    if (text.size() > max_bytes_) {
+      request_error error{{}, "larger than "};
+      error.append_number(max_bytes_).append(" bytes");
+      return error;
+    }
+    if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
+      request_error error{{}, "a NUL byte at byte "};
+      error.append_number(static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()));
+      return error;
+    }
+    std::size_t first = 0;
+    while (first < text.size() && detail::is_json_space(text[first])) ++first;
+    if (first == text.size()) return request_error{{}, "empty: a request is a JSON object"};
+    if (text[first] != '{') return request_error{{}, "a request must be a JSON object"};
+    prepare(text);
+
+    detail::simdjson_source source;
+    request_error error;
+    simdjson::ondemand::document doc;
+    if (source.failed(parser_.iterate(padded_).get(doc))) {
+      return request_error{{}, "bad JSON: "}.append(source.error());
+    }
+    simdjson::ondemand::value top;
+    if (source.failed(doc.get_value().get(top))) {
+      return request_error{{}, "bad JSON: "}.append(source.error());
+    }
+    detail::request_reader<detail::simdjson_source> reader{source, out, error};
+    if (!reader.read(top)) return error;
+    // At the end of the document there is no current location; anywhere else, the bytes
+    // there follow the request.
+    const char* at = nullptr;
+    if (doc.current_location().get(at) == simdjson::SUCCESS) {
+      request_error trailing{{}, "bytes after the request at byte "};
+      trailing.append_number(static_cast<std::size_t>(at - buffer_.get()));
+      return trailing;
+    }
+    return std::nullopt;
+  }
+
+  std::size_t max_bytes_;
+  simdjson::ondemand::parser parser_;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t buffer_size_ = 0;
+  simdjson::padded_string_view padded_{};
+};
+
+}  // namespace gln
+
+#endif  // GLN_JSON_PARSE_HPP
