@@ -7,8 +7,10 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
+#include <gln/json/document.hpp>
 #include <nlohmann/json.hpp>
 
 namespace gln_fhir_test {
@@ -31,7 +33,26 @@ inline std::string read_text(const std::string& path) {
   return out.str();
 }
 
-inline json read_json(const std::string& path) { return json::parse(read_text(path)); }
+// JSON text read as the service reads it, with the JSON adapter's strict reader; null where it
+// is refused (a test then fails on what it expected to find).
+inline json parse(std::string_view text) {
+  json out;
+  gln::json_document_parser parser;
+  if (auto error = parser.parse(text, out)) {
+    std::cout << "refused JSON: " << error->text() << std::endl;
+  }
+  return out;
+}
+
+// A file of the shared data; it must pass the strict reader.
+inline json read_json(const std::string& path) {
+  json out;
+  gln::json_document_parser parser;
+  if (auto error = parser.parse(read_text(path), out)) {
+    throw std::runtime_error(path + ": " + std::string(error->text()));
+  }
+  return out;
+}
 
 // The ten Synthea patients of the shared data.
 inline const char* const patients[] = {"test01", "test02", "test03", "test04", "test05",

@@ -2,12 +2,12 @@
 
 #include <httplib.h>
 
+#include <gln/json/document.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <utility>
-
-#include "strict_json.hpp"
 
 namespace gln_cds {
 
@@ -31,6 +31,23 @@ reply error_reply(int status, const std::string& message) {
 
 // The service's own keys for the prefetch sections (gln::fhir::prefetch_keys' defaults).
 const fhir::prefetch_keys keys{};
+
+// Reads a request body or a FHIR server's answer with the strict reader of the JSON adapter,
+// one per worker thread (it keeps its buffers): duplicate keys, trailing bytes, NUL bytes and
+// \u0000, nesting beyond 64 levels are refused. `out` is null on an error. The sizes are
+// bounded before (the HTTP server's body limit, the fetch's): `max_bytes` is the larger.
+std::optional<gln::request_error> read_json(std::string_view text, json& out,
+                                            std::size_t max_bytes) {
+  thread_local std::unique_ptr<gln::json_document_parser> parser;
+  if (!parser || parser->max_bytes() != max_bytes) {
+    parser = std::make_unique<gln::json_document_parser>(max_bytes);
+  }
+  return parser->parse(text, out);
+}
+
+std::size_t largest_document(const config& settings) {
+  return std::max(settings.max_body, settings.fetch_max_bytes);
+}
 
 std::string now_utc() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -208,9 +225,10 @@ reply service::call(std::string_view id, std::string_view body) const {
   const auto found = std::find_if(services_.begin(), services_.end(),
                                   [&](const service_info& s) { return s.id == id; });
   if (found == services_.end()) return error_reply(404, "no CDS service '" + std::string(id) + "'");
-  const parsed_json parsed = parse_strict(body);
-  if (!parsed.ok()) return error_reply(400, parsed.error);
-  const json& request = parsed.value;
+  json request;
+  if (const auto error = read_json(body, request, largest_document(settings_))) {
+    return error_reply(400, "the request body: " + std::string(error->text()));
+  }
   // A CDS Hooks request (CDS Hooks 2.0, "Calling a CDS Service").
   if (!request.is_object()) return error_reply(400, "the request is not a JSON object");
   const json* hook = fhir::detail::member(request, "hook");
@@ -324,28 +342,32 @@ void service::fetch_missing(request_state& state) const {
         problem = got.error.empty() ? "HTTP " + std::to_string(got.status) : got.error;
         break;
       }
-      parsed_json body = parse_strict(got.body);
-      if (!body.ok() || !body.value.is_object()) {
-        problem = body.ok() ? "not a FHIR resource" : body.error;
+      json body;
+      if (const auto error = read_json(got.body, body, largest_document(settings_))) {
+        problem = "its answer: " + std::string(error->text());
         break;
       }
-      if (text_at(body.value, "resourceType") != "Bundle") {
-        merged = std::move(body.value);
+      if (!body.is_object()) {
+        problem = "not a FHIR resource";
+        break;
+      }
+      if (text_at(body, "resourceType") != "Bundle") {
+        merged = std::move(body);
         break;
       }
       // Follow the next page only on the same server.
-      fhir::detail::for_each_item(fhir::detail::member(body.value, "link"), [&](const json& link) {
+      fhir::detail::for_each_item(fhir::detail::member(body, "link"), [&](const json& link) {
         if (text_at(link, "relation") == "next" && under(text_at(link, "url"), base)) {
           url = std::string(text_at(link, "url"));
         }
       });
       if (merged.is_null()) {
-        merged = body.value;
+        merged = body;
         merged["entry"] = json::array();
         merged.erase("link");
         merged.erase("total");
       }
-      if (const json* entries = fhir::detail::member(body.value, "entry");
+      if (const json* entries = fhir::detail::member(body, "entry");
           entries != nullptr && entries->is_array()) {
         for (const json& e : *entries) merged["entry"].push_back(e);
       }
@@ -505,9 +527,10 @@ reply service::feedback(std::string_view id, std::string_view body) const {
   if (!has(id)) return error_reply(404, "no CDS service '" + std::string(id) + "'");
   if (!audit_ || !audit_->ok())
     return error_reply(503, "feedback is not recorded by this service (no audit file)");
-  const parsed_json parsed = parse_strict(body);
-  if (!parsed.ok()) return error_reply(400, parsed.error);
-  const json& request = parsed.value;
+  json request;
+  if (const auto error = read_json(body, request, largest_document(settings_))) {
+    return error_reply(400, "the request body: " + std::string(error->text()));
+  }
   const json* items = fhir::detail::member(request, "feedback");
   if (items == nullptr || !items->is_array())
     return error_reply(400, "not CDS Hooks feedback: no feedback array");

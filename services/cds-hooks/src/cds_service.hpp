@@ -30,6 +30,7 @@ struct config {
   int fetch_timeout_seconds = 5;
   std::size_t fetch_max_pages = 5;
   std::size_t fetch_max_bytes = 8U << 20U;
+  std::size_t max_body = 4U << 20U;  // the largest request body (the HTTP server refuses more)
   gln::policy policy{};
   std::string audit_path;  // feedback, as JSON Lines; empty: feedback is refused
 };

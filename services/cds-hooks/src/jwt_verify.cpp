@@ -8,7 +8,7 @@
 #include <memory>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include <gln/json/document.hpp>
 
 namespace gln_cds {
 
@@ -46,9 +46,11 @@ bool audience_matches(jwt_t* token, const std::string& audience) {
   if (const char* single = jwt_get_grant(token, "aud")) return audience == single;
   char* list = jwt_get_grants_json(token, "aud");
   if (list == nullptr) return false;
-  const nlohmann::json parsed = nlohmann::json::parse(list, nullptr, false);
+  nlohmann::json parsed;
+  gln::json_document_parser parser(16384);
+  const bool read = !parser.parse(list, parsed);
   std::free(list);
-  if (!parsed.is_array()) return false;
+  if (!read || !parsed.is_array()) return false;
   for (const auto& item : parsed) {
     if (item.is_string() && item.get<std::string>() == audience) return true;
   }

@@ -99,6 +99,7 @@ int main(int argc, char** argv) {
     }
   }
   settings.fhir_servers = fhir_servers;
+  settings.max_body = max_body;
   settings.audit_path = audit_path;
   std::map<std::string, std::string> keys;
   for (const std::string& item : jwt_issuers) {

@@ -125,7 +125,7 @@ response post(const running_service& s, const std::string& path, const std::stri
   auto c = s.client();
   const auto r = c.Post(path.c_str(), headers, body, "application/json");
   REQUIRE(r);
-  response out{r->status, json::parse(r->body, nullptr, false), r->body, r->headers};
+  response out{r->status, gln_fhir_test::parse(r->body), r->body, r->headers};
   return out;
 }
 
@@ -286,7 +286,7 @@ TEST_CASE("cds: discovery, health, loopback by default, CORS") {
   const auto discovery = client.Get("/cds-services");
   REQUIRE(discovery);
   CHECK(discovery->status == 200);
-  const json services = json::parse(discovery->body)["services"];
+  const json services = gln_fhir_test::parse(discovery->body)["services"];
   std::map<std::string, std::string> hooks;
   for (const auto& s : services) {
     hooks[s["id"]] = s["hook"];
@@ -308,7 +308,7 @@ TEST_CASE("cds: discovery, health, loopback by default, CORS") {
   const auto health = client.Get("/health");
   REQUIRE(health);
   CHECK(health->status == 200);
-  CHECK(json::parse(health->body)["status"] == "ok");
+  CHECK(gln_fhir_test::parse(health->body)["status"] == "ok");
 
   const auto preflight = client.Options("/cds-services/gln-order-select");
   REQUIRE(preflight);
@@ -621,31 +621,48 @@ TEST_CASE("cds: bad requests: 400 with a message, 404, 413, and the service keep
                           {"draftOrders", gln_fhir_test::collection(json::array())}}}};
   CHECK(post(service, "/cds-services/gln-order-select", minimal).status == 200);
   const std::string text = minimal.dump();
-  const std::map<std::string, std::string> bad = {
-      {"not JSON", "{\"hook\": "},
-      {"trailing bytes", text + " {}"},
-      {"a duplicate key", "{\"hook\": \"order-select\", \"hook\": \"patient-view\"}"},
-      {"a NUL byte", text.substr(0, 5) + std::string(1, '\0') + text.substr(5)},
-      {"an escaped NUL", "{\"hook\": \"order-select\\u0000\"}"},
-      {"not an object", "[1, 2]"},
-      {"empty", ""},
-      {"nested too deep", std::string(200, '[') + std::string(200, ']')},
-      {"invalid UTF-8", "{\"hook\": \"\xff\xfe\"}"},
+  // Each body, and what the error must say: the JSON adapter's strict reader, then the
+  // CDS Hooks request's own members.
+  const std::map<std::string, std::pair<std::string, std::string>> bad = {
+      {"not JSON", {"{\"hook\": ", "the request body: hook: bad JSON: "}},
+      {"trailing bytes", {text + " {}", "the request body: bytes after the document at byte "}},
+      {"a duplicate key",
+       {"{\"hook\": \"order-select\", \"hook\": \"patient-view\"}",
+        "the request body: hook: duplicate key"}},
+      {"a nested duplicate key",
+       {"{\"context\": {\"patientId\": \"a\", \"patientId\": \"b\"}}",
+        "the request body: context.patientId: duplicate key"}},
+      {"a NUL byte",
+       {text.substr(0, 5) + std::string(1, '\0') + text.substr(5),
+        "the request body: a NUL byte at byte 5"}},
+      {"an escaped NUL",
+       {"{\"hook\": \"order-select\\u0000\"}", "the request body: hook: a string holds \\u0000"}},
+      {"not an object", {"[1, 2]", "the request is not a JSON object"}},
+      {"a number", {"42", "the request body: the document must be a JSON object or array"}},
+      {"empty", {"", "the request body: empty"}},
+      {"nested too deep",
+       {std::string(200, '[') + std::string(200, ']'), "nested deeper than 64 levels"}},
+      {"invalid UTF-8", {"{\"hook\": \"\xff\xfe\"}", "the request body: bad JSON: "}},
       {"the wrong hook",
-       json{{"hook", "patient-view"}, {"hookInstance", "x"}, {"context", {{"patientId", "p"}}}}
-           .dump()},
-      {"no context", json{{"hook", "order-select"}, {"hookInstance", "x"}}.dump()},
-      {"a token without a server", json{{"hook", "order-select"},
-                                        {"hookInstance", "x"},
-                                        {"fhirAuthorization", {{"access_token", "t"}}},
-                                        {"context", minimal["context"]}}
-                                       .dump()},
+       {json{{"hook", "patient-view"}, {"hookInstance", "x"}, {"context", {{"patientId", "p"}}}}
+            .dump(),
+        "this service answers the order-select hook, not \"patient-view\""}},
+      {"no context",
+       {json{{"hook", "order-select"}, {"hookInstance", "x"}}.dump(),
+        "not a CDS Hooks request: no context"}},
+      {"a token without a server",
+       {json{{"hook", "order-select"},
+             {"hookInstance", "x"},
+             {"fhirAuthorization", {{"access_token", "t"}}},
+             {"context", minimal["context"]}}
+            .dump(),
+        "fhirAuthorization is given without fhirServer"}},
   };
-  for (const auto& [what, body] : bad) {
+  for (const auto& [what, body_and_error] : bad) {
     INFO(what);
-    const response r = post(service, "/cds-services/gln-order-select", body);
+    const response r = post(service, "/cds-services/gln-order-select", body_and_error.first);
     CHECK(r.status == 400);
-    CHECK_FALSE(r.body["error"].get<std::string>().empty());
+    CHECK(r.body["error"].get<std::string>().find(body_and_error.second) != std::string::npos);
   }
   CHECK(post(service, "/cds-services/gln-order-select", std::string(70000, ' ')).status == 413);
   const response unknown = post(service, "/cds-services/no-such-service", minimal);
@@ -700,7 +717,7 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
 
   std::ifstream in(audit);
   std::vector<json> lines;
-  for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line));
+  for (std::string line; std::getline(in, line);) lines.push_back(gln_fhir_test::parse(line));
   REQUIRE(lines.size() == 2);
   CHECK(lines[0]["card"] == card);
   CHECK(lines[0]["service"] == "gln-order-select");
