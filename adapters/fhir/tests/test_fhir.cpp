@@ -287,6 +287,18 @@ TEST_CASE("fhir: code systems: ICD-10-CM through its table, WHO ICD-10 not held"
   CHECK(r.unmapped_conditions[1].codings.front().status == gln::lookup_status::malformed);
   CHECK(r.unmapped_conditions[2].codings.front().status == gln::lookup_status::unmapped);
   CHECK(r.profile.unmapped_conditions == 3);
+  // The card reports the WHO code as not held, the bad SNOMED CT code as malformed, and lists
+  // the sickle cell trait (no entry: knowledge.md §2b maps it to nothing) for review.
+  gln::fhir::record supervised = r;
+  supervised.profile.oversight = gln::oversight::clinician_supervised;
+  const gln::assessment a = gln::assess(supervised.profile, gln::purpose::general_recovery);
+  CHECK(a.findings.contains(gln::rule::input_conditions_unmapped));
+  const std::string detail = gln::fhir::cds_cards(a, supervised, nullptr)[0]["detail"];
+  CHECK(detail.find("Condition/who (http://hl7.org/fhir/sid/icd-10 R65.1: a code system gln does "
+                    "not hold)") != std::string::npos);
+  CHECK(detail.find("Condition/bad (http://snomed.info/sct 12345: not a well-formed code of its "
+                    "system)") != std::string::npos);
+  CHECK(detail.find("Condition/trait.") != std::string::npos);
 }
 
 TEST_CASE("fhir: medication classes, glutamine already taken, the checked order") {

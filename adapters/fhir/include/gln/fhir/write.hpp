@@ -349,6 +349,31 @@ inline std::string record_markdown(const record& r) {
   return out + ".";
 }
 
+// Why a coding of an unmapped condition was not read, where it is not simply absent from gln's
+// tables: a code system gln does not hold (WHO ICD-10, a national ICD-10), or a malformed code.
+inline std::string_view unread_because(lookup_status status) {
+  switch (status) {
+    case lookup_status::system_not_held: return "a code system gln does not hold";
+    case lookup_status::malformed: return "not a well-formed code of its system";
+    default: return {};
+  }
+}
+
+// "Condition/7 \"Severe sepsis\" (http://hl7.org/fhir/sid/icd-10 R65.1: a code system gln does
+// not hold)".
+inline std::string unmapped_markdown(const unmapped_entry& e) {
+  std::string out = markdown_text(e.resource);
+  if (!e.text.empty()) out += " \"" + markdown_text(e.text) + "\"";
+  std::string why;
+  for (const read_coding& c : e.codings) {
+    const std::string_view because = unread_because(c.status);
+    if (because.empty()) continue;
+    if (!why.empty()) why += "; ";
+    why += markdown_text(c.value.system + " " + c.value.code) + ": " + std::string(because);
+  }
+  return why.empty() ? out : out + " (" + why + ")";
+}
+
 template <class Entries, class Line>
 std::string list_markdown(const Entries& entries, std::size_t limit, Line line) {
   std::string out;
@@ -439,14 +464,8 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
               ".\n\n";
   }
   if (!r.unmapped_conditions.empty()) {
-    detail +=
-        "**Active conditions gln does not map** (review them): " +
-        detail::list_markdown(r.unmapped_conditions, 10,
-                              [](const unmapped_entry& e) {
-                                return markdown_text(e.resource) +
-                                       (e.text.empty() ? "" : " \"" + markdown_text(e.text) + "\"");
-                              }) +
-        ".\n\n";
+    detail += "**Active conditions gln does not map** (review them): " +
+              detail::list_markdown(r.unmapped_conditions, 10, detail::unmapped_markdown) + ".\n\n";
   }
   if (!r.skipped.empty()) {
     detail += "**Not used:** " +
