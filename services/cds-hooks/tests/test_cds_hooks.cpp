@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -423,6 +424,39 @@ TEST_CASE(
   const json& action = card["suggestions"][0]["actions"][0];
   CHECK(action["type"] == "delete");
   CHECK(action["resourceId"] == "MedicationRequest/gln-draft-test01");
+}
+
+TEST_CASE("cds: without --screening-date, the order's authoredOn, else today (UTC)") {
+  const auto path = gln_fhir_test::shared_file("fhir/synthea/test02.json");
+  if (!path) return;
+  running_service service;
+  json request = order_select_for(gln_fhir_test::read_json(*path), "test02");
+  json& draft = request["context"]["draftOrders"]["entry"][0]["resource"];
+  // Eleven days after the 2020-03-09 weight of 85.4 kg: current, not stale; born 1946-12-31,
+  // 73 that day (MANIFEST).
+  draft["authoredOn"] = "2020-03-20";
+  const response then = post(service, "/cds-services/gln-order-select", request);
+  REQUIRE(then.status == 200);
+  const std::string detail = then.body["cards"][0]["detail"];
+  CHECK(detail.find("(screening date 2020-03-20): Patient/test02, age 73") != std::string::npos);
+  CHECK(detail.find("2020-03-09, 11 days old") != std::string::npos);
+  CHECK(rules_of(then.body["cards"][0]).count("input.weight_stale") == 0);
+
+  draft.erase("authoredOn");
+  const auto today = [] {
+    const std::time_t now = std::time(nullptr);
+    std::tm parts{};
+    gmtime_r(&now, &parts);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
+    return "(screening date " + std::string(text) + ")";
+  };
+  const std::string before = today();
+  const response current = post(service, "/cds-services/gln-order-select", request);
+  const std::string after = today();  // the same, unless the request crossed midnight (UTC)
+  REQUIRE(current.status == 200);
+  const std::string text = current.body["cards"][0]["detail"];
+  CHECK((text.find(before) != std::string::npos || text.find(after) != std::string::npos));
 }
 
 TEST_CASE("cds: the shared CDS Hooks requests") {
