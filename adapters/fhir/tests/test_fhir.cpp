@@ -494,6 +494,21 @@ TEST_CASE("fhir: an order: glutamine, its purpose, its regimen") {
   REQUIRE(every_8h.regimen);
   CHECK(every_8h.regimen->per_dose.value() == 5.0);
   CHECK(every_8h.regimen->doses_per_day == 3);
+  // A duration in days is weeks; in months it is not converted, and the text says so.
+  json days = order(coding(rxnorm, "1869684"));
+  days["dosageInstruction"][0]["timing"]["repeat"]["boundsDuration"] = {
+      {"value", 84}, {"system", "http://unitsofmeasure.org"}, {"code", "d"}};
+  const auto twelve_weeks = gln::fhir::read_order(reader, none, days);
+  REQUIRE(twelve_weeks.regimen);
+  CHECK(twelve_weeks.regimen->weeks == 12.0);
+  CHECK(twelve_weeks.regimen_text == "10 g x 2 a day (20 g/day) for 12 weeks");
+  days["dosageInstruction"][0]["timing"]["repeat"]["boundsDuration"]["code"] = "mo";
+  const auto months = gln::fhir::read_order(reader, none, days);
+  REQUIRE(months.regimen);
+  CHECK_FALSE(months.regimen->weeks);
+  CHECK(months.regimen_text ==
+        "10 g x 2 a day (20 g/day); its duration unit 'mo' is not d or wk, "
+        "so the duration was not checked");
   // A dose in scoops is not read: no regimen, and why.
   json scoops = order(coding(rxnorm, "1869684"));
   scoops["dosageInstruction"][0]["doseAndRate"][0]["doseQuantity"] = {{"value", 2},

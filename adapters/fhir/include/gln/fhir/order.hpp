@@ -221,16 +221,25 @@ inline order_reading read_order(const reader& from, const record& context, const
     return out;
   }
   gln::regimen plan{gln::grams{*grams}, *doses, std::nullopt};
+  // The duration, in UCUM d or wk; any other unit is not converted, and the text says so.
+  std::string duration_problem;
   const json* bounds = member(member(member(instruction, "timing"), "repeat"), "boundsDuration");
   if (const auto length = detail::number_of(member(bounds, "value"))) {
     const std::string_view unit = detail::text_of(member(bounds, "code"));
-    if (unit == "wk") plan.weeks = *length;
-    if (unit == "d") plan.weeks = *length / 7.0;
+    if (unit == "wk") {
+      plan.weeks = *length;
+    } else if (unit == "d") {
+      plan.weeks = *length / 7.0;
+    } else {
+      duration_problem = "; its duration unit '" + std::string(unit) +
+                         "' is not d or wk, so the duration was not checked";
+    }
   }
   out.regimen = plan;
   out.regimen_text = detail::number_text(*grams) + " g x " + std::to_string(*doses) + " a day (" +
                      detail::number_text(plan.per_day().value()) + " g/day)";
   if (plan.weeks) out.regimen_text += " for " + detail::number_text(*plan.weeks) + " weeks";
+  out.regimen_text += duration_problem;
   return out;
 }
 
