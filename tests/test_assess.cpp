@@ -54,7 +54,8 @@ TEST_CASE("no dose is shown to a person who must not take glutamine", "[assess]"
 }
 
 TEST_CASE("each finding says which input made it fire", "[assess]") {
-  const gln::assessment a = gln::assess(adult({}, {medication::anticonvulsant}), purpose::gut_barrier);
+  const gln::assessment a =
+      gln::assess(adult({}, {medication::anticonvulsant}), purpose::gut_barrier);
   REQUIRE(a.findings.first().has_value());
   const gln::finding f = *a.findings.first();
   CHECK(f.rule == rule::caution_seizure_disorder);
@@ -93,8 +94,8 @@ TEST_CASE("the dose shown is ready text, rounded for people", "[assess]") {
   CHECK(trauma.dose->summary == "13.5-19.5 g/day");
 
   // The labelled sickle-cell band under supervision: one amount, written once.
-  const gln::assessment sickle =
-      gln::assess(supervised(adult({condition::sickle_cell_disease})), purpose::sickle_cell_disease);
+  const gln::assessment sickle = gln::assess(supervised(adult({condition::sickle_cell_disease})),
+                                             purpose::sickle_cell_disease);
   CHECK(sickle.action == action::ok_with_care);
   REQUIRE(sickle.dose.has_value());
   CHECK(sickle.dose->summary == "15 g twice a day (30 g/day)");
@@ -107,8 +108,7 @@ TEST_CASE("under supervision the action follows the supervised verdicts", "[asse
   CHECK_FALSE(gln::assess(pregnant, purpose::gut_barrier).dose.has_value());
   CHECK(gln::assess(supervised(pregnant), purpose::gut_barrier).action == action::ok_with_care);
   CHECK(gln::assess(adult(), purpose::critical_illness).action == action::ask_clinician);
-  CHECK(gln::assess(supervised(adult()), purpose::critical_illness).action ==
-        action::ok_with_care);
+  CHECK(gln::assess(supervised(adult()), purpose::critical_illness).action == action::ok_with_care);
   // The evidence does not change, and avoid stays.
   CHECK(gln::assess(supervised(adult()), purpose::athletic_performance).action ==
         action::not_recommended);

@@ -53,9 +53,9 @@ struct assessment {
   // fire (finding::cause).
   finding_list findings;
   gln::evidence evidence{};
-  std::optional<shown_dose> dose;        // present only when dose_shown is shown
+  std::optional<shown_dose> dose;  // present only when dose_shown is shown
   gln::dose_status dose_shown = gln::dose_status::invalid_input;  // or why there is no dose
-  std::optional<gln::regimen> regimen;   // the regimen checked, if one was given
+  std::optional<gln::regimen> regimen;  // the regimen checked, if one was given
 
   constexpr bool valid() const noexcept { return !findings.contains(gln::rule::input_invalid); }
   // The plain label of the action: "OK to try", ..., "Do not take".
@@ -143,7 +143,8 @@ constexpr gln::action action_for(const finding_list& findings, gln::purpose p) n
   if (findings.worst_level() == verdict::avoid) return gln::action::do_not_take;
   verdict worst = verdict::suitable;
   for (gln::rule id : findings.rules()) {
-    if (id != gln::rule::dose_no_self_directed_range) worst = gln::worst(worst, findings.level_of(id));
+    if (id != gln::rule::dose_no_self_directed_range)
+      worst = gln::worst(worst, findings.level_of(id));
   }
   if (worst == verdict::clinician_only) return gln::action::ask_clinician;
   if (is_valid(p) && dose_row_for(p).access == dose_access::not_recommended) {
@@ -172,9 +173,11 @@ constexpr gln::dose_status dose_for_action(gln::action a, const dose_guidance& g
 
 constexpr shown_dose show(const dose_guidance& guidance) noexcept {
   shown_dose out{};
-  if (guidance.per_dose) out.per_dose = std::optional<range<grams>>{round_for_people(*guidance.per_dose)};
+  if (guidance.per_dose)
+    out.per_dose = std::optional<range<grams>>{round_for_people(*guidance.per_dose)};
   out.doses_per_day = guidance.doses_per_day;
-  if (guidance.per_day) out.per_day = std::optional<range<grams>>{round_for_people(*guidance.per_day)};
+  if (guidance.per_day)
+    out.per_day = std::optional<range<grams>>{round_for_people(*guidance.per_day)};
   out.clinician_above_per_day = guidance.clinician_above_per_day;
   out.amount = guidance.amount;
   out.duration = guidance.duration;
@@ -189,12 +192,13 @@ struct assessment_access {
   static constexpr assessment assess_with(const profile& person, gln::purpose p,
                                           const std::optional<regimen>& plan,
                                           const policy& rules) noexcept {
-    assessment result = evaluate<assessment>(person, p, rules, [&](assessment& r) constexpr noexcept {
-      if (plan) {
-        std::optional<grams> per_day;
-        add_dose_findings(person, p, *plan, rules, r.findings, per_day);
-      }
-    });
+    assessment result = evaluate<assessment>(
+        person, p, rules, [&](assessment & r) constexpr noexcept {
+          if (plan) {
+            std::optional<grams> per_day;
+            add_dose_findings(person, p, *plan, rules, r.findings, per_day);
+          }
+        });
     result.regimen = plan;
     result.person_ = person;
     result.action = action_for(result.findings, p);
