@@ -10,6 +10,7 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <CLI/CLI.hpp>
 #include <atomic>
@@ -218,9 +219,19 @@ int main(int argc, char** argv) {
     });
   }
 
+  // The listening socket: SO_REUSEADDR for a quick restart, never cpp-httplib's SO_REUSEPORT
+  // (a second service started on the same port must fail, not share the connections); and once
+  // bound, the system's backlog: Debian's cpp-httplib listens with a backlog of 5, so a burst of
+  // connections saw dropped handshakes and waited seconds for the kernel to retry them.
+  int listening = -1;
+  server.set_socket_options([&listening](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening = sock;
+  });
   const int bound =
       port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
-  if (bound < 0) {
+  if (bound < 0 || listening < 0 || ::listen(listening, SOMAXCONN) != 0) {
     std::cerr << "gln-cds-hooks: cannot listen on " << host << ":" << port << "\n";
     return 1;
   }

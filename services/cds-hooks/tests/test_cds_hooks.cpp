@@ -311,6 +311,13 @@ TEST_CASE("cds: discovery, health, loopback by default, CORS") {
   CHECK(health->status == 200);
   CHECK(gln_fhir_test::parse(health->body)["status"] == "ok");
 
+  // A second service on the same port fails at once (no shared port).
+  const std::string second = "timeout 20 " + std::string(GLN_CDS_SERVICE) + " --port " +
+                             std::to_string(service.port()) + " >/dev/null 2>&1";
+  const int status = std::system(second.c_str());
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+
   const auto preflight = client.Options("/cds-services/gln-order-select");
   REQUIRE(preflight);
   CHECK(preflight->status == 204);
