@@ -338,6 +338,9 @@ TEST_CASE("cds: an order-select from each Synthea record") {
     const char* indicator;
     const char* overall;
     std::set<std::string> rules;
+    // The record's words for the worst finding, which the summary names (MANIFEST displays);
+    // empty where no single record fact is the cause.
+    const char* names = "";
   };
   const std::string gi = "dose.gi_effects_likely";
   const std::string stale = "input.weight_stale";
@@ -349,27 +352,38 @@ TEST_CASE("cds: an order-select from each Synthea record") {
       {"test01",
        "critical",
        "avoid",
-       {"contra.severe_kidney_disease", "contra.kidney_disease", other, unmapped, gi}},
+       {"contra.severe_kidney_disease", "contra.kidney_disease", other, unmapped, gi},
+       "Chronic kidney disease stage 4 (disorder)"},
       // Septic shock: shock (avoid) and sepsis.
       {"test02",
        "critical",
        "avoid",
-       {"contra.shock", "caution.sepsis", other, unmapped, stale, gi}},
+       {"contra.shock", "caution.sepsis", other, unmapped, stale, gi},
+       "Septic shock (disorder)"},
       // Sepsis resolved: only the unmapped problems and the prescriptions.
       {"test03", "warning", "caution", {other, unmapped, stale, gi}},
       // Pregnancy active; no active medication.
-      {"test04", "warning", "caution", {"caution.pregnancy", stale, gi}},
+      {"test04", "warning", "caution", {"caution.pregnancy", stale, gi}, "Normal pregnancy"},
       // Colon cancer; oxaliplatin by RxNorm product code is not classed antineoplastic.
-      {"test05", "warning", "caution", {"caution.cancer", other, unmapped, stale, gi}},
+      {"test05",
+       "warning",
+       "caution",
+       {"caution.cancer", other, unmapped, stale, gi},
+       "Overlapping malignant neoplasm of colon"},
       // Breast cancer; the 1989 miscarriage is unmapped, not a pregnancy.
-      {"test06", "warning", "caution", {"caution.cancer", other, unmapped, stale, gi}},
+      {"test06",
+       "warning",
+       "caution",
+       {"caution.cancer", other, unmapped, stale, gi},
+       "Malignant neoplasm of breast (disorder)"},
       // A 16-year-old with epilepsy on diazepam (not an antiepileptic ingredient of §2b).
       {"test07",
        "warning",
        "caution",
-       {"caution.seizure_disorder", "caution.minor", other, unmapped, stale, gi}},
+       {"caution.seizure_disorder", "caution.minor", other, unmapped, stale, gi},
+       "Seizure disorder"},
       // A 9-year-old: 10 g/day at 15.8 kg is 0.63 g/kg/day, under the 0.65 limit.
-      {"test09", "warning", "caution", {"caution.minor", stale, gi}},
+      {"test09", "warning", "caution", {"caution.minor", stale, gi}, "age 9"},
       {"test10", "info", "suitable", {stale, gi}},
       {"test11", "info", "suitable", {stale, gi}},
   };
@@ -390,6 +404,12 @@ TEST_CASE("cds: an order-select from each Synthea record") {
     CHECK(card["extension"]["gln"]["purpose"] == "general_recovery");
     CHECK(rules_of(card) == e.rules);
     CHECK(card["summary"].get<std::string>().size() <= 140);
+    if (*e.names != '\0') {
+      CHECK(card["summary"].get<std::string>().find(std::string(": ") + e.names + ": ") !=
+            std::string::npos);
+    } else if (std::string(e.indicator) == "info") {
+      CHECK(card["summary"] == "Glutamine: no contraindication in the record sent");
+    }
     CHECK(card["source"]["label"].get<std::string>().find("knowledge base v2") !=
           std::string::npos);
     CHECK(card["uuid"].get<std::string>().size() == 36);

@@ -100,7 +100,12 @@ inline std::vector<evidence_item> evidence_for(const gln::finding& f, const reco
   } else {
     switch (f.cause.field) {
       case input_field::age_years:
-        if (!r.patient.empty()) add(r.patient, "birth date", coding{});
+        if (!r.patient.empty()) {
+          add(r.patient,
+              r.profile.age_years ? "age " + std::to_string(static_cast<int>(*r.profile.age_years))
+                                  : std::string("no birth date"),
+              coding{});
+        }
         break;
       case input_field::weight_kg:
       case input_field::weight_age_days:
