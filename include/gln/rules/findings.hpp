@@ -254,22 +254,27 @@ struct finding_writer {
     list.fired_ |= rules & ~bit_of(gln::rule::input_invalid);
   }
   // Sets the worst level once every finding is in.
-  static constexpr void finish(finding_list& list) noexcept {
-    if (list.invalid_ != 0) {
-      list.worst_ = verdict::avoid;
-      return;
-    }
+  static constexpr void finish(finding_list& list) noexcept { list.worst_ = worst_except(list, 0); }
+  // The worst level of the findings but the `excluded` rules: a few AND operations.
+  static constexpr verdict worst_except(const finding_list& list, rule_mask excluded) noexcept {
+    if (list.invalid_ != 0) return verdict::avoid;
     const auto& by_level = rules_by_level[list.supervised_ ? 1 : 0];
-    list.worst_ = verdict::suitable;
+    const rule_mask fired = list.fired_ & ~excluded;
+    verdict out = verdict::suitable;
     for (std::size_t level = enum_count<verdict>; level-- > 1;) {
-      if ((list.fired_ & by_level[level]) != 0) {
-        list.worst_ = static_cast<verdict>(level);
+      if ((fired & by_level[level]) != 0) {
+        out = static_cast<verdict>(level);
         break;
       }
     }
-    if (list.contains(gln::rule::caution_age_unknown)) {
-      list.worst_ = worst(list.worst_, list.level_for(gln::rule::caution_age_unknown));
+    if ((fired & bit_of(gln::rule::caution_age_unknown)) != 0) {
+      out = worst(out, list.level_for(gln::rule::caution_age_unknown));
     }
+    return out;
+  }
+  // Whether an input of the profile or the purpose (not of a regimen) is invalid.
+  static constexpr bool profile_invalid(const finding_list& list) noexcept {
+    return (list.invalid_ & ~regimen_fields) != 0;
   }
 };
 
