@@ -127,7 +127,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     });
     check_answer(gln::fhir::read_prefetch(ours, options), nullptr);
   } catch (...) {
-    GLN_FUZZ_CHECK(!"the FHIR adapter threw");
+    gln_fuzz::fail("the FHIR adapter threw", __FILE__, __LINE__);
   }
   return 0;
 }
