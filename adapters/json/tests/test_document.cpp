@@ -173,6 +173,9 @@ TEST_CASE("json_document_parser shares the byte rules of request_parser") {
     REQUIRE(from_request);
     CHECK(refused(text, document) == std::string(from_request->text()));
   }
+  // An empty view, whose data() may be null (as a fuzzer's empty input is).
+  CHECK(refused(std::string_view{}, document) == "empty: a JSON object or array is expected");
+  CHECK(request.parse(std::string_view{}, req)->text() == "empty: a request is a JSON object");
   // Reused after an error, it reads the next document.
   json out;
   CHECK_FALSE(document.parse(R"({"id": 1})", out));

@@ -183,7 +183,9 @@ inline std::optional<request_error> check_bytes(std::string_view text,
     error.append_number(max_bytes).append(" bytes");
     return error;
   }
-  if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
+  // (memchr must not be given a null pointer, which an empty view may hold.)
+  const void* nul = text.empty() ? nullptr : std::memchr(text.data(), '\0', text.size());
+  if (nul != nullptr) {
     request_error error{{}, "a NUL byte at byte "};
     error.append_number(static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()));
     return error;
