@@ -6,12 +6,15 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string_view>
 #include <vector>
 
 #include <gln/gln.hpp>
 
 #include "profiles.hpp"
+#include "reference_screen.hpp"
 
 namespace {
 
@@ -22,6 +25,30 @@ constexpr std::uint64_t seed = 20261123;
 // Sizes of the cycled input pools: a power of two so the index is a mask, small enough to
 // stay in L1/L2 so the benchmarks time the rules, not memory.
 constexpr std::size_t pool = 256;
+
+// The hand-written reference is a floor only if it answers as gln does: every benchmark that
+// times it first checks, on its own inputs, that both give the same verdict and rules.
+void require_agreement(const std::vector<query>& inputs) {
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const gln_bench::reference_result mine =
+        gln_bench::reference_screen(inputs[i].person, inputs[i].purpose);
+    const gln_bench::reference_result theirs =
+        gln_bench::as_reference(gln::screen(inputs[i].person, inputs[i].purpose));
+    if (mine.overall != theirs.overall || mine.rules != theirs.rules) {
+      std::fprintf(stderr,
+                   "reference_screen and gln::screen disagree on input %zu: verdict %d vs %d, "
+                   "rules %#llx vs %#llx\n",
+                   i, static_cast<int>(mine.overall), static_cast<int>(theirs.overall),
+                   static_cast<unsigned long long>(mine.rules),
+                   static_cast<unsigned long long>(theirs.rules));
+      std::abort();
+    }
+  }
+}
+
+std::vector<query> one_query(const gln::profile& person, gln::purpose purpose) {
+  return {query{person, purpose}};
+}
 
 void BM_screen_empty(benchmark::State& state) {
   gln::profile person{};
@@ -71,6 +98,45 @@ void BM_screen_worst_case(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_screen_worst_case);
+
+// The same three inputs through the hand-written reference (benchmarks/reference_screen.hpp).
+void BM_reference_screen_typical(benchmark::State& state) {
+  gln::profile person = gln_bench::typical_profile();
+  gln::purpose purpose = gln::purpose::exercise_recovery;
+  require_agreement(one_query(person, purpose));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(person);
+    benchmark::DoNotOptimize(purpose);
+    gln_bench::reference_result result = gln_bench::reference_screen(person, purpose);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_reference_screen_typical);
+
+void BM_reference_screen_typical_varied(benchmark::State& state) {
+  const std::vector<query> inputs = gln_bench::typical_queries(pool, seed);
+  require_agreement(inputs);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const query& q = inputs[i++ & (pool - 1)];
+    gln_bench::reference_result result = gln_bench::reference_screen(q.person, q.purpose);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_reference_screen_typical_varied);
+
+void BM_reference_screen_worst_case(benchmark::State& state) {
+  gln::profile person = gln_bench::worst_case_profile();
+  gln::purpose purpose = gln::purpose::critical_illness;
+  require_agreement(one_query(person, purpose));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(person);
+    benchmark::DoNotOptimize(purpose);
+    gln_bench::reference_result result = gln_bench::reference_screen(person, purpose);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_reference_screen_worst_case);
 
 void BM_check_dose(benchmark::State& state) {
   gln::profile person = gln_bench::typical_profile();
@@ -292,6 +358,26 @@ void BM_screen_batch_1M(benchmark::State& state) {
                          benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_screen_batch_1M)->Unit(benchmark::kMillisecond);
+
+// The same batch through the hand-written reference, after checking that it agrees with gln
+// on every one of the 1 M profiles.
+void BM_reference_screen_batch_1M(benchmark::State& state) {
+  constexpr std::size_t count = 1'000'000;
+  const std::vector<query> inputs = gln_bench::varied_queries(count, seed);
+  require_agreement(inputs);
+  for (auto _ : state) {
+    std::array<std::size_t, gln::enum_count<gln::verdict>> tally{};
+    for (const query& q : inputs) {
+      const gln::verdict overall = gln_bench::reference_screen(q.person, q.purpose).overall;
+      ++tally[gln::index_of(overall)];
+    }
+    benchmark::DoNotOptimize(tally);
+  }
+  state.counters["profiles/s"] =
+      benchmark::Counter(static_cast<double>(count) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_reference_screen_batch_1M)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -1,8 +1,10 @@
 // Fixed work for instruction counts: `gln_count MODE N` runs one entry point N times on the
 // typical profile (40 years, 70 kg, 3 conditions, 2 medications). scripts/bench.sh runs it
 // under callgrind with N and 2N calls: the difference divided by N is the cost of one call,
-// free of start-up work. Mode `loop` runs the same loop with no call, to subtract; mode
-// `assess_dose_shown` runs assess for 40 years and 70 kg alone, who is shown a dose.
+// free of start-up work. Mode `reference_screen` runs the hand-written floor
+// (reference_screen.hpp) on the same input; mode `loop` runs the same loop with no call, to
+// subtract; mode `assess_dose_shown` runs assess for 40 years and 70 kg alone, who is shown
+// a dose.
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -10,6 +12,7 @@
 #include <gln/gln.hpp>
 
 #include "profiles.hpp"
+#include "reference_screen.hpp"
 
 namespace {
 
@@ -27,7 +30,8 @@ inline void launder(T& value) noexcept {
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::cerr << "usage: gln_count screen|check_dose|assess|assess_dose_shown|loop N\n";
+    std::cerr
+        << "usage: gln_count screen|reference_screen|check_dose|assess|assess_dose_shown|loop N\n";
     return 2;
   }
   const char* mode = argv[1];
@@ -41,6 +45,14 @@ int main(int argc, char** argv) {
       launder(person);
       launder(purpose);
       gln::screening result = gln::screen(person, purpose);
+      launder(result);
+      sum += static_cast<unsigned long>(result.overall);
+    }
+  } else if (std::strcmp(mode, "reference_screen") == 0) {
+    for (long i = 0; i < count; ++i) {
+      launder(person);
+      launder(purpose);
+      gln_bench::reference_result result = gln_bench::reference_screen(person, purpose);
       launder(result);
       sum += static_cast<unsigned long>(result.overall);
     }

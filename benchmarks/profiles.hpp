@@ -55,7 +55,7 @@ inline query varied_query(rng& r) {
   if (age_kind < 8) {
     // unknown age
   } else if (age_kind < 10) {
-    const double bad_ages[] = {-1.0, 0.0, 131.0, 250.0};
+    const double bad_ages[] = {-1.0, -0.1, 131.0, 250.0};
     p.age_years = bad_ages[r.below(4)];
   } else if (age_kind < 25) {
     p.age_years = 0.5 + static_cast<double>(r.below(175)) / 10.0;  // 0.5 to 17.9

@@ -47,7 +47,7 @@ instructions() {
 # N and 2N calls: the difference is N calls, free of start-up; the empty loop is subtracted.
 n=20000
 loop=$(($(instructions loop $((2 * n))) - $(instructions loop "$n")))
-for mode in screen check_dose assess assess_dose_shown; do
+for mode in screen reference_screen check_dose assess assess_dose_shown; do
   total=$(($(instructions "$mode" $((2 * n))) - $(instructions "$mode" "$n")))
   printf '   %-17s %5d instructions per call\n' "$mode" $(((total - loop) / n))
 done

@@ -6,8 +6,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/deps.sh" build
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
-echo "Building gln-check in build/demo ..." >&2
 cmake -S "$root" -B "$root/build/demo" -DGLN_BUILD_TESTS=OFF -DGLN_BUILD_EXAMPLES=ON >/dev/null
+build_type="$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$root/build/demo/CMakeCache.txt")"
+echo "Building gln-check in build/demo (build type ${build_type:-none}) ..." >&2
 cmake --build "$root/build/demo" --target gln-check >/dev/null
 tool="$root/build/demo/examples/gln-check/gln-check"
 if [ $# -gt 0 ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages a task needs are installed: installs the missing ones when
 # run as root, otherwise names the exact command and fails.
-# Usage: scripts/deps.sh GROUP...   (groups: build, ci, service, load, fhir-schema)
+# Usage: scripts/deps.sh GROUP...   (groups: build, ci, python, service, load, fhir-schema)
 #   fhir-schema is not Debian's: the FHIR R4 schema validator's locked npm packages
 #   (adapters/fhir/tests/schema), installed with npm ci where Node.js and npm are present.
 set -euo pipefail
@@ -12,6 +12,7 @@ for group in "$@"; do
   case "$group" in
     build) packages+=(cmake make g++ clang catch2 libcli11-dev nlohmann-json3-dev libsimdjson-dev python3 python3-jsonschema pkg-config libcpp-httplib-dev libjwt-dev libssl-dev) ;;
     ci) packages+=(libc++-dev libc++abi-dev pkg-config clang-tidy-14 clang-format-14 libbenchmark-dev python3) ;;
+    python) packages+=(python3 python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-dask python3-distributed) ;;
     service) packages+=(curl) ;;
     load) packages+=(wrk curl) ;;
     fhir-schema) fhir_schema=1 ;;

@@ -1,8 +1,10 @@
-// The invariants of gln's tables, checked once, here, in gln's own build: an edit that breaks
-// one does not compile. (Users' translation units do not pay for them.)
+// The invariants of gln's tables (table_invariants.hpp), checked once, here, in gln's own
+// build: an edit that breaks one does not compile. Users' translation units never see them.
 #include <gln/gln.hpp>
 
 #include <string_view>
+
+#include "table_invariants.hpp"
 
 namespace {
 

@@ -33,23 +33,6 @@ constexpr std::string_view description(E value) noexcept {
   return is_valid(value) ? enum_traits<E>::descriptions[index_of(value)] : std::string_view{};
 }
 
-namespace detail {
-
-// Table invariant (checked in gln's own build): every name is non-empty and used once.
-template <class E>
-constexpr bool names_are_unique() noexcept {
-  const auto& names = enum_traits<E>::names;
-  for (std::size_t i = 0; i < enum_count<E>; ++i) {
-    if (names[i].empty()) return false;
-    for (std::size_t j = i + 1; j < enum_count<E>; ++j) {
-      if (names[i] == names[j]) return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace detail
-
 GLN_END_NAMESPACE
 
 #endif  // GLN_CORE_NAMES_HPP

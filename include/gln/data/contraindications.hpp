@@ -110,37 +110,6 @@ inline constexpr std::array<screening_trigger, 34> screening_triggers = [] {
   }};
 }();
 
-constexpr bool triggers_are_consistent() noexcept {
-  for (std::size_t i = 0; i < screening_triggers.size(); ++i) {
-    const screening_trigger& t = screening_triggers[i];
-    // In rule order, each a screening rule, none of them a dose rule.
-    if (i > 0 && !(screening_triggers[i - 1].id < t.id)) return false;
-    if (t.id <= gln::rule::input_invalid || t.id >= gln::rule::dose_no_self_directed_range) {
-      return false;
-    }
-    if (describe(t.id).cites_dose_row || describe(t.id).self_directed_only) return false;
-  }
-  return screening_triggers.size() ==
-         index_of(gln::rule::dose_no_self_directed_range) - index_of(gln::rule::input_invalid) - 1;
-}
-
-// Table invariant: every condition and medication is read by some screening rule, except the
-// conditions that name a purpose (indications, such as sickle_cell_disease): a condition added
-// to the vocabulary cannot silently screen as fine.
-constexpr bool every_input_is_screened() noexcept {
-  condition_set conditions{};
-  medication_set medications{};
-  for (const screening_trigger& t : screening_triggers) {
-    conditions = conditions | t.conditions;
-    medications = medications | t.medications;
-  }
-  for (std::size_t i = 0; i < enum_count<gln::condition>; ++i) {
-    const auto c = static_cast<gln::condition>(i);
-    if (!conditions.contains(c) && !parse<gln::purpose>(to_string(c))) return false;
-  }
-  return medications.size() == enum_count<gln::medication>;
-}
-
 }  // namespace data
 GLN_END_NAMESPACE
 

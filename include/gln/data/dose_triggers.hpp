@@ -146,49 +146,6 @@ constexpr bool is_dose_rule(gln::rule id) noexcept {
   return is_valid(id) && !(id < gln::rule::dose_no_self_directed_range);
 }
 
-constexpr bool names_a_text_number(std::string_view name) noexcept {
-  for (const named_number& number : text_numbers) {
-    if (number.name == name) return true;
-  }
-  return false;
-}
-
-// Table invariant (checked in gln's own build): one row per dose rule, in rule order; a measure
-// has a comparison and a bound, and a bound exactly the knob or number it names, in the
-// measure's unit; a per-kg bound needs a weight.
-constexpr bool dose_triggers_are_consistent() noexcept {
-  if (dose_triggers.size() !=
-      enum_count<gln::rule> - index_of(gln::rule::dose_no_self_directed_range)) {
-    return false;
-  }
-  for (std::size_t i = 0; i < dose_triggers.size(); ++i) {
-    const dose_trigger& t = dose_triggers[i];
-    if (index_of(t.id) != index_of(gln::rule::dose_no_self_directed_range) + i) return false;
-    const bool measured = t.measure != dose_measure::none;
-    if (measured != (t.comparison != dose_comparison::none) ||
-        measured != (t.bound != dose_bound::none)) {
-      return false;
-    }
-    const bool knob_bound = t.bound == dose_bound::knob || t.bound == dose_bound::knob_per_kg;
-    if (knob_bound != t.knob.has_value()) return false;
-    if ((t.bound == dose_bound::number) != names_a_text_number(t.number)) return false;
-    if (t.knob) {
-      const unit expected = t.bound == dose_bound::knob_per_kg          ? unit::g_per_kg_day
-                            : t.measure == dose_measure::grams_per_dose ? unit::g
-                                                                        : unit::g_per_day;
-      if (describe(*t.knob).unit != expected) return false;
-    }
-    if (t.bound == dose_bound::knob_per_kg &&
-        !t.conditions.contains(dose_condition::weight_known) &&
-        !t.conditions.contains(dose_condition::weight_current)) {
-      return false;
-    }
-    if (t.conditions.has_out_of_range() || t.purposes.has_out_of_range()) return false;
-    if (t.yields_to && (!is_dose_rule(*t.yields_to) || *t.yields_to == t.id)) return false;
-  }
-  return true;
-}
-
 }  // namespace data
 GLN_END_NAMESPACE
 

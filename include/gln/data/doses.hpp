@@ -160,50 +160,6 @@ inline constexpr std::array<named_number, 2> text_numbers{{
     {"sickle_cell_min_age_years", sickle_cell_min_age_years, unit::years},
 }};
 
-template <class Q>
-constexpr bool ordered(const std::optional<range<Q>>& r) noexcept {
-  return !r || (r->min.value() > 0.0 && r->min <= r->max);
-}
-
-constexpr bool doses_are_consistent() noexcept {
-  for (std::size_t i = 0; i < doses.size(); ++i) {
-    const dose_row& row = doses[i];
-    if (index_of(row.id) != i || !cites_only_live_sources(row.sources) || row.amount.empty()) {
-      return false;
-    }
-    if (!ordered(row.per_dose) || !ordered(row.per_day) || !ordered(row.per_kg_day)) {
-      return false;
-    }
-    if (row.doses_per_day &&
-        (row.doses_per_day->min < 1 || row.doses_per_day->min > row.doses_per_day->max)) {
-      return false;
-    }
-    if (row.min_weeks && row.max_weeks && *row.min_weeks > *row.max_weeks) return false;
-    // A self-directed row always states a full range, so a dose can be checked against it.
-    if (row.access == dose_access::self_directed &&
-        (!row.per_dose || !row.doses_per_day || !row.per_day)) {
-      return false;
-    }
-    // Per dose times doses per day must reach the daily range.
-    if (row.per_dose && row.doses_per_day && row.per_day &&
-        (row.per_dose->min.value() * row.doses_per_day->min > row.per_day->min.value() ||
-         row.per_dose->max.value() * row.doses_per_day->max < row.per_day->max.value())) {
-      return false;
-    }
-  }
-  return true;
-}
-
-constexpr bool bands_are_ordered() noexcept {
-  for (std::size_t i = 1; i < sickle_cell_weight_bands.size(); ++i) {
-    if (!(sickle_cell_weight_bands[i - 1].up_to < sickle_cell_weight_bands[i].up_to) ||
-        !(sickle_cell_weight_bands[i - 1].per_dose < sickle_cell_weight_bands[i].per_dose)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // What dose_row_for() gives for a value outside gln::purpose: no range, nothing to dose.
 inline constexpr dose_row unknown_purpose_row{static_cast<gln::purpose>(enum_count<gln::purpose>),
                                               dose_access::not_recommended,

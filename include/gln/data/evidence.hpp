@@ -83,19 +83,6 @@ inline constexpr std::array<evidence_row, enum_count<gln::purpose>> evidence = [
 }();
 // clang-format on
 
-constexpr bool evidence_is_consistent() noexcept {
-  for (std::size_t i = 0; i < evidence.size(); ++i) {
-    const evidence_row& row = evidence[i];
-    if (index_of(row.id) != i || row.summary.empty() || !is_valid(row.grade) ||
-        !cites_only_live_sources(row.sources)) {
-      return false;
-    }
-    // Disagreement needs at least two sources to disagree.
-    if (row.sources_disagree && row.sources.size() < 2) return false;
-  }
-  return true;
-}
-
 }  // namespace data
 GLN_END_NAMESPACE
 

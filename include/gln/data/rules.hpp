@@ -232,28 +232,6 @@ inline constexpr rule_info unknown_rule{gln::rule::input_invalid,
                                         "unknown rule: the id is not a gln::rule value",
                                         {gln::source::gln_policy}};
 
-constexpr bool rules_are_consistent() noexcept {
-  for (std::size_t i = 0; i < rules.size(); ++i) {
-    const rule_info& info = rules[i];
-    if (index_of(info.id) != i || info.reason.empty() || !is_valid(info.cause)) return false;
-    // A rule cites sources of its own unless it borrows its dose row's.
-    if (info.cites_dose_row ? !info.sources.empty() : !cites_only_live_sources(info.sources)) {
-      return false;
-    }
-    // Supervision may soften clinician_only to caution; it never makes anything worse, and
-    // it never moves avoid (the one documented exception is the adult maximum).
-    if (info.supervised_level > info.level) return false;
-    if (info.level == verdict::clinician_only && info.supervised_level != verdict::caution) {
-      return false;
-    }
-    if (info.level == verdict::avoid && info.supervised_level != verdict::avoid &&
-        info.id != gln::rule::dose_above_adult_maximum) {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace data
 
 // What a rule says: levels, reason template, sources. A value outside the enum yields

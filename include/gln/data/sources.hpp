@@ -188,22 +188,6 @@ inline constexpr std::array<citation, enum_count<gln::source>> sources = [] {
   }};
 }();
 
-constexpr bool sources_are_indexed_by_id() noexcept {
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    if (index_of(sources[i].id) != i || sources[i].text.empty()) return false;
-  }
-  return true;
-}
-
-// True when every id in `list` names a source that exists and is not retracted.
-constexpr bool cites_only_live_sources(const citation_list& list) noexcept {
-  if (list.empty() || list.overflowed()) return false;
-  for (gln::source id : list) {
-    if (!is_valid(id) || sources[index_of(id)].retracted) return false;
-  }
-  return true;
-}
-
 // What source_info() gives for a value outside gln::source: no source's record, but gln's own
 // responsibility (id gln_policy), marked unverified.
 inline constexpr citation unknown_source{gln::source::gln_policy,

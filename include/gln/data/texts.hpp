@@ -183,17 +183,6 @@ inline constexpr std::array<std::string_view, enum_count<verdict>> verdict_label
 inline constexpr std::array<std::string_view, enum_count<action>> action_labels{
     "OK to try", "OK with care", "Not recommended", "Ask your doctor first", "Do not take"};
 
-// Table invariant (checked in gln's own build): one row per rule, in order, with a gist.
-constexpr bool patient_texts_are_consistent() noexcept {
-  for (std::size_t i = 0; i < patient_texts.size(); ++i) {
-    if (index_of(patient_texts[i].id) != i || patient_texts[i].gist.empty() ||
-        !is_valid(patient_texts[i].frame)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace data
 
 // The plain label of a verdict: "OK to try", "OK with care", "Ask your doctor first", "Do not

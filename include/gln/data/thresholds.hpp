@@ -101,25 +101,6 @@ inline constexpr std::array<knob_info, enum_count<policy_knob>> policy_knobs{
 
 #undef GLN_DETAIL_KNOB_ROW
 
-// Table invariant (checked in gln's own build): one row per knob in order, live sources, a
-// switch's default is 0 or 1, a bounded knob starts within its bound.
-constexpr bool knobs_are_consistent() noexcept {
-  for (std::size_t i = 0; i < policy_knobs.size(); ++i) {
-    const knob_info& knob = policy_knobs[i];
-    if (index_of(knob.id) != i || !cites_only_live_sources(knob.sources)) return false;
-    const bool is_switch = knob.stricter == direction::on || knob.stricter == direction::off;
-    if (is_switch != (knob.unit == unit::on_off)) return false;
-    if (is_switch && knob.default_value != 0.0 && knob.default_value != 1.0) return false;
-    if (!is_switch && !(knob.default_value > 0.0)) return false;
-    if (knob.at_most &&
-        (knob.stricter != direction::later ||
-         policy_knobs[index_of(*knob.at_most)].default_value < knob.default_value)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace data
 
 // The row of a knob. Precondition: `id` is a policy_knob.

@@ -110,20 +110,6 @@ inline constexpr advice endurance_context{
     "training sessions longer than about 90 minutes raise intestinal permeability",
     {gln::source::article_muscle_recovery}};
 
-constexpr bool trials_are_consistent() noexcept {
-  for (std::size_t i = 0; i < trials.size(); ++i) {
-    const trial_row& row = trials[i];
-    if (index_of(row.id) != i || row.outcomes.has_out_of_range()) return false;
-    // A trial with a review has something to track, and one without has nothing.
-    if (!row.review.has_value() != row.outcomes.empty()) return false;
-  }
-  for (const advice* text : {&trial_rule, &basics_first, &athlete_protein, &side_effects, &forms,
-                             &timing, &product_quality, &endurance_context}) {
-    if (text->text.empty() || !cites_only_live_sources(text->sources)) return false;
-  }
-  return true;
-}
-
 }  // namespace data
 GLN_END_NAMESPACE
 

@@ -14,14 +14,16 @@ namespace detail {
 
 constexpr bool age_is_valid(const profile& person, const policy& rules) noexcept {
   if (!person.age_years) return true;
+  // 0 is a newborn. Comparisons are false for NaN, and the limit of an effective() policy is
+  // finite, so these two reject NaN and the infinities too.
   const double age = *person.age_years;
-  return is_finite(age) && age >= 0.0 && age <= rules.max_age_years;  // 0: a newborn
+  return age >= 0.0 && age <= rules.max_age_years;
 }
 
 constexpr bool weight_is_valid(const profile& person, const policy& rules) noexcept {
   if (!person.weight_kg) return true;
-  const double kg = person.weight_kg->value();
-  return is_finite(kg) && kg >= rules.min_weight.value() && kg <= rules.max_weight.value();
+  const double kg = person.weight_kg->value();  // NaN and infinities fail as for the age
+  return kg >= rules.min_weight.value() && kg <= rules.max_weight.value();
 }
 
 // The bad fields of a profile and purpose, one bit per input_field.
@@ -38,13 +40,6 @@ constexpr field_mask invalid_fields(const profile& person, gln::purpose p,
   if (!is_valid(person.oversight)) bad |= bit_of(input_field::oversight);
   if (!is_valid(p)) bad |= bit_of(input_field::purpose);
   return bad;
-}
-
-// The first bad field of a profile and purpose, or input_field::none.
-constexpr input_field first_invalid_field(const profile& person, gln::purpose p,
-                                          const policy& rules) noexcept {
-  const field_mask bad = invalid_fields(person, p, rules);
-  return bad == 0 ? input_field::none : static_cast<input_field>(lowest_bit_index(bad));
 }
 
 // An unknown oversight value counts as self-directed, the stricter reading.

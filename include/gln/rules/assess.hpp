@@ -212,11 +212,13 @@ struct assessment_access {
   static constexpr assessment assess_with(const profile& person, gln::purpose p,
                                           const std::optional<regimen>& plan,
                                           const policy& rules) noexcept {
+    profile_facts facts{};
     assessment result = evaluate<assessment>(
-        person, p, rules, [&](assessment & r) constexpr noexcept {
+        person, p, rules, [&](assessment & r, const profile_facts& known) constexpr noexcept {
+          facts = known;
           if (plan) {
             std::optional<grams> per_day;
-            add_dose_findings(person, p, *plan, rules, r.findings, per_day);
+            add_dose_findings(person, p, *plan, rules, known, r.findings, per_day);
           }
         });
     result.regimen = plan;
@@ -229,7 +231,7 @@ struct assessment_access {
           no_dose_reason(result.action, finding_writer::profile_invalid(result.findings));
       return result;
     }
-    const dose_guidance guidance = dose_for_with(person, p, rules);
+    const dose_guidance guidance = dose_guidance_for(person, p, rules, facts);
     result.dose_shown = dose_status_of(guidance);
     if (result.dose_shown == gln::dose_status::shown) {
       result.dose = std::optional<shown_dose>{show(guidance)};

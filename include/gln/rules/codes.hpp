@@ -115,18 +115,6 @@ inline constexpr auto icd10_keyed_ranges = [] {
   return out;
 }();
 
-// The keys sort as the codes do, so the binary search below finds what a search of the text
-// would.
-constexpr bool icd10_keys_are_sorted() noexcept {
-  for (std::size_t i = 1; i < icd10_keyed_codes.size(); ++i) {
-    if (icd10_keyed_codes[i - 1].key > icd10_keyed_codes[i].key) return false;
-  }
-  for (std::size_t i = 0; i < icd10_keyed_ranges.size(); ++i) {
-    if (icd10_keyed_ranges[i].first > icd10_keyed_ranges[i].last) return false;
-  }
-  return true;
-}
-
 constexpr bool matches(const keyed_entry& entry, const normalized_code& code) noexcept {
   if ((code.key & key_mask(entry.size)) != entry.key) return false;
   switch (entry.match) {

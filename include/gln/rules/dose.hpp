@@ -66,11 +66,6 @@ struct dose_check {
 
 namespace detail {
 
-// A valid weight that may choose a dose: not older than the policy's limit (docs/knowledge.md §12).
-constexpr bool has_current_weight(const profile& person, const policy& rules) noexcept {
-  return person.weight_kg && weight_is_valid(person, rules) && !weight_is_stale(person, rules);
-}
-
 // A stricter policy's ceilings (docs/knowledge.md §12) cut the self-directed range, so an app
 // never shows a range that check_dose with the same policy refuses; a range they close entirely
 // is no range. Marks the part above the observed safe level.
@@ -102,10 +97,14 @@ constexpr void clip_to_policy(dose_guidance& out, const policy& rules) noexcept 
   }
 }
 
-constexpr dose_guidance dose_for_with(const profile& person, gln::purpose p,
-                                      const policy& rules) noexcept {
+// `known` is facts_of(person, p, rules).
+constexpr dose_guidance dose_guidance_for(const profile& person, gln::purpose p,
+                                          const policy& rules,
+                                          const profile_facts& known) noexcept {
   dose_guidance out{};
-  out.invalid_input = first_invalid_field(person, p, rules);
+  out.invalid_input = known.invalid == 0
+                          ? input_field::none
+                          : static_cast<input_field>(lowest_bit_index(known.invalid));
   if (!is_valid(p)) return out;
   const dose_row& row = dose_row_for(p);
   out.purpose = p;
@@ -122,8 +121,8 @@ constexpr dose_guidance dose_for_with(const profile& person, gln::purpose p,
   out.duration = row.duration;
   out.timing = row.timing;
   out.sources = row.sources;
-  out.weight_stale = weight_is_stale(person, rules);
-  const bool weight_chooses = has_current_weight(person, rules);
+  out.weight_stale = known.holds(trigger_extra::weight_stale);
+  const bool weight_chooses = known.weight_current;
   out.weight_needed = row.weight_based && !weight_chooses;
   if (weight_chooses) {
     const double kg = person.weight_kg->value();
@@ -143,6 +142,11 @@ constexpr dose_guidance dose_for_with(const profile& person, gln::purpose p,
   }
   if (row.access == dose_access::self_directed) clip_to_policy(out, rules);
   return out;
+}
+
+constexpr dose_guidance dose_for_with(const profile& person, gln::purpose p,
+                                      const policy& rules) noexcept {
+  return dose_guidance_for(person, p, rules, facts_of(person, p, rules));
 }
 
 constexpr bool regimen_grams_valid(const regimen& plan) noexcept {
@@ -172,7 +176,7 @@ constexpr bool is_critical_purpose(gln::purpose p) noexcept {
 // The dose rules a regimen fires (docs/knowledge.md §6), and its bad fields; sets `per_day_out`
 // when grams and doses are valid.
 constexpr void add_dose_findings(const profile& person, gln::purpose p, const regimen& plan,
-                                 const policy& rules, finding_list& out,
+                                 const policy& rules, const profile_facts& known, finding_list& out,
                                  std::optional<grams>& per_day_out) noexcept {
   const bool grams_ok = regimen_grams_valid(plan);
   const bool doses_ok = regimen_doses_valid(plan, rules);
@@ -185,11 +189,10 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
   if (!is_valid(p)) return;
 
   const dose_row& row = dose_row_for(p);
-  const bool has_weight = person.weight_kg.has_value() && weight_is_valid(person, rules);
-  const bool weight_chooses = has_current_weight(person, rules);
+  const bool has_weight = known.weight_known;
+  const bool weight_chooses = known.weight_current;
   const double kg = has_weight ? person.weight_kg->value() : 0.0;
-  const bool age_known = person.age_years.has_value() && age_is_valid(person, rules);
-  const bool is_child = age_known && *person.age_years < rules.adult_age_years;
+  const bool is_child = known.holds(trigger_extra::age_below_adult);
   const bool supervised = is_supervised(person);
 
   rule_mask fired = 0;
@@ -249,14 +252,14 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
 constexpr dose_check check_dose_with(const profile& person, gln::purpose p, const regimen& plan,
                                      const policy& rules) noexcept {
   return evaluate<dose_check>(
-      person, p, rules, [&](dose_check & result) constexpr noexcept {
-        add_dose_findings(person, p, plan, rules, result.findings, result.per_day);
+      person, p, rules, [&](dose_check & result, const profile_facts& known) constexpr noexcept {
+        add_dose_findings(person, p, plan, rules, known, result.findings, result.per_day);
       });
 }
 
 }  // namespace detail
 
-// Dose guidance for a purpose (knowledge.md §5); uses the profile's weight where the source
+// Dose guidance for a purpose (docs/knowledge.md §5); uses the profile's weight where the source
 // doses by weight. Like every entry point, it takes (profile, purpose, ...).
 constexpr dose_guidance dose_for(const profile& person, gln::purpose p,
                                  const policy& requested = detail::default_policy) noexcept {

@@ -342,42 +342,6 @@ constexpr std::optional<double> finding_list::number_named(std::string_view name
   return std::nullopt;
 }
 
-namespace detail {
-
-// Table invariant (checked in gln's own build): every "{name}" of `pattern` is a policy knob or
-// a named number of the dose tables, at most two per text, and braces pair up.
-constexpr bool placeholders_resolve(std::string_view pattern) noexcept {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '}') return false;
-    if (pattern[i] != '{') continue;
-    const std::size_t close = pattern.find('}', i);
-    if (close == std::string_view::npos) return false;
-    const std::string_view name = pattern.substr(i + 1, close - i - 1);
-    bool known = parse<policy_knob>(name).has_value() || name == weight_age_days_name;
-    for (const data::named_number& number : data::text_numbers)
-      known = known || number.name == name;
-    if (!known || ++count > text_arguments{}.size()) return false;
-    i = close;
-  }
-  return true;
-}
-
-constexpr bool rule_texts_resolve() noexcept {
-  for (const rule_info& info : data::rules) {
-    if (!placeholders_resolve(info.reason)) return false;
-  }
-  for (std::string_view reason : data::invalid_input_reasons) {
-    if (!placeholders_resolve(reason)) return false;
-  }
-  for (const patient_text_row& row : data::patient_texts) {
-    if (!placeholders_resolve(row.gist)) return false;
-  }
-  return true;
-}
-
-}  // namespace detail
-
 GLN_END_NAMESPACE
 
 #endif  // GLN_RULES_FINDINGS_HPP
