@@ -116,6 +116,9 @@ inline gln::profile typical_profile() noexcept {
       {gln::medication::other_prescription, gln::medication::supplement_stack});
 }
 
+// 40 years, 70 kg, no conditions or medications: nothing stands in the way.
+inline gln::profile plain_adult() noexcept { return gln_test::adult(); }
+
 // Every condition and every medication.
 inline gln::profile worst_case_profile() noexcept {
   return gln_test::person(16.0, 60.0, gln::condition_set::from_bits(gln::condition_set::valid_mask),

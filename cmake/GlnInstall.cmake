@@ -42,3 +42,26 @@ else()
 endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/gln.pc.in" "${PROJECT_BINARY_DIR}/gln.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/gln.pc" DESTINATION "${gln_install_pkgconfigdir}")
+
+# The adapters, each a component of the package where it is defined (its libraries found):
+# find_package(gln 2 COMPONENTS json json_parse fhir) gives gln::json, gln::json_parse (the
+# strict readers, on simdjson) and gln::fhir. json_parse's headers are installed with json.
+foreach(component IN ITEMS json json_parse fhir)
+  if(NOT TARGET gln_${component})
+    continue()
+  endif()
+  get_target_property(adapter_dirs gln_${component} INTERFACE_INCLUDE_DIRECTORIES)
+  if(adapter_dirs)
+    string(REGEX MATCH "\\$<BUILD_INTERFACE:([^>]+)>" adapter_dir "${adapter_dirs}")
+    install(DIRECTORY "${CMAKE_MATCH_1}/gln"
+            DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+            COMPONENT ${component}
+            FILES_MATCHING PATTERN "*.hpp")
+  endif()
+  install(TARGETS gln_${component} EXPORT gln-${component}-targets COMPONENT ${component})
+  install(EXPORT gln-${component}-targets
+          NAMESPACE gln::
+          FILE gln-${component}-targets.cmake
+          DESTINATION "${gln_install_cmakedir}"
+          COMPONENT ${component})
+endforeach()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks (Release, -O2) and runs them: the Google Benchmark suite (medians
-# of REPS repetitions), then instruction counts per call of screen and check_dose under
-# valgrind's callgrind (repeatable where timings are not).
+# of REPS repetitions), then instruction counts per call of screen, check_dose and assess
+# under valgrind's callgrind (repeatable where timings are not).
 #
 # Usage: scripts/bench.sh [Google Benchmark options...]
 #   e.g. scripts/bench.sh --benchmark_filter=screen
@@ -47,7 +47,8 @@ instructions() {
 # N and 2N calls: the difference is N calls, free of start-up; the empty loop is subtracted.
 n=20000
 loop=$(($(instructions loop $((2 * n))) - $(instructions loop "$n")))
-for mode in screen reference_screen check_dose assess; do
+for mode in screen reference_screen check_dose assess assess_dose_shown; do
   total=$(($(instructions "$mode" $((2 * n))) - $(instructions "$mode" "$n")))
-  printf '   %-16s %5d instructions per call\n' "$mode" $(((total - loop) / n))
+  printf '   %-17s %5d instructions per call\n' "$mode" $(((total - loop) / n))
 done
+echo "   (assess_dose_shown: the same without conditions or medications, so a dose is shown)"

@@ -26,12 +26,13 @@ step() {
 step_done() { echo "   ($(( $(date +%s) - step_start )) s)"; }
 
 # configure NAME CMAKE_ARGS...: a fresh build tree with warnings as errors, no debug info.
+# Build type "None": only the flags given here (an empty one would get the Release default).
 configure() {
   local name=$1
   shift
   rm -rf "${out:?}/$name"
   cmake -S "$root" -B "$out/$name" "${generator[@]}" -Wno-dev \
-    -DCMAKE_BUILD_TYPE= -DGLN_WARNINGS_AS_ERRORS=ON "$@" >/dev/null
+    -DCMAKE_BUILD_TYPE=None -DGLN_WARNINGS_AS_ERRORS=ON "$@" >/dev/null
 }
 
 # The summary only, or everything when a test fails.

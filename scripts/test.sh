@@ -2,7 +2,7 @@
 # Builds and runs the whole test suite with g++ and with clang++, warnings as errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh build
+scripts/deps.sh build fhir-schema
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
 for preset in gcc clang; do
   echo "== $preset"

@@ -283,7 +283,7 @@ namespace assess_checks {
 using gln::action;
 constexpr gln::profile person_of_40 = gln::profile{}.set_age(40).set_weight(70);
 static_assert(gln::assess(person_of_40, purpose::general_recovery).action == action::ok);
-static_assert(gln::assess(person_of_40, purpose::general_recovery).dose->summary ==
+static_assert(gln::assess(person_of_40, purpose::general_recovery).dose->summary() ==
               "5 g once or twice a day (5-10 g/day)");
 static_assert(gln::assess(with_cirrhosis, purpose::gut_barrier).action == action::do_not_take);
 static_assert(!gln::assess(with_cirrhosis, purpose::gut_barrier).dose.has_value());

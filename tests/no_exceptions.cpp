@@ -100,6 +100,16 @@ int main(int argc, char* argv[]) {
                                                 gln::regimen{gln::grams{5.0 * one}, 2, {}}, strict);
   check(tight.overall == verdict::clinician_only, "check_dose: a stricter ceiling applies");
 
+  // assess: one answer, with and without a regimen and a policy.
+  check(gln::assess(adult, purpose::gut_barrier).action == gln::action::ok &&
+            gln::assess(adult, purpose::gut_barrier).dose->summary() ==
+                "5-10 g twice a day (10-20 g/day; above 14 g/day with a clinician)",
+        "assess: gut_barrier is OK to try, 5-10 g twice a day");
+  check(gln::assess(cirrhosis, purpose::gut_barrier, gln::regimen{gln::grams{5.0 * one}, 2, {}},
+                    gln::policy{})
+                .dose_shown == gln::dose_status::do_not_take,
+        "assess: no dose when avoid");
+
   // evidence_for.
   const gln::evidence burns = gln::evidence_for(purpose::burns);
   check(burns.grade == gln::evidence_grade::against && burns.sources_disagree &&

@@ -1,8 +1,11 @@
 // assess(): one answer an app can show. Each case of issue "assess(): one answer an app can
-// show" is here: pages built on screen() alone, dose_for() alone or findings[0] went wrong.
+// show" is here: pages built on screen() alone, dose_for() alone or findings[0] went wrong
+// (gln-check's side of it: examples/gln-check/tests).
 #include <gln/gln.hpp>
+#include <gln/ostream.hpp>
 
 #include <optional>
+#include <sstream>
 #include <string_view>
 
 #include "catch.hpp"
@@ -75,14 +78,14 @@ TEST_CASE("a person who is fine has no top finding to show", "[assess]") {
 TEST_CASE("the dose shown is ready text, rounded for people", "[assess]") {
   const gln::assessment recovery = gln::assess(adult(), purpose::general_recovery);
   REQUIRE(recovery.dose.has_value());
-  CHECK(recovery.dose->summary == "5 g once or twice a day (5-10 g/day)");
+  CHECK(recovery.dose->summary() == "5 g once or twice a day (5-10 g/day)");
   const gln::assessment gut = gln::assess(adult(), purpose::gut_barrier);
   REQUIRE(gut.dose.has_value());
-  CHECK(gut.dose->summary == "5-10 g twice a day (10-20 g/day; above 14 g/day with a clinician)");
+  CHECK(gut.dose->summary() == "5-10 g twice a day (10-20 g/day; above 14 g/day with a clinician)");
   const gln::assessment ibs = gln::assess(adult(), purpose::ibs_symptoms);
   CHECK(ibs.action == action::ok_with_care);  // purpose.ibs_other_causes
   REQUIRE(ibs.dose.has_value());
-  CHECK(ibs.dose->summary == "5 g three times a day (15 g/day; above 14 g/day with a clinician)");
+  CHECK(ibs.dose->summary() == "5 g three times a day (15 g/day; above 14 g/day with a clinician)");
 
   // Trauma under supervision at 65.5 kg: 0.2-0.3 g/kg/day is 13.1-19.65 g/day; shown inside,
   // to the half gram.
@@ -91,14 +94,14 @@ TEST_CASE("the dose shown is ready text, rounded for people", "[assess]") {
   REQUIRE(trauma.dose.has_value());
   CHECK(trauma.dose->per_day->min.value() == 13.5);
   CHECK(trauma.dose->per_day->max.value() == 19.5);
-  CHECK(trauma.dose->summary == "13.5-19.5 g/day");
+  CHECK(trauma.dose->summary() == "13.5-19.5 g/day");
 
   // The labelled sickle-cell band under supervision: one amount, written once.
   const gln::assessment sickle = gln::assess(supervised(adult({condition::sickle_cell_disease})),
                                              purpose::sickle_cell_disease);
   CHECK(sickle.action == action::ok_with_care);
   REQUIRE(sickle.dose.has_value());
-  CHECK(sickle.dose->summary == "15 g twice a day (30 g/day)");
+  CHECK(sickle.dose->summary() == "15 g twice a day (30 g/day)");
 }
 
 TEST_CASE("under supervision the action follows the supervised verdicts", "[assess]") {
@@ -162,4 +165,76 @@ TEST_CASE("ages, weights and pounds from plain numbers", "[api]") {
   static_assert(gln::kilograms::from_pounds(100.0).value() > 45.35 &&
                 gln::kilograms::from_pounds(100.0).value() < 45.36);
   CHECK(gln::assess(p, purpose::gut_barrier).action == action::ok);
+}
+
+namespace {
+
+std::optional<gln::cause> cause_of(const gln::assessment& a, rule id) {
+  for (const gln::finding& f : a.findings) {
+    if (f.rule == id) return f.cause;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("the why names the input: condition, medication, age, weight, purpose, regimen",
+          "[assess]") {
+  // caution.seizure_disorder fires for a seizure disorder or an anticonvulsant (§4): it names
+  // the one the person has.
+  const auto seizure =
+      cause_of(gln::assess(adult({condition::seizure_disorder}), purpose::gut_barrier),
+               rule::caution_seizure_disorder);
+  REQUIRE(seizure.has_value());
+  CHECK(seizure->which_condition() == condition::seizure_disorder);
+  CHECK_FALSE(seizure->which_medication().has_value());
+  // Under 18: caution.minor, from the age.
+  const auto minor =
+      cause_of(gln::assess(person(16.0, 60.0), purpose::gut_barrier), rule::caution_minor);
+  REQUIRE(minor.has_value());
+  CHECK(minor->field == gln::input_field::age_years);
+  // A weight below the 0.2 kg minimum is invalid (§4), and says so.
+  const auto light =
+      cause_of(gln::assess(person(40.0, 0.1), purpose::gut_barrier), rule::input_invalid);
+  REQUIRE(light.has_value());
+  CHECK(light->field == gln::input_field::weight_kg);
+  // purpose.ibs_other_causes: from the purpose.
+  const auto ibs =
+      cause_of(gln::assess(adult(), purpose::ibs_symptoms), rule::purpose_ibs_other_causes);
+  REQUIRE(ibs.has_value());
+  CHECK(ibs->field == gln::input_field::purpose);
+  // A regimen: its bad field, and a dose rule names a field of the regimen.
+  const auto no_doses =
+      cause_of(gln::assess(adult(), purpose::gut_barrier, dose(5.0, 0)), rule::input_invalid);
+  REQUIRE(no_doses.has_value());
+  CHECK(no_doses->field == gln::input_field::doses_per_day);
+  const auto high = cause_of(gln::assess(adult(), purpose::gut_barrier, dose(10.0, 5)),
+                             rule::dose_above_adult_maximum);
+  REQUIRE(high.has_value());
+  CHECK((high->field == gln::input_field::grams_per_dose ||
+         high->field == gln::input_field::doses_per_day));
+}
+
+TEST_CASE("the evidence comes with the answer: grade, disagreement and summary", "[assess]") {
+  // gut_barrier: moderate, the sources disagree (§7).
+  const gln::assessment gut = gln::assess(adult(), purpose::gut_barrier);
+  CHECK(gut.evidence.grade == gln::evidence_grade::moderate);
+  CHECK(gut.evidence.sources_disagree);
+  CHECK(gut.evidence.summary == gln::evidence_for(purpose::gut_barrier).summary);
+  CHECK(gut.evidence.summary.find("tight junctions") != std::string_view::npos);
+  // muscle_strength: against, no disagreement.
+  const gln::assessment muscle = gln::assess(adult(), purpose::muscle_strength);
+  CHECK(muscle.evidence.grade == gln::evidence_grade::against);
+  CHECK_FALSE(muscle.evidence.sources_disagree);
+}
+
+TEST_CASE("<gln/ostream.hpp> prints enums, texts, quantities and findings", "[api]") {
+  std::ostringstream out;
+  const gln::assessment a = gln::assess(adult({condition::cirrhosis}), purpose::gut_barrier);
+  REQUIRE(a.findings.first().has_value());
+  out << a.action << '|' << a.overall << '|' << gln::grams{2.5} << '|' << *a.findings.first() << '|'
+      << static_cast<action>(9) << '|';
+  CHECK(out.str() ==
+        "do_not_take|avoid|2.5|contra.cirrhosis (avoid): advanced liver disease: ammonia "
+        "accumulation||");
 }

@@ -259,6 +259,21 @@ int main() {
     }
   });
 
+  expect_no_allocation("assess", [&] {
+    for (const gln::profile& person : people) {
+      for (gln::purpose goal : goals) {
+        for (const gln::regimen& plan : plans) {
+          const gln::assessment result = gln::assess(person, goal, plan);
+          keep(gln::index_of(result.action) + result.label().size() + result.findings.size());
+          keep(gln::index_of(gln::assess(person, goal, plan, hostile).action));
+        }
+        const gln::assessment plain = gln::assess(person, goal, stricter);
+        keep(plain.dose ? plain.dose->summary().size() : gln::index_of(plain.dose_shown));
+        keep(gln::index_of(plain.trial().status));
+      }
+    }
+  });
+
   expect_no_allocation("evidence_for", [&] {
     for (gln::purpose goal : goals) {
       const gln::evidence row = gln::evidence_for(goal);

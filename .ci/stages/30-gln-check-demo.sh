@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out="$(scripts/demo.sh)"
-grep -q '^VERDICT: SUITABLE$' <<<"$out"
-grep -q '^VERDICT: AVOID$' <<<"$out"
+grep -q '^ACTION: OK to try (ok)$' <<<"$out"
+grep -q '^ACTION: Do not take (do_not_take)$' <<<"$out"
 grep -q 'contra\.cirrhosis' <<<"$out"
+grep -q '^No dose: do not take glutamine' <<<"$out"
 lines="$(build/demo/examples/gln-check/gln-check --batch < examples/batch/requests.jsonl | wc -l)"
 [ "$lines" -eq "$(wc -l < examples/batch/requests.jsonl)" ]
 echo "demo: gln-check built and ran on the example profiles and the batch requests"

@@ -73,25 +73,21 @@ void collect(const gln::citation_list& list, std::array<bool, gln::enum_count<gl
   }
 }
 
-void collect(const gln::finding_list& list, std::array<bool, gln::enum_count<gln::source>>& seen) {
-  for (const gln::finding& f : list) collect(f.sources(), seen);
-}
-
 }  // namespace
 
-std::vector<gln::source> cited_sources(const gln::request_answer& r, bool all_advice) {
+std::vector<gln::source> cited_sources(const gln::assessment& a, const gln::trial_plan& plan,
+                                       bool all_advice) {
   std::array<bool, gln::enum_count<gln::source>> seen{};
-  collect(r.screening.findings, seen);
-  if (r.check) collect(r.check->findings, seen);
-  collect(r.dose.sources, seen);
-  collect(r.evidence.sources, seen);
-  for (const gln::advice* a : {&r.plan.basics, &r.plan.athlete_basics, &r.plan.side_effects}) {
-    collect(a->sources, seen);
+  for (const gln::finding& f : a.findings) collect(f.sources(), seen);
+  if (a.dose) collect(a.dose->sources, seen);
+  collect(a.evidence.sources, seen);
+  for (const gln::advice* advice : {&plan.basics, &plan.athlete_basics, &plan.side_effects}) {
+    collect(advice->sources, seen);
   }
   if (all_advice) {
-    for (const gln::advice* a :
-         {&r.plan.rule, &r.plan.forms, &r.plan.timing, &r.plan.product_quality, &r.plan.context}) {
-      collect(a->sources, seen);
+    for (const gln::advice* advice :
+         {&plan.rule, &plan.forms, &plan.timing, &plan.product_quality, &plan.context}) {
+      collect(advice->sources, seen);
     }
   }
   std::vector<gln::source> out;
@@ -123,14 +119,11 @@ std::string join_names(const gln::enum_set<E>& set) {
   return out.empty() ? "none" : out;
 }
 
-std::string grams_range(const gln::range<gln::grams>& r) {
-  if (r.min == r.max) return format_number(r.min.value()) + " g";
-  return format_number(r.min.value()) + "-" + format_number(r.max.value()) + " g";
-}
-
-std::string count_text(const gln::count_range& r) {
-  if (r.min == r.max) return std::to_string(r.min);
-  return std::to_string(r.min) + "-" + std::to_string(r.max);
+// A stable name in words, for a person: "severe_kidney_disease" -> "severe kidney disease".
+std::string in_words(std::string_view name) {
+  std::string out(name);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
 }
 
 std::string times_a_day(int doses) {
@@ -139,23 +132,6 @@ std::string times_a_day(int doses) {
     case 2: return "twice a day";
     default: return std::to_string(doses) + " times a day";
   }
-}
-
-std::string upper(std::string_view text) {
-  std::string out(text);
-  for (char& ch : out) {
-    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-  }
-  return out;
-}
-
-void write_finding(std::ostream& out, const gln::finding& f) {
-  out << "  - [" << gln::to_string(f.level) << "] " << f.rule_id();
-  if (f.level != f.self_directed_level()) {
-    out << " (" << gln::to_string(f.self_directed_level()) << " when self-directed)";
-  }
-  out << "\n      " << f.reason().view() << "\n      sources: " << join_sources(f.sources())
-      << '\n';
 }
 
 constexpr std::size_t line_width = 96;
@@ -183,18 +159,260 @@ void write_wrapped(std::ostream& out, std::string_view text, std::size_t column,
   out << '\n';
 }
 
-// "  label:        text", the text wrapped under its first line.
-void write_line(std::ostream& out, std::string_view label, std::string_view text) {
+// "<indent>label:   text", the label padded to `width`, the text wrapped under its first line.
+void write_field(std::ostream& out, std::size_t indent, std::size_t width, std::string_view label,
+                 std::string_view text) {
   if (text.empty()) return;
-  constexpr std::size_t label_width = 15;
-  out << "  " << label << ':';
-  for (std::size_t i = label.size() + 1; i < label_width; ++i) out << ' ';
-  write_wrapped(out, text, 2 + std::max(label_width, label.size() + 1), 2 + label_width);
+  out << std::string(indent, ' ') << label << ':';
+  for (std::size_t i = label.size() + 1; i < width; ++i) out << ' ';
+  write_wrapped(out, text, indent + std::max(width, label.size() + 1), indent + width);
 }
 
-void write_advice(std::ostream& out, std::string_view label, const gln::advice& a) {
+// "  label:        text": a section's line.
+void write_line(std::ostream& out, std::string_view label, std::string_view text) {
+  write_field(out, 2, 15, label, text);
+}
+
+// The codes of the request behind a finding: "ICD-10-CM D57.1, SNOMED CT 19943007".
+std::string codes_text(const gln::request& req, const gln::finding& f) {
+  std::string out;
+  for (const gln::request_code& c : gln::codes_behind(req, f)) {
+    if (!out.empty()) out += ", ";
+    out += std::string(gln::detail::system_label(c.system)) + " " + std::string(c.code);
+  }
+  return out;
+}
+
+std::string number_or_not_given(const std::optional<double>& value) {
+  return value ? format_number(*value) : "not given";
+}
+
+// "5 g x 2 a day (10 g/day) for 6 weeks"
+std::string regimen_text(const gln::regimen& plan) {
+  std::string text = format_number(plan.per_dose.value()) + " g x " +
+                     std::to_string(plan.doses_per_day) + " a day";
+  if (plan.doses_per_day > 0) text += " (" + format_number(plan.per_day().value()) + " g/day)";
+  if (plan.weeks) text += " for " + format_number(*plan.weeks) + " weeks";
+  return text;
+}
+
+// The input that made a finding fire, with its value: "conditions: sickle_cell_disease
+// (ICD-10-CM D57.1)", "age_years: 16". Empty when the rule names no input.
+std::string cause_text(const gln::request& req, const gln::finding& f) {
+  const gln::cause& c = f.cause;
+  if (c.field == gln::input_field::none || !gln::is_valid(c.field)) return {};
+  std::string out(gln::to_string(c.field));
+  const gln::profile& p = req.person;
+  switch (c.field) {
+    case gln::input_field::conditions:
+      if (const auto which = c.which_condition()) out += ": " + std::string(gln::to_string(*which));
+      break;
+    case gln::input_field::medications:
+      if (const auto which = c.which_medication()) {
+        out += ": " + std::string(gln::to_string(*which));
+      }
+      break;
+    case gln::input_field::age_years: out += ": " + number_or_not_given(p.age_years); break;
+    case gln::input_field::weight_kg:
+      out += ": " + number_or_not_given(p.weight_kg ? std::optional<double>(p.weight_kg->value())
+                                                    : std::nullopt);
+      break;
+    case gln::input_field::weight_age_days:
+      out += ": " + (p.weight_age_days ? std::to_string(*p.weight_age_days) : "not given");
+      break;
+    case gln::input_field::oversight: out += ": " + std::string(gln::to_string(p.oversight)); break;
+    case gln::input_field::purpose:
+      out += ": " + std::string(req.purpose ? gln::to_string(*req.purpose) : "not given");
+      break;
+    case gln::input_field::grams_per_dose:
+    case gln::input_field::doses_per_day:
+    case gln::input_field::weeks:
+      // A dose rule may weigh the regimen as a whole (grams a day): show all of it.
+      if (req.plan) out += " of the regimen " + regimen_text(*req.plan);
+      break;
+    case gln::input_field::none: break;
+  }
+  const std::string codes = codes_text(req, f);
+  if (!codes.empty()) {
+    out += f.rule == gln::rule::input_conditions_unmapped ? " (not mapped: " + codes + ")"
+                                                          : " (" + codes + ")";
+  }
+  return out;
+}
+
+// The same for the person: "your condition: sickle cell disease", "your age".
+std::string cause_words(const gln::finding& f) {
+  const gln::cause& c = f.cause;
+  switch (c.field) {
+    case gln::input_field::conditions:
+      if (const auto which = c.which_condition()) {
+        return "your condition: " + in_words(gln::to_string(*which));
+      }
+      return "your conditions";
+    case gln::input_field::medications:
+      if (const auto which = c.which_medication()) {
+        return "your medicine: " + in_words(gln::to_string(*which));
+      }
+      return "your medicines";
+    case gln::input_field::age_years: return "your age";
+    case gln::input_field::weight_kg: return "your weight";
+    case gln::input_field::weight_age_days: return "when your weight was measured";
+    case gln::input_field::oversight: return "who looks after your use of it";
+    case gln::input_field::purpose: return "your goal";
+    case gln::input_field::grams_per_dose:
+    case gln::input_field::doses_per_day: return "the dose you plan to take";
+    case gln::input_field::weeks: return "how long you plan to take it";
+    case gln::input_field::none: break;
+  }
+  return {};
+}
+
+void write_action(std::ostream& out, const gln::assessment& a, audience who) {
+  const std::string_view label = a.label();
+  out << "ACTION: " << (label.empty() ? "(unknown)" : label);
+  if (who == audience::professional) {
+    out << " (" << gln::to_string(a.action) << ")\n  safety verdict: " << gln::to_string(a.overall)
+        << " (suitable < caution < clinician_only < avoid: the worst finding decides)";
+  }
+  out << '\n';
+}
+
+void write_findings(std::ostream& out, const gln::request& req, const gln::assessment& a,
+                    audience who) {
+  if (a.findings.empty()) {
+    out << (who == audience::professional ? "\nWhy: no findings\n"
+                                          : "\nWhy: nothing you told us stands in the way\n");
+    return;
+  }
+  out << "\nWhy\n";
+  for (const gln::finding& f : a.findings) {
+    if (who == audience::patient) {
+      out << "  - ";
+      write_wrapped(out, f.patient_text().view(), 4, 4);
+      write_field(out, 4, 12, "because of", cause_words(f));
+      continue;
+    }
+    out << "  - [" << gln::to_string(f.level) << "] " << f.rule_id();
+    if (f.level != f.self_directed_level()) {
+      out << " (" << gln::to_string(f.self_directed_level()) << " when self-directed)";
+    }
+    out << '\n';
+    write_field(out, 6, 9, "cause", cause_text(req, f));
+    write_field(out, 6, 9, "reason", f.reason().view());
+    write_field(out, 6, 9, "sources", join_sources(f.sources()));
+  }
+}
+
+// Why no dose is shown (assessment::dose_shown), in words.
+std::string_view no_dose_text(gln::dose_status status) {
+  switch (status) {
+    case gln::dose_status::shown: break;
+    case gln::dose_status::do_not_take: return "do not take glutamine";
+    case gln::dose_status::ask_clinician: return "ask your doctor first; a clinician sets the dose";
+    case gln::dose_status::not_recommended:
+      return "not recommended for this goal: the evidence is insufficient or against";
+    case gln::dose_status::weight_needed:
+      return "this dose depends on body weight, and no current weight was given";
+    case gln::dose_status::closed_by_policy:
+      return "the policy in force leaves no self-directed range for this goal";
+    case gln::dose_status::no_range: return "gln holds no dose range to show for this goal";
+    case gln::dose_status::invalid_input: return "an input is invalid (see why)";
+  }
+  return "no dose to show";
+}
+
+void write_dose(std::ostream& out, const gln::assessment& a, audience who) {
+  if (!a.dose) {
+    out << "\nNo dose: " << no_dose_text(a.dose_shown);
+    if (who == audience::professional)
+      out << " (dose_shown: " << gln::to_string(a.dose_shown) << ')';
+    out << '\n';
+    return;
+  }
+  const gln::shown_dose& d = *a.dose;
+  out << "\nDose: ";
+  write_wrapped(out, d.summary().view(), 6, 2);
+  if (who == audience::professional) write_line(out, "amount", d.amount);
+  write_line(out, "duration", d.duration);
+  write_line(out, "timing", d.timing);
+  if (who == audience::professional) {
+    write_line(out, "sources", join_sources(d.sources));
+    write_line(out, "rounded", "to the half gram inside the range the rules give");
+  }
+}
+
+void write_evidence(std::ostream& out, const gln::evidence& e, audience who) {
+  out << "\nEvidence: ";
+  if (!e.valid()) {
+    out << "none (invalid purpose)\n";
+    return;
+  }
+  out << gln::to_string(e.grade) << (e.sources_disagree ? " (sources disagree)" : "") << '\n';
+  write_line(out, "summary", e.summary);
+  if (who == audience::professional) write_line(out, "sources", join_sources(e.sources));
+}
+
+std::string_view status_note(gln::plan_status status) {
+  switch (status) {
+    case gln::plan_status::ready: return "";
+    case gln::plan_status::ask_clinician_first:
+      return "screening says clinician_only: no plan without a clinician";
+    case gln::plan_status::do_not_start: return "screening says avoid: do not start";
+    case gln::plan_status::no_self_directed_range:
+      return "this purpose has no self-directed dose range";
+    case gln::plan_status::invalid_input: return "an input is invalid (see why)";
+  }
+  return "";
+}
+
+void write_advice(std::ostream& out, std::string_view label, const gln::advice& a, audience who) {
   if (a.text.empty()) return;
-  write_line(out, label, std::string(a.text) + " [" + join_sources(a.sources) + "]");
+  if (who == audience::patient) {
+    write_line(out, label, a.text);
+  } else {
+    write_line(out, label, std::string(a.text) + " [" + join_sources(a.sources) + "]");
+  }
+}
+
+// The plan; for the person, only a plan that is ready (and the basics, which always hold).
+void write_plan(std::ostream& out, const gln::trial_plan& t, audience who) {
+  const std::string_view note = status_note(t.status);
+  if (who == audience::professional) {
+    out << "\nTrial plan: " << gln::to_string(t.status);
+    if (!note.empty()) out << " (" << note << ')';
+    out << '\n';
+  } else {
+    out << (t.has_dosing() ? "\nIf you try it\n" : "\nIn any case\n");
+  }
+  if (t.has_dosing()) {
+    write_line(
+        out, "start",
+        format_number(t.start_per_dose.value()) + " g " + times_a_day(t.start_doses_per_day));
+    if (t.step_up_day) {
+      write_line(out, "step-up",
+                 "on day " + std::to_string(*t.step_up_day) + " go to " +
+                     times_a_day(t.max_doses_per_day) + " if tolerated");
+    }
+    write_line(out, "at most", format_number(t.max_per_day.value()) + " g/day");
+    write_line(out, "review",
+               "day " + std::to_string(t.review_day) + ": stop if there is no clear benefit");
+    if (t.hard_stop_day) write_line(out, "hard stop", "day " + std::to_string(*t.hard_stop_day));
+    write_line(
+        out, "track one of",
+        who == audience::patient ? in_words(join_names(t.outcomes)) : join_names(t.outcomes));
+    write_advice(out, "the rule", t.rule, who);
+  }
+  write_advice(out, "basics", t.basics, who);
+  write_advice(out, "athletes", t.athlete_basics, who);
+  if (who == audience::professional || t.has_dosing()) {
+    write_advice(out, "side effects", t.side_effects, who);
+  }
+  if (t.has_dosing()) {
+    write_advice(out, "forms", t.forms, who);
+    write_advice(out, "timing", t.timing, who);
+    write_advice(out, "products", t.product_quality, who);
+    write_advice(out, "context", t.context, who);
+  }
 }
 
 void write_person(std::ostream& out, const gln::request& req) {
@@ -204,7 +422,7 @@ void write_person(std::ostream& out, const gln::request& req) {
                       : ", weight not given";
   const std::string_view oversight = gln::to_string(p.oversight);
   line += ", " + (oversight.empty() ? std::string("(invalid oversight)") : std::string(oversight));
-  out << "Person\n";
+  out << "\nPerson (as read)\n";
   write_line(out, "profile", line);
   write_line(out, "conditions",
              p.conditions_known ? join_names(p.conditions)
@@ -234,112 +452,13 @@ void write_person(std::ostream& out, const gln::request& req) {
   }
   const std::string_view purpose = req.purpose ? gln::to_string(*req.purpose) : "";
   write_line(out, "purpose", purpose.empty() ? "(none)" : purpose);
-  if (req.plan) {
-    const gln::regimen& plan = *req.plan;
-    std::string text = format_number(plan.per_dose.value()) + " g x " +
-                       std::to_string(plan.doses_per_day) + " a day";
-    if (plan.doses_per_day > 0) text += " (" + format_number(plan.per_day().value()) + " g/day)";
-    if (plan.weeks) text += " for " + format_number(*plan.weeks) + " weeks";
-    write_line(out, "regimen", text);
-  }
+  if (req.plan) write_line(out, "regimen", regimen_text(*req.plan));
 }
 
-void write_dose(std::ostream& out, const gln::dose_guidance& g) {
-  out << "\nDose guidance: ";
-  switch (g.access) {
-    case gln::dose_access::self_directed: out << "self-directed range\n"; break;
-    case gln::dose_access::not_recommended:
-      out << "no self-directed range (evidence weak or against)\n";
-      break;
-    case gln::dose_access::clinician: out << "clinician-managed (reference only)\n"; break;
-    case gln::dose_access::prescription: out << "prescription product (reference only)\n"; break;
-  }
-  if (!g.valid()) {
-    write_line(out, "not resolved",
-               "invalid " + std::string(gln::to_string(g.invalid_input)) + " (see findings)");
-  }
-  if (g.per_dose) write_line(out, "per dose", grams_range(*g.per_dose));
-  if (g.doses_per_day) write_line(out, "doses a day", count_text(*g.doses_per_day));
-  if (g.per_day) write_line(out, "per day", grams_range(*g.per_day));
-  if (g.per_kg_day) {
-    write_line(out, "per kg a day",
-               format_number(g.per_kg_day->min.value()) + "-" +
-                   format_number(g.per_kg_day->max.value()) + " g/kg/day");
-  }
-  if (g.max_per_kg_day) {
-    std::string text = "at most " + format_number(g.max_per_kg_day->value()) + " g/kg/day";
-    if (g.max_per_day_for_weight) {
-      text += " (" + format_number(g.max_per_day_for_weight->value()) + " g/day at this weight)";
-    }
-    write_line(out, "ceiling", text);
-  }
-  if (g.weight_needed) write_line(out, "weight needed", "dosed by body weight: give --weight");
-  write_line(out, "amount", g.amount);
-  write_line(out, "duration", g.duration);
-  write_line(out, "timing", g.timing);
-  write_line(out, "sources", join_sources(g.sources));
-}
-
-void write_evidence(std::ostream& out, const gln::evidence& e) {
-  out << "\nEvidence: ";
-  if (!e.valid()) {
-    out << "none (invalid purpose)\n";
-    return;
-  }
-  out << gln::to_string(e.grade) << (e.sources_disagree ? " (sources disagree)" : "") << '\n';
-  write_line(out, "summary", e.summary);
-  write_line(out, "sources", join_sources(e.sources));
-}
-
-std::string_view status_note(gln::plan_status status) {
-  switch (status) {
-    case gln::plan_status::ready: return "";
-    case gln::plan_status::ask_clinician_first:
-      return "screening says clinician_only: no plan without a clinician";
-    case gln::plan_status::do_not_start: return "screening says avoid: do not start";
-    case gln::plan_status::no_self_directed_range:
-      return "this purpose has no self-directed dose range";
-    case gln::plan_status::invalid_input: return "an input is invalid (see findings)";
-  }
-  return "";
-}
-
-void write_plan(std::ostream& out, const gln::trial_plan& t) {
-  const std::string_view note = status_note(t.status);
-  out << "\nTrial plan: " << gln::to_string(t.status);
-  if (!note.empty()) out << " (" << note << ')';
-  out << '\n';
-  if (t.has_dosing()) {
-    write_line(
-        out, "start",
-        format_number(t.start_per_dose.value()) + " g " + times_a_day(t.start_doses_per_day));
-    if (t.step_up_day) {
-      write_line(out, "step-up",
-                 "on day " + std::to_string(*t.step_up_day) + " go to " +
-                     times_a_day(t.max_doses_per_day) + " if tolerated");
-    }
-    write_line(out, "at most", format_number(t.max_per_day.value()) + " g/day");
-    write_line(out, "review",
-               "day " + std::to_string(t.review_day) + ": stop if there is no clear benefit");
-    if (t.hard_stop_day) write_line(out, "hard stop", "day " + std::to_string(*t.hard_stop_day));
-    write_line(out, "track one of", join_names(t.outcomes));
-    write_advice(out, "the rule", t.rule);
-  }
-  write_advice(out, "basics", t.basics);
-  write_advice(out, "athletes", t.athlete_basics);
-  write_advice(out, "side effects", t.side_effects);
-  if (t.has_dosing()) {
-    write_advice(out, "forms", t.forms);
-    write_advice(out, "timing", t.timing);
-    write_advice(out, "products", t.product_quality);
-    write_advice(out, "context", t.context);
-  }
-}
-
-void write_citations(std::ostream& out, const gln::request_answer& r) {
+void write_citations(std::ostream& out, const gln::assessment& a, const gln::trial_plan& plan) {
   out << "\nSources\n";
   // The report shows the plan's details only for a plan that is ready.
-  for (gln::source id : cited_sources(r, r.plan.has_dosing())) {
+  for (gln::source id : cited_sources(a, plan, plan.has_dosing())) {
     const gln::citation& c = gln::source_info(id);
     std::string text = std::string(gln::to_string(id)) + " (" +
                        std::string(gln::to_string(c.kind)) + "): " + std::string(c.text);
@@ -356,37 +475,18 @@ void write_citations(std::ostream& out, const gln::request_answer& r) {
 
 }  // namespace
 
-void write_report(const gln::request& req, std::ostream& out, bool citations) {
-  const gln::request_answer r = gln::answer(req);
+void write_report(const gln::request& req, std::ostream& out, bool citations, audience who) {
+  const gln::assessment a = gln::assess(req);
+  const gln::trial_plan plan = a.trial();
   out << "gln-check " << gln::version << ", knowledge base v" << gln::knowledge_version
       << " (reviewed " << gln::knowledge_review_date << "). Not medical advice.\n\n";
+  write_action(out, a, who);
+  write_findings(out, req, a, who);
+  write_dose(out, a, who);
+  write_evidence(out, a.evidence, who);
+  write_plan(out, plan, who);
   write_person(out, req);
-
-  out << "\nVERDICT: " << upper(gln::to_string(r.overall)) << '\n'
-      << "  (suitable < caution < clinician_only < avoid: the worst finding decides)\n";
-
-  out << "\nScreening: " << gln::to_string(r.screening.overall) << '\n';
-  if (r.screening.findings.empty()) out << "  no findings\n";
-  for (const gln::finding& f : r.screening.findings) write_finding(out, f);
-
-  if (r.check) {
-    // The dose check repeats the screening findings first; show only what it adds.
-    out << "\nDose check: " << gln::to_string(r.check->overall) << '\n';
-    bool any = false;
-    for (const gln::finding& f : r.check->findings) {
-      bool screened = false;
-      for (const gln::finding& s : r.screening.findings) screened = screened || s == f;
-      if (screened) continue;
-      write_finding(out, f);
-      any = true;
-    }
-    if (!any) out << "  no dose findings\n";
-  }
-
-  write_dose(out, r.dose);
-  write_evidence(out, r.evidence);
-  write_plan(out, r.plan);
-  if (citations) write_citations(out, r);
+  if (citations) write_citations(out, a, plan);
 }
 
 }  // namespace gln_check

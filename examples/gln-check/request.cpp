@@ -121,11 +121,11 @@ std::optional<int> parse_count(std::string_view text) noexcept {
 }
 
 std::string result_json(const gln::request& req, int indent, bool citations) {
-  const gln::request_answer a = gln::answer(req);
-  json answer = a;
+  const gln::assessment a = gln::assess(req);
+  json answer = gln::answer_json<json>(req, a);
   if (citations) {
     json records = json::object();
-    for (gln::source id : cited_sources(a, true)) {
+    for (gln::source id : cited_sources(a, a.trial(), true)) {
       records[std::string(gln::to_string(id))] = gln::source_info(id);
     }
     answer["citations"] = std::move(records);

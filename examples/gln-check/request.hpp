@@ -30,9 +30,10 @@ std::optional<double> parse_number(std::string_view text) noexcept;
 // A whole number that fits an int, in the same strict syntax (no fraction, no exponent).
 std::optional<int> parse_count(std::string_view text) noexcept;
 
-// The answer to a request as the JSON envelope (gln::envelope_text; shape in the README and
-// docs/schema/); indent < 0 gives a single line. With citations, the answer gains a
-// "citations" object from every cited source id to its full record.
+// The answer to a request, gln::assess's, as the JSON envelope (gln::envelope_text with
+// gln::answer_json; shape in the README and docs/schema/); indent < 0 gives a single line.
+// With citations, the answer gains a "citations" object from every cited source id to its
+// full record. The one writer of gln-check's JSON, --json and --batch alike.
 std::string result_json(const gln::request& req, int indent, bool citations);
 
 // The error object of a batch line, {"id": <id>, "line": n, "error": "...", "field": "..."},
@@ -45,8 +46,18 @@ std::size_t error_line(char* out, std::size_t capacity, std::string_view id, std
 // executable UDF with format JSONEachRow and return_name `key` expects.
 std::string wrap_json(std::string_view key, std::string_view text);
 
-// The readable report; with citations, the full text of every cited source at the end.
-void write_report(const gln::request& req, std::ostream& out, bool citations);
+// Whose texts the report shows (--audience). professional, the default: the action and its
+// name, each finding's level, rule id, cause (the input and its value, the codes behind it),
+// reason and sources, the dose's source text. patient: the action in plain words, each
+// finding's plain-language text and what in the request it is about, the dose in words, no
+// rule ids or sources.
+enum class audience { professional, patient };
+
+// The readable report of gln::assess's answer: the action first, then why (the findings),
+// the dose (or why none is shown), the evidence, the trial plan and the request as read; with
+// citations, the full text of every cited source at the end.
+void write_report(const gln::request& req, std::ostream& out, bool citations,
+                  audience who = audience::professional);
 
 // The whole tool: argv[0] is the program name. Reads stdin only for --batch. Every write is
 // checked: a failure prints one line on `err` and returns exit_io_error.

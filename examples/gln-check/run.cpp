@@ -23,7 +23,7 @@ namespace gln_check {
 namespace {
 
 struct options {
-  std::string profile_path, list, wrap, purpose, fail_on;
+  std::string profile_path, list, wrap, purpose, fail_on, audience = "professional";
   double age = 0, weight = 0, grams = 0, weeks = 0;
   int doses = 1;
   std::vector<std::string> conditions, medications, icd10;
@@ -84,6 +84,16 @@ CLI::Validator icd10_check() {
       "", "code");
 }
 
+CLI::Validator audience_check() {
+  return CLI::Validator(
+      [](std::string& text) {
+        text = std::string(gln::detail::trim_name(text));
+        if (text == "professional" || text == "patient") return std::string{};
+        return quote(text) + " is not one of professional, patient";
+      },
+      "", "WHO");
+}
+
 CLI::Validator list_check() {
   return CLI::Validator(
       [](std::string& text) {
@@ -104,8 +114,9 @@ E parsed_name(const std::string& text) {
 
 void configure(CLI::App& app, options& o) {
   app.description(
-      "Screens a person for L-glutamine for one purpose: verdict, findings with their sources,\n"
-      "dose guidance, evidence grade and trial plan. Not medical advice.");
+      "Screens a person for L-glutamine for one purpose: what to do (the action), why (each\n"
+      "finding with the input that made it fire and its sources), the dose to show if any, the\n"
+      "evidence grade and the trial plan. Not medical advice.");
   auto* profile = app.add_option("--profile", o.profile_path,
                                  "JSON request file (as a --batch line); the options below add "
                                  "to it")
@@ -145,7 +156,14 @@ void configure(CLI::App& app, options& o) {
   auto* weeks = app.add_option("--weeks", o.weeks, "regimen: planned weeks")
                     ->type_name("WEEKS")
                     ->check(number_check());
-  app.add_flag("--json", o.json, "print the result as JSON");
+  auto* json =
+      app.add_flag("--json", o.json, "print the result as JSON (each finding with both texts)");
+  auto* audience =
+      app.add_option("--audience", o.audience,
+                     "whose texts the report shows: professional (default: rule ids, reasons, "
+                     "causes, sources) or patient (plain language)")
+          ->type_name("WHO")
+          ->check(audience_check());
   app.add_flag("-v,--verbose", o.verbose, "add the full text of every cited source");
   auto* fail_on =
       app.add_option("--fail-on", o.fail_on,
@@ -157,6 +175,8 @@ void configure(CLI::App& app, options& o) {
                              "read JSON Lines requests on stdin, write one JSON result per line");
   batch->excludes(profile, age, weight, conditions, medications, icd10, supervised, purpose, grams,
                   doses, weeks, fail_on);
+  // The JSON carries both texts of every finding (reason, patient_text): a reader picks.
+  audience->excludes(json, batch);
   app.add_option("--wrap", o.wrap,
                  "with --batch: write each answer as {\"KEY\": \"<answer as a JSON string>\"} "
                  "(a ClickHouse JSONEachRow UDF with return_name KEY)")
@@ -357,11 +377,12 @@ int run_single(const options& o, const CLI::App& app, std::ostream& out) {
   if (o.json) {
     out << result_json(req, 2, o.verbose) << '\n';
   } else {
-    write_report(req, out, o.verbose);
+    write_report(req, out, o.verbose,
+                 o.audience == "patient" ? audience::patient : audience::professional);
   }
   flush_or_throw(out);
   if (app.count("--fail-on") > 0 &&
-      gln::answer(req).overall >= parsed_name<gln::verdict>(o.fail_on)) {
+      gln::assess(req).overall >= parsed_name<gln::verdict>(o.fail_on)) {
     return exit_verdict_at_or_above;
   }
   return exit_ok;

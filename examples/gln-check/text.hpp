@@ -24,9 +24,10 @@ std::string unknown_name_message(std::string_view what, std::string_view name);
 // A number as a person writes it: at most two decimals, no trailing zeros ("5", "0.65").
 std::string format_number(double value);
 
-// Every source the results cite, once each, in gln::source order. The trial plan's rule,
-// forms, timing, product and context advice count only with all_advice.
-std::vector<gln::source> cited_sources(const gln::request_answer& r, bool all_advice);
+// Every source the assessment and its trial plan cite, once each, in gln::source order. The
+// plan's rule, forms, timing, product and context advice count only with all_advice.
+std::vector<gln::source> cited_sources(const gln::assessment& a, const gln::trial_plan& plan,
+                                       bool all_advice);
 
 }  // namespace gln_check
 

@@ -22,7 +22,7 @@ int main() {
     std::cout << "  - " << f.patient_text().view() << '\n';
   }
   if (a.dose) {
-    std::cout << "How much: " << a.dose->summary.view() << '\n';
+    std::cout << "How much: " << a.dose->summary().view() << '\n';
     std::cout << "When: " << a.dose->timing << '\n';
   } else {
     std::cout << "No dose shown (" << gln::to_string(a.dose_shown) << ")\n";

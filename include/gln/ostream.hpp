@@ -26,11 +26,16 @@ inline std::ostream& operator<<(std::ostream& out, const text& value) {
   return out << value.view();
 }
 
-// A quantity as its number (the unit is the caller's to print).
+namespace detail {
+
+// A quantity as its number (the unit is the caller's to print). In the quantity's own
+// namespace, where argument-dependent lookup finds it.
 template <class Tag>
-std::ostream& operator<<(std::ostream& out, detail::quantity<Tag> value) {
+std::ostream& operator<<(std::ostream& out, quantity<Tag> value) {
   return out << value.value();
 }
+
+}  // namespace detail
 
 // "contra.cirrhosis (avoid): advanced liver disease: ammonia accumulation".
 inline std::ostream& operator<<(std::ostream& out, const finding& f) {

@@ -1,5 +1,6 @@
-// check_dose with arbitrary bytes decoded into doubles and counts (NaN, infinities,
-// subnormals, huge values, every threshold), any profile and any policy.
+// check_dose and assess with arbitrary bytes decoded into doubles and counts (NaN,
+// infinities, subnormals, huge values, every threshold), any profile and any policy.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 
@@ -21,9 +22,9 @@ regimen_fields expected_invalid_regimen(const gln::regimen& plan,
                                         const gln::policy& applied) noexcept {
   regimen_fields bad{};
   const double grams = plan.per_dose.value();
-  bad.grams = !finite(grams) || grams <= 0.0;
+  bad.grams = !gln_fuzz::finite(grams) || grams <= 0.0;
   bad.doses = plan.doses_per_day < 1 || plan.doses_per_day > applied.max_doses_per_day;
-  bad.weeks = plan.weeks.has_value() && (!finite(*plan.weeks) || *plan.weeks < 0.0);
+  bad.weeks = plan.weeks.has_value() && (!gln_fuzz::finite(*plan.weeks) || *plan.weeks < 0.0);
   return bad;
 }
 
@@ -56,8 +57,19 @@ void check_ceilings(const gln::dose_check& d, const fuzzed_profile& in, gln::pur
   const double kg = weight_known ? in.person.weight_kg->value() : 0.0;
   const bool child =
       in.person.age_years.has_value() && *in.person.age_years < applied.adult_age_years;
-  GLN_FUZZ_CHECK(fires(rule::dose_child_per_kg) ==
-                 (child && weight_known && daily / kg > applied.child_max_per_kg.value()));
+  const bool child_over_limit =
+      child && weight_known && daily / kg > applied.child_max_per_kg.value();
+  // The Endari label's own band dose, twice a day, for a supervised child of 5 or more with
+  // sickle-cell disease (§5 bands: < 30 kg 5 g, 30-65 kg 10 g, > 65 kg 15 g) is
+  // dose.child_per_kg_label_band instead (§6), unless the policy withdraws it. The fuzzed
+  // weights are current.
+  const double band_dose = kg < 30.0 ? 5.0 : (kg <= 65.0 ? 10.0 : 15.0);
+  const bool label_band = child_over_limit && p == gln::purpose::sickle_cell_disease &&
+                          supervised && *in.person.age_years >= 5.0 &&
+                          plan.per_dose.value() == band_dose && plan.doses_per_day == 2 &&
+                          applied.allow_label_band_dose;
+  GLN_FUZZ_CHECK(fires(rule::dose_child_per_kg) == (child_over_limit && !label_band));
+  GLN_FUZZ_CHECK(fires(rule::dose_child_per_kg_label_band) == label_band);
   GLN_FUZZ_CHECK(
       fires(rule::dose_critical_per_kg) ==
       (is_critical(p) && weight_known && daily / kg > applied.critical_max_per_kg.value()));
@@ -99,6 +111,54 @@ void check(const gln::dose_check& d, const fuzzed_profile& in, gln::purpose p,
     check_ceilings(d, in, p, plan, applied);
 }
 
+bool same_findings(const gln::finding_list& a, const gln::finding_list& b) noexcept {
+  if (a.size() != b.size()) return false;
+  auto other = b.begin();
+  for (const gln::finding& f : a) {
+    if (!(f == *other)) return false;
+    ++other;
+  }
+  return true;
+}
+
+bool half_grams(double value) noexcept { return std::floor(value * 2.0) == value * 2.0; }
+
+// assess (the issue "one answer an app can show"): check_dose's findings and verdict with a
+// regimen, screen's without; an action that follows from the findings and does not move for
+// a regimen that adds nothing; a dose only when the action allows one, within the purpose's
+// range and in half grams.
+void check_assess(const gln::dose_check& d, const fuzzed_profile& in, gln::purpose p,
+                  const gln::regimen& plan, const gln::policy& requested) noexcept {
+  const gln::assessment with = gln::assess(in.person, p, plan, requested);
+  const gln::assessment without = gln::assess(in.person, p, requested);
+  const gln::screening s = gln::screen(in.person, p, requested);
+  GLN_FUZZ_CHECK(with.overall == d.overall && same_findings(with.findings, d.findings));
+  GLN_FUZZ_CHECK(without.overall == s.overall && same_findings(without.findings, s.findings));
+  for (const gln::assessment* a : {&with, &without}) {
+    GLN_FUZZ_CHECK((a->action == gln::action::do_not_take) == (a->overall == gln::verdict::avoid));
+    GLN_FUZZ_CHECK(a->valid() == !a->findings.contains(rule::input_invalid));
+    GLN_FUZZ_CHECK(a->dose.has_value() == (a->dose_shown == gln::dose_status::shown));
+    GLN_FUZZ_CHECK(!a->label().empty());
+    if (!a->dose) continue;
+    GLN_FUZZ_CHECK(a->action == gln::action::ok || a->action == gln::action::ok_with_care);
+    const gln::dose_guidance g = gln::dose_for(in.person, p, requested);
+    GLN_FUZZ_CHECK(a->dose->per_day.has_value() && g.per_day.has_value());
+    const gln::range<gln::grams>& shown = *a->dose->per_day;
+    GLN_FUZZ_CHECK(half_grams(shown.min.value()) && half_grams(shown.max.value()));
+    GLN_FUZZ_CHECK(shown.min <= shown.max && shown.max <= g.per_day->max);
+    GLN_FUZZ_CHECK(!a->dose->summary().view().empty());
+  }
+  // Dose findings beyond dose.no_self_directed_range (the purpose's fact) are the only way a
+  // regimen moves the action.
+  bool regimen_adds = false;
+  for (const gln::finding& f : d.findings) {
+    regimen_adds = regimen_adds ||
+                   (!s.findings.contains(f.rule) && f.rule != rule::dose_no_self_directed_range);
+  }
+  if (!regimen_adds) GLN_FUZZ_CHECK(with.action == without.action);
+  GLN_FUZZ_CHECK(with.action >= without.action || regimen_adds);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -111,6 +171,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const gln::dose_check d = gln::check_dose(fp.person, p, plan, requested);
   check(d, fp, p, plan, requested);
+  check_assess(d, fp, p, plan, requested);
 
   // No policy loosens the default: overall never lower, every avoid finding kept.
   const gln::dose_check base = gln::check_dose(fp.person, p, plan);
@@ -118,7 +179,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   GLN_FUZZ_CHECK(d.overall >= base.overall);
   check_avoid_kept(base.findings, d.findings, false);
 
-  // Supervision never lowers avoid (the adult maximum is the documented exception).
+  // Supervision never lowers avoid (the adult maximum and the labelled band dose are the
+  // documented exceptions).
   if (gln::is_valid(fp.person.oversight)) {
     fuzzed_profile self = fp;
     self.person.oversight = gln::oversight::self_directed;

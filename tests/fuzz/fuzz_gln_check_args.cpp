@@ -1,6 +1,6 @@
 // gln-check's command line, run in-process on any arguments and any stdin: exit codes 0, 2
 // or 3 only (1 is an internal error or an output failure, impossible with string streams),
-// a one-line message on a usage error, consistent verdicts in every JSON answer.
+// a one-line message on a usage error, consistent answers in every JSON answer and report.
 //
 // Input layout: arguments separated by NUL bytes, then two NUL bytes, then stdin.
 #include <cstddef>
@@ -120,11 +120,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (has_arg(args, "--json")) {
     gln_fuzz::check_result_document(nlohmann::json::parse(output).at("answer").dump());
   } else {
-    // The readable report fails closed too: an input.invalid finding means AVOID.
-    GLN_FUZZ_CHECK(output.find("VERDICT: ") != std::string::npos);
-    if (output.find("input.invalid") != std::string::npos) {
-      GLN_FUZZ_CHECK(output.find("VERDICT: AVOID") != std::string::npos);
-    }
+    // The readable report leads with the action, fails closed too (an input.invalid finding
+    // means "Do not take"), and shows a dose, or says why there is none, exactly once.
+    const std::size_t action = output.find("\n\nACTION: ");
+    GLN_FUZZ_CHECK(action != std::string::npos && action == output.find('\n'));
+    const bool do_not_take = output.find("\n\nACTION: Do not take") == action;
+    if (output.find("input.invalid") != std::string::npos) GLN_FUZZ_CHECK(do_not_take);
+    const std::size_t dose = output.find("\nDose: ");
+    const std::size_t no_dose = output.find("\nNo dose: ");
+    GLN_FUZZ_CHECK((dose == std::string::npos) != (no_dose == std::string::npos));
+    if (do_not_take) GLN_FUZZ_CHECK(dose == std::string::npos);
+    GLN_FUZZ_CHECK(output.find("\nDose: ", dose + 1) == std::string::npos ||
+                   dose == std::string::npos);
   }
   return 0;
 }

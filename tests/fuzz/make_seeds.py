@@ -341,6 +341,13 @@ def gln_check_seeds(root):
         ["--help"],
         ["--purpose", "gut_barrier", "--colour", "red"],
         ["--batch", "--age", "40"],
+        ["--age", "40", "--medication", "anticonvulsant", "--purpose", "gut_barrier",
+         "--audience", "patient"],
+        ["--age", "40", "--purpose", "muscle_strength", "--grams", "5", "--audience", "patient"],
+        ["--age", "40", "--icd10", "E11.9,K74.60", "--purpose", "gut_barrier", "--audience",
+         "professional", "-v"],
+        ["--purpose", "gut_barrier", "--json", "--audience", "patient"],
+        ["--age", "40", "--supervised", "--purpose", "trauma", "--weight", "65.5"],
     ]
     for i, args in enumerate(argument_lists):
         write("gln_check_args", f"args-{i:03d}", b"\0".join(a.encode() for a in args))

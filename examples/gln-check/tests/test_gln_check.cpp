@@ -91,15 +91,21 @@ json batch_line(const std::string& line) {
 
 }  // namespace
 
-TEST_CASE("cirrhosis with lactulose: avoid, with the rules and sources of knowledge.md section 4") {
+TEST_CASE(
+    "cirrhosis with lactulose: do not take, with the rules and sources of knowledge.md section 4") {
   const json envelope = run_json({"--profile", profiles + "cirrhosis.json"});
   CHECK(envelope.at("knowledge_version") == gln::knowledge_version);
   CHECK(envelope.at("gln_version") == std::string(gln::version));
   CHECK(envelope.at("unmapped_codes") == json::array());
   const json& j = envelope.at("answer");
+  CHECK(j.at("action") == "do_not_take");
+  CHECK(j.at("label") == "Do not take");
   CHECK(j.at("overall") == "avoid");
+  CHECK(j.at("valid") == true);
+  CHECK(j.at("purpose") == "gut_barrier");
+  CHECK(j.at("oversight") == "self_directed");
 
-  const json& findings = j.at("screening").at("findings");
+  const json& findings = j.at("findings");
   const json cirrhosis = finding(findings, "contra.cirrhosis");
   REQUIRE(cirrhosis.is_object());
   CHECK(cirrhosis.at("level") == "avoid");
@@ -107,7 +113,8 @@ TEST_CASE("cirrhosis with lactulose: avoid, with the rules and sources of knowle
         json({"article_immune_recovery", "article_gut_health_guide", "critical_care_text"}));
   CHECK(cirrhosis.at("field").is_null());
   CHECK(cirrhosis.at("self_directed_level") == "avoid");
-  CHECK(cirrhosis.at("cause") == json({{"field", "conditions"}, {"member", "cirrhosis"}}));
+  CHECK(cirrhosis.at("cause") ==
+        json({{"field", "conditions"}, {"member", "cirrhosis"}, {"codes", json::array()}}));
   CHECK(cirrhosis.at("reason_key") == "contra.cirrhosis.reason");
   CHECK(cirrhosis.at("patient_key") == "contra.cirrhosis.patient");
   CHECK(cirrhosis.at("patient_text").get<std::string>().find("Do not take glutamine") !=
@@ -116,18 +123,19 @@ TEST_CASE("cirrhosis with lactulose: avoid, with the rules and sources of knowle
   REQUIRE(lactulose.is_object());
   CHECK(lactulose.at("level") == "clinician_only");
   CHECK(lactulose.at("sources") == json({"natmed_consumer"}));
+  CHECK(lactulose.at("cause").at("member") == "lactulose");
+  CHECK(findings.size() == 2);
 
+  // The issue's case: gut_barrier has a self-directed range (§5), but no dose is shown to a
+  // person who must not take glutamine, and nothing in the answer says "self_directed".
+  CHECK(j.at("dose").is_null());
+  CHECK(j.at("dose_shown") == "do_not_take");
+  CHECK(envelope.dump().find("self_directed\":") == std::string::npos);
+  CHECK(j.at("regimen").is_null());
   CHECK(j.at("trial_plan").at("status") == "do_not_start");
   CHECK(j.at("trial_plan").at("dosing").is_null());
   CHECK_FALSE(j.at("trial_plan").contains("screening"));
-  CHECK(j.at("dose_check").is_null());
-
-  // gut_barrier: 5-10 g twice a day, 10-20 g/day (§5); moderate, sources disagree (§7).
-  const json& dose = j.at("dose_guidance");
-  CHECK(dose.at("access") == "self_directed");
-  CHECK(dose.at("per_dose_g") == json({{"min", 5.0}, {"max", 10.0}}));
-  CHECK(dose.at("per_day_g") == json({{"min", 10.0}, {"max", 20.0}}));
-  CHECK(dose.at("doses_per_day") == json({{"min", 2}, {"max", 2}}));
+  // Moderate, sources disagree (§7).
   CHECK(j.at("evidence").at("grade") == "moderate");
   CHECK(j.at("evidence").at("sources_disagree") == true);
 
@@ -138,17 +146,31 @@ TEST_CASE("cirrhosis with lactulose: avoid, with the rules and sources of knowle
   CHECK(echo.at("regimen").is_null());
 }
 
-TEST_CASE("a runner with gut stress: suitable, and a ready trial plan (sections 5 and 8)") {
+TEST_CASE("a runner with gut stress: OK to try, the dose to show and a ready trial plan") {
   const json j = run_json({"--profile", profiles + "runner-gut-stress.json"}).at("answer");
+  CHECK(j.at("action") == "ok");
+  CHECK(j.at("label") == "OK to try");
   CHECK(j.at("overall") == "suitable");
-  CHECK(j.at("screening").at("findings").empty());
 
   // 5 g twice a day = 10 g/day: GI effects likely from 10 g/day, a note at suitable (§6).
-  const json& check = j.at("dose_check");
-  CHECK(check.at("per_day_g") == 10.0);
-  REQUIRE(check.at("findings").size() == 1);
-  CHECK(check.at("findings")[0].at("rule") == "dose.gi_effects_likely");
-  CHECK(check.at("findings")[0].at("level") == "suitable");
+  const json& findings = j.at("findings");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].at("rule") == "dose.gi_effects_likely");
+  CHECK(findings[0].at("level") == "suitable");
+  CHECK(findings[0].at("cause").at("field") == "grams_per_dose");
+  CHECK(j.at("regimen") == json({{"grams_per_dose", 5.0}, {"doses_per_day", 2}, {"weeks", 6.0}}));
+
+  // endurance_gut_stress: 5 g, 1-2 doses a day, 5-10 g/day (§5), below the observed safe level.
+  CHECK(j.at("dose_shown") == "shown");
+  const json& dose = j.at("dose");
+  CHECK(dose.at("summary") == "5 g once or twice a day (5-10 g/day)");
+  CHECK(dose.at("per_dose_g") == json({{"min", 5.0}, {"max", 5.0}}));
+  CHECK(dose.at("doses_per_day") == json({{"min", 1}, {"max", 2}}));
+  CHECK(dose.at("per_day_g") == json({{"min", 5.0}, {"max", 10.0}}));
+  CHECK(dose.at("clinician_above_per_day_g").is_null());
+  CHECK(dose.at("duration") == "during heavy or hot training blocks");
+  CHECK(dose.at("sources") ==
+        json({"article_muscle_recovery", "cordova_martinez_2021", "combat_athletes_2024"}));
 
   const json& plan = j.at("trial_plan");
   CHECK(plan.at("status") == "ready");
@@ -166,21 +188,52 @@ TEST_CASE("a runner with gut stress: suitable, and a ready trial plan (sections 
   CHECK(j.at("evidence").at("grade") == "limited");
 }
 
-TEST_CASE("supervised child with sickle-cell disease from an ICD-10 code: caution") {
+TEST_CASE("supervised child with sickle-cell disease from an ICD-10 code: OK with care") {
   const json envelope = run_json({"--profile", profiles + "sickle-cell-supervised.json"});
   CHECK(envelope.at("request").at("conditions") == json({"sickle_cell_disease"}));
   CHECK(envelope.at("request").at("icd10") == json({"D57.1"}));
   const json& j = envelope.at("answer");
+  // clinician_only rules count as caution under supervision (§4), and a clinician-managed
+  // purpose is not "ask your doctor" when a clinician supervises.
+  CHECK(j.at("action") == "ok_with_care");
   CHECK(j.at("overall") == "caution");
-  const json& findings = j.at("dose_check").at("findings");
-  // clinician_only rules count as caution under supervision (§4).
+  const json& findings = j.at("findings");
   CHECK(finding(findings, "caution.minor").at("level") == "caution");
+  CHECK(finding(findings, "caution.minor").at("self_directed_level") == "clinician_only");
+  CHECK(finding(findings, "caution.minor").at("cause").at("field") == "age_years");
   CHECK(finding(findings, "purpose.clinician_managed").at("level") == "caution");
   // 40 kg is in the 30-65 kg band: 10 g twice a day, as the regimen (§5).
   CHECK(finding(findings, "dose.label_band_mismatch").is_null());
   CHECK(finding(findings, "dose.no_self_directed_range").is_null());
-  CHECK(j.at("dose_guidance").at("per_dose_g") == json({{"min", 10.0}, {"max", 10.0}}));
-  CHECK(j.at("dose_guidance").at("access") == "prescription");
+  // Under supervision the dose shown is the purpose's row, the prescription band included.
+  CHECK(j.at("dose").at("summary") == "10 g twice a day (20 g/day)");
+  CHECK(j.at("dose").at("sources") == json({"endari_label"}));
+}
+
+TEST_CASE("the why goes down to the code: a finding's cause names the request's codes") {
+  const json envelope = batch_line(
+      R"({"age_years":40,"icd10":["E11.9","K74.60","D57.1"],"purpose":"gut_barrier","codes":[)"
+      R"({"system":"http://snomed.info/sct","code":"19943007"},)"
+      R"({"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"860975"}]})");
+  REQUIRE(envelope.contains("answer"));
+  const json& findings = envelope.at("answer").at("findings");
+  // K74.60 (ICD-10-CM) and 19943007 (SNOMED CT) are both cirrhosis (§2, §2b).
+  CHECK(finding(findings, "contra.cirrhosis").at("cause") ==
+        json::parse(R"({"field":"conditions","member":"cirrhosis","codes":)"
+                    R"(["K74.60",{"system":"http://snomed.info/sct","code":"19943007"}]})"));
+  // E11.9 is well-formed but unmapped: it is what input.conditions_unmapped is about.
+  CHECK(finding(findings, "input.conditions_unmapped").at("cause").at("codes") == json({"E11.9"}));
+  // An RxNorm code gln has no class for is an other prescription (§2b).
+  CHECK(finding(findings, "caution.other_prescription").at("cause") ==
+        json::parse(
+            R"({"field":"medications","member":"other_prescription","codes":)"
+            R"([{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"860975"}]})"));
+
+  // The report says the same in words.
+  const tool_result r =
+      run_tool({"--age", "40", "--icd10", "E11.9,K74.60", "--purpose", "gut_barrier"});
+  CHECK(r.out.find("cause:   conditions: cirrhosis (ICD-10-CM K74.60)") != std::string::npos);
+  CHECK(r.out.find("cause:   conditions (not mapped: ICD-10-CM E11.9)") != std::string::npos);
 }
 
 TEST_CASE("options add to a profile file and override its scalars") {
@@ -192,36 +245,147 @@ TEST_CASE("options add to a profile file and override its scalars") {
         json({{"grams_per_dose", 5.0}, {"doses_per_day", 1}, {"weeks", 6.0}}));
   const json& j = envelope.at("answer");
   CHECK(j.at("overall") == "clinician_only");  // caution.minor under 18
-  CHECK(finding(j.at("screening").at("findings"), "caution.msg_sensitivity").at("level") ==
-        "caution");
+  CHECK(j.at("action") == "ask_clinician");
+  CHECK(j.at("dose_shown") == "ask_clinician");
+  CHECK(finding(j.at("findings"), "caution.msg_sensitivity").at("level") == "caution");
+  CHECK(finding(j.at("findings"), "caution.msg_sensitivity").at("cause").at("member") ==
+        "msg_sensitivity");
 }
 
 TEST_CASE("numeric validation is the library's: a negative weight is input.invalid") {
   const json j = run_json({"--weight", "-5", "--purpose", "general_recovery"}).at("answer");
   CHECK(j.at("overall") == "avoid");
-  const json invalid = finding(j.at("screening").at("findings"), "input.invalid");
+  CHECK(j.at("action") == "do_not_take");
+  CHECK(j.at("valid") == false);
+  CHECK(j.at("dose_shown") == "invalid_input");
+  const json invalid = finding(j.at("findings"), "input.invalid");
   REQUIRE(invalid.is_object());
   CHECK(invalid.at("field") == "weight_kg");
+  CHECK(invalid.at("cause").at("field") == "weight_kg");
   CHECK(invalid.at("level") == "avoid");
   CHECK(j.at("trial_plan").at("status") == "invalid_input");
 
   const json zero_doses =
       run_json({"--purpose", "general_recovery", "--grams", "5", "--doses", "0"}).at("answer");
-  CHECK(finding(zero_doses.at("dose_check").at("findings"), "input.invalid").at("field") ==
-        "doses_per_day");
+  CHECK(finding(zero_doses.at("findings"), "input.invalid").at("field") == "doses_per_day");
 }
 
-TEST_CASE("the readable report names verdict, findings, dose, evidence, plan and version") {
+TEST_CASE("a regimen changes the action only when it is the problem") {
+  // The same person and goal: OK to try with or without 5 g twice a day; 10 g five times a
+  // day is 50 g/day, above the adult maximum of 40 g/day (§6): do not take, and the finding
+  // says which regimen field made it fire.
+  const std::vector<std::string> person{"--age", "40", "--purpose", "gut_barrier"};
+  CHECK(run_json(person).at("answer").at("action") == "ok");
+  std::vector<std::string> usual = person;
+  usual.insert(usual.end(), {"--grams", "5", "--doses", "2"});
+  CHECK(run_json(usual).at("answer").at("action") == "ok");
+  std::vector<std::string> high = person;
+  high.insert(high.end(), {"--grams", "10", "--doses", "5"});
+  const json j = run_json(high).at("answer");
+  CHECK(j.at("action") == "do_not_take");
+  CHECK(j.at("dose").is_null());
+  const json above = finding(j.at("findings"), "dose.above_adult_maximum");
+  REQUIRE(above.is_object());
+  CHECK(above.at("level") == "avoid");
+  CHECK(above.at("cause").at("field").is_string());
+
+  // A goal without a self-directed range is not recommended, with or without a regimen: the
+  // page built on screen() alone offered glutamine for it.
+  std::vector<std::string> muscle{"--age", "40", "--purpose", "muscle_strength"};
+  CHECK(run_json(muscle).at("answer").at("action") == "not_recommended");
+  muscle.insert(muscle.end(), {"--grams", "5"});
+  const json with_regimen = run_json(muscle).at("answer");
+  CHECK(with_regimen.at("action") == "not_recommended");
+  CHECK(with_regimen.at("dose_shown") == "not_recommended");
+  CHECK(with_regimen.at("evidence").at("grade") == "against");
+}
+
+TEST_CASE("the report leads with the action, then why, and a dose only when one is shown") {
   const tool_result r = run_tool({"--profile", profiles + "cirrhosis.json", "--verbose"});
   CHECK(r.code == gln_check::exit_ok);
   CHECK(r.err.empty());
+  const std::vector<std::string> lines = lines_of(r.out);
+  REQUIRE(lines.size() > 4);
+  CHECK(lines[2] == "ACTION: Do not take (do_not_take)");
+  std::size_t at = 0;
   for (const char* expected :
-       {"VERDICT: AVOID", "[avoid] contra.cirrhosis", "[clinician_only] caution.lactulose",
-        "Dose guidance: self-directed range", "Evidence: moderate (sources disagree)",
-        "Trial plan: do_not_start", "knowledge base v2", "Sources",
-        "critical_care_text (reference_database)"}) {
-    CHECK(r.out.find(expected) != std::string::npos);
+       {"ACTION: Do not take", "safety verdict: avoid", "\nWhy\n", "[avoid] contra.cirrhosis",
+        "cause:   conditions: cirrhosis", "reason:  advanced liver disease: ammonia accumulation",
+        "[clinician_only] caution.lactulose", "cause:   medications: lactulose",
+        "\nNo dose: do not take glutamine (dose_shown: do_not_take)\n",
+        "Evidence: moderate (sources disagree)", "Trial plan: do_not_start", "Person (as read)",
+        "Sources", "critical_care_text (reference_database)"}) {
+    INFO(expected);
+    const std::size_t found = r.out.find(expected, at);
+    CHECK(found != std::string::npos);
+    if (found != std::string::npos) at = found;
   }
+  // gut_barrier's range (10-20 g/day) is not printed under "Do not take".
+  CHECK(r.out.find("10-20 g") == std::string::npos);
+  CHECK(r.out.find("self-directed range") == std::string::npos);
+  CHECK(r.out.find("knowledge base v2") != std::string::npos);
+
+  // With a dose to show: the ready text, rounded for people (§5: 5-10 g twice a day).
+  const tool_result ok = run_tool({"--age", "40", "--purpose", "gut_barrier"});
+  CHECK(ok.out.find("ACTION: OK to try (ok)\n") != std::string::npos);
+  CHECK(ok.out.find("\nWhy: no findings\n") != std::string::npos);
+  CHECK(
+      ok.out.find("\nDose: 5-10 g twice a day (10-20 g/day; above 14 g/day with a clinician)\n") !=
+      std::string::npos);
+  CHECK(ok.out.find("No dose") == std::string::npos);
+}
+
+TEST_CASE("the audience patient: the action and the findings in plain words, no rule ids") {
+  const tool_result r = run_tool({"--age", "34", "--medication", "anticonvulsant", "--purpose",
+                                  "gut_barrier", "--audience", "patient"});
+  CHECK(r.code == gln_check::exit_ok);
+  CHECK(r.err.empty());
+  const std::vector<std::string> lines = lines_of(r.out);
+  REQUIRE(lines.size() > 4);
+  CHECK(lines[2] == "ACTION: Ask your doctor first");
+  // The finding's patient text (knowledge.md §11: a clinician_only caution ends "Ask your
+  // doctor first.") and what in the request it is about.
+  gln::profile person{};
+  person.set_age(34);
+  person.medications = {gln::medication::anticonvulsant};
+  const gln::assessment a = gln::assess(person, gln::purpose::gut_barrier);
+  REQUIRE(a.findings.first().has_value());
+  const std::string patient_text(a.findings.first()->patient_text().view());
+  CHECK(patient_text.size() <= 140);
+  CHECK(patient_text.rfind("Ask your doctor first.") == patient_text.size() - 22);
+  std::string words;
+  for (std::size_t i = 4; i < lines.size(); ++i) words += lines[i] + '\n';
+  CHECK(words.find("because of: your medicine: anticonvulsant") != std::string::npos);
+  CHECK(r.out.find("No dose: ask your doctor first") != std::string::npos);
+  for (const char* professional : {"caution.seizure_disorder", "safety verdict",
+                                   "sources:", "natmed_consumer", "(ask_clinician)"}) {
+    INFO(professional);
+    CHECK(r.out.find(professional) == std::string::npos);
+  }
+  // The text itself, wrapped: every word of it is in the report, in order.
+  std::size_t at = 0;
+  std::istringstream text_words(patient_text);
+  for (std::string word; text_words >> word;) {
+    const std::size_t found = r.out.find(word, at);
+    INFO(word);
+    REQUIRE(found != std::string::npos);
+    at = found + word.size();
+  }
+
+  // The same person with the default audience: the professional reason and rule id.
+  const tool_result professional =
+      run_tool({"--age", "34", "--medication", "anticonvulsant", "--purpose", "gut_barrier"});
+  CHECK(professional.out.find("[clinician_only] caution.seizure_disorder") != std::string::npos);
+  CHECK(professional.out.find("cause:   medications: anticonvulsant") != std::string::npos);
+  CHECK(professional.out.find("ACTION: Ask your doctor first (ask_clinician)") !=
+        std::string::npos);
+
+  // A dose in words for a person who may try it.
+  const tool_result dose =
+      run_tool({"--profile", profiles + "runner-gut-stress.json", "--audience", "patient"});
+  CHECK(dose.out.find("\nDose: 5 g once or twice a day (5-10 g/day)\n") != std::string::npos);
+  CHECK(dose.out.find("\nIf you try it\n") != std::string::npos);
+  CHECK(dose.out.find("dose.gi_effects_likely") == std::string::npos);
 }
 
 TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
@@ -243,6 +407,10 @@ TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
       {{"-v-supervised", "--purpose", "gut_barrier"}, "'-v-supervised'"},
       {{"-v-batch"}, "'-v-batch'"},
       {{"-hv-batch"}, "'-hv-batch'"},
+      {{"--purpose", "gut_barrier", "--audience", "doctor"}, "'doctor'"},
+      // The JSON carries both texts: an audience there would be ignored, so it is refused.
+      {{"--purpose", "gut_barrier", "--json", "--audience", "patient"}, "--audience"},
+      {{"--batch", "--audience", "patient"}, "--audience"},
   };
   for (const auto& [args, named] : cases) {
     const tool_result r = run_tool(args);
@@ -283,8 +451,7 @@ TEST_CASE("batch mode: one line out per line in, and a bad line never stops the 
   const json first = json::parse(out[0]);
   CHECK(first.at("id") == 7);
   CHECK(first.at("answer").at("overall") == "avoid");
-  CHECK_FALSE(
-      finding(first.at("answer").at("screening").at("findings"), "contra.cirrhosis").is_null());
+  CHECK_FALSE(finding(first.at("answer").at("findings"), "contra.cirrhosis").is_null());
 
   const json truncated = json::parse(out[1]);
   CHECK(truncated.at("line") == 2);
@@ -306,6 +473,10 @@ TEST_CASE("batch mode: one line out per line in, and a bad line never stops the 
   const json last = json::parse(out[5]);
   CHECK(last.at("id") == "z");
   CHECK(last.at("answer").at("overall") == "caution");  // purpose.ibs_other_causes (§4)
+  CHECK(last.at("answer").at("action") == "ok_with_care");
+  // 5 g three times a day, 15 g/day (§5), above the 14 g/day observed safe level (§12).
+  CHECK(last.at("answer").at("dose").at("summary") ==
+        "5 g three times a day (15 g/day; above 14 g/day with a clinician)");
   CHECK(last.at("answer").at("trial_plan").at("dosing").at("review_day") == 28);
   CHECK(last.at("answer").at("trial_plan").at("dosing").at("hard_stop_day") == 56);
 }
@@ -503,6 +674,26 @@ TEST_CASE("gln/json.hpp: results, citations and enums in their documented shape"
   CHECK(t.at("screening").at("overall") == "suitable");
   CHECK(t.at("dosing").at("hard_stop_day") == 56);
   CHECK(t.at("advice").at("athlete_basics").is_null());
+
+  // assess's answer on its own: without a request no codes stand behind a cause (null).
+  gln::profile with_cirrhosis{};
+  with_cirrhosis.set_age(58);
+  with_cirrhosis.conditions = {gln::condition::cirrhosis};
+  const json a = gln::assess(with_cirrhosis, gln::purpose::gut_barrier);
+  CHECK(a.at("action") == "do_not_take");
+  CHECK(a.at("label") == "Do not take");
+  REQUIRE(a.at("findings").size() == 1);
+  CHECK(a.at("findings")[0].at("cause") ==
+        json({{"field", "conditions"}, {"member", "cirrhosis"}, {"codes", nullptr}}));
+  CHECK(a.at("dose").is_null());
+  CHECK(a.at("dose_shown") == "do_not_take");
+  const json ok = gln::assess(person, gln::purpose::general_recovery);
+  CHECK(ok.at("action") == "ok");
+  CHECK(ok.at("dose").at("summary") == "5 g once or twice a day (5-10 g/day)");
+  CHECK(ok.at("dose").at("doses_per_day") == json({{"min", 1}, {"max", 2}}));
+  CHECK(json(gln::action::not_recommended) == "not_recommended");
+  CHECK(json(gln::dose_status::weight_needed) == "weight_needed");
+  CHECK(json(static_cast<gln::action>(200)).is_null());
 }
 
 // Issue cases: a request whose parsers disagree would mean different things to gln and to
@@ -564,7 +755,7 @@ TEST_CASE("one unmapped code does not fail the row: the codes that map are scree
   CHECK(envelope.at("unmapped_codes") == json({"E11.9"}));
   CHECK(envelope.at("request").at("icd10") == json({"E11.9", "K74.60"}));
   CHECK(envelope.at("request").at("conditions") == json({"cirrhosis"}));
-  const json& findings = envelope.at("answer").at("screening").at("findings");
+  const json& findings = envelope.at("answer").at("findings");
   CHECK(envelope.at("answer").at("overall") == "avoid");
   CHECK(finding(findings, "contra.cirrhosis").at("level") == "avoid");
   // The code gln could not read is reviewed, not ignored (knowledge.md §4).
@@ -617,7 +808,7 @@ TEST_CASE("names are trimmed, and null oversight is the default like every other
       R"({"age_years":40,"conditions":null,"medications":null,"purpose":"gut_barrier"})");
   CHECK(unknown.at("request").at("conditions").is_null());
   CHECK(unknown.at("request").at("medications").is_null());
-  const json& findings = unknown.at("answer").at("screening").at("findings");
+  const json& findings = unknown.at("answer").at("findings");
   CHECK(finding(findings, "input.conditions_unknown").at("level") == "clinician_only");
   CHECK(finding(findings, "input.medications_unknown").at("level") == "caution");
 }
@@ -702,10 +893,16 @@ TEST_CASE("from_json reads a document by the same rules, and the envelope carrie
   CHECK(req.id == "\"r1\"");
   CHECK(req.person.conditions == gln::condition_set{gln::condition::cirrhosis});
   CHECK(req.person.unmapped_conditions == 1);
-  const auto envelope = gln::envelope_json(req, nlohmann::ordered_json(gln::answer(req)));
+  const auto envelope =
+      gln::envelope_json(req, gln::answer_json<nlohmann::ordered_json>(req, gln::assess(req)));
   CHECK(envelope.at("id") == "r1");
   CHECK(envelope.at("unmapped_codes") == nlohmann::ordered_json({"E11.9"}));
   CHECK(envelope.at("answer").at("overall") == "avoid");
+  CHECK(envelope.at("answer").at("action") == "do_not_take");
+  // gln::answer still gives every entry point's own result, with the request's policy.
+  const gln::request_answer every = gln::answer(req);
+  CHECK(every.overall == gln::verdict::avoid);
+  CHECK(every.dose.self_directed());
 
   const auto plan =
       nlohmann::json::parse(R"({"grams_per_dose": 5, "doses_per_day": 2})").get<gln::regimen>();

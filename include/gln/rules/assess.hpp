@@ -34,17 +34,22 @@ struct shown_dose {
   // The observed safe level in force, where the daily range goes above it: the part above
   // needs a clinician.
   std::optional<grams> clinician_above_per_day;
-  // Ready to show: "5 g once or twice a day (5-10 g/day)".
-  text summary;
   std::string_view amount;  // the dose as the source states it
   std::string_view duration;
   std::string_view timing;
   citation_list sources;
+
+  // Ready to show, written when asked (an app that lays out the numbers itself pays nothing
+  // for it): "5 g once or twice a day (5-10 g/day)", "13.5-19.5 g/day".
+  constexpr text summary() const noexcept;
 };
 
 // One answer an app can show for a person and a goal: what to do, why, the evidence, and the
 // dose when self-directed use is allowed (or, under clinician supervision, the purpose's row).
 struct assessment {
+  // An assessment is a value: these fields are its API (the person it was made for stays
+  // private, for trial()).
+  // NOLINTBEGIN(misc-non-private-member-variables-in-classes)
   gln::purpose purpose = gln::purpose::general_recovery;
   gln::oversight oversight = gln::oversight::self_directed;
   gln::action action = gln::action::do_not_take;
@@ -56,6 +61,7 @@ struct assessment {
   std::optional<shown_dose> dose;  // present only when dose_shown is shown
   gln::dose_status dose_shown = gln::dose_status::invalid_input;  // or why there is no dose
   std::optional<gln::regimen> regimen;  // the regimen checked, if one was given
+  // NOLINTEND(misc-non-private-member-variables-in-classes)
 
   constexpr bool valid() const noexcept { return !findings.contains(gln::rule::input_invalid); }
   // The plain label of the action: "OK to try", ..., "Do not take".
@@ -142,7 +148,7 @@ constexpr text dose_summary(const shown_dose& dose) noexcept {
 constexpr gln::action action_for(const finding_list& findings, gln::purpose p) noexcept {
   if (findings.worst_level() == verdict::avoid) return gln::action::do_not_take;
   const verdict worst =
-      finding_writer::worst_level_without(findings, bit_of(gln::rule::dose_no_self_directed_range));
+      finding_writer::worst_except(findings, bit_of(gln::rule::dose_no_self_directed_range));
   if (worst == verdict::clinician_only) return gln::action::ask_clinician;
   if (is_valid(p) && dose_row_for(p).access == dose_access::not_recommended) {
     return gln::action::not_recommended;
@@ -150,9 +156,13 @@ constexpr gln::action action_for(const finding_list& findings, gln::purpose p) n
   return worst == verdict::caution ? gln::action::ok_with_care : gln::action::ok;
 }
 
-// Why no dose is shown for an action that does not allow one (do_not_take, ask_clinician,
-// not_recommended).
-constexpr gln::dose_status dose_status_for(gln::action a) noexcept {
+constexpr bool allows_dose(gln::action a) noexcept {
+  return a == gln::action::ok || a == gln::action::ok_with_care;
+}
+
+// Why an action that allows no dose shows none: a bad profile or purpose, else the action.
+constexpr gln::dose_status no_dose_reason(gln::action a, bool invalid_input) noexcept {
+  if (invalid_input) return gln::dose_status::invalid_input;
   switch (a) {
     case gln::action::do_not_take: return gln::dose_status::do_not_take;
     case gln::action::ask_clinician: return gln::dose_status::ask_clinician;
@@ -160,11 +170,12 @@ constexpr gln::dose_status dose_status_for(gln::action a) noexcept {
     case gln::action::ok:
     case gln::action::ok_with_care: break;
   }
-  precondition_failed();  // an action that allows a dose has its status from the guidance
+  return gln::dose_status::invalid_input;  // not asked for an action that allows a dose
 }
 
-// The dose to show under an action that allows one, from valid guidance, or why there is none.
-constexpr gln::dose_status dose_status_for(const dose_guidance& guidance) noexcept {
+// For an action that allows a dose: shown, or why the purpose's row gives none.
+constexpr gln::dose_status dose_status_of(const dose_guidance& guidance) noexcept {
+  if (!guidance.valid()) return gln::dose_status::invalid_input;
   // A dose chosen by weight is not shown without a current weight (the row's text gives the
   // bands, knowledge.md §5).
   if (guidance.weight_needed) return gln::dose_status::weight_needed;
@@ -175,19 +186,26 @@ constexpr gln::dose_status dose_status_for(const dose_guidance& guidance) noexce
 
 constexpr shown_dose show(const dose_guidance& guidance) noexcept {
   shown_dose out{};
-  if (guidance.per_dose)
+  if (guidance.per_dose) {
     out.per_dose = std::optional<range<grams>>{round_for_people(*guidance.per_dose)};
+  }
   out.doses_per_day = guidance.doses_per_day;
-  if (guidance.per_day)
+  if (guidance.per_day) {
     out.per_day = std::optional<range<grams>>{round_for_people(*guidance.per_day)};
+  }
   out.clinician_above_per_day = guidance.clinician_above_per_day;
   out.amount = guidance.amount;
   out.duration = guidance.duration;
   out.timing = guidance.timing;
   out.sources = guidance.sources;
-  out.summary = dose_summary(out);
   return out;
 }
+
+}  // namespace detail
+
+constexpr text shown_dose::summary() const noexcept { return detail::dose_summary(*this); }
+
+namespace detail {
 
 struct assessment_access {
   // `rules` must already be effective().
@@ -207,17 +225,16 @@ struct assessment_access {
     result.person_ = person;
     result.action = action_for(result.findings, p);
     result.evidence = evidence_for(p);
-    // The dose is worked out only where the action lets it be shown.
-    if (facts.invalid != 0) {
-      result.dose_shown = gln::dose_status::invalid_input;
-    } else if (result.action != gln::action::ok && result.action != gln::action::ok_with_care) {
-      result.dose_shown = dose_status_for(result.action);
-    } else {
-      const dose_guidance guidance = dose_guidance_for(person, p, rules, facts);
-      result.dose_shown = dose_status_for(guidance);
-      if (result.dose_shown == gln::dose_status::shown) {
-        result.dose = std::optional<shown_dose>{show(guidance)};
-      }
+    if (!allows_dose(result.action)) {
+      // No dose to show, so no need to resolve the purpose's row.
+      result.dose_shown =
+          no_dose_reason(result.action, finding_writer::profile_invalid(result.findings));
+      return result;
+    }
+    const dose_guidance guidance = dose_guidance_for(person, p, rules, facts);
+    result.dose_shown = dose_status_of(guidance);
+    if (result.dose_shown == gln::dose_status::shown) {
+      result.dose = std::optional<shown_dose>{show(guidance)};
     }
     return result;
   }

@@ -254,14 +254,12 @@ struct finding_writer {
     list.fired_ |= rules & ~bit_of(gln::rule::input_invalid);
   }
   // Sets the worst level once every finding is in.
-  static constexpr void finish(finding_list& list) noexcept {
-    list.worst_ = list.invalid_ != 0 ? verdict::avoid : worst_level_without(list, 0);
-  }
-  // The worst level of the rules that fired but those in `left_out` (input.invalid aside).
-  static constexpr verdict worst_level_without(const finding_list& list,
-                                               rule_mask left_out) noexcept {
-    const rule_mask fired = list.fired_ & ~left_out;
+  static constexpr void finish(finding_list& list) noexcept { list.worst_ = worst_except(list, 0); }
+  // The worst level of the findings but the `excluded` rules: a few AND operations.
+  static constexpr verdict worst_except(const finding_list& list, rule_mask excluded) noexcept {
+    if (list.invalid_ != 0) return verdict::avoid;
     const auto& by_level = rules_by_level[list.supervised_ ? 1 : 0];
+    const rule_mask fired = list.fired_ & ~excluded;
     verdict out = verdict::suitable;
     for (std::size_t level = enum_count<verdict>; level-- > 1;) {
       if ((fired & by_level[level]) != 0) {
@@ -273,6 +271,10 @@ struct finding_writer {
       out = worst(out, list.level_for(gln::rule::caution_age_unknown));
     }
     return out;
+  }
+  // Whether an input of the profile or the purpose (not of a regimen) is invalid.
+  static constexpr bool profile_invalid(const finding_list& list) noexcept {
+    return (list.invalid_ & ~regimen_fields) != 0;
   }
 };
 

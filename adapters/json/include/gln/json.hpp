@@ -1,13 +1,13 @@
 #ifndef GLN_JSON_HPP
 #define GLN_JSON_HPP
 
-// nlohmann/json serialisation of gln: `nlohmann::json j = gln::screen(p, purpose);`, to_json
+// nlohmann/json serialisation of gln: `nlohmann::json j = gln::assess(p, purpose);`, to_json
 // for every result type, from_json for a request, a profile, a regimen and a policy, and the
 // envelope of an answer (request id, gln and knowledge versions, the request as understood,
-// its unmapped codes, the answer). Works with nlohmann::json (keys sorted) and
-// nlohmann::ordered_json (keys in the order written here, the order the README and
-// docs/schema/ show). Kept outside include/gln/ so the library itself stays free of
-// dependencies; works with the single header (include it first) as with <gln/gln.hpp>. The
+// its unmapped codes, the answer: gln::answer_json of gln::assess(request)). Works with
+// nlohmann::json (keys sorted) and nlohmann::ordered_json (keys in the order written here, the
+// order the README and docs/schema/ show). Kept outside include/gln/ so the library itself stays
+// free of dependencies; works with the single header (include it first) as with <gln/gln.hpp>. The
 // shape is stable: keys are only ever added. Every enum is written as its stable name
 // (gln::to_string); a value outside the enum's range is written as null. Optional members are
 // null when absent, never left out, so every object of one type has the same keys.
@@ -116,6 +116,14 @@ template <class Json>
 void to_json(Json& j, plan_status value) {
   j = detail::enum_to_json<Json>(value);
 }
+template <class Json>
+void to_json(Json& j, action value) {
+  j = detail::enum_to_json<Json>(value);
+}
+template <class Json>
+void to_json(Json& j, dose_status value) {
+  j = detail::enum_to_json<Json>(value);
+}
 
 // A set is an array of names in enum order. A value outside the enum's range adds a null,
 // so a corrupted set is visible rather than silently smaller.
@@ -160,8 +168,11 @@ void to_json(Json& j, const citation& c) {
   };
 }
 
-// {"field": "medications", "member": "anticonvulsant"}: the input that made a rule fire, and
-// for conditions and medications which one; member is null otherwise, field null for none.
+// {"field": "medications", "member": "anticonvulsant", "codes": null}: the input that made a
+// rule fire, and for conditions and medications which one; member is null otherwise, field
+// null for none. codes are the request's codes behind it (gln::codes_behind) in the answer of
+// an envelope, where the request is known (["D57.1"], an entry of "codes" as {"system",
+// "code"}); null elsewhere.
 template <class Json>
 void to_json(Json& j, const cause& c) {
   Json member = nullptr;
@@ -170,6 +181,7 @@ void to_json(Json& j, const cause& c) {
   j = Json{
       {"field", c.field == input_field::none ? Json(nullptr) : Json(c.field)},
       {"member", std::move(member)},
+      {"codes", nullptr},
   };
 }
 
@@ -594,6 +606,81 @@ Json unmapped_codes_json(const request& r) {
   for (const std::string& code : r.unmapped_icd10) list.push_back(code);
   for (const request_coding& c : r.unmapped_codes) list.push_back(Json(c));
   return list;
+}
+
+// {"summary": "5 g once or twice a day (5-10 g/day)", "per_dose_g": {"min": 5.0, "max": 5.0},
+//  "doses_per_day": {"min": 1, "max": 2}, "per_day_g": {...}, "clinician_above_per_day_g":
+//  null, "amount": "...", "duration": "...", "timing": "...", "sources": [...]}: grams rounded
+// for people (README, "Numbers for people").
+template <class Json>
+void to_json(Json& j, const shown_dose& d) {
+  j = Json{
+      {"summary", std::string(d.summary().view())},
+      {"per_dose_g", detail::optional_to_json<Json>(d.per_dose)},
+      {"doses_per_day", detail::optional_to_json<Json>(d.doses_per_day)},
+      {"per_day_g", detail::optional_to_json<Json>(d.per_day)},
+      {"clinician_above_per_day_g", detail::optional_to_json<Json>(d.clinician_above_per_day)},
+      {"amount", std::string(d.amount)},
+      {"duration", std::string(d.duration)},
+      {"timing", std::string(d.timing)},
+      {"sources", d.sources},
+  };
+}
+
+namespace detail {
+
+// The assessment; with the request, each finding's cause gains the codes behind it.
+template <class Json>
+Json assessment_json(const assessment& a, const request* r) {
+  Json findings = Json::array();
+  for (const finding& f : a.findings) {
+    Json item = f;
+    if (r != nullptr) {
+      Json codes = Json::array();
+      for (const request_code& c : codes_behind(*r, f)) {
+        if (c.from_icd10) {
+          codes.push_back(std::string(c.code));
+        } else {
+          codes.push_back(Json(request_coding{c.system, std::string(c.code)}));
+        }
+      }
+      item["cause"]["codes"] = std::move(codes);
+    }
+    findings.push_back(std::move(item));
+  }
+  return Json{
+      {"action", a.action},
+      {"label", text_or_null<Json>(a.label())},
+      {"overall", a.overall},
+      {"valid", a.valid()},
+      {"purpose", a.purpose},
+      {"oversight", a.oversight},
+      {"findings", std::move(findings)},
+      {"dose_shown", a.dose_shown},
+      {"dose", optional_to_json<Json>(a.dose)},
+      {"evidence", a.evidence},
+      {"regimen", optional_to_json<Json>(a.regimen)},
+      {"trial_plan", trial_plan_json<Json>(a.trial(), false)},
+  };
+}
+
+}  // namespace detail
+
+// {"action": "do_not_take", "label": "Do not take", "overall": "avoid", "valid": true,
+//  "purpose", "oversight", "findings": [...], "dose_shown": "do_not_take", "dose": null,
+//  "evidence": {...}, "regimen": null, "trial_plan": {...}}: gln::assess's answer. dose is
+// null unless dose_shown is "shown"; the trial plan is a.trial(), without the screening it
+// rests on (the findings say it).
+template <class Json>
+void to_json(Json& j, const assessment& a) {
+  j = detail::assessment_json<Json>(a, nullptr);
+}
+
+// The answer of an envelope: the assessment of the request, each finding's cause with the
+// request's codes behind it (cause.codes an array, not null).
+template <class Json>
+Json answer_json(const request& r, const assessment& a) {
+  return detail::assessment_json<Json>(a, &r);
 }
 
 // The envelope of an answer, for gln-check and every service: {"id", "gln_version",

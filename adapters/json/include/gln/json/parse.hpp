@@ -16,9 +16,12 @@
 
 #include <cstddef>
 #include <cstring>
+#include <locale>
 #include <memory>
 #include <new>
 #include <optional>
+#include <sstream>
+#include <string>
 #include <string_view>
 
 #include <simdjson.h>
@@ -28,6 +31,47 @@
 namespace gln {
 
 namespace detail {
+
+// A scalar's text without the white space simdjson keeps after it.
+inline std::string_view raw_token(simdjson::ondemand::value& v) noexcept {
+  std::string_view raw = v.raw_json_token();
+  while (!raw.empty() && is_json_space(raw.back())) raw.remove_suffix(1);
+  return raw;
+}
+
+// Whether a JSON number has more than 19 significant digits (leading zeros aside).
+constexpr bool long_mantissa(std::string_view number) noexcept {
+  std::size_t digits = 0;
+  for (char ch : number) {
+    if (ch == 'e' || ch == 'E') break;
+    if (ch < '0' || ch > '9' || (ch == '0' && digits == 0)) continue;
+    ++digits;
+  }
+  return digits > 19;
+}
+
+// A number's value. simdjson 3.0 (Debian 12's) misreads decimals of more than 19 significant
+// digits whose integer part is 0 (simdjson issue #2093: 0.95000000000000000000 read as
+// 0.0277): a long mantissa is read again from its text, correctly rounded (strtod in the C
+// locale, whatever the program's locale).
+inline simdjson::error_code read_double(simdjson::ondemand::value& v, std::string_view token,
+                                        double& out) noexcept {
+  const simdjson::error_code error = v.get_double().get(out);
+  if (error != simdjson::SUCCESS || !long_mantissa(token)) return error;
+  try {
+    std::istringstream in{std::string(token)};
+    in.imbue(std::locale::classic());
+    double value = 0;
+    in >> value;
+    if (in.fail() || in.peek() != std::istringstream::traits_type::eof()) {
+      return simdjson::NUMBER_ERROR;
+    }
+    out = value;
+    return simdjson::SUCCESS;
+  } catch (...) {
+    return simdjson::MEMALLOC;
+  }
+}
 
 // request_reader's source over simdjson On-Demand values.
 class simdjson_source {
@@ -58,14 +102,14 @@ class simdjson_source {
   bool string(value& v, std::string_view& out) noexcept { return !failed(v.get_string().get(out)); }
 
   bool number(value& v, double& out, std::string_view& raw) noexcept {
-    raw = token(v);
-    return !failed(v.get_double().get(out));
+    raw = raw_token(v);
+    return !failed(read_double(v, raw, out));
   }
 
   // The JSON text of a string or an integer, checked: a string is unescaped once to validate
   // it (its escapes and UTF-8), an integer must be nothing but digits (the rules check that).
   bool id_text(value& v, std::string_view& out) noexcept {
-    out = token(v);
+    out = raw_token(v);
     if (!out.empty() && out.front() == '"') {
       std::string_view unescaped;
       return !failed(v.get_string().get(unescaped));
@@ -107,15 +151,67 @@ class simdjson_source {
   }
 
  private:
-  // A scalar's text without the white space simdjson keeps after it.
-  static std::string_view token(value& v) noexcept {
-    std::string_view raw = v.raw_json_token();
-    while (!raw.empty() && is_json_space(raw.back())) raw.remove_suffix(1);
-    return raw;
-  }
-
   simdjson::error_code error_ = simdjson::SUCCESS;
 };
+
+// A copy of the text with the padding simdjson reads past the end; kept for reuse.
+class padded_text {
+ public:
+  simdjson::padded_string_view copy(std::string_view text) {
+    const std::size_t need = text.size() + simdjson::SIMDJSON_PADDING;
+    if (capacity_ < need) {
+      buffer_.reset(new char[need]);
+      capacity_ = need;
+    }
+    if (!text.empty()) std::memcpy(buffer_.get(), text.data(), text.size());
+    std::memset(buffer_.get() + text.size(), 0, simdjson::SIMDJSON_PADDING);
+    return simdjson::padded_string_view(buffer_.get(), text.size(), need);
+  }
+  const char* data() const noexcept { return buffer_.get(); }
+
+ private:
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_ = 0;
+};
+
+// The rules on the bytes themselves, before any parsing, of every strict reader: at most
+// `max_bytes`, and no NUL byte anywhere (some parsers end the text there).
+inline std::optional<request_error> check_bytes(std::string_view text,
+                                                std::size_t max_bytes) noexcept {
+  if (text.size() > max_bytes) {
+    request_error error{{}, "larger than "};
+    error.append_number(max_bytes).append(" bytes");
+    return error;
+  }
+  // (memchr must not be given a null pointer, which an empty view may hold.)
+  const void* nul = text.empty() ? nullptr : std::memchr(text.data(), '\0', text.size());
+  if (nul != nullptr) {
+    request_error error{{}, "a NUL byte at byte "};
+    error.append_number(static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()));
+    return error;
+  }
+  return std::nullopt;
+}
+
+// The first byte that is not JSON white space, or '\0' when there is none.
+constexpr char first_byte(std::string_view text) noexcept {
+  for (char ch : text) {
+    if (!is_json_space(ch)) return ch;
+  }
+  return '\0';
+}
+
+// Once the value is read: anything but white space after it is an error ("bytes after `what`
+// at byte N"). At the end of the document there is no current location.
+inline std::optional<request_error> trailing_bytes(simdjson::ondemand::document& doc,
+                                                   const char* start,
+                                                   std::string_view what) noexcept {
+  const char* at = nullptr;
+  if (doc.current_location().get(at) != simdjson::SUCCESS) return std::nullopt;
+  request_error trailing{{}, "bytes after "};
+  trailing.append(what).append(" at byte ").append_number(static_cast<std::size_t>(at - start));
+  return trailing;
+}
 
 }  // namespace detail
 
@@ -184,32 +280,15 @@ class request_parser {
   // Copies the text into the padded buffer simdjson reads; false when it is too long.
   bool prepare(std::string_view text) {
     if (text.size() > max_bytes_) return false;
-    const std::size_t need = text.size() + simdjson::SIMDJSON_PADDING;
-    if (buffer_size_ < need) {
-      buffer_.reset(new char[need]);
-      buffer_size_ = need;
-    }
-    if (!text.empty()) std::memcpy(buffer_.get(), text.data(), text.size());
-    std::memset(buffer_.get() + text.size(), 0, simdjson::SIMDJSON_PADDING);
-    padded_ = simdjson::padded_string_view(buffer_.get(), text.size(), need);
+    padded_ = padded_text_.copy(text);
     return true;
   }
 
   std::optional<request_error> parse_into(std::string_view text, request& out) {
-    if (text.size() > max_bytes_) {
-      request_error error{{}, "larger than "};
-      error.append_number(max_bytes_).append(" bytes");
-      return error;
-    }
-    if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
-      request_error error{{}, "a NUL byte at byte "};
-      error.append_number(static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()));
-      return error;
-    }
-    std::size_t first = 0;
-    while (first < text.size() && detail::is_json_space(text[first])) ++first;
-    if (first == text.size()) return request_error{{}, "empty: a request is a JSON object"};
-    if (text[first] != '{') return request_error{{}, "a request must be a JSON object"};
+    if (auto error = detail::check_bytes(text, max_bytes_)) return error;
+    const char first = detail::first_byte(text);
+    if (first == '\0') return request_error{{}, "empty: a request is a JSON object"};
+    if (first != '{') return request_error{{}, "a request must be a JSON object"};
     prepare(text);
 
     detail::simdjson_source source;
@@ -224,21 +303,12 @@ class request_parser {
     }
     detail::request_reader<detail::simdjson_source> reader{source, out, error};
     if (!reader.read(top)) return error;
-    // At the end of the document there is no current location; anywhere else, the bytes
-    // there follow the request.
-    const char* at = nullptr;
-    if (doc.current_location().get(at) == simdjson::SUCCESS) {
-      request_error trailing{{}, "bytes after the request at byte "};
-      trailing.append_number(static_cast<std::size_t>(at - buffer_.get()));
-      return trailing;
-    }
-    return std::nullopt;
+    return detail::trailing_bytes(doc, padded_text_.data(), "the request");
   }
 
   std::size_t max_bytes_;
   simdjson::ondemand::parser parser_;
-  std::unique_ptr<char[]> buffer_;
-  std::size_t buffer_size_ = 0;
+  detail::padded_text padded_text_;
   simdjson::padded_string_view padded_{};
 };
 

@@ -172,12 +172,26 @@ struct request_answer {
   verdict overall = verdict::avoid;  // the dose check's if any, else the screening's
 };
 
-// The request's purpose must be set; without one every entry point is asked about a value
-// outside the enum, which fails closed (input.invalid, avoid).
+namespace detail {
+
+// The request's purpose; without one, a value outside the enum, which every entry point
+// refuses (input.invalid, avoid).
+inline gln::purpose purpose_of(const request& r) noexcept {
+  return r.purpose.value_or(static_cast<gln::purpose>(0xFF));
+}
+
+// No knob given: the default policy itself, which the entry points apply as it stands.
+inline const policy& policy_of(const request& r) noexcept {
+  return r.policy_given == 0 ? default_policy : r.rules;
+}
+
+}  // namespace detail
+
+// Every entry point's own result for a request, with the request's policy. The request's
+// purpose must be set; without one every entry point fails closed (input.invalid, avoid).
 inline request_answer answer(const request& r) noexcept {
-  const gln::purpose p = r.purpose.value_or(static_cast<gln::purpose>(0xFF));
-  // No knob given: the default policy itself, which the entry points apply as it stands.
-  const policy& rules = r.policy_given == 0 ? detail::default_policy : r.rules;
+  const gln::purpose p = detail::purpose_of(r);
+  const policy& rules = detail::policy_of(r);
   request_answer a{};
   a.screening = screen(r.person, p, rules);
   a.dose = dose_for(r.person, p, rules);
@@ -186,6 +200,15 @@ inline request_answer answer(const request& r) noexcept {
   a.plan = plan_trial(r.person, p, rules);
   a.overall = a.check ? a.check->overall : a.screening.overall;
   return a;
+}
+
+// The one answer for a request: gln::assess with its profile, purpose, regimen and policy. This
+// is the answer of the envelope (gln-check --json and --batch). Without a purpose it fails
+// closed (input.invalid, do_not_take).
+inline assessment assess(const request& r) noexcept {
+  const gln::purpose p = detail::purpose_of(r);
+  const policy& rules = detail::policy_of(r);
+  return r.plan ? gln::assess(r.person, p, *r.plan, rules) : gln::assess(r.person, p, rules);
 }
 
 namespace detail {
@@ -279,6 +302,10 @@ constexpr std::string_view system_label(code_system system) noexcept {
   return "";
 }
 
+constexpr bool is_drug_system(code_system system) noexcept {
+  return system == code_system::rxnorm || system == code_system::atc || system == code_system::ndc;
+}
+
 // One code of a request (knowledge.md §2, §2b): a mapped code adds its conditions and
 // medication classes (a glutamine product is a supplement_stack); a well-formed unmapped code
 // is listed, and counts as a condition gln could not check, or for a drug code system as an
@@ -290,9 +317,7 @@ inline code_effect add_code(request& out, code_system system, std::string_view c
   if (match.status == lookup_status::malformed) return code_effect::malformed;
   if (match.status == lookup_status::system_not_held) return code_effect::malformed;
   if (match.status == lookup_status::unmapped) {
-    const bool drug =
-        system == code_system::rxnorm || system == code_system::atc || system == code_system::ndc;
-    if (drug) {
+    if (is_drug_system(system)) {
       out.person.medications.insert(medication::other_prescription);
     } else if (out.person.unmapped_conditions < 0xFFFF) {
       ++out.person.unmapped_conditions;
@@ -803,6 +828,43 @@ inline std::optional<request_error> add_icd10(request& out, std::string_view cod
   request_error error{field, "malformed ICD-10-CM code "};
   error.append_quoted(trimmed);
   return error;
+}
+
+// A code of a request as the request gave it: an entry of its "icd10" array (from_icd10) or of
+// its "codes". A view into the request.
+struct request_code {
+  code_system system = code_system::icd10_cm;
+  std::string_view code;
+  bool from_icd10 = false;
+};
+
+// The request's codes behind a finding, so its why goes down to the code: those that map to
+// the condition or medication class of its cause (a glutamine product to supplement_stack);
+// for input.conditions_unmapped the condition codes gln holds no entry for; for
+// other_prescription also the drug codes gln holds no entry for (knowledge.md §2, §2b). In
+// request order, "icd10" first; empty for a finding whose cause no code gave.
+inline std::vector<request_code> codes_behind(const request& r, const finding& f) {
+  std::vector<request_code> out;
+  const std::optional<gln::condition> c = f.cause.which_condition();
+  const std::optional<gln::medication> m = f.cause.which_medication();
+  const bool unmapped_conditions = f.rule == gln::rule::input_conditions_unmapped;
+  if (!c && !m && !unmapped_conditions) return out;
+  const auto visit = [&](code_system system, std::string_view code, bool from_icd10) {
+    const code_match match = code_lookup(system, code);
+    bool behind = false;
+    if (match.status == lookup_status::unmapped) {
+      behind = detail::is_drug_system(system) ? m == medication::other_prescription
+                                              : unmapped_conditions;
+    } else if (match.mapped()) {
+      behind = (c && match.conditions.contains(*c)) ||
+               (m && (match.medications.contains(*m) ||
+                      (match.glutamine && *m == medication::supplement_stack)));
+    }
+    if (behind) out.push_back(request_code{system, code, from_icd10});
+  };
+  for (const std::string& code : r.icd10) visit(code_system::icd10_cm, code, true);
+  for (const request_coding& coding : r.codes) visit(coding.system, coding.code, false);
+  return out;
 }
 
 }  // namespace gln

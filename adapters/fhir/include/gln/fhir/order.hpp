@@ -1,0 +1,249 @@
+#ifndef GLN_FHIR_ORDER_HPP
+#define GLN_FHIR_ORDER_HPP
+
+// A MedicationRequest read as a glutamine order: is it glutamine, for which purpose, at what
+// regimen (knowledge.md §2b, §5, §6).
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "read.hpp"
+
+namespace gln {
+namespace fhir {
+
+struct order_reading {
+  std::string resource;  // "MedicationRequest/<id>"
+  std::string text;      // the medication's words
+  bool glutamine = false;
+  std::optional<provenance> glutamine_from;
+  gln::purpose purpose = gln::purpose::general_recovery;
+  std::string purpose_reason;  // why this purpose, for people
+  std::optional<gln::regimen> regimen;
+  std::string regimen_text;      // "10 g twice a day (20 g/day)", or why no regimen was read
+  std::optional<date> authored;  // authoredOn
+  bool draft = true;             // a draft order (order-select, order-sign): it can be removed
+};
+
+namespace detail {
+
+// The conditions that name a purpose (knowledge.md §2, "indications").
+inline std::optional<gln::purpose> purpose_of(gln::condition c) {
+  switch (c) {
+    case gln::condition::sickle_cell_disease: return gln::purpose::sickle_cell_disease;
+    case gln::condition::short_bowel_syndrome: return gln::purpose::short_bowel_syndrome;
+    case gln::condition::oral_mucositis: return gln::purpose::oral_mucositis;
+    default: return std::nullopt;
+  }
+}
+
+// Whether an NDC coding is Endari (labeler and product of the NDC table's Endari row, any package).
+inline bool is_endari(const coding& c) {
+  if (c.system != system_uri::ndc) return false;
+  const code_match found = gln::code_lookup(gln::code_system::ndc, c.code);
+  if (!found.mapped() || !found.glutamine) return false;
+  // The shape is already checked: the labeler and product are the first two parts, or the
+  // first 5 and next 4 digits of an 11-digit code without hyphens.
+  std::string parts[2];
+  std::size_t part = 0;
+  for (char ch : c.code) {
+    if (ch == '-') {
+      if (++part == 2) break;
+    } else if (ch >= '0' && ch <= '9') {
+      parts[part] += ch;
+    }
+  }
+  if (part == 0 && parts[0].size() == 11) {
+    parts[1] = parts[0].substr(5, 4);
+    parts[0] = parts[0].substr(0, 5);
+  }
+  auto number = [](const std::string& digits) {
+    std::uint32_t value = 0;
+    for (char ch : digits.substr(0, 9)) value = value * 10U + static_cast<std::uint32_t>(ch - '0');
+    return value;
+  };
+  for (const ndc_entry& row : gln::data::ndc_codes) {
+    if (row.name.substr(0, 6) == "Endari" && row.labeler == number(parts[0]) &&
+        row.product == number(parts[1]))
+      return true;
+  }
+  return false;
+}
+
+inline std::string describe_coding(const coding& c) {
+  std::string out = c.system + " " + c.code;
+  if (!c.display.empty()) out += " (" + c.display + ")";
+  return out;
+}
+
+inline std::string number_text(double value) {
+  char out[32];
+  std::snprintf(out, sizeof out, "%g", value);
+  return out;
+}
+
+// Doses a day from a Timing's repeat: frequency (frequencyMax where given: the most a day) per
+// period of h, d or wk. Empty unless a whole number from 1.
+inline std::optional<int> doses_per_day(const json* timing, std::string& problem) {
+  const json* repeat = member(timing, "repeat");
+  if (repeat == nullptr) {
+    problem = "the order gives no timing.repeat";
+    return std::nullopt;
+  }
+  const double frequency = number_of(member(repeat, "frequencyMax"))
+                               .value_or(number_of(member(repeat, "frequency")).value_or(1.0));
+  const double period = number_of(member(repeat, "period")).value_or(0.0);
+  const std::string_view unit = text_of(member(repeat, "periodUnit"));
+  if (!(period > 0.0)) {
+    problem = "the order's timing gives no period";
+    return std::nullopt;
+  }
+  double per_day = 0.0;
+  if (unit == "h") {
+    per_day = frequency * 24.0 / period;
+  } else if (unit == "d") {
+    per_day = frequency / period;
+  } else if (unit == "wk") {
+    per_day = frequency / (7.0 * period);
+  } else {
+    problem = "the order's timing period unit '" + std::string(unit) + "' is not h, d or wk";
+    return std::nullopt;
+  }
+  if (!(per_day >= 1.0 && per_day <= 1000.0) || std::floor(per_day) != per_day) {
+    problem = "the order's timing is not a whole number of doses a day";
+    return std::nullopt;
+  }
+  return static_cast<int>(per_day);
+}
+
+// Grams from a dose quantity in UCUM g or mg (or a unit text g or mg without a system).
+inline std::optional<double> dose_grams(const json* quantity, std::string& problem) {
+  const std::optional<double> value = number_of(member(quantity, "value"));
+  const bool ucum = text_of(member(quantity, "system")) == system_uri::ucum;
+  const std::string_view unit =
+      ucum ? text_of(member(quantity, "code")) : text_of(member(quantity, "unit"));
+  if (!value) {
+    problem = "the order gives no dose quantity";
+    return std::nullopt;
+  }
+  if (unit == "g") return *value;
+  if (unit == "mg") return *value / 1000.0;
+  problem = "the order's dose unit '" + std::string(unit) + "' is not g or mg";
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+// Reads a draft or active MedicationRequest as an order: whether it is glutamine (its codes,
+// or a text naming glutamine), the purpose (the order's reason when it maps to a condition that
+// names a purpose, else the product: Endari is sickle_cell_disease, else general_recovery) and
+// the regimen (one dosage instruction with a dose in g or mg and a timing a day).
+inline order_reading read_order(const reader& from, const record& context, const json& request) {
+  using detail::member;
+  order_reading out{};
+  out.resource = detail::reference_of(request);
+  const detail::concept_reading medication = from.read_medication(request, out.resource);
+  out.text = medication.words;
+  out.glutamine = medication.glutamine;
+  out.glutamine_from = medication.glutamine_from;
+  if (const json* authored = member(request, "authoredOn"))
+    out.authored = parse_date(detail::text_of(authored));
+
+  // The purpose.
+  std::optional<std::pair<gln::purpose, std::string>> by_reason;
+  const lookup_hook& hook = from.options().lookup;
+  detail::for_each_item(member(request, "reasonCode"), [&](const json& reason) {
+    const detail::concept_reading read =
+        detail::read_concept(&reason, out.resource, code_role::condition, hook);
+    for (const condition_fact& fact : read.condition_facts) {
+      const auto p = detail::purpose_of(fact.condition);
+      if (p && !by_reason) {
+        by_reason =
+            std::make_pair(*p, "the order's reason code " + detail::describe_coding(fact.from.by) +
+                                   " is " + std::string(gln::to_string(fact.condition)));
+      }
+    }
+  });
+  detail::for_each_item(member(request, "reasonReference"), [&](const json& reason) {
+    const std::string_view target = detail::text_at(reason, "reference");
+    for (const condition_fact& fact : context.conditions) {
+      const auto p = detail::purpose_of(fact.condition);
+      if (p && !by_reason && !target.empty() && fact.from.resource == target) {
+        by_reason = std::make_pair(*p, "the order's reason " + std::string(target) + " is " +
+                                           std::string(gln::to_string(fact.condition)));
+      }
+    }
+  });
+  bool endari = false;
+  for (const read_coding& c : medication.codings) endari = endari || detail::is_endari(c.value);
+  if (by_reason) {
+    out.purpose = by_reason->first;
+    out.purpose_reason = by_reason->second;
+  } else if (endari) {
+    out.purpose = gln::purpose::sickle_cell_disease;
+    out.purpose_reason = "the product is Endari (NDC), labelled for sickle cell disease";
+  } else {
+    out.purpose = gln::purpose::general_recovery;
+    out.purpose_reason =
+        "the order gives no reason that names an indication (sickle cell disease, short bowel "
+        "syndrome, oral mucositis) and the product is not Endari";
+  }
+
+  // The regimen.
+  const json* dosage = member(request, "dosageInstruction");
+  if (dosage == nullptr || !dosage->is_array() || dosage->empty()) {
+    out.regimen_text = "the order gives no dosage instruction";
+    return out;
+  }
+  if (dosage->size() > 1) {
+    out.regimen_text = "the order gives several dosage instructions";
+    return out;
+  }
+  const json& instruction = dosage->front();
+  std::string problem;
+  const json* dose_and_rate = member(instruction, "doseAndRate");
+  const json* first =
+      dose_and_rate != nullptr && dose_and_rate->is_array() && !dose_and_rate->empty()
+          ? &dose_and_rate->front()
+          : nullptr;
+  // A dose range is checked at its upper end.
+  const json* quantity = member(first, "doseQuantity");
+  if (quantity == nullptr) quantity = member(member(first, "doseRange"), "high");
+  const std::optional<double> grams = detail::dose_grams(quantity, problem);
+  const std::optional<int> doses =
+      grams ? detail::doses_per_day(member(instruction, "timing"), problem) : std::nullopt;
+  if (!grams || !doses) {
+    out.regimen_text = problem;
+    return out;
+  }
+  gln::regimen plan{gln::grams{*grams}, *doses, std::nullopt};
+  // The duration, in UCUM d or wk; any other unit is not converted, and the text says so.
+  std::string duration_problem;
+  const json* bounds = member(member(member(instruction, "timing"), "repeat"), "boundsDuration");
+  if (const auto length = detail::number_of(member(bounds, "value"))) {
+    const std::string_view unit = detail::text_of(member(bounds, "code"));
+    if (unit == "wk") {
+      plan.weeks = *length;
+    } else if (unit == "d") {
+      plan.weeks = *length / 7.0;
+    } else {
+      duration_problem = "; its duration unit '" + std::string(unit) +
+                         "' is not d or wk, so the duration was not checked";
+    }
+  }
+  out.regimen = plan;
+  out.regimen_text = detail::number_text(*grams) + " g x " + std::to_string(*doses) + " a day (" +
+                     detail::number_text(plan.per_day().value()) + " g/day)";
+  if (plan.weeks) out.regimen_text += " for " + detail::number_text(*plan.weeks) + " weeks";
+  out.regimen_text += duration_problem;
+  return out;
+}
+
+}  // namespace fhir
+}  // namespace gln
+
+#endif  // GLN_FHIR_ORDER_HPP

@@ -1,0 +1,894 @@
+#ifndef GLN_FHIR_READ_HPP
+#define GLN_FHIR_READ_HPP
+
+// FHIR R4 JSON in: a patient's record (a Bundle, or a CDS Hooks prefetch) read into a
+// gln::profile as of a screening date, with what gave each fact (knowledge.md §2, §2b, §4).
+//
+// What is read, and how:
+//   Patient            age from birthDate (a year or a year and month gives the youngest age
+//                      it allows), deceased.
+//   Condition          every coding of Condition.code in a system gln maps (code_lookup), for
+//                      clinically active conditions only: clinicalStatus active, recurrence or
+//                      relapse (or none recorded), verificationStatus not refuted or
+//                      entered-in-error, no abatement dated on or before the screening date.
+//                      An active condition that maps to nothing is listed and counted
+//                      (profile.unmapped_conditions: input.conditions_unmapped).
+//   MedicationRequest, MedicationStatement (status active; draft orders of the session too)
+//                      classes from ATC, RxNorm and NDC codings, then the ingredients an RxNorm
+//                      display names; a glutamine product is supplement_stack (unless it is
+//                      the order being checked); an active medication that maps to no class is
+//                      other_prescription.
+//   Procedure          chemotherapy, radiotherapy, dialysis within policy.recent_procedure_days
+//                      of the screening date; ICU admission within policy.recent_icu_days.
+//   AllergyIntolerance monosodium glutamate: msg_sensitivity.
+//   Observation        the latest final, amended or corrected body weight with a unit gln reads
+//                      (kg, g, [lb_av]; any other unit: skipped and reported, never guessed),
+//                      and its age in days; the latest pregnancy status (LOINC 82810-3).
+// Unknown is not none: conditions and medications are known only where their data was sent
+// (a prefetch key, or the resource type in a Bundle); an empty search result means none.
+//
+// The reader keeps pointers to the JSON it is given: keep that JSON alive until read()
+// returns. Nothing here throws on any JSON input (a value of the wrong type is read as absent).
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <gln/gln.hpp>
+
+#include "date.hpp"
+
+namespace gln {
+namespace fhir {
+
+using json = nlohmann::json;
+
+// A FHIR Coding, as read.
+struct coding {
+  std::string system;
+  std::string code;
+  std::string display;
+};
+
+// How a fact was read from a coding or a text.
+enum class matched_by {
+  code,             // gln's tables (code_lookup)
+  lookup_hook,      // the deployer's look-up (read_options::lookup)
+  rxnorm_display,   // an ingredient named in an RxNorm display (knowledge.md §2b)
+  medication_text,  // a medication text or display that names glutamine
+  no_class,         // an active medication that maps to no class: other_prescription
+};
+
+inline std::string_view to_string(matched_by how) {
+  switch (how) {
+    case matched_by::code: return "code";
+    case matched_by::lookup_hook: return "look-up hook";
+    case matched_by::rxnorm_display: return "RxNorm display";
+    case matched_by::medication_text: return "medication text";
+    case matched_by::no_class: return "no class";
+  }
+  return "";
+}
+
+// What gave a fact: the resource ("Condition/123"), its words, and the coding that mapped.
+struct provenance {
+  std::string resource;
+  std::string text;  // the concept's text or the first display, for people
+  coding by;         // empty for a fact read from a text
+  matched_by how = matched_by::code;
+};
+
+struct condition_fact {
+  gln::condition condition{};
+  provenance from;
+};
+
+struct medication_fact {
+  gln::medication medication{};
+  provenance from;
+};
+
+// A coding and what gln's look-up said of it.
+struct read_coding {
+  coding value;
+  lookup_status status = lookup_status::unmapped;
+};
+
+// An active condition or medication gln could not map.
+struct unmapped_entry {
+  std::string resource;
+  std::string text;
+  std::vector<read_coding> codings;
+};
+
+// A resource that was not used, and why (a weight in an unknown unit, a date that cannot be
+// read, a reference that does not resolve).
+struct skipped_entry {
+  std::string resource;
+  std::string why;
+};
+
+// The parts of a record a request may or may not carry.
+enum class section {
+  patient,
+  conditions,
+  medications,
+  weight,
+  pregnancy_status,
+  procedures,
+  allergies
+};
+inline constexpr std::size_t section_count = 7;
+
+inline std::string_view to_string(section s) {
+  switch (s) {
+    case section::patient: return "patient";
+    case section::conditions: return "conditions";
+    case section::medications: return "medications";
+    case section::weight: return "weight";
+    case section::pregnancy_status: return "pregnancy status";
+    case section::procedures: return "procedures";
+    case section::allergies: return "allergies";
+  }
+  return "";
+}
+
+enum class section_state {
+  not_sent,    // unknown: no data of this kind was given
+  read,        // complete: an empty result means none
+  incomplete,  // some data, but not all of it (another page, an error the sender reported)
+};
+
+struct section_status {
+  section_state state = section_state::not_sent;
+  std::string why;  // for incomplete: what is missing
+};
+
+struct weight_reading {
+  double kilograms = 0.0;
+  double value = 0.0;  // as recorded
+  std::string unit;    // as recorded (the UCUM code, else the unit text)
+  date measured;
+  std::int64_t age_days = 0;
+  std::string resource;
+};
+
+// A glutamine product the record holds as an active medication (or a draft order of the
+// session): what patient-view checks, and what makes supplement_stack for another order.
+struct glutamine_medication {
+  std::string resource;
+  std::string text;
+  provenance from;
+  const json* resource_json = nullptr;  // into the JSON given to the reader
+  bool draft = false;
+};
+
+// What a record said, as data.
+struct record {
+  gln::profile profile;  // oversight is self_directed: set it for the use
+  date screening_date;
+  std::string patient;  // "Patient/<id>", or empty
+  std::optional<partial_date> birth_date;
+  bool deceased = false;
+  std::string deceased_text;  // the deceasedDateTime, or "yes"
+  std::optional<weight_reading> weight;
+  std::vector<condition_fact> conditions;
+  std::vector<medication_fact> medications;
+  std::vector<unmapped_entry> unmapped_conditions;
+  std::vector<unmapped_entry> unmapped_medications;
+  std::vector<glutamine_medication> glutamine;
+  std::vector<skipped_entry> skipped;
+  std::size_t active_conditions = 0;
+  std::size_t active_medications = 0;
+  std::array<section_status, section_count> sections{};
+
+  const section_status& status(section s) const { return sections[static_cast<std::size_t>(s)]; }
+  bool known(section s) const { return status(s).state == section_state::read; }
+};
+
+// The deployer's look-up (knowledge.md §2b), for a licensed SNOMED CT subsumption service or
+// an RxNorm ingredient service: asked for every coding gln does not map; a mapped answer's
+// conditions, classes and glutamine flag are added to gln's, never replace them.
+using lookup_hook = std::function<gln::code_match(std::string_view system, std::string_view code)>;
+
+struct read_options {
+  date screening_date = today_utc();
+  gln::policy policy{};  // the procedure and ICU windows (read through gln::effective)
+  lookup_hook lookup;
+};
+
+// The prefetch keys that hold each section (the CDS Hooks service's discovery names them).
+struct prefetch_keys {
+  std::string patient = "patient";
+  std::string conditions = "conditions";
+  std::string medications = "medications";
+  std::string medication_statements = "medicationStatements";
+  std::string weight = "weight";
+  std::string pregnancy_status = "pregnancy";
+  std::string procedures = "procedures";
+  std::string allergies = "allergies";
+};
+
+// The coding systems by FHIR URI, as gln names them.
+namespace system_uri {
+inline constexpr std::string_view rxnorm = "http://www.nlm.nih.gov/research/umls/rxnorm";
+inline constexpr std::string_view ndc = "http://hl7.org/fhir/sid/ndc";
+inline constexpr std::string_view ucum = "http://unitsofmeasure.org";
+}  // namespace system_uri
+
+namespace detail {
+
+inline const json* member(const json* object, std::string_view key) {
+  if (object == nullptr || !object->is_object()) return nullptr;
+  const auto found = object->find(key);
+  return found == object->end() ? nullptr : &*found;
+}
+inline const json* member(const json& object, std::string_view key) { return member(&object, key); }
+
+inline std::string_view text_of(const json* value) {
+  if (value == nullptr || !value->is_string()) return {};
+  return value->get_ref<const std::string&>();
+}
+inline std::string_view text_at(const json& object, std::string_view key) {
+  return text_of(member(object, key));
+}
+
+template <class Visit>
+void for_each_item(const json* array, Visit visit) {
+  if (array == nullptr || !array->is_array()) return;
+  for (const json& item : *array) visit(item);
+}
+
+inline std::vector<coding> codings_of(const json* code_concept) {
+  std::vector<coding> out;
+  for_each_item(member(code_concept, "coding"), [&](const json& c) {
+    out.push_back(coding{std::string(text_at(c, "system")), std::string(text_at(c, "code")),
+                         std::string(text_at(c, "display"))});
+  });
+  return out;
+}
+
+// The words of a concept: its text, else the first display.
+inline std::string concept_text(const json* code_concept) {
+  const std::string_view text = text_of(member(code_concept, "text"));
+  if (!text.empty()) return std::string(text);
+  std::string out;
+  for_each_item(member(code_concept, "coding"), [&](const json& c) {
+    if (out.empty()) out = std::string(text_at(c, "display"));
+  });
+  return out;
+}
+
+// Whether a status CodeableConcept holds one of `codes`.
+inline bool status_is(const json* code_concept, std::initializer_list<std::string_view> codes) {
+  bool found = false;
+  for_each_item(member(code_concept, "coding"), [&](const json& c) {
+    const std::string_view code = text_at(c, "code");
+    for (std::string_view wanted : codes) found = found || code == wanted;
+  });
+  return found;
+}
+
+// The latest day a date-like element allows: a dateTime, a Period's end, or its start.
+inline std::optional<date> latest_day(const json* value) {
+  if (value == nullptr) return std::nullopt;
+  if (value->is_string()) {
+    const auto read = parse_partial_date(text_of(value));
+    if (read) return read->latest;
+    return std::nullopt;
+  }
+  if (const json* end = member(value, "end")) return latest_day(end);
+  return std::nullopt;
+}
+
+// The day an Observation or Procedure is dated.
+inline std::optional<date> dated(const json& resource,
+                                 std::initializer_list<std::string_view> keys) {
+  for (std::string_view key : keys) {
+    const json* value = member(resource, key);
+    if (value == nullptr) continue;
+    if (value->is_string()) {
+      if (const auto read = parse_partial_date(text_of(value))) return read->latest;
+      return std::nullopt;
+    }
+    if (value->is_object()) {  // a Period: its end, else its start
+      if (const auto end = latest_day(member(value, "end"))) return end;
+      if (const json* start = member(value, "start")) return latest_day(start);
+    }
+  }
+  return std::nullopt;
+}
+
+inline std::string reference_of(const json& resource, std::string_view fallback = {}) {
+  const std::string_view type = text_at(resource, "resourceType");
+  const std::string_view id = text_at(resource, "id");
+  if (!type.empty() && !id.empty()) return std::string(type) + "/" + std::string(id);
+  if (!fallback.empty()) return std::string(fallback);
+  return std::string(type.empty() ? "resource" : type) + " (no id)";
+}
+
+inline bool is_type(const json& resource, std::string_view type) {
+  return text_at(resource, "resourceType") == type;
+}
+
+// What one concept's codings map to.
+struct concept_reading {
+  condition_set conditions{};
+  medication_set medications{};
+  bool glutamine = false;
+  std::vector<condition_fact> condition_facts;
+  std::vector<medication_fact> medication_facts;
+  std::optional<provenance> glutamine_from;
+  std::vector<read_coding> codings;
+  std::string words;  // the concept's text or first display
+  bool mapped_any = false;
+};
+
+// Reads every coding of `code_concept` for codes of `role` (medication codes have role medication).
+inline concept_reading read_concept(const json* code_concept, const std::string& resource,
+                                    code_role role, const lookup_hook& hook) {
+  concept_reading out{};
+  out.words = concept_text(code_concept);
+  const std::string& words = out.words;
+  for (const coding& c : codings_of(code_concept)) {
+    const code_match found = gln::code_lookup(c.system, c.code);
+    out.codings.push_back(read_coding{c, found.status});
+    auto take = [&](const code_match& match, matched_by how) {
+      const provenance from{resource, words, c, how};
+      for (gln::condition each : match.conditions) {
+        if (!out.conditions.contains(each))
+          out.condition_facts.push_back(condition_fact{each, from});
+        out.conditions = out.conditions | condition_set{each};
+      }
+      for (gln::medication each : match.medications) {
+        if (!out.medications.contains(each)) {
+          out.medication_facts.push_back(medication_fact{each, from});
+        }
+        out.medications = out.medications | medication_set{each};
+      }
+      if (match.glutamine && !out.glutamine) {
+        out.glutamine = true;
+        out.glutamine_from = from;
+      }
+      out.mapped_any = true;
+    };
+    if (found.mapped() && found.role == role) {
+      take(found, matched_by::code);
+    } else if (hook) {
+      const code_match added = hook(c.system, c.code);
+      if (added.mapped()) take(added, matched_by::lookup_hook);
+    }
+  }
+  return out;
+}
+
+// A medication concept: codes, then the ingredients its RxNorm displays name, then whether a
+// text names glutamine.
+inline concept_reading read_medication_concept(const json* code_concept,
+                                               const std::string& resource,
+                                               const lookup_hook& hook) {
+  concept_reading out = read_concept(code_concept, resource, code_role::medication, hook);
+  const std::string words = out.words;
+  if (out.medications.empty() && !out.glutamine) {
+    for (const coding& c : codings_of(code_concept)) {
+      if (c.system != system_uri::rxnorm || c.display.empty()) continue;
+      const ingredient_match named = gln::ingredient_in_display(c.display);
+      for (gln::medication each : named.medications) {
+        if (out.medications.contains(each)) continue;
+        out.medications = out.medications | medication_set{each};
+        out.medication_facts.push_back(
+            medication_fact{each, provenance{resource, words, c, matched_by::rxnorm_display}});
+      }
+    }
+  }
+  if (!out.glutamine) {
+    std::vector<std::string> texts{std::string(text_of(member(code_concept, "text")))};
+    for (const coding& c : codings_of(code_concept)) texts.push_back(c.display);
+    for (const std::string& text : texts) {
+      if (!gln::names_glutamine(text)) continue;
+      out.glutamine = true;
+      out.glutamine_from = provenance{resource, text, coding{}, matched_by::medication_text};
+      break;
+    }
+  }
+  return out;
+}
+
+// Whether a Condition is clinically active on `on` (knowledge.md §2b; a condition whose status
+// is not recorded counts as active).
+inline bool condition_active(const json& condition, const date& on) {
+  const json* verification = member(condition, "verificationStatus");
+  if (status_is(verification, {"refuted", "entered-in-error"})) return false;
+  const json* clinical = member(condition, "clinicalStatus");
+  if (clinical != nullptr && !status_is(clinical, {"active", "recurrence", "relapse"}))
+    return false;
+  for (std::string_view key : {"abatementDateTime", "abatementPeriod"}) {
+    const json* abatement = member(condition, key);
+    if (abatement == nullptr) continue;
+    const auto day =
+        abatement->is_object() ? latest_day(member(abatement, "end")) : latest_day(abatement);
+    if (day && *day <= on) return false;
+  }
+  return true;
+}
+
+inline std::optional<double> number_of(const json* value) {
+  if (value == nullptr || !value->is_number()) return std::nullopt;
+  return value->get<double>();
+}
+
+}  // namespace detail
+
+// Reads resources into a record. Give it a whole Bundle, a CDS Hooks prefetch object, or one
+// section at a time (what a service fetched itself), then call read().
+class reader {
+ public:
+  explicit reader(read_options options = {}) : options_(std::move(options)) {}
+
+  const read_options& options() const { return options_; }
+  // What has been given of a section so far.
+  const section_status& status(section s) const { return sections_[static_cast<std::size_t>(s)]; }
+
+  // A Bundle holding a patient's record (any type). A resource type it lacks is unknown
+  // (knowledge.md §4): conditions are known only if it holds a Condition, medications only if it
+  // holds a MedicationRequest or MedicationStatement.
+  void add_bundle(const json& bundle) {
+    const std::size_t first = resources_.size();
+    add_entries(bundle, std::nullopt);
+    for (std::size_t i = first; i < resources_.size(); ++i) {
+      const json& resource = *resources_[i].resource;
+      for (section s : sections_of(resource)) mark(s, section_state::read, {});
+    }
+    if (const json* next = next_link(bundle)) {
+      (void)next;
+      for (std::size_t s = 0; s < section_count; ++s) {
+        if (sections_[s].state == section_state::read) {
+          sections_[s] = section_status{section_state::incomplete, "the bundle has more pages"};
+        }
+      }
+    }
+  }
+
+  // A CDS Hooks prefetch object. A key that is absent leaves its section unknown; a key whose
+  // value is null is the CDS Client's "no data" (CDS Hooks 2.0), read as an empty result.
+  // Patient resources are read from any key.
+  void add_prefetch(const json& prefetch, const prefetch_keys& keys = {}) {
+    if (!prefetch.is_object()) return;
+    const std::pair<const std::string*, section> known[] = {
+        {&keys.patient, section::patient},
+        {&keys.conditions, section::conditions},
+        {&keys.medications, section::medications},
+        {&keys.medication_statements, section::medications},
+        {&keys.weight, section::weight},
+        {&keys.pregnancy_status, section::pregnancy_status},
+        {&keys.procedures, section::procedures},
+        {&keys.allergies, section::allergies},
+    };
+    for (auto item = prefetch.begin(); item != prefetch.end(); ++item) {
+      std::optional<section> which;
+      for (const auto& [key, s] : known) {
+        if (*key == item.key()) which = s;
+      }
+      if (which) {
+        add_section(*which, item.value());
+      } else if (item.value().is_object() && detail::is_type(item.value(), "Patient")) {
+        add_section(section::patient, item.value());
+      }
+    }
+  }
+
+  // One section's data: a resource, a searchset Bundle, or null (none). A Bundle with a next
+  // page, or an OperationOutcome reporting an error, leaves the section incomplete.
+  void add_section(section s, const json& value) {
+    if (value.is_null()) {
+      mark(s, section_state::read, {});
+      return;
+    }
+    if (!value.is_object()) {
+      mark(s, section_state::incomplete, "the data sent is not a FHIR resource");
+      return;
+    }
+    if (!detail::is_type(value, "Bundle")) {
+      if (detail::is_type(value, "OperationOutcome")) {
+        mark(s, section_state::incomplete, outcome_text(value));
+        return;
+      }
+      resources_.push_back(entry{&value, s, {}, false});
+      mark(s, section_state::read, {});
+      return;
+    }
+    std::string problem;
+    std::size_t matches = add_entries(value, s, &problem);
+    if (problem.empty() && next_link(value) != nullptr)
+      problem = "the search result has more pages";
+    if (problem.empty()) {
+      const auto total = detail::number_of(detail::member(value, "total"));
+      if (total && *total > static_cast<double>(matches)) {
+        problem = "the search result holds fewer entries than its total";
+      }
+    }
+    if (problem.empty()) {
+      mark(s, section_state::read, {});
+    } else {
+      mark(s, section_state::incomplete, problem);
+    }
+  }
+
+  // Marks a section incomplete (a fetch that failed), unless it was already read.
+  void mark_incomplete(section s, std::string why) {
+    mark(s, section_state::incomplete, std::move(why));
+  }
+
+  // Another draft order of the same ordering session (CDS Hooks draftOrders): its classes count,
+  // and a glutamine draft is supplement_stack for any other glutamine order.
+  void add_draft_order(const json& request) {
+    resources_.push_back(entry{&request, std::nullopt, {}, true});
+  }
+
+  // The record as of options().screening_date. `checked_order` ("MedicationRequest/<id>") is
+  // the glutamine order being checked: it is not counted as supplement_stack.
+  record read(std::string_view checked_order = {}) const;
+
+  // The medication of a MedicationRequest or MedicationStatement (its concept or the Medication
+  // it references, in the record or contained).
+  detail::concept_reading read_medication(const json& resource, const std::string& reference) const;
+
+ private:
+  struct entry {
+    const json* resource = nullptr;
+    std::optional<section> from;
+    std::string full_url;
+    bool draft = false;
+  };
+
+  static std::vector<section> sections_of(const json& resource) {
+    const std::string_view type = detail::text_at(resource, "resourceType");
+    if (type == "Patient") return {section::patient};
+    if (type == "Condition") return {section::conditions};
+    if (type == "MedicationRequest" || type == "MedicationStatement") return {section::medications};
+    if (type == "Procedure") return {section::procedures};
+    if (type == "AllergyIntolerance") return {section::allergies};
+    if (type == "Observation") return {section::weight, section::pregnancy_status};
+    return {};
+  }
+
+  static const json* next_link(const json& bundle) {
+    const json* found = nullptr;
+    detail::for_each_item(detail::member(bundle, "link"), [&](const json& link) {
+      if (detail::text_at(link, "relation") == "next" && !detail::text_at(link, "url").empty()) {
+        found = &link;
+      }
+    });
+    return found;
+  }
+
+  static std::string outcome_text(const json& outcome) {
+    std::string text;
+    detail::for_each_item(detail::member(outcome, "issue"), [&](const json& issue) {
+      if (!text.empty()) return;
+      text = std::string(detail::text_at(issue, "diagnostics"));
+      if (text.empty()) text = detail::concept_text(detail::member(issue, "details"));
+    });
+    return text.empty() ? "the sender reported an error" : "the sender reported: " + text;
+  }
+
+  // Adds a Bundle's entries; returns the number of search matches. An OperationOutcome entry
+  // with an error or fatal issue is reported in `problem`.
+  std::size_t add_entries(const json& bundle, std::optional<section> from,
+                          std::string* problem = nullptr) {
+    std::size_t matches = 0;
+    detail::for_each_item(detail::member(bundle, "entry"), [&](const json& item) {
+      const json* resource = detail::member(item, "resource");
+      if (resource == nullptr || !resource->is_object()) return;
+      const std::string_view mode =
+          detail::text_of(detail::member(detail::member(item, "search"), "mode"));
+      if (detail::is_type(*resource, "OperationOutcome")) {
+        bool error = false;
+        detail::for_each_item(detail::member(*resource, "issue"), [&](const json& issue) {
+          const std::string_view severity = detail::text_at(issue, "severity");
+          error = error || severity == "error" || severity == "fatal";
+        });
+        if (error && problem != nullptr && problem->empty()) *problem = outcome_text(*resource);
+        return;
+      }
+      if (mode != "include") ++matches;
+      resources_.push_back(
+          entry{resource, from, std::string(detail::text_at(item, "fullUrl")), false});
+    });
+    return matches;
+  }
+
+  void mark(section s, section_state state, std::string why) {
+    section_status& status = sections_[static_cast<std::size_t>(s)];
+    // incomplete wins over read: some of the data is missing
+    if (status.state == section_state::incomplete) return;
+    status = section_status{state, std::move(why)};
+  }
+
+  const json* find_medication(std::string_view reference, const json& from) const {
+    if (!reference.empty() && reference.front() == '#') {
+      const json* found = nullptr;
+      detail::for_each_item(detail::member(from, "contained"), [&](const json& contained) {
+        if (detail::is_type(contained, "Medication") &&
+            "#" + std::string(detail::text_at(contained, "id")) == reference) {
+          found = &contained;
+        }
+      });
+      return found;
+    }
+    for (const entry& e : resources_) {
+      if (!detail::is_type(*e.resource, "Medication")) continue;
+      const std::string own = detail::reference_of(*e.resource);
+      const bool same = own == reference || (!e.full_url.empty() && e.full_url == reference) ||
+                        (reference.size() > own.size() + 1 &&
+                         reference.substr(reference.size() - own.size()) == own &&
+                         reference[reference.size() - own.size() - 1] == '/');
+      if (same) return e.resource;
+    }
+    return nullptr;
+  }
+
+  read_options options_;
+  std::vector<entry> resources_;
+  std::array<section_status, section_count> sections_{};
+};
+
+inline detail::concept_reading reader::read_medication(const json& resource,
+                                                       const std::string& reference) const {
+  if (const json* code_concept = detail::member(resource, "medicationCodeableConcept")) {
+    return detail::read_medication_concept(code_concept, reference, options_.lookup);
+  }
+  const std::string_view target =
+      detail::text_of(detail::member(detail::member(resource, "medicationReference"), "reference"));
+  const json* medication = find_medication(target, resource);
+  if (medication == nullptr) return {};
+  detail::concept_reading read = detail::read_medication_concept(
+      detail::member(*medication, "code"), reference, options_.lookup);
+  // A Medication's ingredients may carry the codes its own code lacks.
+  detail::for_each_item(detail::member(*medication, "ingredient"), [&](const json& ingredient) {
+    const json* item = detail::member(ingredient, "itemCodeableConcept");
+    if (item == nullptr) return;
+    detail::concept_reading part =
+        detail::read_medication_concept(item, reference, options_.lookup);
+    for (medication_fact& fact : part.medication_facts) {
+      if (read.medications.contains(fact.medication)) continue;
+      read.medications = read.medications | medication_set{fact.medication};
+      read.medication_facts.push_back(std::move(fact));
+    }
+    if (part.glutamine && !read.glutamine) {
+      read.glutamine = true;
+      read.glutamine_from = part.glutamine_from;
+    }
+    read.codings.insert(read.codings.end(), part.codings.begin(), part.codings.end());
+  });
+  return read;
+}
+
+inline record reader::read(std::string_view checked_order) const {
+  using detail::member;
+  using detail::text_at;
+  record out{};
+  out.screening_date = options_.screening_date;
+  out.sections = sections_;
+  const gln::policy rules = gln::effective(options_.policy);
+  const date& on = options_.screening_date;
+
+  condition_set conditions{};
+  medication_set medications{};
+  auto add_condition = [&](const condition_fact& fact) {
+    conditions = conditions | condition_set{fact.condition};
+    out.conditions.push_back(fact);
+  };
+  auto add_medication = [&](const medication_fact& fact) {
+    medications = medications | medication_set{fact.medication};
+    out.medications.push_back(fact);
+  };
+
+  std::optional<std::pair<date, const entry*>> latest_pregnancy;
+  std::optional<weight_reading> weight;
+
+  for (const entry& e : resources_) {
+    const json& resource = *e.resource;
+    const std::string reference = detail::reference_of(resource, e.full_url);
+    const std::string_view type = text_at(resource, "resourceType");
+
+    if (type == "Patient") {
+      if (!out.patient.empty()) continue;  // the first Patient is the patient
+      out.patient = reference;
+      if (const json* born = member(resource, "birthDate")) {
+        out.birth_date = parse_partial_date(detail::text_of(born));
+        if (!out.birth_date)
+          out.skipped.push_back(skipped_entry{reference, "birthDate cannot be read"});
+      }
+      if (const json* died = member(resource, "deceasedDateTime")) {
+        out.deceased = true;
+        out.deceased_text = std::string(detail::text_of(died));
+      } else if (const json* flag = member(resource, "deceasedBoolean")) {
+        out.deceased = flag->is_boolean() && flag->get<bool>();
+        if (out.deceased) out.deceased_text = "yes";
+      }
+    } else if (type == "Condition") {
+      if (!detail::condition_active(resource, on)) continue;
+      ++out.active_conditions;
+      detail::concept_reading read = detail::read_concept(member(resource, "code"), reference,
+                                                          code_role::condition, options_.lookup);
+      for (const condition_fact& fact : read.condition_facts) add_condition(fact);
+      if (read.condition_facts.empty()) {
+        out.unmapped_conditions.push_back(unmapped_entry{
+            reference, detail::concept_text(member(resource, "code")), read.codings});
+      }
+    } else if (type == "MedicationRequest" || type == "MedicationStatement") {
+      if (!e.draft && text_at(resource, "status") != "active") continue;
+      if (!checked_order.empty() && reference == checked_order) continue;
+      ++out.active_medications;
+      detail::concept_reading read = read_medication(resource, reference);
+      const json* code_concept = member(resource, "medicationCodeableConcept");
+      std::string words = read.words;
+      if (words.empty()) {
+        words = std::string(
+            detail::text_of(member(member(resource, "medicationReference"), "display")));
+      }
+      for (medication_fact& fact : read.medication_facts) add_medication(fact);
+      if (read.glutamine) {
+        out.glutamine.push_back(
+            glutamine_medication{reference, words, *read.glutamine_from, e.resource, e.draft});
+        add_medication(medication_fact{gln::medication::supplement_stack, *read.glutamine_from});
+      } else if (read.medication_facts.empty()) {
+        add_medication(
+            medication_fact{gln::medication::other_prescription,
+                            provenance{reference, words, coding{}, matched_by::no_class}});
+        out.unmapped_medications.push_back(unmapped_entry{reference, words, read.codings});
+        if (code_concept == nullptr && !read.mapped_any && read.codings.empty()) {
+          out.skipped.push_back(skipped_entry{reference, "its medication is not in the data sent"});
+        }
+      }
+    } else if (type == "Procedure") {
+      const std::string_view status = text_at(resource, "status");
+      if (status == "not-done" || status == "entered-in-error") continue;
+      // An ongoing procedure (a period with no end yet) is dated on the screening date.
+      const json* period = member(resource, "performedPeriod");
+      const bool ongoing =
+          period != nullptr && period->is_object() && member(period, "end") == nullptr;
+      const std::optional<date> day =
+          ongoing ? std::optional<date>{on}
+                  : detail::dated(resource, {"performedDateTime", "performedPeriod"});
+      detail::concept_reading read = detail::read_concept(member(resource, "code"), reference,
+                                                          code_role::procedure, options_.lookup);
+      for (const condition_fact& fact : read.condition_facts) {
+        const int window = fact.condition == gln::condition::recent_icu_stay
+                               ? rules.recent_icu_days
+                               : rules.recent_procedure_days;
+        // A procedure without a date cannot be placed outside the window: it counts.
+        if (!day || days_between(*day, on) <= window) add_condition(fact);
+      }
+    } else if (type == "AllergyIntolerance") {
+      if (detail::status_is(member(resource, "verificationStatus"),
+                            {"refuted", "entered-in-error"}))
+        continue;
+      const json* clinical = member(resource, "clinicalStatus");
+      if (clinical != nullptr && !detail::status_is(clinical, {"active"})) continue;
+      detail::concept_reading read = detail::read_concept(member(resource, "code"), reference,
+                                                          code_role::substance, options_.lookup);
+      for (const condition_fact& fact : read.condition_facts) add_condition(fact);
+    } else if (type == "Observation") {
+      const std::string_view status = text_at(resource, "status");
+      const bool usable = status == "final" || status == "amended" || status == "corrected";
+      bool is_weight = false;
+      bool is_pregnancy = false;
+      for (const coding& c : detail::codings_of(member(resource, "code"))) {
+        const code_match found = gln::code_lookup(c.system, c.code);
+        is_weight = is_weight || (found.mapped() && found.role == code_role::body_weight);
+        is_pregnancy =
+            is_pregnancy || (found.mapped() && found.role == code_role::pregnancy_status);
+      }
+      if (!is_weight && !is_pregnancy) continue;
+      if (!usable) {
+        out.skipped.push_back(
+            skipped_entry{reference, "status " + std::string(status.empty() ? "missing" : status)});
+        continue;
+      }
+      const std::optional<date> day = detail::dated(
+          resource, {"effectiveDateTime", "effectiveInstant", "effectivePeriod", "issued"});
+      if (!day) {
+        out.skipped.push_back(skipped_entry{reference, "no date"});
+        continue;
+      }
+      if (*day > on) {
+        out.skipped.push_back(skipped_entry{reference, "dated after the screening date"});
+        continue;
+      }
+      if (is_pregnancy) {
+        if (!latest_pregnancy || latest_pregnancy->first < *day)
+          latest_pregnancy = std::make_pair(*day, &e);
+        continue;
+      }
+      const json* quantity = member(resource, "valueQuantity");
+      const std::optional<double> value = detail::number_of(member(quantity, "value"));
+      // The UCUM code only where the quantity says it is UCUM; otherwise its unit text.
+      const bool ucum = detail::text_of(member(quantity, "system")) == system_uri::ucum;
+      const std::string_view unit_code =
+          ucum ? detail::text_of(member(quantity, "code")) : std::string_view{};
+      const std::string_view unit_text = detail::text_of(member(quantity, "unit"));
+      const std::optional<kilograms> kg =
+          value ? gln::weight_in_kilograms(*value, unit_code, unit_text) : std::nullopt;
+      if (!kg) {
+        out.skipped.push_back(skipped_entry{
+            reference, value ? "weight unit '" +
+                                   std::string(unit_code.empty() ? unit_text : unit_code) +
+                                   "' is not kg, g or [lb_av]"
+                             : "no weight value"});
+        continue;
+      }
+      if (!weight || weight->measured < *day) {
+        weight = weight_reading{kg->value(),
+                                *value,
+                                std::string(unit_code.empty() ? unit_text : unit_code),
+                                *day,
+                                days_between(*day, on),
+                                reference};
+      }
+    }
+  }
+
+  if (latest_pregnancy) {
+    const json& observation = *latest_pregnancy->second->resource;
+    const std::string reference =
+        detail::reference_of(observation, latest_pregnancy->second->full_url);
+    const json* answer = member(observation, "valueCodeableConcept");
+    const std::string words = detail::concept_text(answer);
+    for (const coding& c : detail::codings_of(answer)) {
+      const code_match found = gln::code_lookup(c.system, c.code);
+      if (!found.mapped()) continue;
+      for (gln::condition each : found.conditions) {
+        if (each == gln::condition::pregnancy) {
+          add_condition(condition_fact{each, provenance{reference, words, c, matched_by::code}});
+        }
+      }
+    }
+  }
+
+  gln::profile& p = out.profile;
+  if (out.birth_date) p.set_age(static_cast<double>(whole_years(out.birth_date->latest, on)));
+  if (weight) {
+    p.set_weight(weight->kilograms);
+    p.weight_age_days = static_cast<int>(std::min<std::int64_t>(weight->age_days, 1'000'000));
+    out.weight = weight;
+  }
+  p.conditions = conditions;
+  p.medications = medications;
+  p.conditions_known = out.known(section::conditions);
+  p.medications_known = out.known(section::medications);
+  p.unmapped_conditions =
+      static_cast<std::uint16_t>(std::min<std::size_t>(out.unmapped_conditions.size(), 65535U));
+  return out;
+}
+
+// Reads a whole Bundle; see reader::add_bundle.
+inline record read_bundle(const json& bundle, const read_options& options = {}) {
+  reader r(options);
+  r.add_bundle(bundle);
+  return r.read();
+}
+
+// Reads a CDS Hooks prefetch object; see reader::add_prefetch.
+inline record read_prefetch(const json& prefetch, const read_options& options = {},
+                            const prefetch_keys& keys = {}) {
+  reader r(options);
+  r.add_prefetch(prefetch, keys);
+  return r.read();
+}
+
+}  // namespace fhir
+}  // namespace gln
+
+#endif  // GLN_FHIR_READ_HPP

@@ -1,0 +1,675 @@
+// The FHIR adapter on the shared Synthea records and on resources made by hand: what it reads,
+// what it leaves unknown, and what it writes. Every DetectedIssue made here is also written to
+// GLN_FHIR_ISSUES_DIR for the schema validation test (fhir.schema_validation).
+#include <gln/fhir.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "fhir_test_support.hpp"
+
+namespace {
+
+using gln::condition;
+using gln::medication;
+using gln::fhir::section;
+using gln_fhir_test::coding;
+using gln_fhir_test::json;
+
+constexpr const char* snomed = "http://snomed.info/sct";
+constexpr const char* rxnorm = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+gln::fhir::read_options on(int year, int month, int day) {
+  gln::fhir::read_options o;
+  o.screening_date = gln::fhir::date{year, month, day};
+  return o;
+}
+
+// Writes a DetectedIssue for the schema validation test.
+void keep(const nlohmann::ordered_json& issue, const std::string& name) {
+  std::ofstream(std::string(GLN_FHIR_ISSUES_DIR) + "/" + name + ".json") << issue.dump(2) << "\n";
+}
+
+const gln::fhir::condition_fact* fact_for(const gln::fhir::record& r, condition c) {
+  for (const auto& fact : r.conditions) {
+    if (fact.condition == c) return &fact;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// What each Synthea record says, from its MANIFEST line and knowledge.md §2b (screening date
+// 2026-11-30): age, deceased, the conditions gln maps, the weight, and what stays unknown.
+TEST_CASE("fhir: the Synthea records, read as of 2026-11-30") {
+  struct expected {
+    const char* patient;
+    double age;
+    bool deceased;
+    gln::condition_set conditions;
+    gln::medication_set medications;
+    double weight_kg;  // 0: none
+    long weight_age_days;
+    bool medications_known;
+  };
+  const expected table[] = {
+      // CKD stage 4 (431857002) and diabetic kidney disorder (127013003) active; ESRD resolved;
+      // dialysis in 1990, outside the 90-day window; no weight in the source.
+      {"test01",
+       99,
+       true,
+       {condition::severe_kidney_disease, condition::kidney_disease},
+       {medication::other_prescription},
+       0,
+       0,
+       true},
+      // Septic shock (76571007) and viral sepsis (770349000) active; "Injury of kidney" not mapped;
+      // hemodialysis in 2020, outside the window.
+      {"test02",
+       79,
+       true,
+       {condition::sepsis, condition::shock},
+       {medication::other_prescription},
+       85.4,
+       2457,
+       true},
+      // Sepsis resolved in 2020.
+      {"test03", 39, false, {}, {medication::other_prescription}, 76.3, 2076, true},
+      {"test04", 31, false, {condition::pregnancy}, {}, 72.47499863528267, 3095, true},
+      // Colon cancer; oxaliplatin is an RxNorm product, not classed (knowledge.md §2b); the 2021
+      // chemoradiation is outside the window.
+      {"test05",
+       78,
+       false,
+       {condition::cancer},
+       {medication::other_prescription},
+       78.39431668559237,
+       2118,
+       true},
+      {"test06",
+       68,
+       false,
+       {condition::cancer},
+       {medication::other_prescription},
+       67.1,
+       2282,
+       true},
+      // Epilepsy and seizure disorder; diazepam is not one of the antiepileptic ingredients.
+      {"test07",
+       16,
+       false,
+       {condition::seizure_disorder},
+       {medication::other_prescription},
+       38.25569568983688,
+       2282,
+       true},
+      {"test09", 9, false, {}, {}, 15.8, 2050, true},
+      {"test10", 27, false, {}, {}, 50.5, 3044, true},
+      // No MedicationRequest in the bundle: medications unknown, not none.
+      {"test11", 45, false, {}, {}, 91.9942085944497, 2103, false},
+  };
+  for (const expected& e : table) {
+    const auto path =
+        gln_fhir_test::shared_file(std::string("fhir/synthea/") + e.patient + ".json");
+    if (!path) return;
+    INFO(e.patient);
+    const gln::fhir::record r =
+        gln::fhir::read_bundle(gln_fhir_test::read_json(*path), on(2026, 11, 30));
+    CHECK(r.patient == std::string("Patient/") + e.patient);
+    REQUIRE(r.profile.age_years);
+    CHECK(*r.profile.age_years == e.age);
+    CHECK(r.deceased == e.deceased);
+    CHECK(r.profile.conditions == e.conditions);
+    CHECK(r.profile.medications == e.medications);
+    CHECK(r.profile.conditions_known);
+    CHECK(r.profile.medications_known == e.medications_known);
+    if (e.weight_kg > 0) {
+      REQUIRE(r.weight);
+      CHECK(r.weight->kilograms == Approx(e.weight_kg));
+      CHECK(r.weight->age_days == e.weight_age_days);
+      CHECK(r.profile.weight_age_days == e.weight_age_days);
+    } else {
+      CHECK_FALSE(r.weight);
+    }
+    CHECK(r.profile.unmapped_conditions == r.unmapped_conditions.size());
+    // Procedures and allergies: the bundles hold no AllergyIntolerance.
+    CHECK_FALSE(r.known(section::allergies));
+  }
+}
+
+TEST_CASE("fhir: provenance names the resource and the coding") {
+  const auto path = gln_fhir_test::shared_file("fhir/synthea/test01.json");
+  if (!path) return;
+  const gln::fhir::record r =
+      gln::fhir::read_bundle(gln_fhir_test::read_json(*path), on(2026, 11, 30));
+  const auto* ckd4 = fact_for(r, condition::severe_kidney_disease);
+  REQUIRE(ckd4 != nullptr);
+  CHECK(ckd4->from.resource.rfind("Condition/", 0) == 0);
+  CHECK(ckd4->from.by.system == snomed);
+  CHECK(ckd4->from.by.code == "431857002");
+  CHECK(ckd4->from.text == "Chronic kidney disease stage 4 (disorder)");
+  // "History of renal transplant" and the social findings are active and unmapped: listed.
+  const bool transplant_listed = std::any_of(
+      r.unmapped_conditions.begin(), r.unmapped_conditions.end(),
+      [](const auto& u) { return u.text == "History of renal transplant (situation)"; });
+  CHECK(transplant_listed);
+  // Every active medication is unmapped, each listed with its words.
+  CHECK(r.unmapped_medications.size() == r.active_medications);
+  CHECK(r.active_medications == 7);
+}
+
+TEST_CASE("fhir: Medication references resolve in the bundle") {
+  const auto path = gln_fhir_test::shared_file("fhir/synthea/test02.json");
+  if (!path) return;
+  const gln::fhir::record r =
+      gln::fhir::read_bundle(gln_fhir_test::read_json(*path), on(2026, 11, 30));
+  const bool norepinephrine =
+      std::any_of(r.unmapped_medications.begin(), r.unmapped_medications.end(),
+                  [](const auto& u) { return u.text == "4 ML Norepinephrine 1 MG/ML Injection"; });
+  CHECK(norepinephrine);
+  CHECK(std::none_of(r.skipped.begin(), r.skipped.end(), [](const auto& s) {
+    return s.why == "its medication is not in the data sent";
+  }));
+}
+
+TEST_CASE("fhir: procedure windows count back from the screening date") {
+  const auto path02 = gln_fhir_test::shared_file("fhir/synthea/test02.json");
+  const auto path05 = gln_fhir_test::shared_file("fhir/synthea/test05.json");
+  if (!path02 || !path05) return;
+  // Hemodialysis on 2020-03-06..09: within 90 days of 2020-03-20, not of 2026-11-30.
+  const gln::fhir::record then =
+      gln::fhir::read_bundle(gln_fhir_test::read_json(*path02), on(2020, 3, 20));
+  const auto* dialysis = fact_for(then, condition::severe_kidney_disease);
+  REQUIRE(dialysis != nullptr);
+  CHECK(dialysis->from.resource.rfind("Procedure/", 0) == 0);
+  CHECK(dialysis->from.by.code == "302497006");
+  // Combined chemotherapy and radiation on 2021-03-18: cancer_treatment 14 days later.
+  const gln::fhir::record chemo =
+      gln::fhir::read_bundle(gln_fhir_test::read_json(*path05), on(2021, 4, 1));
+  CHECK(chemo.profile.conditions.contains(condition::cancer_treatment));
+  const gln::fhir::record later =
+      gln::fhir::read_bundle(gln_fhir_test::read_json(*path05), on(2021, 6, 17));
+  CHECK_FALSE(later.profile.conditions.contains(condition::cancer_treatment));  // 91 days
+  // A stricter policy (a longer window) keeps it.
+  auto strict = on(2021, 6, 17);
+  strict.policy.recent_procedure_days = 120;
+  CHECK(gln::fhir::read_bundle(gln_fhir_test::read_json(*path05), strict)
+            .profile.conditions.contains(condition::cancer_treatment));
+}
+
+TEST_CASE("fhir: weights: the latest usable one, pounds converted, other units skipped") {
+  // The shared order-select for test04 carries its weights in [lb_av].
+  if (const auto path =
+          gln_fhir_test::shared_file("cds-hooks/order-select_test04_ndc_weight-lb.json")) {
+    const json request = gln_fhir_test::read_json(*path);
+    const gln::fhir::record r = gln::fhir::read_prefetch(request["prefetch"], on(2026, 11, 30));
+    REQUIRE(r.weight);
+    CHECK(r.weight->unit == "[lb_av]");
+    CHECK(r.weight->value == 159.8);
+    CHECK(r.weight->kilograms == Approx(159.8 * 0.45359237));
+    CHECK(to_string(r.weight->measured) == "2018-06-10");
+  }
+  const json bundle = gln_fhir_test::collection(json::array({
+      gln_fhir_test::weight("old", 70.0, "kg", "2026-01-10"),
+      gln_fhir_test::weight("stone", 11.0, "[stone_av]", "2026-11-01"),
+      gln_fhir_test::weight("grams", 71500.0, "g", "2026-10-01"),
+      gln_fhir_test::weight("prelim", 90.0, "kg", "2026-11-20", "preliminary"),
+      gln_fhir_test::weight("future", 90.0, "kg", "2026-12-20"),
+  }));
+  const gln::fhir::record r = gln::fhir::read_bundle(bundle, on(2026, 11, 30));
+  REQUIRE(r.weight);
+  CHECK(r.weight->resource == "Observation/grams");
+  CHECK(r.weight->kilograms == Approx(71.5));
+  CHECK(r.weight->age_days == 60);
+  std::set<std::string> skipped;
+  for (const auto& s : r.skipped) skipped.insert(s.resource + ": " + s.why);
+  CHECK(skipped ==
+        std::set<std::string>{"Observation/stone: weight unit '[stone_av]' is not kg, g or [lb_av]",
+                              "Observation/prelim: status preliminary",
+                              "Observation/future: dated after the screening date"});
+}
+
+TEST_CASE("fhir: birthDate: a partial date gives the youngest age") {
+  auto age_for = [](const std::string& born) {
+    const json patient = {{"resourceType", "Patient"}, {"id", "p"}, {"birthDate", born}};
+    return gln::fhir::read_bundle(gln_fhir_test::collection(json::array({patient})),
+                                  on(2026, 11, 30))
+        .profile.age_years;
+  };
+  CHECK(*age_for("2008-11-30") == 18);
+  CHECK(*age_for("2008-12-01") == 17);
+  CHECK(*age_for("2008") == 17);     // may be 2008-12-31
+  CHECK(*age_for("2008-11") == 18);  // at the latest 2008-11-30
+  CHECK(*age_for("2008-12") == 17);
+  CHECK_FALSE(age_for("30/11/2008"));
+  CHECK(*age_for("2026-11-30") == 0);
+}
+
+TEST_CASE("fhir: which conditions count as active") {
+  json refuted = gln_fhir_test::condition("refuted", coding(snomed, "19943007"));
+  refuted["verificationStatus"] = gln_fhir_test::status("refuted");
+  json error = gln_fhir_test::condition("error", coding(snomed, "59927004"));
+  error["verificationStatus"] = gln_fhir_test::status("entered-in-error");
+  json abated = gln_fhir_test::condition("abated", coding(snomed, "13920009"));
+  abated["abatementDateTime"] = "2026-01-01";
+  json abating = gln_fhir_test::condition("abating", coding(snomed, "91302008"));
+  abating["abatementDateTime"] = "2027-01-01";
+  const json bundle = gln_fhir_test::collection(json::array({
+      refuted,
+      error,
+      abated,
+      abating,
+      gln_fhir_test::condition("resolved", coding(snomed, "74351001"), "resolved"),
+      gln_fhir_test::condition("relapse", coding(snomed, "84757009"), "relapse"),
+      gln_fhir_test::condition("recurrence", coding(snomed, "13746004"), "recurrence"),
+      gln_fhir_test::condition("unstated", coding(snomed, "27942005"), ""),
+  }));
+  const gln::fhir::record r = gln::fhir::read_bundle(bundle, on(2026, 11, 30));
+  CHECK(r.profile.conditions == gln::condition_set{condition::sepsis, condition::seizure_disorder,
+                                                   condition::bipolar_disorder, condition::shock});
+}
+
+TEST_CASE("fhir: code systems: ICD-10-CM through its table, WHO ICD-10 not held") {
+  const json bundle = gln_fhir_test::collection(json::array({
+      gln_fhir_test::condition("cm", coding("http://hl7.org/fhir/sid/icd-10-cm", "K74.60")),
+      gln_fhir_test::condition("who", coding("http://hl7.org/fhir/sid/icd-10", "R65.1")),
+      gln_fhir_test::condition("bad", coding(snomed, "12345")),
+      gln_fhir_test::condition("trait", coding(snomed, "16402000")),
+  }));
+  const gln::fhir::record r = gln::fhir::read_bundle(bundle, on(2026, 11, 30));
+  CHECK(r.profile.conditions == gln::condition_set{condition::cirrhosis});
+  REQUIRE(r.unmapped_conditions.size() == 3);
+  CHECK(r.unmapped_conditions[0].codings.front().status == gln::lookup_status::system_not_held);
+  CHECK(r.unmapped_conditions[1].codings.front().status == gln::lookup_status::malformed);
+  CHECK(r.unmapped_conditions[2].codings.front().status == gln::lookup_status::unmapped);
+  CHECK(r.profile.unmapped_conditions == 3);
+  // The card reports the WHO code as not held, the bad SNOMED CT code as malformed, and lists
+  // the sickle cell trait (no entry: knowledge.md §2b maps it to nothing) for review.
+  gln::fhir::record supervised = r;
+  supervised.profile.oversight = gln::oversight::clinician_supervised;
+  const gln::assessment a = gln::assess(supervised.profile, gln::purpose::general_recovery);
+  CHECK(a.findings.contains(gln::rule::input_conditions_unmapped));
+  const std::string detail = gln::fhir::cds_cards(a, supervised, nullptr)[0]["detail"];
+  CHECK(detail.find("Condition/who (http://hl7.org/fhir/sid/icd-10 R65.1: a code system gln does "
+                    "not hold)") != std::string::npos);
+  CHECK(detail.find("Condition/bad (http://snomed.info/sct 12345: not a well-formed code of its "
+                    "system)") != std::string::npos);
+  CHECK(detail.find("Condition/trait.") != std::string::npos);
+}
+
+TEST_CASE("fhir: medication classes, glutamine already taken, the checked order") {
+  json statement =
+      gln_fhir_test::medication_request("statement", coding("http://www.whocc.no/atc", "A06AD11"));
+  statement["resourceType"] = "MedicationStatement";
+  const json bundle = gln_fhir_test::collection(json::array({
+      gln_fhir_test::medication_request("atc", coding("http://www.whocc.no/atc", "N03AX14")),
+      gln_fhir_test::medication_request(
+          "display", coding(rxnorm, "311289", "levETIRAcetam 500 MG Oral Tablet")),
+      gln_fhir_test::medication_request("stopped", coding("http://www.whocc.no/atc", "L01XX05"),
+                                        "stopped"),
+      gln_fhir_test::medication_request("endari",
+                                        coding("http://hl7.org/fhir/sid/ndc", "42457-0420-01")),
+      gln_fhir_test::medication_request("text", coding(rxnorm, "999999"), "active",
+                                        "L-Glutamine 500 mg capsule"),
+      statement,
+  }));
+  const gln::fhir::record r = gln::fhir::read_bundle(bundle, on(2026, 11, 30));
+  CHECK(r.profile.medications == gln::medication_set{medication::anticonvulsant,
+                                                     medication::lactulose,
+                                                     medication::supplement_stack});
+  CHECK(r.glutamine.size() == 2);
+  const auto by_display = std::find_if(
+      r.medications.begin(), r.medications.end(),
+      [](const auto& m) { return m.from.how == gln::fhir::matched_by::rxnorm_display; });
+  REQUIRE(by_display != r.medications.end());
+  CHECK(by_display->from.resource == "MedicationRequest/display");
+  // Checking the Endari order itself: the other glutamine product is still a stack.
+  gln::fhir::reader reader(on(2026, 11, 30));
+  reader.add_bundle(bundle);
+  const gln::fhir::record checked = reader.read("MedicationRequest/endari");
+  CHECK(checked.profile.medications.contains(medication::supplement_stack));
+  const bool endari_is_stack =
+      std::any_of(checked.medications.begin(), checked.medications.end(), [](const auto& m) {
+        return m.medication == medication::supplement_stack &&
+               m.from.resource == "MedicationRequest/endari";
+      });
+  CHECK_FALSE(endari_is_stack);
+}
+
+TEST_CASE("fhir: the deployer's look-up adds, never replaces") {
+  gln::fhir::read_options options = on(2026, 11, 30);
+  std::vector<std::string> asked;
+  options.lookup = [&](std::string_view system, std::string_view code) {
+    asked.push_back(std::string(system) + "|" + std::string(code));
+    gln::code_match m{};
+    if (code == "local-ckd5") {
+      m.status = gln::lookup_status::mapped;
+      m.role = gln::code_role::condition;
+      m.conditions = {condition::severe_kidney_disease};
+    }
+    return m;
+  };
+  const json bundle = gln_fhir_test::collection(json::array({
+      gln_fhir_test::condition("local", coding("http://example.org/codes", "local-ckd5")),
+      gln_fhir_test::condition("known", coding(snomed, "19943007")),
+  }));
+  const gln::fhir::record r = gln::fhir::read_bundle(bundle, options);
+  CHECK(r.profile.conditions ==
+        gln::condition_set{condition::severe_kidney_disease, condition::cirrhosis});
+  CHECK(asked == std::vector<std::string>{
+                     "http://example.org/codes|local-ckd5"});  // not asked for a mapped code
+  REQUIRE(fact_for(r, condition::severe_kidney_disease) != nullptr);
+  CHECK(fact_for(r, condition::severe_kidney_disease)->from.how ==
+        gln::fhir::matched_by::lookup_hook);
+  CHECK(r.unmapped_conditions.empty());
+}
+
+TEST_CASE(
+    "fhir: a prefetch: absent is unknown, null and an empty search are none, a partial one is "
+    "not") {
+  const json empty = gln_fhir_test::searchset(json::array());
+  CHECK_FALSE(gln::fhir::read_prefetch(json::object(), on(2026, 11, 30)).profile.conditions_known);
+  CHECK(
+      gln::fhir::read_prefetch({{"conditions", nullptr}, {"medications", empty}}, on(2026, 11, 30))
+          .profile.conditions_known);
+  const gln::fhir::record none =
+      gln::fhir::read_prefetch({{"conditions", empty}, {"medications", empty}}, on(2026, 11, 30));
+  CHECK(none.profile.conditions_known);
+  CHECK(none.profile.medications_known);
+
+  json paged = gln_fhir_test::searchset(
+      json::array({gln_fhir_test::condition("c", coding(snomed, "19943007"))}));
+  paged["link"] = json::array({{{"relation", "next"}, {"url", "https://example.org/fhir?page=2"}}});
+  const gln::fhir::record partial =
+      gln::fhir::read_prefetch({{"conditions", paged}}, on(2026, 11, 30));
+  CHECK_FALSE(partial.profile.conditions_known);
+  CHECK(partial.profile.conditions.contains(condition::cirrhosis));  // what was there still counts
+  CHECK(partial.status(section::conditions).why == "the search result has more pages");
+
+  json outcome = gln_fhir_test::searchset(json::array());
+  outcome["entry"].push_back({{"resource",
+                               {{"resourceType", "OperationOutcome"},
+                                {"issue", json::array({{{"severity", "error"},
+                                                        {"code", "timeout"},
+                                                        {"diagnostics", "query timed out"}}})}}},
+                              {"search", {{"mode", "outcome"}}}});
+  const gln::fhir::record failed =
+      gln::fhir::read_prefetch({{"medications", outcome}}, on(2026, 11, 30));
+  CHECK_FALSE(failed.profile.medications_known);
+  CHECK(failed.status(section::medications).why == "the sender reported: query timed out");
+
+  json short_total = gln_fhir_test::searchset(json::array());
+  short_total["total"] = 4;
+  CHECK_FALSE(gln::fhir::read_prefetch({{"conditions", short_total}}, on(2026, 11, 30))
+                  .profile.conditions_known);
+}
+
+TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {
+  auto pregnancy_status = [](const std::string& id, const std::string& answer,
+                             const std::string& day) {
+    return json{
+        {"resourceType", "Observation"},
+        {"id", id},
+        {"status", "final"},
+        {"code", {{"coding", json::array({coding("http://loinc.org", "82810-3")})}}},
+        {"effectiveDateTime", day},
+        {"valueCodeableConcept", {{"coding", json::array({coding("http://loinc.org", answer)})}}}};
+  };
+  // The latest status says pregnant.
+  CHECK(gln::fhir::read_bundle(gln_fhir_test::collection(
+                                   json::array({pregnancy_status("a", "LA26683-5", "2026-01-01"),
+                                                pregnancy_status("b", "LA15173-0", "2026-11-01")})),
+                               on(2026, 11, 30))
+            .profile.conditions.contains(condition::pregnancy));
+  // "Not pregnant" never removes a coded pregnancy.
+  const gln::fhir::record coded = gln::fhir::read_bundle(
+      gln_fhir_test::collection(
+          json::array({gln_fhir_test::condition("p", coding(snomed, "72892002")),
+                       pregnancy_status("n", "LA26683-5", "2026-11-20")})),
+      on(2026, 11, 30));
+  CHECK(coded.profile.conditions.contains(condition::pregnancy));
+
+  const json msg = {{"resourceType", "AllergyIntolerance"},
+                    {"id", "msg"},
+                    {"clinicalStatus", gln_fhir_test::status("active")},
+                    {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
+  auto icu = [](const std::string& day) {
+    return json{{"resourceType", "Procedure"},
+                {"id", "icu"},
+                {"status", "completed"},
+                {"code", {{"coding", json::array({coding(snomed, "305351004")})}}},
+                {"performedDateTime", day}};
+  };
+  const gln::fhir::record r = gln::fhir::read_bundle(
+      gln_fhir_test::collection(json::array({msg, icu("2026-11-05")})), on(2026, 11, 30));
+  CHECK(r.profile.conditions ==
+        gln::condition_set{condition::msg_sensitivity, condition::recent_icu_stay});
+  CHECK_FALSE(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({icu("2026-10-20")})),
+                                     on(2026, 11, 30))
+                  .profile.conditions.contains(condition::recent_icu_stay));  // 41 days
+}
+
+TEST_CASE("fhir: an order: glutamine, its purpose, its regimen") {
+  auto order = [](const json& code_coding, const json& extra = json::object()) {
+    json o = gln_fhir_test::medication_request("draft", code_coding, "draft");
+    const json dose = {
+        {"value", 10}, {"unit", "g"}, {"system", "http://unitsofmeasure.org"}, {"code", "g"}};
+    const json timing = {{"repeat", {{"frequency", 2}, {"period", 1}, {"periodUnit", "d"}}}};
+    o["dosageInstruction"] = json::array(
+        {{{"timing", timing}, {"doseAndRate", json::array({{{"doseQuantity", dose}}})}}});
+    o.update(extra);
+    return o;
+  };
+  gln::fhir::reader reader(on(2026, 11, 30));
+  const gln::fhir::record none{};
+  const auto endari = gln::fhir::read_order(
+      reader, none, order(coding("http://hl7.org/fhir/sid/ndc", "42457-420")));
+  CHECK(endari.glutamine);
+  CHECK(endari.purpose == gln::purpose::sickle_cell_disease);
+  REQUIRE(endari.regimen);
+  CHECK(endari.regimen->per_dose.value() == 10.0);
+  CHECK(endari.regimen->doses_per_day == 2);
+  const auto generic = gln::fhir::read_order(reader, none, order(coding(rxnorm, "1869684")));
+  CHECK(generic.glutamine);
+  CHECK(generic.purpose == gln::purpose::general_recovery);
+  // The reason code names the indication: sickle cell disease (SNOMED 127040003).
+  const auto reason = gln::fhir::read_order(
+      reader, none,
+      order(coding(rxnorm, "1869684"),
+            {{"reasonCode",
+              json::array({{{"coding", json::array({coding(snomed, "127040003")})}}})}}));
+  CHECK(reason.purpose == gln::purpose::sickle_cell_disease);
+  CHECK(reason.purpose_reason.find("127040003") != std::string::npos);
+  // mg, every 8 hours.
+  json tid = order(coding(rxnorm, "1869684"));
+  tid["dosageInstruction"][0]["timing"]["repeat"] = {
+      {"frequency", 1}, {"period", 8}, {"periodUnit", "h"}};
+  tid["dosageInstruction"][0]["doseAndRate"][0]["doseQuantity"] = {
+      {"value", 5000}, {"system", "http://unitsofmeasure.org"}, {"code", "mg"}};
+  const auto every_8h = gln::fhir::read_order(reader, none, tid);
+  REQUIRE(every_8h.regimen);
+  CHECK(every_8h.regimen->per_dose.value() == 5.0);
+  CHECK(every_8h.regimen->doses_per_day == 3);
+  // A duration in days is weeks; in months it is not converted, and the text says so.
+  json days = order(coding(rxnorm, "1869684"));
+  days["dosageInstruction"][0]["timing"]["repeat"]["boundsDuration"] = {
+      {"value", 84}, {"system", "http://unitsofmeasure.org"}, {"code", "d"}};
+  const auto twelve_weeks = gln::fhir::read_order(reader, none, days);
+  REQUIRE(twelve_weeks.regimen);
+  CHECK(twelve_weeks.regimen->weeks == 12.0);
+  CHECK(twelve_weeks.regimen_text == "10 g x 2 a day (20 g/day) for 12 weeks");
+  days["dosageInstruction"][0]["timing"]["repeat"]["boundsDuration"]["code"] = "mo";
+  const auto months = gln::fhir::read_order(reader, none, days);
+  REQUIRE(months.regimen);
+  CHECK_FALSE(months.regimen->weeks);
+  CHECK(months.regimen_text ==
+        "10 g x 2 a day (20 g/day); its duration unit 'mo' is not d or wk, "
+        "so the duration was not checked");
+  // A dose in scoops is not read: no regimen, and why.
+  json scoops = order(coding(rxnorm, "1869684"));
+  scoops["dosageInstruction"][0]["doseAndRate"][0]["doseQuantity"] = {{"value", 2},
+                                                                      {"unit", "scoop"}};
+  const auto unread = gln::fhir::read_order(reader, none, scoops);
+  CHECK_FALSE(unread.regimen);
+  CHECK(unread.regimen_text == "the order's dose unit 'scoop' is not g or mg");
+  // Not glutamine.
+  CHECK_FALSE(gln::fhir::read_order(
+                  reader, none, order(coding(rxnorm, "311289", "levETIRAcetam 500 MG Oral Tablet")))
+                  .glutamine);
+}
+
+TEST_CASE("fhir: DetectedIssue for each finding") {
+  const auto path = gln_fhir_test::shared_file("fhir/synthea/test01.json");
+  if (!path) return;
+  const json bundle = gln_fhir_test::read_json(*path);
+  gln::fhir::reader reader(on(2026, 11, 30));
+  reader.add_bundle(bundle);
+  gln::fhir::record r = reader.read();
+  r.profile.oversight = gln::oversight::clinician_supervised;
+  gln::fhir::order_reading order{};
+  order.resource = "MedicationRequest/draft-1";
+  order.text = "L-glutamine oral powder";
+  const gln::assessment a =
+      gln::assess(r.profile, gln::purpose::general_recovery, gln::regimen{gln::grams{5.0}, 2, {}});
+  const auto issues = gln::fhir::detected_issues(a, r, &order);
+  REQUIRE(issues.size() == 5);
+  const auto& kidney = issues.front();
+  CHECK(kidney["resourceType"] == "DetectedIssue");
+  CHECK(kidney["status"] == "final");
+  CHECK(kidney["code"]["text"] == "contra.severe_kidney_disease");
+  CHECK(kidney["severity"] == "high");
+  CHECK(kidney["patient"]["reference"] == "Patient/test01");
+  CHECK(kidney["identifiedDateTime"] == "2026-11-30");
+  CHECK(kidney["author"]["reference"] == "#gln");
+  CHECK(kidney["contained"][0]["resourceType"] == "Device");
+  CHECK(kidney["contained"][0]["version"][0]["value"] == std::string(gln::version));
+  CHECK(kidney["implicated"][0]["reference"] == "MedicationRequest/draft-1");
+  CHECK(kidney["evidence"][0]["code"][0]["coding"][0]["code"] == "431857002");
+  CHECK(kidney["evidence"][0]["detail"][0]["reference"].get<std::string>().rfind("Condition/", 0) ==
+        0);
+  // The first source of contra.severe_kidney_disease with a DOI: REDOXS (knowledge.md §1).
+  CHECK(kidney["reference"] == "https://doi.org/10.1056/NEJMoa1212722");
+  CHECK(kidney["detail"] == std::string(a.findings.first()->reason().view()));
+  // Severity follows the reported level: the kidney-disease caution is low, the note has none.
+  CHECK(issues[1]["severity"] == "low");
+  CHECK_FALSE(issues[4].contains("severity"));
+  for (std::size_t i = 0; i < issues.size(); ++i) keep(issues[i], "test01-" + std::to_string(i));
+}
+
+TEST_CASE("fhir: DetectedIssues for every Synthea record, kept for the schema validation") {
+  for (const char* patient : gln_fhir_test::patients) {
+    const auto path = gln_fhir_test::shared_file(std::string("fhir/synthea/") + patient + ".json");
+    if (!path) return;
+    gln::fhir::record r = gln::fhir::read_bundle(gln_fhir_test::read_json(*path), on(2026, 11, 30));
+    r.profile.oversight = gln::oversight::clinician_supervised;
+    const gln::assessment a = gln::assess(r.profile, gln::purpose::sickle_cell_disease,
+                                          gln::regimen{gln::grams{15.0}, 2, 12.0});
+    std::size_t i = 0;
+    for (const auto& issue : gln::fhir::detected_issues(a, r)) {
+      CHECK(issue["detail"].get<std::string>().size() > 0);
+      keep(issue, std::string(patient) + "-sickle-" + std::to_string(i++));
+    }
+    CHECK(i == static_cast<std::size_t>(std::distance(a.findings.begin(), a.findings.end())));
+  }
+}
+
+TEST_CASE(
+    "fhir: cards: summary, indicator, suggestion, override reasons, the could-not-check card") {
+  const auto path = gln_fhir_test::shared_file("fhir/synthea/test01.json");
+  if (!path) return;
+  gln::fhir::record r = gln::fhir::read_bundle(gln_fhir_test::read_json(*path), on(2026, 11, 30));
+  r.profile.oversight = gln::oversight::clinician_supervised;
+  gln::fhir::order_reading order{};
+  order.resource = "MedicationRequest/draft-1";
+  const gln::assessment avoid = gln::assess(r.profile, gln::purpose::general_recovery);
+  const auto cards = gln::fhir::cds_cards(avoid, r, &order);
+  REQUIRE(cards.size() == 1);
+  const auto& card = cards[0];
+  CHECK(card["indicator"] == "critical");
+  CHECK(card["summary"].get<std::string>().size() <= 140);
+  CHECK(card["summary"].get<std::string>().rfind("Avoid glutamine: Chronic kidney disease stage 4",
+                                                 0) == 0);
+  CHECK(card["suggestions"][0]["actions"][0]["type"] == "delete");
+  CHECK(card["suggestions"][0]["actions"][0]["resourceId"] == "MedicationRequest/draft-1");
+  CHECK(card["selectionBehavior"] == "at-most-one");
+  CHECK(card["overrideReasons"].size() == 3);
+  for (const auto& reason : card["overrideReasons"])
+    CHECK_FALSE(reason["display"].get<std::string>().empty());
+  CHECK(card["detail"].get<std::string>().find("431857002") != std::string::npos);
+  CHECK(card["detail"].get<std::string>().find("deceased") != std::string::npos);
+  CHECK(card["source"]["label"] == gln::fhir::gln_label());
+  // No order to remove under patient-view: no suggestion.
+  order.draft = false;
+  CHECK_FALSE(gln::fhir::cds_cards(avoid, r, &order)[0].contains("suggestions"));
+
+  // Conditions unknown: a second card says so, and the first is never an all clear.
+  gln::profile unknown{};
+  unknown.set_age(40);
+  unknown.conditions_known = false;
+  unknown.oversight = gln::oversight::clinician_supervised;
+  gln::fhir::record bare{};
+  bare.profile = unknown;
+  bare.screening_date = gln::fhir::date{2026, 11, 30};
+  const auto gap =
+      gln::fhir::cds_cards(gln::assess(unknown, gln::purpose::general_recovery), bare, nullptr);
+  REQUIRE(gap.size() == 2);
+  CHECK(gap[0]["indicator"] == "warning");
+  CHECK(gap[1]["indicator"] == "warning");
+  CHECK(gap[1]["summary"] ==
+        "Could not check the patient's conditions: not in the data sent to gln");
+  CHECK(gap[0]["uuid"] != gap[1]["uuid"]);
+}
+
+TEST_CASE("fhir: text helpers") {
+  CHECK(gln::fhir::markdown_text("a*b_[c](d)\nline") == "a\\*b\\_\\[c\\](d) line");
+  const std::string long_text(200, 'x');
+  CHECK(gln::fhir::shorten(long_text, 140).size() == 140);
+  CHECK(gln::fhir::shorten("short", 140) == "short");
+  const std::string words = "word " + std::string(150, 'a');
+  CHECK(gln::fhir::shorten(words, 140) == "word...");
+  const auto a = gln::fhir::random_uuid();
+  CHECK(a.size() == 36);
+  CHECK(a[14] == '4');
+  CHECK(a != gln::fhir::random_uuid());
+}
+
+TEST_CASE("fhir: no JSON input makes the reader throw or crash") {
+  const json odd_values[] = {nullptr,       1,
+                             -1.5,          "text",
+                             json::array(), json::object(),
+                             true,          json::array({1, "x", nullptr})};
+  const auto path = gln_fhir_test::shared_file("fhir/synthea/test07.json");
+  if (!path) return;
+  const json bundle = gln_fhir_test::read_json(*path);
+  // Replace each value of each resource of the bundle, one at a time, with each odd value.
+  std::size_t runs = 0;
+  for (std::size_t e = 0; e < bundle["entry"].size(); e += 3) {
+    const json& resource = bundle["entry"][e]["resource"];
+    for (auto item = resource.begin(); item != resource.end(); ++item) {
+      for (const json& odd : odd_values) {
+        json changed = bundle;
+        changed["entry"][e]["resource"][item.key()] = odd;
+        gln::fhir::reader reader(on(2026, 11, 30));
+        reader.add_bundle(changed);
+        gln::fhir::record r{};
+        REQUIRE_NOTHROW(r = reader.read());
+        r.profile.oversight = gln::oversight::clinician_supervised;
+        REQUIRE_NOTHROW(gln::fhir::cds_cards(gln::assess(r.profile, gln::purpose::general_recovery),
+                                             r, nullptr));
+        ++runs;
+      }
+    }
+  }
+  CHECK(runs > 100);
+  // Whole inputs of the wrong shape.
+  for (const json& odd : odd_values) {
+    REQUIRE_NOTHROW(gln::fhir::read_bundle(odd));
+    REQUIRE_NOTHROW(gln::fhir::read_prefetch(odd));
+    REQUIRE_NOTHROW(
+        gln::fhir::read_prefetch({{"conditions", odd}, {"patient", odd}, {"medications", odd}}));
+  }
+}

@@ -1,0 +1,602 @@
+#include "cds_service.hpp"
+
+#include <httplib.h>
+
+#include <gln/json/document.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <utility>
+
+namespace gln_cds {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+namespace fhir = gln::fhir;
+
+namespace {
+
+// JSON text; bytes that are not UTF-8 (from a message that quotes bad input) are replaced.
+std::string text_of(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+std::string text_of(const ordered_json& value) {
+  return value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+reply error_reply(int status, const std::string& message) {
+  return reply{status, text_of(json{{"error", message}})};
+}
+
+// The service's own keys for the prefetch sections (gln::fhir::prefetch_keys' defaults).
+const fhir::prefetch_keys keys{};
+
+// Reads a request body or a FHIR server's answer with the strict reader of the JSON adapter,
+// one per worker thread (it keeps its buffers): duplicate keys, trailing bytes, NUL bytes and
+// \u0000, nesting beyond 64 levels are refused. `out` is null on an error. The sizes are
+// bounded before (the HTTP server's body limit, the fetch's): `max_bytes` is the larger.
+std::optional<gln::request_error> read_json(std::string_view text, json& out,
+                                            std::size_t max_bytes) {
+  thread_local std::unique_ptr<gln::json_document_parser> parser;
+  if (!parser || parser->max_bytes() != max_bytes) {
+    parser = std::make_unique<gln::json_document_parser>(max_bytes);
+  }
+  return parser->parse(text, out);
+}
+
+std::size_t largest_document(const config& settings) {
+  return std::max(settings.max_body, settings.fetch_max_bytes);
+}
+
+std::string now_utc() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return out;
+}
+
+// A string member, or empty.
+std::string_view text_at(const json& object, std::string_view key) {
+  return fhir::detail::text_at(object, key);
+}
+
+// Percent-encodes a value for a query string or a path segment.
+std::string url_encode(std::string_view value) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char byte : value) {
+    const auto ch = static_cast<unsigned char>(byte);
+    const bool plain = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+                       (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' || ch == '_' || ch == '~';
+    if (plain) {
+      out += static_cast<char>(ch);
+    } else {
+      out += '%';
+      out += hex[ch >> 4U];
+      out += hex[ch & 15U];
+    }
+  }
+  return out;
+}
+
+// Whether `url` is `prefix` or lies under it (the next character a '/', '?' or nothing).
+bool under(std::string_view url, std::string_view prefix) {
+  while (!prefix.empty() && prefix.back() == '/') prefix.remove_suffix(1);
+  if (prefix.empty() || url.substr(0, prefix.size()) != prefix) return false;
+  return url.size() == prefix.size() || url[prefix.size()] == '/' || url[prefix.size()] == '?';
+}
+
+}  // namespace
+
+const std::vector<std::pair<std::string, std::string>>& prefetch_templates() {
+  static const std::vector<std::pair<std::string, std::string>> templates = {
+      {keys.patient, "Patient/{{context.patientId}}"},
+      {keys.conditions,
+       "Condition?patient={{context.patientId}}&clinical-status=active,recurrence,relapse"},
+      {keys.medications,
+       "MedicationRequest?patient={{context.patientId}}&status=active&_include=MedicationRequest:"
+       "medication"},
+      {keys.weight,
+       "Observation?patient={{context.patientId}}&code=http://loinc.org|29463-7,http://"
+       "loinc.org|3141-9,"
+       "http://loinc.org|3142-7,http://loinc.org|8335-2,http://loinc.org|8350-1,http://"
+       "loinc.org|8351-9"
+       "&_sort=-date&_count=3"},
+      {keys.pregnancy_status,
+       "Observation?patient={{context.patientId}}&code=http://"
+       "loinc.org|82810-3&_sort=-date&_count=1"},
+      {keys.procedures, "Procedure?patient={{context.patientId}}&_sort=-date&_count=100"},
+      {keys.allergies, "AllergyIntolerance?patient={{context.patientId}}"},
+  };
+  return templates;
+}
+
+fetch_result http_fetch(const std::string& url, const std::string& bearer_token,
+                        int timeout_seconds, std::size_t max_bytes) {
+  fetch_result out{};
+  // scheme://host[:port] and the rest.
+  const std::size_t scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) {
+    out.error = "not an absolute URL";
+    return out;
+  }
+  const std::size_t path_start = url.find('/', scheme_end + 3);
+  const std::string origin = url.substr(0, path_start);
+  const std::string path = path_start == std::string::npos ? "/" : url.substr(path_start);
+  httplib::Client client(origin);
+  if (!client.is_valid()) {
+    out.error = "cannot connect to " + origin;
+    return out;
+  }
+  client.set_connection_timeout(timeout_seconds, 0);
+  client.set_read_timeout(timeout_seconds, 0);
+  client.set_write_timeout(timeout_seconds, 0);
+  client.set_follow_location(false);
+  httplib::Headers headers{{"Accept", "application/fhir+json"}};
+  if (!bearer_token.empty()) headers.emplace("Authorization", "Bearer " + bearer_token);
+  std::string body;
+  bool too_large = false;
+  const auto result = client.Get(path, headers, [&](const char* data, std::size_t length) {
+    if (body.size() + length > max_bytes) {
+      too_large = true;
+      return false;
+    }
+    body.append(data, length);
+    return true;
+  });
+  if (too_large) {
+    out.error = "the answer is larger than " + std::to_string(max_bytes) + " bytes";
+    return out;
+  }
+  if (!result) {
+    out.error = "no answer (" + httplib::to_string(result.error()) + ")";
+    return out;
+  }
+  out.status = result->status;
+  out.body = std::move(body);
+  return out;
+}
+
+struct service::request_state {
+  const service_info* info = nullptr;
+  const json* request = nullptr;
+  std::string patient_id;
+  fhir::reader reader;
+  std::deque<json> fetched;  // owns what was fetched: the reader points into it
+  std::vector<std::string> not_checked;
+
+  request_state(const service_info& i, const json& r, fhir::read_options options)
+      : info(&i), request(&r), reader(std::move(options)) {}
+};
+
+service::service(config settings)
+    : settings_(std::move(settings)),
+      services_{{"gln-order-select", "order-select"},
+                {"gln-order-sign", "order-sign"},
+                {"gln-patient-view", "patient-view"}} {
+  const int timeout = settings_.fetch_timeout_seconds;
+  const std::size_t max_bytes = settings_.fetch_max_bytes;
+  fetch_ = [timeout, max_bytes](const std::string& url, const std::string& token) {
+    return http_fetch(url, token, timeout, max_bytes);
+  };
+  if (!settings_.audit_path.empty()) audit_ = std::make_unique<audit_log>(settings_.audit_path);
+
+  ordered_json prefetch = ordered_json::object();
+  for (const auto& [key, query] : prefetch_templates()) prefetch[key] = query;
+  const std::string label = fhir::gln_label();
+  ordered_json list = ordered_json::array();
+  list.push_back(
+      {{"hook", "order-select"},
+       {"title", "Glutamine order check (gln)"},
+       {"description",
+        "When a glutamine order (Endari, L-glutamine powder) is selected: screens the patient's "
+        "conditions, medications, procedures and allergies and checks the dose. " +
+            label + "."},
+       {"id", "gln-order-select"},
+       {"prefetch", prefetch}});
+  list.push_back(
+      {{"hook", "order-sign"},
+       {"title", "Glutamine order check at signing (gln)"},
+       {"description",
+        "The same check as gln-order-select, when the orders are signed. " + label + "."},
+       {"id", "gln-order-sign"},
+       {"prefetch", prefetch}});
+  list.push_back({{"hook", "patient-view"},
+                  {"title", "Glutamine the patient takes (gln)"},
+                  {"description",
+                   "When a chart is opened: a card if the patient has an active glutamine order "
+                   "and gln finds a "
+                   "problem with it. " +
+                       label + "."},
+                  {"id", "gln-patient-view"},
+                  {"prefetch", prefetch}});
+  discovery_ = ordered_json{{"services", list}}.dump();
+}
+
+bool service::has(std::string_view id) const {
+  return std::any_of(services_.begin(), services_.end(),
+                     [&](const service_info& s) { return s.id == id; });
+}
+
+reply service::call(std::string_view id, std::string_view body) const {
+  const auto found = std::find_if(services_.begin(), services_.end(),
+                                  [&](const service_info& s) { return s.id == id; });
+  if (found == services_.end()) return error_reply(404, "no CDS service '" + std::string(id) + "'");
+  json request;
+  if (const auto error = read_json(body, request, largest_document(settings_))) {
+    return error_reply(400, "the request body: " + std::string(error->text()));
+  }
+  // A CDS Hooks request (CDS Hooks 2.0, "Calling a CDS Service").
+  if (!request.is_object()) return error_reply(400, "the request is not a JSON object");
+  const json* hook = fhir::detail::member(request, "hook");
+  if (hook == nullptr || !hook->is_string())
+    return error_reply(400, "not a CDS Hooks request: no hook");
+  if (hook->get_ref<const std::string&>() != found->hook) {
+    return error_reply(400,
+                       "this service answers the " + found->hook + " hook, not " + hook->dump());
+  }
+  const json* instance = fhir::detail::member(request, "hookInstance");
+  if (instance == nullptr || !instance->is_string() ||
+      instance->get_ref<const std::string&>().empty()) {
+    return error_reply(400, "not a CDS Hooks request: no hookInstance");
+  }
+  const json* context = fhir::detail::member(request, "context");
+  if (context == nullptr || !context->is_object())
+    return error_reply(400, "not a CDS Hooks request: no context");
+  if (text_at(*context, "patientId").empty())
+    return error_reply(400, "the context has no patientId");
+  const json* server = fhir::detail::member(request, "fhirServer");
+  if (server != nullptr && !server->is_string())
+    return error_reply(400, "fhirServer is not a string");
+  const json* authorization = fhir::detail::member(request, "fhirAuthorization");
+  if (authorization != nullptr && !authorization->is_null()) {
+    if (!authorization->is_object() || text_at(*authorization, "access_token").empty()) {
+      return error_reply(400, "fhirAuthorization has no access_token");
+    }
+    if (server == nullptr) return error_reply(400, "fhirAuthorization is given without fhirServer");
+  }
+  const json* prefetch = fhir::detail::member(request, "prefetch");
+  if (prefetch != nullptr && !prefetch->is_null() && !prefetch->is_object()) {
+    return error_reply(400, "prefetch is not an object");
+  }
+  if (found->hook != "patient-view") {
+    const json* drafts = fhir::detail::member(*context, "draftOrders");
+    if (drafts == nullptr || !drafts->is_object() || text_at(*drafts, "resourceType") != "Bundle") {
+      return error_reply(400, "the context has no draftOrders Bundle");
+    }
+    const json* selections = fhir::detail::member(*context, "selections");
+    if (found->hook == "order-select") {
+      if (selections == nullptr || !selections->is_array())
+        return error_reply(400, "the context has no selections");
+      for (const json& s : *selections) {
+        if (!s.is_string()) return error_reply(400, "a selection is not a string");
+      }
+    }
+  }
+  return answer(*found, request);
+}
+
+void service::fetch_missing(request_state& state) const {
+  const json& request = *state.request;
+  const std::string server(text_at(request, "fhirServer"));
+  const json* authorization = fhir::detail::member(request, "fhirAuthorization");
+  const std::string token(authorization != nullptr ? text_at(*authorization, "access_token")
+                                                   : std::string_view{});
+  const json* prefetch = fhir::detail::member(request, "prefetch");
+  std::vector<std::pair<std::string, fhir::section>> missing;
+  const std::pair<const std::string*, fhir::section> sections[] = {
+      {&keys.patient, fhir::section::patient},
+      {&keys.conditions, fhir::section::conditions},
+      {&keys.medications, fhir::section::medications},
+      {&keys.weight, fhir::section::weight},
+      {&keys.pregnancy_status, fhir::section::pregnancy_status},
+      {&keys.procedures, fhir::section::procedures},
+      {&keys.allergies, fhir::section::allergies}};
+  for (const auto& [key, s] : sections) {
+    const bool sent = prefetch != nullptr && prefetch->is_object() && prefetch->contains(*key);
+    if (!sent &&
+        !(s == fhir::section::patient &&
+          state.reader.status(fhir::section::patient).state == fhir::section_state::read)) {
+      missing.emplace_back(*key, s);
+    }
+  }
+  if (missing.empty()) return;
+  const bool allowed =
+      !server.empty() && std::any_of(settings_.fhir_servers.begin(), settings_.fhir_servers.end(),
+                                     [&](const std::string& p) { return under(server, p); });
+  if (!allowed) {
+    std::string names;
+    for (const auto& m : missing) names += (names.empty() ? "" : ", ") + m.first;
+    state.not_checked.push_back(
+        "not fetched (" + names + "): " +
+        (server.empty() ? std::string("the request names no fhirServer")
+                        : "the fhirServer " + server + " is not one this service may call"));
+    return;
+  }
+  std::string base = server;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  for (const auto& [key, s] : missing) {
+    std::string query;
+    for (const auto& [template_key, text] : prefetch_templates()) {
+      if (template_key == key) query = text;
+    }
+    const std::string token_name = "{{context.patientId}}";
+    for (std::size_t at = query.find(token_name); at != std::string::npos;
+         at = query.find(token_name)) {
+      query.replace(at, token_name.size(), url_encode(state.patient_id));
+    }
+    std::string url = base + "/" + query;
+    json merged;
+    std::string problem;
+    for (std::size_t page = 0; !url.empty(); ++page) {
+      if (page == settings_.fetch_max_pages) {
+        problem = "more than " + std::to_string(settings_.fetch_max_pages) + " pages";
+        break;
+      }
+      const fetch_result got = fetch_(url, token);
+      url.clear();
+      if (!got.error.empty() || got.status != 200) {
+        problem = got.error.empty() ? "HTTP " + std::to_string(got.status) : got.error;
+        break;
+      }
+      json body;
+      if (const auto error = read_json(got.body, body, largest_document(settings_))) {
+        problem = "its answer: " + std::string(error->text());
+        break;
+      }
+      if (!body.is_object()) {
+        problem = "not a FHIR resource";
+        break;
+      }
+      if (text_at(body, "resourceType") != "Bundle") {
+        merged = std::move(body);
+        break;
+      }
+      // Follow the next page only on the same server.
+      fhir::detail::for_each_item(fhir::detail::member(body, "link"), [&](const json& link) {
+        if (text_at(link, "relation") == "next" && under(text_at(link, "url"), base)) {
+          url = std::string(text_at(link, "url"));
+        }
+      });
+      if (merged.is_null()) {
+        merged = body;
+        merged["entry"] = json::array();
+        merged.erase("link");
+        merged.erase("total");
+      }
+      if (const json* entries = fhir::detail::member(body, "entry");
+          entries != nullptr && entries->is_array()) {
+        for (const json& e : *entries) merged["entry"].push_back(e);
+      }
+    }
+    if (!problem.empty()) {
+      state.reader.mark_incomplete(s, "fetching it from the FHIR server failed: " + problem);
+      continue;
+    }
+    state.fetched.push_back(std::move(merged));
+    state.reader.add_section(s, state.fetched.back());
+  }
+}
+
+reply service::answer(const service_info& info, const json& request) const {
+  const json& context = *fhir::detail::member(request, "context");
+  const bool patient_view = info.hook == "patient-view";
+
+  // The draft orders to check: the selected ones (order-select), or all (order-sign).
+  std::vector<const json*> drafts;
+  std::vector<const json*> checked;
+  if (!patient_view) {
+    std::vector<std::string> selections;
+    fhir::detail::for_each_item(fhir::detail::member(context, "selections"),
+                                [&](const json& s) { selections.push_back(s.get<std::string>()); });
+    fhir::detail::for_each_item(
+        fhir::detail::member(*fhir::detail::member(context, "draftOrders"), "entry"),
+        [&](const json& e) {
+          const json* resource = fhir::detail::member(e, "resource");
+          if (resource == nullptr || !resource->is_object() ||
+              text_at(*resource, "resourceType") != "MedicationRequest") {
+            return;
+          }
+          drafts.push_back(resource);
+          const std::string reference = fhir::detail::reference_of(*resource);
+          if (info.hook == "order-sign" ||
+              std::find(selections.begin(), selections.end(), reference) != selections.end()) {
+            checked.push_back(resource);
+          }
+        });
+  }
+
+  // The screening date: the service's option, else the first checked order's authoredOn, else
+  // today (UTC).
+  fhir::read_options options;
+  options.policy = settings_.policy;
+  options.screening_date = fhir::today_utc();
+  if (settings_.screening_date) {
+    options.screening_date = *settings_.screening_date;
+  } else {
+    for (const json* order : checked) {
+      if (const auto authored = fhir::parse_date(text_at(*order, "authoredOn"))) {
+        options.screening_date = *authored;
+        break;
+      }
+    }
+  }
+
+  request_state state(info, request, options);
+  state.patient_id = std::string(text_at(context, "patientId"));
+  if (const json* prefetch = fhir::detail::member(request, "prefetch");
+      prefetch != nullptr && prefetch->is_object()) {
+    state.reader.add_prefetch(*prefetch, keys);
+  }
+
+  ordered_json cards = ordered_json::array();
+  fhir::card_options card_options;
+
+  if (!patient_view) {
+    // Only glutamine orders are checked: read them before fetching anything.
+    std::vector<const json*> glutamine;
+    const fhir::record empty{};
+    for (const json* order : checked) {
+      if (fhir::read_order(state.reader, empty, *order).glutamine) glutamine.push_back(order);
+    }
+    if (glutamine.empty()) return reply{200, text_of(ordered_json{{"cards", cards}})};
+    for (const json* draft : drafts) state.reader.add_draft_order(*draft);
+    fetch_missing(state);
+    card_options.not_checked = state.not_checked;
+    for (const json* order : glutamine) {
+      const std::string reference = fhir::detail::reference_of(*order);
+      fhir::record record = state.reader.read(reference);
+      record.profile.oversight = gln::oversight::clinician_supervised;
+      const fhir::order_reading reading = fhir::read_order(state.reader, record, *order);
+      const gln::assessment a =
+          reading.regimen
+              ? gln::assess(record.profile, reading.purpose, *reading.regimen, settings_.policy)
+              : gln::assess(record.profile, reading.purpose, settings_.policy);
+      for (auto& card : fhir::cds_cards(a, record, &reading, card_options))
+        cards.push_back(std::move(card));
+    }
+  } else {
+    fetch_missing(state);
+    card_options.not_checked = state.not_checked;
+    const fhir::record whole = state.reader.read();
+    if (!whole.known(fhir::section::medications)) {
+      ordered_json card;
+      card["uuid"] = card_options.make_uuid();
+      card["summary"] =
+          "gln could not check for glutamine: the patient's medications were not available";
+      std::string detail =
+          "Without the medication list gln cannot tell whether this patient takes glutamine, so "
+          "nothing was checked. ";
+      const fhir::section_status& status = whole.status(fhir::section::medications);
+      detail += status.state == fhir::section_state::incomplete
+                    ? "The medications were incomplete: " + status.why + "."
+                    : std::string("No medications were sent.");
+      for (const std::string& line : state.not_checked)
+        detail += " " + fhir::markdown_text(line) + ".";
+      card["detail"] = detail;
+      card["indicator"] = "info";
+      card["source"] = {{"label", card_options.source_label}};
+      card["extension"] = {{"gln", {{"not_checked", {"medications"}}}}};
+      cards.push_back(std::move(card));
+    }
+    for (const fhir::glutamine_medication& taken : whole.glutamine) {
+      if (taken.draft || taken.resource_json == nullptr) continue;
+      fhir::record record = state.reader.read(taken.resource);
+      record.profile.oversight = gln::oversight::clinician_supervised;
+      fhir::order_reading reading = fhir::read_order(state.reader, record, *taken.resource_json);
+      reading.draft = false;
+      const gln::assessment a =
+          reading.regimen
+              ? gln::assess(record.profile, reading.purpose, *reading.regimen, settings_.policy)
+              : gln::assess(record.profile, reading.purpose, settings_.policy);
+      if (a.overall == gln::verdict::suitable) continue;  // no problem: no card
+      for (auto& card : fhir::cds_cards(a, record, &reading, card_options))
+        cards.push_back(std::move(card));
+    }
+  }
+  remember(cards, info.id);
+  return reply{200, text_of(ordered_json{{"cards", cards}})};
+}
+
+void service::remember(const ordered_json& cards, std::string_view id) const {
+  const std::lock_guard<std::mutex> lock(issued_mutex_);
+  for (const auto& card : cards) {
+    issued_card entry{std::string(id), {}, {}};
+    const auto extension = card.find("extension");
+    if (extension != card.end() && extension->contains("gln")) {
+      const auto& about = (*extension)["gln"];
+      if (about.contains("overall")) entry.overall = about["overall"].get<std::string>();
+      if (about.contains("rules")) entry.rules = about["rules"].get<std::vector<std::string>>();
+      if (about.contains("not_checked")) entry.overall = "not_checked";
+    }
+    const std::string uuid = card.value("uuid", "");
+    if (uuid.empty()) continue;
+    issued_[uuid] = std::move(entry);
+    issued_order_.push_back(uuid);
+    if (issued_order_.size() > 10000) {
+      issued_.erase(issued_order_.front());
+      issued_order_.pop_front();
+    }
+  }
+}
+
+reply service::feedback(std::string_view id, std::string_view body) const {
+  if (!has(id)) return error_reply(404, "no CDS service '" + std::string(id) + "'");
+  if (!audit_ || !audit_->ok())
+    return error_reply(503, "feedback is not recorded by this service (no audit file)");
+  json request;
+  if (const auto error = read_json(body, request, largest_document(settings_))) {
+    return error_reply(400, "the request body: " + std::string(error->text()));
+  }
+  const json* items = fhir::detail::member(request, "feedback");
+  if (items == nullptr || !items->is_array())
+    return error_reply(400, "not CDS Hooks feedback: no feedback array");
+  // Checked whole before anything is written.
+  std::vector<ordered_json> lines;
+  const std::string received = now_utc();
+  auto limited = [](std::string_view text) { return std::string(text.substr(0, 200)); };
+  for (const json& item : *items) {
+    if (!item.is_object()) return error_reply(400, "a feedback item is not an object");
+    const std::string_view card = text_at(item, "card");
+    const std::string_view outcome = text_at(item, "outcome");
+    const std::string_view timestamp = text_at(item, "outcomeTimestamp");
+    if (card.empty()) return error_reply(400, "a feedback item has no card");
+    if (outcome != "accepted" && outcome != "overridden") {
+      return error_reply(400, "a feedback outcome is neither accepted nor overridden");
+    }
+    if (timestamp.empty()) return error_reply(400, "a feedback item has no outcomeTimestamp");
+    // Only what the feedback says of the card: ids, codes and times, never patient data (a
+    // user's comment may hold some: whether there was one is kept, not its words).
+    ordered_json line = ordered_json::object();
+    line["received"] = received;
+    line["service"] = std::string(id);
+    line["card"] = limited(card);
+    line["outcome"] = std::string(outcome);
+    line["outcomeTimestamp"] = limited(timestamp);
+    ordered_json accepted = ordered_json::array();
+    const json* suggestions = fhir::detail::member(item, "acceptedSuggestions");
+    if (suggestions != nullptr && !suggestions->is_array())
+      return error_reply(400, "acceptedSuggestions is not an array");
+    fhir::detail::for_each_item(
+        suggestions, [&](const json& s) { accepted.push_back(limited(text_at(s, "id"))); });
+    if (outcome == "accepted" && accepted.empty()) {
+      return error_reply(400, "an accepted outcome names no acceptedSuggestions");
+    }
+    line["acceptedSuggestions"] = accepted;
+    const json* override_reason = fhir::detail::member(item, "overrideReason");
+    if (override_reason != nullptr && !override_reason->is_object())
+      return error_reply(400, "overrideReason is not an object");
+    const json* reason = fhir::detail::member(override_reason, "reason");
+    if (reason != nullptr) {
+      if (!reason->is_object()) return error_reply(400, "overrideReason.reason is not a Coding");
+      line["overrideReason"] = {{"system", limited(text_at(*reason, "system"))},
+                                {"code", limited(text_at(*reason, "code"))},
+                                {"display", limited(text_at(*reason, "display"))}};
+    } else {
+      line["overrideReason"] = nullptr;
+    }
+    line["userComment"] =
+        override_reason != nullptr && !text_at(*override_reason, "userComment").empty();
+    {
+      const std::lock_guard<std::mutex> lock(issued_mutex_);
+      const auto known = issued_.find(std::string(card));
+      if (known != issued_.end()) {
+        line["cardOverall"] = known->second.overall;
+        line["cardRules"] = known->second.rules;
+      } else {
+        line["cardOverall"] = nullptr;
+        line["cardRules"] = nullptr;
+      }
+    }
+    lines.push_back(std::move(line));
+  }
+  for (const ordered_json& line : lines) {
+    if (!audit_->append(line.dump())) return error_reply(500, "the feedback could not be written");
+  }
+  return reply{200, "{}"};
+}
+
+}  // namespace gln_cds

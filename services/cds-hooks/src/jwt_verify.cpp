@@ -1,0 +1,112 @@
+#include "jwt_verify.hpp"
+
+#if GLN_CDS_HAVE_JWT
+#include <jwt.h>
+#endif
+
+#include <cstdlib>
+#include <memory>
+#include <string_view>
+
+#include <gln/json/document.hpp>
+
+namespace gln_cds {
+
+#if GLN_CDS_HAVE_JWT
+
+namespace {
+
+struct jwt_free_t {
+  void operator()(jwt_t* token) const { jwt_free(token); }
+};
+using jwt_ptr = std::unique_ptr<jwt_t, jwt_free_t>;
+
+jwt_ptr decode(const std::string& token, const std::string* key) {
+  jwt_t* out = nullptr;
+  const auto* bytes = key ? reinterpret_cast<const unsigned char*>(key->data()) : nullptr;
+  const int length = key ? static_cast<int>(key->size()) : 0;
+  if (jwt_decode(&out, token.c_str(), bytes, length) != 0) return nullptr;
+  return jwt_ptr(out);
+}
+
+bool asymmetric(jwt_alg_t alg) {
+  switch (alg) {
+    case JWT_ALG_RS256:
+    case JWT_ALG_RS384:
+    case JWT_ALG_RS512:
+    case JWT_ALG_ES256:
+    case JWT_ALG_ES384:
+    case JWT_ALG_ES512: return true;
+    default: return false;
+  }
+}
+
+// Whether the "aud" grant is `audience` or an array holding it.
+bool audience_matches(jwt_t* token, const std::string& audience) {
+  if (const char* single = jwt_get_grant(token, "aud")) return audience == single;
+  char* list = jwt_get_grants_json(token, "aud");
+  if (list == nullptr) return false;
+  nlohmann::json parsed;
+  gln::json_document_parser parser(16384);
+  const bool read = !parser.parse(list, parsed);
+  std::free(list);
+  if (!read || !parsed.is_array()) return false;
+  for (const auto& item : parsed) {
+    if (item.is_string() && item.get<std::string>() == audience) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string jwt_verifier::verify(const std::string& authorization, const std::string& audience,
+                                 std::int64_t now) {
+  constexpr std::string_view scheme = "Bearer ";
+  if (authorization.size() <= scheme.size() ||
+      authorization.compare(0, scheme.size(), scheme) != 0) {
+    return "no bearer token";
+  }
+  const std::string token = authorization.substr(scheme.size());
+  if (token.size() > 16384) return "the token is too long";
+  // Read the header and the issuer first: the key is chosen by the issuer, and a token signed
+  // with a symmetric algorithm must never be checked with a public key as its secret.
+  const jwt_ptr unverified = decode(token, nullptr);
+  if (!unverified) return "the token is not a JWT";
+  // (libjwt reports no algorithm for a token decoded without a key: read the header's.)
+  const char* algorithm = jwt_get_header(unverified.get(), "alg");
+  if (algorithm == nullptr || !asymmetric(jwt_str_alg(algorithm))) {
+    return "the token is not signed with RS256/384/512 or ES256/384/512";
+  }
+  const char* issuer = jwt_get_grant(unverified.get(), "iss");
+  if (issuer == nullptr) return "the token has no issuer";
+  const auto key = keys_.find(issuer);
+  if (key == keys_.end()) return "the issuer is not trusted";
+  const jwt_ptr verified = decode(token, &key->second);
+  if (!verified || jwt_get_alg(verified.get()) != jwt_str_alg(algorithm))
+    return "the signature does not verify";
+  if (!audience_matches(verified.get(), audience)) return "the audience is not " + audience;
+  const long expires = jwt_get_grant_int(verified.get(), "exp");
+  if (expires <= 0) return "the token has no expiry";
+  if (expires <= now) return "the token has expired";
+  if (jwt_get_grant_int(verified.get(), "iat") <= 0) return "the token has no issue time";
+  const char* id = jwt_get_grant(verified.get(), "jti");
+  if (id == nullptr || *id == '\0') return "the token has no jti";
+  const std::lock_guard<std::mutex> lock(seen_mutex_);
+  for (auto it = seen_.begin(); it != seen_.end();) {
+    it = it->second <= now ? seen_.erase(it) : std::next(it);
+  }
+  if (seen_.size() > 100000) return "too many tokens in flight";
+  if (!seen_.emplace(std::string(issuer) + " " + id, expires).second)
+    return "the token was used before";
+  return {};
+}
+
+#else
+
+std::string jwt_verifier::verify(const std::string&, const std::string&, std::int64_t) {
+  return "this service was built without libjwt";
+}
+
+#endif
+
+}  // namespace gln_cds

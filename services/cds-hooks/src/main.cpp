@@ -1,0 +1,261 @@
+// gln-cds-hooks: the CDS Hooks 2.0 service over HTTP (cpp-httplib).
+//
+//   gln-cds-hooks [--host 127.0.0.1] [--port 8085] [--threads 4] [--max-body BYTES]
+//                 [--audit FILE] [--screening-date YYYY-MM-DD] [--fhir-server URL]...
+//                 [--base-url URL] [--require-jwt --jwt-issuer ISSUER=PUBLIC_KEY.pem ...]
+//                 [--cors-origin ORIGIN] [--port-file FILE] [--log]
+//
+// Endpoints: GET /cds-services (discovery), POST /cds-services/{id} (a hook call),
+// POST /cds-services/{id}/feedback, GET /health; OPTIONS on any path (CORS preflight).
+
+#include <httplib.h>
+#include <signal.h>
+#include <sys/socket.h>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "cds_service.hpp"
+#include "jwt_verify.hpp"
+
+namespace {
+
+std::string json_error(const std::string& message) {
+  return nlohmann::json{{"error", message}}.dump(-1, ' ', false,
+                                                 nlohmann::json::error_handler_t::replace);
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream text;
+  text << in.rdbuf();
+  out = text.str();
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"gln-cds-hooks: glutamine order checks as a CDS Hooks 2.0 service"};
+  std::string host = "127.0.0.1";
+  int port = 8085;
+  std::size_t threads = 4;
+  std::size_t max_body = 4U << 20U;
+  std::string audit_path;
+  std::string screening_date;
+  std::vector<std::string> fhir_servers;
+  std::string base_url;
+  bool require_jwt = false;
+  std::vector<std::string> jwt_issuers;
+  std::string cors_origin = "*";
+  std::string port_file;
+  bool log = false;
+  app.add_option("--host", host, "address to listen on")->capture_default_str();
+  app.add_option("--port", port, "port to listen on; 0 picks a free one")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  app.add_option("--threads", threads, "worker threads (requests handled at once)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  app.add_option("--max-body", max_body, "largest request body in bytes (413 beyond)")
+      ->capture_default_str()
+      ->check(CLI::Range(1024, 256 << 20));
+  app.add_option("--audit", audit_path,
+                 "append-only JSON Lines file for feedback (none: feedback is refused)");
+  app.add_option(
+      "--screening-date", screening_date,
+      "screening date YYYY-MM-DD (default: the checked order's authoredOn, else today, UTC)");
+  app.add_option(
+      "--fhir-server", fhir_servers,
+      "a FHIR server base URL the service may fetch a missing prefetch from (repeatable)");
+  app.add_option("--base-url", base_url,
+                 "the service's public URL, the JWT audience (default http://HOST:PORT)");
+  app.add_flag("--require-jwt", require_jwt,
+               "require the CDS Client's signed JWT on every call but /health");
+  app.add_option("--jwt-issuer", jwt_issuers,
+                 "ISSUER=PUBLIC_KEY.pem: a trusted issuer and its key (repeatable)");
+  app.add_option("--cors-origin", cors_origin, "Access-Control-Allow-Origin")
+      ->capture_default_str();
+  app.add_option("--port-file", port_file, "write the port listened on to this file");
+  app.add_flag("--log", log,
+               "log each request (method, path, status, time; never bodies) to stderr");
+  CLI11_PARSE(app, argc, argv);
+
+  gln_cds::config settings;
+  if (!screening_date.empty()) {
+    settings.screening_date = gln::fhir::parse_date(screening_date);
+    if (!settings.screening_date || screening_date.size() != 10) {
+      std::cerr << "gln-cds-hooks: --screening-date: '" << screening_date
+                << "' is not YYYY-MM-DD\n";
+      return 2;
+    }
+  }
+  settings.fhir_servers = fhir_servers;
+  settings.max_body = max_body;
+  settings.audit_path = audit_path;
+  std::map<std::string, std::string> keys;
+  for (const std::string& item : jwt_issuers) {
+    const std::size_t equals = item.rfind('=');
+    std::string pem;
+    if (equals == std::string::npos || !read_file(item.substr(equals + 1), pem)) {
+      std::cerr << "gln-cds-hooks: --jwt-issuer: '" << item
+                << "' is not ISSUER=readable PEM file\n";
+      return 2;
+    }
+    keys[item.substr(0, equals)] = pem;
+  }
+  if (require_jwt && !gln_cds::jwt_available) {
+    std::cerr << "gln-cds-hooks: --require-jwt: this build has no JWT verification (libjwt was not "
+                 "found)\n";
+    return 2;
+  }
+  if (require_jwt && keys.empty()) {
+    std::cerr << "gln-cds-hooks: --require-jwt needs at least one --jwt-issuer\n";
+    return 2;
+  }
+
+  gln_cds::service service(settings);
+  if (!audit_path.empty()) {
+    gln_cds::audit_log probe(audit_path);
+    if (!probe.ok()) {
+      std::cerr << "gln-cds-hooks: " << probe.error() << "\n";
+      return 2;
+    }
+  }
+  gln_cds::jwt_verifier verifier(keys);
+
+  // SIGINT and SIGTERM stop the server; blocked here so that every thread inherits the mask and
+  // one thread waits for them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  httplib::Server server;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_payload_max_length(max_body);
+  server.set_read_timeout(5, 0);
+  server.set_write_timeout(5, 0);
+  server.set_keep_alive_timeout(5);
+  // Headers and body go out in separate writes: without this, Nagle and delayed ACKs add 40 ms.
+  server.set_tcp_nodelay(true);
+  server.set_default_headers({{"Access-Control-Allow-Origin", cors_origin}});
+
+  auto authorized = [&](const httplib::Request& request, httplib::Response& response) {
+    if (!require_jwt) return true;
+    const std::string audience = base_url + request.path;
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    const std::string problem =
+        verifier.verify(request.get_header_value("Authorization"), audience, now);
+    if (problem.empty()) return true;
+    response.status = 401;
+    response.set_header("WWW-Authenticate", "Bearer");
+    response.set_content(json_error("not authorized: " + problem), "application/json");
+    return false;
+  };
+
+  server.Options(R"(/.*)", [](const httplib::Request&, httplib::Response& response) {
+    response.status = 204;
+    response.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    response.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    response.set_header("Access-Control-Max-Age", "600");
+  });
+  server.Get("/health", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(
+        nlohmann::ordered_json{{"status", "ok"},
+                               {"gln", std::string(gln::version)},
+                               {"knowledge_version", gln::knowledge_version},
+                               {"knowledge_review_date", std::string(gln::knowledge_review_date)}}
+            .dump(),
+        "application/json");
+  });
+  server.Get("/cds-services", [&](const httplib::Request& request, httplib::Response& response) {
+    if (!authorized(request, response)) return;
+    response.set_content(service.discovery(), "application/json");
+  });
+  server.Post(R"(/cds-services/([^/]+))",
+              [&](const httplib::Request& request, httplib::Response& response) {
+                if (!authorized(request, response)) return;
+                const gln_cds::reply reply = service.call(request.matches[1].str(), request.body);
+                response.status = reply.status;
+                response.set_content(reply.body, "application/json");
+              });
+  server.Post(R"(/cds-services/([^/]+)/feedback)", [&](const httplib::Request& request,
+                                                       httplib::Response& response) {
+    if (!authorized(request, response)) return;
+    const gln_cds::reply reply = service.feedback(request.matches[1].str(), request.body);
+    response.status = reply.status;
+    response.set_content(reply.body, "application/json");
+  });
+  server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    if (!response.body.empty()) return;
+    std::string message = "HTTP " + std::to_string(response.status);
+    if (response.status == 413) message = "the request body is too large";
+    if (response.status == 404) message = "not found: the services are under /cds-services";
+    response.set_content(json_error(message), "application/json");
+  });
+  server.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+        response.status = 500;
+        response.set_content(json_error("internal error"), "application/json");
+      });
+  if (log) {
+    server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
+      std::fprintf(stderr, "%s %s %d\n", request.method.c_str(), request.path.c_str(),
+                   response.status);
+    });
+  }
+
+  // The listening socket: SO_REUSEADDR for a quick restart, never cpp-httplib's SO_REUSEPORT
+  // (a second service started on the same port must fail, not share the connections); and once
+  // bound, the system's backlog: Debian's cpp-httplib listens with a backlog of 5, so a burst of
+  // connections saw dropped handshakes and waited seconds for the kernel to retry them.
+  int listening = -1;
+  server.set_socket_options([&listening](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening = sock;
+  });
+  const int bound =
+      port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
+  if (bound < 0 || listening < 0 || ::listen(listening, SOMAXCONN) != 0) {
+    std::cerr << "gln-cds-hooks: cannot listen on " << host << ":" << port << "\n";
+    return 1;
+  }
+  if (base_url.empty()) base_url = "http://" + host + ":" + std::to_string(bound);
+  while (!base_url.empty() && base_url.back() == '/') base_url.pop_back();
+  if (!port_file.empty()) {
+    std::ofstream out(port_file + ".tmp");
+    out << bound << "\n";
+    out.close();
+    std::rename((port_file + ".tmp").c_str(), port_file.c_str());
+  }
+  std::cout << "gln-cds-hooks " << gln::version << " listening on http://" << host << ":" << bound
+            << " (discovery: " << base_url << "/cds-services)" << std::endl;
+
+  std::atomic<bool> signalled{false};
+  std::thread stopper([&] {
+    int received = 0;
+    sigwait(&stop_signals, &received);
+    signalled = true;
+    server.stop();
+  });
+  const bool ok = server.listen_after_bind();
+  // listen ended without a signal (an error): wake the waiting thread.
+  if (!signalled) pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  return ok ? 0 : 1;
+}

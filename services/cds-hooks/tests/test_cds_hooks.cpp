@@ -1,0 +1,925 @@
+// gln-cds-hooks over HTTP: each test starts the real service on a free loopback port and talks
+// to it with cpp-httplib's client, as an EHR would. A fake FHIR server, started here on loopback
+// too, serves what the service fetches.
+#include <fcntl.h>
+#include <httplib.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "catch.hpp"
+#include "fhir_test_support.hpp"
+
+#if GLN_CDS_HAVE_JWT
+#include <jwt.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#endif
+
+extern char** environ;
+
+namespace {
+
+using gln_fhir_test::json;
+
+// The service, started with `arguments` (and --port 0 --port-file), stopped with SIGTERM.
+class running_service {
+ public:
+  explicit running_service(std::vector<std::string> arguments = {}) {
+    static std::atomic<int> count{0};
+    dir_ = std::string(GLN_CDS_TEST_DIR) + "/run-" + std::to_string(::getpid()) + "-" +
+           std::to_string(count++);
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    const std::string port_file = dir_ + "/port";
+    std::vector<std::string> args{GLN_CDS_SERVICE, "--port", "0", "--port-file", port_file};
+    args.insert(args.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, (dir_ + "/stdout").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 2, (dir_ + "/stderr").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int spawned = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    REQUIRE(spawned == 0);
+    for (int i = 0; i < 400 && port_ == 0; ++i) {
+      std::ifstream in(port_file);
+      if (!(in >> port_)) port_ = 0;
+      int status = 0;
+      if (port_ == 0 && ::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        FAIL("the service exited at start: " << gln_fhir_test::read_text(dir_ + "/stderr"));
+      }
+      if (port_ == 0) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    REQUIRE(port_ > 0);
+  }
+  running_service(const running_service&) = delete;
+  running_service& operator=(const running_service&) = delete;
+
+  ~running_service() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    for (int i = 0; i < 400; ++i) {
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        // A clean stop: exit 0 (under the sanitizers, no leak either).
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+          UNSCOPED_INFO(gln_fhir_test::read_text(dir_ + "/stderr"));
+        }
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, &status, 0);
+    FAIL_CHECK("the service did not stop on SIGTERM within 10 s");
+  }
+
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  const std::string& dir() const { return dir_; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string stdout_text() const { return gln_fhir_test::read_text(dir_ + "/stdout"); }
+
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(30, 0);
+    return c;
+  }
+
+ private:
+  std::string dir_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+struct response {
+  int status = 0;
+  json body;
+  std::string text;
+  httplib::Headers headers;
+};
+
+response post(const running_service& s, const std::string& path, const std::string& body,
+              const httplib::Headers& headers = {}) {
+  auto c = s.client();
+  const auto r = c.Post(path.c_str(), headers, body, "application/json");
+  REQUIRE(r);
+  response out{r->status, gln_fhir_test::parse(r->body), r->body, r->headers};
+  return out;
+}
+
+response post(const running_service& s, const std::string& path, const json& body) {
+  return post(s, path, body.dump());
+}
+
+// The main card of an answer (the first), and the rules it names.
+std::set<std::string> rules_of(const json& card) {
+  std::set<std::string> out;
+  for (const auto& rule : card["extension"]["gln"]["rules"]) out.insert(rule.get<std::string>());
+  return out;
+}
+
+std::vector<std::string> fixed_date() { return {"--screening-date", "2026-11-30"}; }
+
+// An order-select request built from a Synthea bundle as an EHR would answer the discovery's
+// prefetch templates: the patient, every Condition, the MedicationRequests with the Medications
+// they reference, the body weights (latest first); no procedures, allergies or pregnancy status.
+// The draft order is L-glutamine oral powder by RxNorm 1869684, 5 g twice a day.
+json order_select_for(const json& bundle, const std::string& patient) {
+  json conditions = json::array();
+  json medications = json::array();
+  json included = json::array();
+  json weights = json::array();
+  json patient_resource;
+  for (const auto& entry : bundle["entry"]) {
+    const json& r = entry["resource"];
+    const std::string type = r["resourceType"];
+    if (type == "Patient") patient_resource = r;
+    if (type == "Condition") conditions.push_back(r);
+    if (type == "MedicationRequest") medications.push_back(r);
+    if (type == "Medication") included.push_back(r);
+    if (type == "Observation") weights.push_back(r);
+  }
+  std::sort(weights.begin(), weights.end(), [](const json& a, const json& b) {
+    return a["effectiveDateTime"].get<std::string>() > b["effectiveDateTime"].get<std::string>();
+  });
+  json medication_bundle = gln_fhir_test::searchset(medications);
+  for (const json& m : included)
+    medication_bundle["entry"].push_back({{"resource", m}, {"search", {{"mode", "include"}}}});
+  const std::string draft_id = "gln-draft-" + patient;
+  const json dose = {
+      {"value", 5}, {"unit", "g"}, {"system", "http://unitsofmeasure.org"}, {"code", "g"}};
+  const json draft = {
+      {"resourceType", "MedicationRequest"},
+      {"id", draft_id},
+      {"status", "draft"},
+      {"intent", "order"},
+      {"medicationCodeableConcept",
+       {{"coding", json::array({gln_fhir_test::coding("http://www.nlm.nih.gov/research/umls/rxnorm",
+                                                      "1869684")})},
+        {"text", "L-glutamine oral powder 5 g per packet"}}},
+      {"subject", {{"reference", "Patient/" + patient}}},
+      {"authoredOn", "2026-11-30"},
+      {"dosageInstruction",
+       json::array(
+           {{{"text", "5 g by mouth twice daily"},
+             {"timing", {{"repeat", {{"frequency", 2}, {"period", 1}, {"periodUnit", "d"}}}}},
+             {"doseAndRate", json::array({{{"doseQuantity", dose}}})}}})}};
+  return {{"hook", "order-select"},
+          {"hookInstance",
+           "5b8e3f0a-6d1c-4e2b-9a7f-" + std::string(12 - patient.size(), '0') + patient},
+          {"fhirServer", "https://example.org/fhir"},
+          {"context",
+           {{"userId", "Practitioner/gln-test-prescriber"},
+            {"patientId", patient},
+            {"selections", json::array({"MedicationRequest/" + draft_id})},
+            {"draftOrders", gln_fhir_test::collection(json::array({draft}))}}},
+          {"prefetch",
+           {{"patient", patient_resource},
+            {"conditions", gln_fhir_test::searchset(conditions)},
+            {"medications", medication_bundle},
+            {"weight", gln_fhir_test::searchset(weights)}}}};
+}
+
+// A FHIR server on loopback for the service to fetch from: it answers searches from one bundle
+// and records each request's path and Authorization header.
+class fake_fhir_server {
+ public:
+  explicit fake_fhir_server(json bundle) : bundle_(std::move(bundle)) {
+    server_.Get(R"(/fhir/([A-Za-z]+)(/[^/?]+)?)", [this](const httplib::Request& request,
+                                                         httplib::Response& reply) {
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        seen_.push_back({request.path, request.get_header_value("Authorization")});
+      }
+      const std::string type = request.matches[1].str();
+      if (failing_ == type) {
+        reply.status = 500;
+        return;
+      }
+      if (type == "Patient") {
+        for (const auto& e : bundle_["entry"]) {
+          if (e["resource"]["resourceType"] == "Patient")
+            reply.set_content(e["resource"].dump(), "application/fhir+json");
+        }
+        return;
+      }
+      json matches = json::array();
+      for (const auto& e : bundle_["entry"]) {
+        if (e["resource"]["resourceType"] == type) matches.push_back(e["resource"]);
+      }
+      if (type == "Observation" &&
+          request.get_param_value("code").find("82810-3") != std::string::npos) {
+        matches = json::array();
+      }
+      if (type == "Condition" && paged_ && request.has_param("page")) {
+        reply.set_content(gln_fhir_test::searchset(json::array({matches.back()})).dump(),
+                          "application/fhir+json");
+        return;
+      }
+      json result;
+      if (type == "Condition" && paged_) {
+        matches.erase(matches.end() - 1);
+        result = gln_fhir_test::searchset(matches);
+        result.erase("total");
+        result["link"] =
+            json::array({{{"relation", "next"}, {"url", base() + "/Condition?patient=x&page=2"}}});
+      } else {
+        result = gln_fhir_test::searchset(matches);
+      }
+      reply.set_content(result.dump(), "application/fhir+json");
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    REQUIRE(port_ > 0);
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+  }
+  ~fake_fhir_server() {
+    server_.stop();
+    thread_.join();
+  }
+  std::string base() const { return "http://127.0.0.1:" + std::to_string(port_) + "/fhir"; }
+  void fail(const std::string& type) { failing_ = type; }
+  void page_conditions() { paged_ = true; }
+  std::vector<std::pair<std::string, std::string>> seen() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return seen_;
+  }
+
+ private:
+  json bundle_;
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+  std::string failing_;
+  bool paged_ = false;
+  std::mutex mutex_;
+  std::vector<std::pair<std::string, std::string>> seen_;
+};
+
+}  // namespace
+
+TEST_CASE("cds: discovery, health, loopback by default, CORS") {
+  running_service service(fixed_date());
+  CHECK(service.stdout_text().find("listening on http://127.0.0.1:") != std::string::npos);
+  auto client = service.client();
+  const auto discovery = client.Get("/cds-services");
+  REQUIRE(discovery);
+  CHECK(discovery->status == 200);
+  const json services = gln_fhir_test::parse(discovery->body)["services"];
+  std::map<std::string, std::string> hooks;
+  for (const auto& s : services) {
+    hooks[s["id"]] = s["hook"];
+    CHECK_FALSE(s["description"].get<std::string>().empty());
+    // The prefetch templates of the issue: patient, active conditions, active medications, the
+    // latest body weight (and procedures, allergies, pregnancy status).
+    CHECK(s["prefetch"]["patient"] == "Patient/{{context.patientId}}");
+    CHECK(s["prefetch"]["conditions"].get<std::string>().rfind(
+              "Condition?patient={{context.patientId}}", 0) == 0);
+    CHECK(s["prefetch"]["medications"].get<std::string>().find("status=active") !=
+          std::string::npos);
+    CHECK(s["prefetch"]["weight"].get<std::string>().find("29463-7") != std::string::npos);
+  }
+  CHECK(hooks == std::map<std::string, std::string>{{"gln-order-select", "order-select"},
+                                                    {"gln-order-sign", "order-sign"},
+                                                    {"gln-patient-view", "patient-view"}});
+  CHECK(discovery->get_header_value("Access-Control-Allow-Origin") == "*");
+
+  const auto health = client.Get("/health");
+  REQUIRE(health);
+  CHECK(health->status == 200);
+  CHECK(gln_fhir_test::parse(health->body)["status"] == "ok");
+
+  // A second service on the same port fails at once (no shared port).
+  const std::string second = "timeout 20 " + std::string(GLN_CDS_SERVICE) + " --port " +
+                             std::to_string(service.port()) + " >/dev/null 2>&1";
+  const int status = std::system(second.c_str());
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+
+  const auto preflight = client.Options("/cds-services/gln-order-select");
+  REQUIRE(preflight);
+  CHECK(preflight->status == 204);
+  CHECK(preflight->get_header_value("Access-Control-Allow-Headers").find("Authorization") !=
+        std::string::npos);
+  CHECK(preflight->get_header_value("Access-Control-Allow-Methods").find("POST") !=
+        std::string::npos);
+}
+
+// The expected answer for an order-select of L-glutamine 5 g twice a day (general_recovery,
+// under clinician supervision, 2026-11-30) built from each Synthea record, from its MANIFEST line
+// and knowledge.md: §2b for what the record maps to, §4 and §6 for the rules. 10 g/day always
+// gives the dose.gi_effects_likely note; the 2018-2021 weights are stale (input.weight_stale);
+// every record but test04, test09, test10 and test11 has active conditions gln does not map.
+TEST_CASE("cds: an order-select from each Synthea record") {
+  struct expected {
+    const char* patient;
+    const char* indicator;
+    const char* overall;
+    std::set<std::string> rules;
+    // The record's words for the worst finding, which the summary names (MANIFEST displays);
+    // empty where no single record fact is the cause.
+    const char* names = "";
+  };
+  const std::string gi = "dose.gi_effects_likely";
+  const std::string stale = "input.weight_stale";
+  const std::string unmapped = "input.conditions_unmapped";
+  const std::string other = "caution.other_prescription";
+  const expected table[] = {
+      // CKD stage 4 (avoid) and diabetic kidney disorder (clinician_only, caution supervised); no
+      // weight.
+      {"test01",
+       "critical",
+       "avoid",
+       {"contra.severe_kidney_disease", "contra.kidney_disease", other, unmapped, gi},
+       "Chronic kidney disease stage 4 (disorder)"},
+      // Septic shock: shock (avoid) and sepsis.
+      {"test02",
+       "critical",
+       "avoid",
+       {"contra.shock", "caution.sepsis", other, unmapped, stale, gi},
+       "Septic shock (disorder)"},
+      // Sepsis resolved: only the unmapped problems and the prescriptions.
+      {"test03", "warning", "caution", {other, unmapped, stale, gi}},
+      // Pregnancy active; no active medication.
+      {"test04", "warning", "caution", {"caution.pregnancy", stale, gi}, "Normal pregnancy"},
+      // Colon cancer; oxaliplatin by RxNorm product code is not classed antineoplastic.
+      {"test05",
+       "warning",
+       "caution",
+       {"caution.cancer", other, unmapped, stale, gi},
+       "Overlapping malignant neoplasm of colon"},
+      // Breast cancer; the 1989 miscarriage is unmapped, not a pregnancy.
+      {"test06",
+       "warning",
+       "caution",
+       {"caution.cancer", other, unmapped, stale, gi},
+       "Malignant neoplasm of breast (disorder)"},
+      // A 16-year-old with epilepsy on diazepam (not an antiepileptic ingredient of §2b).
+      {"test07",
+       "warning",
+       "caution",
+       {"caution.seizure_disorder", "caution.minor", other, unmapped, stale, gi},
+       "Seizure disorder"},
+      // A 9-year-old: 10 g/day at 15.8 kg is 0.63 g/kg/day, under the 0.65 limit.
+      {"test09", "warning", "caution", {"caution.minor", stale, gi}, "age 9"},
+      {"test10", "info", "suitable", {stale, gi}},
+      {"test11", "info", "suitable", {stale, gi}},
+  };
+  if (!gln_fhir_test::shared_file("fhir/synthea/MANIFEST.tsv")) return;
+  running_service service(fixed_date());
+  for (const expected& e : table) {
+    INFO(e.patient);
+    const json bundle = gln_fhir_test::read_json(
+        *gln_fhir_test::shared_file(std::string("fhir/synthea/") + e.patient + ".json"));
+    const response r =
+        post(service, "/cds-services/gln-order-select", order_select_for(bundle, e.patient));
+    REQUIRE(r.status == 200);
+    const json& cards = r.body["cards"];
+    REQUIRE(cards.size() == 1);  // everything it needs was sent: no could-not-check card
+    const json& card = cards[0];
+    CHECK(card["indicator"] == e.indicator);
+    CHECK(card["extension"]["gln"]["overall"] == e.overall);
+    CHECK(card["extension"]["gln"]["purpose"] == "general_recovery");
+    CHECK(rules_of(card) == e.rules);
+    CHECK(card["summary"].get<std::string>().size() <= 140);
+    if (*e.names != '\0') {
+      CHECK(card["summary"].get<std::string>().find(std::string(": ") + e.names + ": ") !=
+            std::string::npos);
+    } else if (std::string(e.indicator) == "info") {
+      CHECK(card["summary"] == "Glutamine: no contraindication in the record sent");
+    }
+    CHECK(card["source"]["label"].get<std::string>().find("knowledge base v2") !=
+          std::string::npos);
+    CHECK(card["uuid"].get<std::string>().size() == 36);
+    CHECK(card.contains("overrideReasons") == (std::string(e.indicator) != "info"));
+    CHECK(card.contains("suggestions") == (std::string(e.indicator) == "critical"));
+    const std::string detail = card["detail"];
+    CHECK(detail.find("MedicationRequest/gln\\-draft") ==
+          std::string::npos);  // never escaped oddly
+    CHECK(detail.find(std::string("MedicationRequest/gln-draft-") + e.patient) !=
+          std::string::npos);
+    CHECK(detail.find("Purpose screened:** general_recovery") != std::string::npos);
+    CHECK(detail.find("procedures (recent chemotherapy") !=
+          std::string::npos);  // not sent: not checked
+    CHECK((detail.find("the record marks this patient deceased") != std::string::npos) ==
+          (std::string(e.patient) == "test01" || std::string(e.patient) == "test02"));
+  }
+}
+
+TEST_CASE(
+    "cds: test01's CKD stage 4: a critical card that names the Condition and offers to remove the "
+    "order") {
+  const auto path = gln_fhir_test::shared_file("fhir/synthea/test01.json");
+  if (!path) return;
+  running_service service(fixed_date());
+  const response r = post(service, "/cds-services/gln-order-select",
+                          order_select_for(gln_fhir_test::read_json(*path), "test01"));
+  REQUIRE(r.status == 200);
+  const json& card = r.body["cards"][0];
+  CHECK(card["indicator"] == "critical");
+  CHECK(card["summary"].get<std::string>().rfind(
+            "Avoid glutamine: Chronic kidney disease stage 4 (disorder)", 0) == 0);
+  const std::string detail = card["detail"];
+  CHECK(detail.find("`contra.severe_kidney_disease`") != std::string::npos);
+  CHECK(detail.find("Condition/adc6375e-f5c5-44c8-3b7c-92d9fc5c81ba \"Chronic kidney disease stage "
+                    "4 (disorder)\"") != std::string::npos);
+  CHECK(detail.find("[heyland\\_2013\\_redoxs](https://doi.org/10.1056/NEJMoa1212722)") !=
+        std::string::npos);
+  CHECK(card["selectionBehavior"] == "at-most-one");
+  const json& action = card["suggestions"][0]["actions"][0];
+  CHECK(action["type"] == "delete");
+  CHECK(action["resourceId"] == "MedicationRequest/gln-draft-test01");
+}
+
+TEST_CASE("cds: without --screening-date, the order's authoredOn, else today (UTC)") {
+  const auto path = gln_fhir_test::shared_file("fhir/synthea/test02.json");
+  if (!path) return;
+  running_service service;
+  json request = order_select_for(gln_fhir_test::read_json(*path), "test02");
+  json& draft = request["context"]["draftOrders"]["entry"][0]["resource"];
+  // Eleven days after the 2020-03-09 weight of 85.4 kg: current, not stale; born 1946-12-31,
+  // 73 that day (MANIFEST).
+  draft["authoredOn"] = "2020-03-20";
+  const response then = post(service, "/cds-services/gln-order-select", request);
+  REQUIRE(then.status == 200);
+  const std::string detail = then.body["cards"][0]["detail"];
+  CHECK(detail.find("(screening date 2020-03-20): Patient/test02, age 73") != std::string::npos);
+  CHECK(detail.find("2020-03-09, 11 days old") != std::string::npos);
+  CHECK(rules_of(then.body["cards"][0]).count("input.weight_stale") == 0);
+
+  draft.erase("authoredOn");
+  const auto today = [] {
+    const std::time_t now = std::time(nullptr);
+    std::tm parts{};
+    gmtime_r(&now, &parts);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
+    return "(screening date " + std::string(text) + ")";
+  };
+  const std::string before = today();
+  const response current = post(service, "/cds-services/gln-order-select", request);
+  const std::string after = today();  // the same, unless the request crossed midnight (UTC)
+  REQUIRE(current.status == 200);
+  const std::string text = current.body["cards"][0]["detail"];
+  CHECK((text.find(before) != std::string::npos || text.find(after) != std::string::npos));
+}
+
+TEST_CASE("cds: the shared CDS Hooks requests") {
+  const auto test07 = gln_fhir_test::shared_file("cds-hooks/order-select_test07_rxnorm.json");
+  const auto test04 =
+      gln_fhir_test::shared_file("cds-hooks/order-select_test04_ndc_weight-lb.json");
+  const auto test05 =
+      gln_fhir_test::shared_file("cds-hooks/order-sign_test05_no-conditions-prefetch.json");
+  const auto test01 =
+      gln_fhir_test::shared_file("cds-hooks/patient-view_test01_ckd4_no-weight.json");
+  const auto spec_view = gln_fhir_test::shared_file(
+      "cds-hooks/spec-examples/calling-a-service_request-example_patient-view.json");
+  const auto spec_context =
+      gln_fhir_test::shared_file("cds-hooks/spec-examples/order-select_context-example_R4.json");
+  const auto spec_discovery =
+      gln_fhir_test::shared_file("cds-hooks/spec-examples/discovery-response-example.json");
+  if (!test07 || !test04 || !test05 || !test01 || !spec_view || !spec_context || !spec_discovery)
+    return;
+  running_service service(fixed_date());
+
+  SECTION("test07: RxNorm 1869684, 10 g twice a day, a 16-year-old with epilepsy") {
+    const response r =
+        post(service, "/cds-services/gln-order-select", gln_fhir_test::read_text(*test07));
+    REQUIRE(r.status == 200);
+    REQUIRE(r.body["cards"].size() == 1);
+    const json& card = r.body["cards"][0];
+    CHECK(card["indicator"] == "warning");
+    CHECK(card["extension"]["gln"]["purpose"] == "general_recovery");
+    // 10 g a dose and 20 g/day are above general_recovery's 5 g and 10 g/day (knowledge.md §5).
+    CHECK(rules_of(card) ==
+          std::set<std::string>{"caution.seizure_disorder", "caution.minor",
+                                "caution.other_prescription", "input.conditions_unmapped",
+                                "input.weight_stale", "dose.per_dose_above_range",
+                                "dose.daily_above_range", "dose.gi_effects_likely"});
+    CHECK(card["detail"].get<std::string>().find("Dose: 10 g x 2 a day (20 g/day)") !=
+          std::string::npos);
+  }
+  SECTION("test04: Endari by NDC for a pregnant woman, weights in pounds") {
+    const response r =
+        post(service, "/cds-services/gln-order-select", gln_fhir_test::read_text(*test04));
+    REQUIRE(r.status == 200);
+    const json& card = r.body["cards"][0];
+    CHECK(card["indicator"] == "warning");
+    CHECK(card["extension"]["gln"]["purpose"] == "sickle_cell_disease");
+    const std::string detail = card["detail"];
+    CHECK(detail.find("the product is Endari (NDC), labelled for sickle cell disease") !=
+          std::string::npos);
+    // 159.8 [lb_av] is 72.5 kg; 2018-06-10 is 3095 days before 2026-11-30: too old to choose
+    // the Endari band (dose.weight_needed), still shown.
+    CHECK(detail.find("Weight: 72.5 kg (159.8 \\[lb\\_av\\]), 2018-06-10, 3095 days old") !=
+          std::string::npos);
+    CHECK(rules_of(card) == std::set<std::string>{"caution.pregnancy", "purpose.clinician_managed",
+                                                  "input.weight_stale", "dose.gi_effects_likely",
+                                                  "dose.weight_needed"});
+  }
+  SECTION("test05: order-sign without the conditions prefetch: the could-not-check card") {
+    const response r =
+        post(service, "/cds-services/gln-order-sign", gln_fhir_test::read_text(*test05));
+    REQUIRE(r.status == 200);
+    const json& cards = r.body["cards"];
+    REQUIRE(cards.size() == 2);
+    CHECK(cards[0]["indicator"] == "warning");
+    CHECK(rules_of(cards[0]).count("input.conditions_unknown") == 1);
+    CHECK(cards[1]["indicator"] == "warning");
+    CHECK(cards[1]["summary"] ==
+          "Could not check the patient's conditions: not in the data sent to gln");
+    const std::string detail = cards[1]["detail"];
+    CHECK(detail.find("contraindications") != std::string::npos);
+    // example.org is not a FHIR server this service may call: nothing was fetched, and it says so.
+    CHECK(detail.find("the fhirServer https://example.org/fhir is not one this service may call") !=
+          std::string::npos);
+  }
+  SECTION("test01 patient-view: no glutamine, no card") {
+    const response r =
+        post(service, "/cds-services/gln-patient-view", gln_fhir_test::read_text(*test01));
+    REQUIRE(r.status == 200);
+    CHECK(r.body == json{{"cards", json::array()}});
+  }
+  SECTION("test01 patient-view with an active glutamine order: critical, nothing to remove") {
+    json request = gln_fhir_test::read_json(*test01);
+    json order = gln_fhir_test::medication_request(
+        "glutamine-1", gln_fhir_test::coding("http://hl7.org/fhir/sid/ndc", "42457-420", "Endari"),
+        "active");
+    request["prefetch"]["medications"]["entry"].push_back(
+        {{"resource", order}, {"search", {{"mode", "match"}}}});
+    request["prefetch"]["medications"]["total"] =
+        request["prefetch"]["medications"]["total"].get<int>() + 1;
+    const response r = post(service, "/cds-services/gln-patient-view", request);
+    REQUIRE(r.status == 200);
+    REQUIRE(r.body["cards"].size() == 1);
+    CHECK(r.body["cards"][0]["indicator"] == "critical");
+    CHECK(r.body["cards"][0]["extension"]["gln"]["purpose"] == "sickle_cell_disease");
+    CHECK_FALSE(r.body["cards"][0].contains("suggestions"));
+  }
+  SECTION(
+      "the spec's patient-view example: no medications sent, and its FHIR server is not called") {
+    const response r =
+        post(service, "/cds-services/gln-patient-view", gln_fhir_test::read_text(*spec_view));
+    REQUIRE(r.status == 200);
+    REQUIRE(r.body["cards"].size() == 1);
+    CHECK(r.body["cards"][0]["indicator"] == "info");
+    CHECK(r.body["cards"][0]["summary"] ==
+          "gln could not check for glutamine: the patient's medications were not available");
+  }
+  SECTION("the spec's context-only example and its discovery response are not requests") {
+    CHECK(post(service, "/cds-services/gln-order-select", gln_fhir_test::read_text(*spec_context))
+              .status == 400);
+    const response discovery =
+        post(service, "/cds-services/gln-order-select", gln_fhir_test::read_text(*spec_discovery));
+    CHECK(discovery.status == 400);
+    CHECK(discovery.body["error"] == "not a CDS Hooks request: no hook");
+  }
+}
+
+TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the token") {
+  const auto test05 =
+      gln_fhir_test::shared_file("cds-hooks/order-sign_test05_no-conditions-prefetch.json");
+  const auto bundle = gln_fhir_test::shared_file("fhir/synthea/test05.json");
+  if (!test05 || !bundle) return;
+  fake_fhir_server fhir(gln_fhir_test::read_json(*bundle));
+  auto args = fixed_date();
+  args.insert(args.end(), {"--fhir-server", fhir.base()});
+  running_service service(args);
+  json request = gln_fhir_test::read_json(*test05);
+  request["fhirServer"] = fhir.base();
+  request["fhirAuthorization"] = {{"access_token", "token-0c8e5d3a"},
+                                  {"token_type", "Bearer"},
+                                  {"expires_in", 300},
+                                  {"scope", "user/Condition.read"},
+                                  {"subject", "gln-cds"}};
+
+  SECTION("fetched: the colon cancer is found, no could-not-check card") {
+    const response r = post(service, "/cds-services/gln-order-sign", request);
+    REQUIRE(r.status == 200);
+    REQUIRE(r.body["cards"].size() == 1);
+    CHECK(rules_of(r.body["cards"][0]).count("caution.cancer") == 1);
+    CHECK(rules_of(r.body["cards"][0]).count("input.conditions_unknown") == 0);
+    std::set<std::string> paths;
+    for (const auto& [path, authorization] : fhir.seen()) {
+      paths.insert(path);
+      CHECK(authorization == "Bearer token-0c8e5d3a");
+    }
+    // The missing sections, and only those: conditions, pregnancy status, procedures, allergies.
+    CHECK(paths == std::set<std::string>{"/fhir/Condition", "/fhir/Observation", "/fhir/Procedure",
+                                         "/fhir/AllergyIntolerance"});
+    // The 2021 chemoradiation procedure is now read, and is outside the 90-day window.
+    CHECK(r.body["cards"][0]["detail"].get<std::string>().find("procedures (") ==
+          std::string::npos);
+  }
+  SECTION("a next page is followed") {
+    fhir.page_conditions();
+    const response r = post(service, "/cds-services/gln-order-sign", request);
+    REQUIRE(r.status == 200);
+    // The cancer is the last Condition of the bundle, served on the second page.
+    CHECK(rules_of(r.body["cards"][0]).count("caution.cancer") == 1);
+    CHECK(r.body["cards"].size() == 1);
+  }
+  SECTION("no token: fetched without Authorization") {
+    request.erase("fhirAuthorization");
+    const response r = post(service, "/cds-services/gln-order-sign", request);
+    REQUIRE(r.status == 200);
+    for (const auto& seen : fhir.seen()) CHECK(seen.second.empty());
+  }
+  SECTION("the FHIR server fails: the could-not-check card says so") {
+    fhir.fail("Condition");
+    const response r = post(service, "/cds-services/gln-order-sign", request);
+    REQUIRE(r.status == 200);
+    REQUIRE(r.body["cards"].size() == 2);
+    CHECK(r.body["cards"][1]["detail"].get<std::string>().find(
+              "fetching it from the FHIR server failed: HTTP 500") != std::string::npos);
+  }
+}
+
+TEST_CASE("cds: orders that are not glutamine get no card") {
+  const auto test07 = gln_fhir_test::shared_file("cds-hooks/order-select_test07_rxnorm.json");
+  if (!test07) return;
+  running_service service(fixed_date());
+  json request = gln_fhir_test::read_json(*test07);
+  json& draft = request["context"]["draftOrders"]["entry"][0]["resource"];
+  draft["medicationCodeableConcept"] = {
+      {"coding",
+       json::array({gln_fhir_test::coding("http://www.nlm.nih.gov/research/umls/rxnorm", "311289",
+                                          "levETIRAcetam 500 MG Oral Tablet")})}};
+  const response r = post(service, "/cds-services/gln-order-select", request);
+  CHECK(r.status == 200);
+  CHECK(r.body == json{{"cards", json::array()}});
+}
+
+TEST_CASE("cds: bad requests: 400 with a message, 404, 413, and the service keeps answering") {
+  running_service service({"--max-body", "65536", "--screening-date", "2026-11-30"});
+  const json minimal = {{"hook", "order-select"},
+                        {"hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea"},
+                        {"context",
+                         {{"patientId", "p"},
+                          {"selections", json::array()},
+                          {"draftOrders", gln_fhir_test::collection(json::array())}}}};
+  CHECK(post(service, "/cds-services/gln-order-select", minimal).status == 200);
+  const std::string text = minimal.dump();
+  // Each body, and what the error must say: the JSON adapter's strict reader, then the
+  // CDS Hooks request's own members.
+  const std::map<std::string, std::pair<std::string, std::string>> bad = {
+      {"not JSON", {"{\"hook\": ", "the request body: hook: bad JSON: "}},
+      {"trailing bytes", {text + " {}", "the request body: bytes after the document at byte "}},
+      {"a duplicate key",
+       {"{\"hook\": \"order-select\", \"hook\": \"patient-view\"}",
+        "the request body: hook: duplicate key"}},
+      {"a nested duplicate key",
+       {"{\"context\": {\"patientId\": \"a\", \"patientId\": \"b\"}}",
+        "the request body: context.patientId: duplicate key"}},
+      {"a NUL byte",
+       {text.substr(0, 5) + std::string(1, '\0') + text.substr(5),
+        "the request body: a NUL byte at byte 5"}},
+      {"an escaped NUL",
+       {"{\"hook\": \"order-select\\u0000\"}", "the request body: hook: a string holds \\u0000"}},
+      {"not an object", {"[1, 2]", "the request is not a JSON object"}},
+      {"a number", {"42", "the request body: the document must be a JSON object or array"}},
+      {"empty", {"", "the request body: empty"}},
+      {"nested too deep",
+       {std::string(200, '[') + std::string(200, ']'), "nested deeper than 64 levels"}},
+      {"invalid UTF-8", {"{\"hook\": \"\xff\xfe\"}", "the request body: bad JSON: "}},
+      {"the wrong hook",
+       {json{{"hook", "patient-view"}, {"hookInstance", "x"}, {"context", {{"patientId", "p"}}}}
+            .dump(),
+        "this service answers the order-select hook, not \"patient-view\""}},
+      {"no context",
+       {json{{"hook", "order-select"}, {"hookInstance", "x"}}.dump(),
+        "not a CDS Hooks request: no context"}},
+      {"a token without a server",
+       {json{{"hook", "order-select"},
+             {"hookInstance", "x"},
+             {"fhirAuthorization", {{"access_token", "t"}}},
+             {"context", minimal["context"]}}
+            .dump(),
+        "fhirAuthorization is given without fhirServer"}},
+  };
+  for (const auto& [what, body_and_error] : bad) {
+    INFO(what);
+    const response r = post(service, "/cds-services/gln-order-select", body_and_error.first);
+    CHECK(r.status == 400);
+    CHECK(r.body["error"].get<std::string>().find(body_and_error.second) != std::string::npos);
+  }
+  CHECK(post(service, "/cds-services/gln-order-select", std::string(70000, ' ')).status == 413);
+  const response unknown = post(service, "/cds-services/no-such-service", minimal);
+  CHECK(unknown.status == 404);
+  auto client = service.client();
+  const auto nowhere = client.Get("/nowhere");
+  REQUIRE(nowhere);
+  CHECK(nowhere->status == 404);
+  // Still answering.
+  CHECK(post(service, "/cds-services/gln-order-select", minimal).status == 200);
+  // Garbage of every byte, bounded: a 400, never a crash or a hang.
+  std::string noise;
+  for (int i = 0; i < 4096; ++i) noise += static_cast<char>((i * 131 + 7) % 256);
+  for (std::size_t cut = 1; cut < noise.size(); cut *= 2) {
+    CHECK(post(service, "/cds-services/gln-order-select", noise.substr(0, cut)).status == 400);
+  }
+  CHECK(post(service, "/cds-services/gln-order-select", minimal).status == 200);
+}
+
+TEST_CASE("cds: feedback lands in the audit file, without patient data") {
+  const auto test07 = gln_fhir_test::shared_file("cds-hooks/order-select_test07_rxnorm.json");
+  if (!test07) return;
+  const std::string audit =
+      std::string(GLN_CDS_TEST_DIR) + "/audit-" + std::to_string(::getpid()) + ".jsonl";
+  std::filesystem::remove(audit);
+  running_service service({"--audit", audit, "--screening-date", "2026-11-30"});
+  const response answer =
+      post(service, "/cds-services/gln-order-select", gln_fhir_test::read_text(*test07));
+  REQUIRE(answer.status == 200);
+  const std::string card = answer.body["cards"][0]["uuid"];
+  const json reason = answer.body["cards"][0]["overrideReasons"][1];
+  const json feedback = {
+      {"feedback",
+       json::array({{{"card", card},
+                     {"outcome", "overridden"},
+                     {"overrideReason",
+                      {{"reason", reason}, {"userComment", "test07 seizures controlled"}}},
+                     {"outcomeTimestamp", "2026-11-30T10:05:31Z"}},
+                    {{"card", card},
+                     {"outcome", "accepted"},
+                     {"acceptedSuggestions",
+                      json::array({{{"id", "e56e1945-20b3-4393-8503-a1a20fd73152"}}})},
+                     {"outcomeTimestamp", "2026-11-30T10:06:00Z"}}})}};
+  const response stored = post(service, "/cds-services/gln-order-select/feedback", feedback);
+  CHECK(stored.status == 200);
+  CHECK(post(service, "/cds-services/gln-order-select/feedback",
+             json{{"feedback", json::array({{{"card", card}, {"outcome", "ignored"}}})}})
+            .status == 400);
+  CHECK(post(service, "/cds-services/gln-order-select/feedback", std::string("{\"feedback\": [}"))
+            .status == 400);
+  CHECK(post(service, "/cds-services/no-such-service/feedback", feedback).status == 404);
+
+  std::ifstream in(audit);
+  std::vector<json> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(gln_fhir_test::parse(line));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["card"] == card);
+  CHECK(lines[0]["service"] == "gln-order-select");
+  CHECK(lines[0]["outcome"] == "overridden");
+  CHECK(lines[0]["overrideReason"]["code"] == reason["code"]);
+  CHECK(lines[0]["userComment"] == true);
+  CHECK(lines[0]["cardRules"].size() == 8);
+  CHECK(lines[1]["outcome"] == "accepted");
+  CHECK(lines[1]["acceptedSuggestions"][0] == "e56e1945-20b3-4393-8503-a1a20fd73152");
+  // No patient data: not the patient's id, not the comment's words.
+  const std::string all = gln_fhir_test::read_text(audit);
+  CHECK(all.find("test07") == std::string::npos);
+  CHECK(all.find("seizures") == std::string::npos);
+}
+
+TEST_CASE("cds: bounded threads under concurrent requests") {
+  const auto test07 = gln_fhir_test::shared_file("cds-hooks/order-select_test07_rxnorm.json");
+  if (!test07) return;
+  running_service service({"--threads", "2", "--screening-date", "2026-11-30"});
+  const std::string body = gln_fhir_test::read_text(*test07);
+  std::atomic<int> ok{0};
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 16; ++i) {
+    clients.emplace_back([&] {
+      httplib::Client c("127.0.0.1", service.port());
+      c.set_read_timeout(30, 0);
+      for (int j = 0; j < 5; ++j) {
+        const auto r = c.Post("/cds-services/gln-order-select", body, "application/json");
+        if (r && r->status == 200) ++ok;
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  CHECK(ok == 80);
+  // The main thread, the signal thread and the 2 workers.
+  std::ifstream status("/proc/" + std::to_string(service.pid()) + "/status");
+  int threads = 0;
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("Threads:", 0) == 0) threads = std::stoi(line.substr(8));
+  }
+  CHECK(threads >= 3);
+  CHECK(threads <= 4);
+}
+
+#if GLN_CDS_HAVE_JWT
+namespace {
+
+struct key_pair {
+  std::string private_pem;
+  std::string public_pem;
+};
+
+key_pair make_key(const char* type) {
+  EVP_PKEY* key = std::string(type) == "RSA"
+                      ? EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", static_cast<size_t>(2048))
+                      : EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-384");
+  REQUIRE(key != nullptr);
+  auto pem = [&](bool private_part) {
+    BIO* bio = BIO_new(BIO_s_mem());
+    if (private_part) {
+      PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr);
+    } else {
+      PEM_write_bio_PUBKEY(bio, key);
+    }
+    char* data = nullptr;
+    const long size = BIO_get_mem_data(bio, &data);
+    std::string out(data, static_cast<std::size_t>(size));
+    BIO_free(bio);
+    return out;
+  };
+  key_pair out{pem(true), pem(false)};
+  EVP_PKEY_free(key);
+  return out;
+}
+
+std::string sign(jwt_alg_t alg, const std::string& key, const json& claims) {
+  jwt_t* token = nullptr;
+  jwt_new(&token);
+  jwt_add_grants_json(token, claims.dump().c_str());
+  jwt_set_alg(token, alg, reinterpret_cast<const unsigned char*>(key.data()),
+              static_cast<int>(key.size()));
+  char* encoded = jwt_encode_str(token);
+  std::string out = encoded ? encoded : "";
+  free(encoded);
+  jwt_free(token);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("cds: the EHR's JWT, when required") {
+  const key_pair ehr = make_key("EC");
+  const key_pair other = make_key("RSA");
+  const std::string key_file =
+      std::string(GLN_CDS_TEST_DIR) + "/ehr-" + std::to_string(::getpid()) + ".pem";
+  std::ofstream(key_file) << ehr.public_pem;
+  const std::string issuer = "https://fhir-ehr.example.com/";
+  running_service service(
+      {"--require-jwt", "--jwt-issuer", issuer + "=" + key_file, "--screening-date", "2026-11-30"});
+  const std::string audience = service.url() + "/cds-services";
+  const long now = static_cast<long>(std::time(nullptr));
+  int next_id = 0;
+  auto claims = [&](const std::string& aud) {
+    return json{{"iss", issuer},
+                {"aud", aud},
+                {"exp", now + 300},
+                {"iat", now},
+                {"jti", "jti-" + std::to_string(next_id++)}};
+  };
+  auto get = [&](const std::string& token) {
+    auto c = service.client();
+    httplib::Headers headers;
+    if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+    const auto r = c.Get("/cds-services", headers);
+    REQUIRE(r);
+    UNSCOPED_INFO(r->body);
+    return r->status;
+  };
+  CHECK(get("") == 401);
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience))) == 200);
+  // The audience may be an array holding the URL.
+  json listed = claims(audience);
+  listed["aud"] = json::array({"https://another.example.org/cds-services", audience});
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, listed)) == 200);
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem,
+                 claims(service.url() + "/cds-services/gln-order-select"))) == 401);
+  json expired = claims(audience);
+  expired["exp"] = now - 10;
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, expired)) == 401);
+  json stranger = claims(audience);
+  stranger["iss"] = "https://elsewhere.example.com/";
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, stranger)) == 401);
+  CHECK(get(sign(JWT_ALG_RS384, other.private_pem, claims(audience))) == 401);  // another key
+  // HMAC with the public key as its secret, the classic confusion: refused.
+  CHECK(get(sign(JWT_ALG_HS256, ehr.public_pem, claims(audience))) == 401);
+  // A token used twice.
+  const std::string once = sign(JWT_ALG_ES384, ehr.private_pem, claims(audience));
+  CHECK(get(once) == 200);
+  CHECK(get(once) == 401);
+  // /health needs no token.
+  auto c = service.client();
+  CHECK(c.Get("/health")->status == 200);
+}
+#endif
