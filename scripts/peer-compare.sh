@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# gln against json-rules-engine, back to back on the same profiles: the §4 screening
-# rules of docs/knowledge.md expressed for both (benchmarks/peer/rules.js for the peer). Checks
-# that both give the same overall verdict, and fire the same rules, on every profile (exit
-# status 1 if not: one of them is wrong), then prints the time per query of each and the
-# ratio (goal: gln at least 1000x faster).
+# gln against two rules engines an app would use instead, back to back on the same profiles:
+# the §4 screening rules of docs/knowledge.md written for json-rules-engine
+# (benchmarks/peer/rules.js) and for GoRules zen-engine (benchmarks/peer/zen-rules.js, a JSON
+# Decision Model). Checks that each gives the same overall verdict as gln, and fires the same
+# rules, on every profile (exit status 1 if not: one of them is wrong), then prints the time
+# per query of each and the ratios (goal: gln at least 1000x faster).
 #
 # Usage: scripts/peer-compare.sh [COUNT [SEED]]     (default 10000 profiles, seed 20261123)
+#   PEER_MIN_SECONDS=0 scripts/peer-compare.sh 2000  the agreement check with one timed pass
 #   CXX=clang++ scripts/peer-compare.sh              another compiler (default g++)
 #   CXXFLAGS=-mtune=native scripts/peer-compare.sh   extra compiler flags (default none)
 #   GLN_BENCH_BUILD_DIR=/tmp/b scripts/peer-compare.sh   build directory (default build/bench-$CXX)
@@ -24,7 +26,7 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "peer-compare.sh: needs Node.js and npm (apt-get install -y nodejs npm)" >&2
   exit 1
 fi
-if [ ! -d "$peer/node_modules/json-rules-engine" ]; then
+if [ ! -d "$peer/node_modules/json-rules-engine" ] || [ ! -d "$peer/node_modules/@gorules/zen-engine" ]; then
   echo "== installing the peer's locked dependencies (npm ci)"
   (cd "$peer" && npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -40,6 +42,12 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 echo "== $count profiles (seed $seed); $("$cxx" --version | head -n 1) -O2; Node $(node --version)"
 "$build/benchmarks/gln_peer" generate --count "$count" --seed "$seed" --out "$work/profiles.json"
-"$build/benchmarks/gln_peer" screen --in "$work/profiles.json" --out "$work/gln.json"
-node "$peer/screen.js" --in "$work/profiles.json" --out "$work/peer.json"
-node "$peer/compare.js" "$work/profiles.json" "$work/gln.json" "$work/peer.json"
+min_seconds="${PEER_MIN_SECONDS:-1}"
+"$build/benchmarks/gln_peer" screen --in "$work/profiles.json" --out "$work/gln.json" \
+  --min-seconds "$min_seconds"
+for engine in json-rules-engine zen; do
+  node "$peer/screen.js" --engine "$engine" --in "$work/profiles.json" \
+    --out "$work/$engine.json" --min-seconds "$min_seconds"
+done
+node "$peer/compare.js" "$work/profiles.json" "$work/gln.json" "$work/json-rules-engine.json" \
+  "$work/zen.json"

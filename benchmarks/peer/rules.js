@@ -15,7 +15,7 @@ const purposeIn = (names) => ({ fact: 'purpose', operator: 'in', value: names })
 // "age known and below": a null age is not a number, so the comparison is false.
 const ageKnownBelow = (years) => ({
   all: [
-    { fact: 'age', operator: 'greaterThan', value: 0 },
+    { fact: 'age', operator: 'greaterThanInclusive', value: 0 },
     { fact: 'age', operator: 'lessThan', value: years },
   ],
 });
@@ -30,15 +30,17 @@ const onCondition = (id, verdict, name) => rule(id, verdict, { all: [condition(n
 
 const rules = [
   // Invalid input fails closed. JSON cannot carry NaN or infinity, so the range checks are
-  // the ones that apply here. A zero age or weight is invalid in gln (issue 2: "negative or
-  // zero age/weight"); the section 4 table says "age < 0", see the report of the comparison.
+  // the ones that apply here.
   rule('input.invalid', 'avoid', {
     any: [
-      { fact: 'age', operator: 'lessThanInclusive', value: 0 },
+      { fact: 'age', operator: 'lessThan', value: 0 },
       { fact: 'age', operator: 'greaterThan', value: 130 },
-      { fact: 'weight_kg', operator: 'lessThanInclusive', value: 0 },
+      { fact: 'weight_kg', operator: 'lessThan', value: 0.2 },
       { fact: 'weight_kg', operator: 'greaterThan', value: 700 },
     ],
+  }),
+  rule('caution.age_unknown', 'caution', {
+    all: [{ fact: 'age', operator: 'equal', value: null }],
   }),
   onCondition('contra.hepatic_encephalopathy', 'avoid', 'hepatic_encephalopathy'),
   onCondition('contra.hepatic_failure', 'avoid', 'hepatic_failure'),
@@ -47,6 +49,8 @@ const rules = [
   onCondition('contra.severe_kidney_disease', 'avoid', 'severe_kidney_disease'),
   onCondition('contra.kidney_disease', 'clinician_only', 'kidney_disease'),
   onCondition('contra.multiorgan_failure', 'avoid', 'multiorgan_failure'),
+  onCondition('contra.metabolic_acidosis', 'avoid', 'metabolic_acidosis'),
+  onCondition('caution.sepsis', 'clinician_only', 'sepsis'),
   onCondition('contra.shock', 'avoid', 'shock'),
   onCondition('contra.reyes_syndrome', 'avoid', 'reyes_syndrome'),
   onCondition('caution.cancer', 'clinician_only', 'cancer'),
