@@ -92,11 +92,14 @@ constexpr code_match snomed_lookup(std::string_view code) noexcept {
   return answer(data::is_sctid(value) ? lookup_status::unmapped : lookup_status::malformed);
 }
 
-constexpr const rxnorm_entry* find_rxnorm(std::uint64_t rxcui) noexcept {
+// The row of `rxcui` in data::rxnorm_codes, or the table's size when it has none. (An index,
+// not a pointer: g++ with -fsanitize=undefined cannot compare a table address with nullptr
+// in a constant expression.)
+constexpr std::size_t find_rxnorm(std::uint64_t rxcui) noexcept {
   const auto& rows = data::rxnorm_codes;
   const std::size_t i =
       partition_point(rows, [&](const rxnorm_entry& row) { return row.code < rxcui; });
-  return i < rows.size() && rows[i].code == rxcui ? &rows[i] : nullptr;
+  return i < rows.size() && rows[i].code == rxcui ? i : rows.size();
 }
 
 // RxNorm: an RxCUI, a positive integer of at most 8 digits (the width of RxNorm's RXCUI
@@ -104,11 +107,12 @@ constexpr const rxnorm_entry* find_rxnorm(std::uint64_t rxcui) noexcept {
 constexpr code_match rxnorm_lookup(std::string_view code) noexcept {
   const std::uint64_t value = parse_identifier(trim_spaces(code), 8);
   if (value == 0) return answer(lookup_status::malformed);
-  const rxnorm_entry* row = find_rxnorm(value);
-  if (row == nullptr) return answer(lookup_status::unmapped);
-  code_match match = mapped(code_role::medication, row->verified);
-  match.medications = row->medications;
-  match.glutamine = row->glutamine;
+  const std::size_t i = find_rxnorm(value);
+  if (i == data::rxnorm_codes.size()) return answer(lookup_status::unmapped);
+  const rxnorm_entry& row = data::rxnorm_codes[i];
+  code_match match = mapped(code_role::medication, row.verified);
+  match.medications = row.medications;
+  match.glutamine = row.glutamine;
   return match;
 }
 
@@ -231,17 +235,15 @@ constexpr bool visit_words(std::string_view text, Visit visit) noexcept {
   return false;
 }
 
-// The ingredient name that `text` holds as whole words at `position` (a word that starts with
-// a letter), if any.
-constexpr const rxnorm_name* ingredient_at(std::string_view text, std::size_t position) noexcept {
+// The row in data::rxnorm_names of the ingredient name that `text` holds as whole words at
+// `position` (a word that starts with a letter), or the table's size if none.
+constexpr std::size_t ingredient_at(std::string_view text, std::size_t position) noexcept {
   const std::size_t letter = static_cast<std::size_t>(data::to_upper(text[position]) - 'A');
   for (std::size_t i = data::rxnorm_names_by_letter[letter];
        i < data::rxnorm_names_by_letter[letter + 1]; ++i) {
-    if (word_at(text, position, data::rxnorm_names[i].name)) {
-      return &data::rxnorm_names[i];
-    }
+    if (word_at(text, position, data::rxnorm_names[i].name)) return i;
   }
-  return nullptr;
+  return data::rxnorm_names.size();
 }
 
 }  // namespace detail
@@ -288,13 +290,16 @@ constexpr code_match code_lookup(std::string_view system_uri, std::string_view c
 constexpr ingredient_match ingredient_in_display(std::string_view display) noexcept {
   ingredient_match found{};
   detail::visit_words(display, [&](std::size_t position) {
-    const rxnorm_name* name = detail::ingredient_at(display, position);
-    if (name == nullptr) return false;
+    const std::size_t i = detail::ingredient_at(display, position);
+    if (i == data::rxnorm_names.size()) return false;
+    const rxnorm_name& name = data::rxnorm_names[i];
     if (!found.matched()) {
-      found.ingredient = name->name;
-      found.rxcui = name->code;
+      found.ingredient = name.name;
+      found.rxcui = name.code;
     }
-    found.medications = found.medications | detail::find_rxnorm(name->code)->medications;
+    // Every name's RxCUI is in rxnorm_codes (tests/table_invariants.hpp).
+    found.medications =
+        found.medications | data::rxnorm_codes[detail::find_rxnorm(name.code)].medications;
     return false;  // read every word: a display may name two ingredients
   });
   return found;
