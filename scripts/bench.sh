@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmarks (Release, -O2) and runs them: the Google Benchmark suite (medians
 # of REPS repetitions), then instruction counts per call of screen, check_dose and assess
-# under valgrind's callgrind (repeatable where timings are not).
+# and of each code look-up and its reference under valgrind's callgrind (repeatable where
+# timings are not).
 #
 # Usage: scripts/bench.sh [Google Benchmark options...]
 #   e.g. scripts/bench.sh --benchmark_filter=screen
@@ -39,9 +40,9 @@ if ! command -v valgrind >/dev/null; then
   echo "   valgrind not installed (apt-get install -y valgrind): skipped"
   exit 0
 fi
-# Instructions of `gln_count MODE N`: the whole program, start-up included.
+# Instructions of `gln_count MODE [SYSTEM] N`: the whole program, start-up included.
 instructions() {
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$build/benchmarks/gln_count" "$1" "$2" 2>&1 |
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$build/benchmarks/gln_count" "$@" 2>&1 |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 # N and 2N calls: the difference is N calls, free of start-up; the empty loop is subtracted.
@@ -52,3 +53,11 @@ for mode in screen reference_screen check_dose assess assess_dose_shown; do
   printf '   %-17s %5d instructions per call\n' "$mode" $(((total - loop) / n))
 done
 echo "   (assess_dose_shown: the same without conditions or medications, so a dose is shown)"
+echo "   code look-ups over benchmarks/lookup_codes.hpp, beside the std::unordered_map reference:"
+lookup_loop=$(($(instructions lookup_loop ucum $((2 * n))) - $(instructions lookup_loop ucum "$n")))
+for system in condition_from_icd10 icd10_cm snomed_ct rxnorm atc ndc loinc ucum; do
+  mine=$(($(instructions lookup "$system" $((2 * n))) - $(instructions lookup "$system" "$n")))
+  theirs=$(($(instructions reference "$system" $((2 * n))) - $(instructions reference "$system" "$n")))
+  printf '   %-21s %5d instructions per call, reference %5d\n' "$system" \
+    $(((mine - lookup_loop) / n)) $(((theirs - lookup_loop) / n))
+done

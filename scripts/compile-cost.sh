@@ -9,6 +9,9 @@
 # Usage: scripts/compile-cost.sh [RUNS]       (default 7)
 #   CXX=clang++ scripts/compile-cost.sh       another compiler (default g++)
 #   MODE=-c scripts/compile-cost.sh           compile to an object instead of -fsyntax-only
+#   INSTRUCTIONS=1 scripts/compile-cost.sh    also the compiler's instructions for each TU
+#                                             (valgrind's callgrind; repeatable where times
+#                                             are not)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +31,14 @@ trap 'rm -rf "$work"' EXIT
 : >"$work/empty.cpp"
 echo '#include <gln/gln.hpp>' >"$work/gln.cpp"
 echo '#include <nlohmann/json.hpp>' >"$work/nlohmann.cpp"
-grep -rhoE '^#include <[a-z_]+>' include/gln | sort -u >"$work/std.cpp"
+# The standard headers <gln/gln.hpp> opens itself, as the compiler reports them (-H): every
+# include under gln's own that is not gln's, so headers behind a compiler test or outside
+# gln.hpp (<ostream>, <iterator>, <limits>) are not counted.
+"$cxx" -std=c++17 -fsyntax-only -H -I"$include" "$work/gln.cpp" 2>&1 |
+  awk '/^\.+ / {
+    depth = length($1); path[depth] = $2
+    if ((depth == 1 || path[depth - 1] ~ /include\/gln\//) && $2 !~ /include\/gln\//) print $2
+  }' | sed 's|.*/||; s|.*|#include <&>|' | sort -u >"$work/std.cpp"
 cp tests/compile_time.cpp tests/builders.hpp "$work/"
 
 # Milliseconds for one compile of $1.
@@ -63,3 +73,22 @@ awk -v g="${med[gln]}" -v n="${med[nlohmann]}" -v e="${med[empty]}" -v c="${med[
   printf "  same, net of the empty TU                  %.3f\n", (g - e) / (n - e)
   printf "  constexpr cost of compile_time.cpp         %d ms over the include alone\n", c - g
 }'
+
+if [ "${INSTRUCTIONS:-0}" = 1 ]; then
+  # Instructions of every process of one compile (the driver and the compiler proper).
+  instructions() {
+    valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null \
+      "$cxx" -std=c++17 $mode -I"$include" -o /dev/null "$1" 2>&1 |
+      sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | awk '{ sum += $1 } END { printf "%d", sum / 1e6 }'
+  }
+  declare -A count
+  for name in empty std gln nlohmann; do count[$name]=$(instructions "$work/$name.cpp"); done
+  echo "compiler instructions (callgrind), millions:"
+  printf '  %-40s %6sM\n' "empty translation unit" "${count[empty]}"
+  printf '  %-40s %6sM\n' "the standard headers gln includes" "${count[std]}"
+  printf '  %-40s %6sM\n' "#include <gln/gln.hpp>" "${count[gln]}"
+  printf '  %-40s %6sM\n' "#include <nlohmann/json.hpp>" "${count[nlohmann]}"
+  awk -v g="${count[gln]}" -v n="${count[nlohmann]}" 'BEGIN {
+    printf "  ratio gln/nlohmann                         %.3f  (goal <= 0.20)\n", g / n
+  }'
+fi

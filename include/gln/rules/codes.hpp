@@ -33,7 +33,8 @@ constexpr code_key key_of(std::string_view code) noexcept {
   return key;
 }
 
-// An ICD-10-CM code as the table stores it (upper case, no dot, 3 to 7 characters), keyed.
+// An ICD-10-CM code as the table stores it (upper case, no dot, 3 to 7 characters), keyed;
+// size 0 for text that is no code.
 struct normalized_code {
   code_key key = 0;
   std::size_t size = 0;
@@ -58,26 +59,27 @@ inline constexpr auto code_characters = [] {
 }();
 
 // Trims white space, drops a dot after the category, upper-cases; text of any other shape
-// (other punctuation, a misplaced dot, non-ASCII, a digit first, too short or long) gives no
-// value.
-constexpr std::optional<normalized_code> normalize_icd10(std::string_view text) noexcept {
+// (other punctuation, a misplaced dot, non-ASCII, a digit first, too short or long) gives
+// size 0. (Not a std::optional: each instantiation of it costs every includer's compiler
+// about 15 M instructions.)
+constexpr normalized_code normalize_icd10(std::string_view text) noexcept {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  if (text.size() < 3 || text.size() > 8) return std::nullopt;
+  if (text.size() < 3 || text.size() > 8) return {};
   normalized_code code{};
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '.') {
       // The dot separates the 3-character category from at least one more character.
-      if (i != 3 || i + 1 == text.size()) return std::nullopt;
+      if (i != 3 || i + 1 == text.size()) return {};
       continue;
     }
     const unsigned char ch = code_characters[static_cast<unsigned char>(text[i])];
-    if (ch == 0) return std::nullopt;
+    if (ch == 0) return {};
     // At most 8 characters arrive here, so the shift stays within the key.
     code.key |= code_key{ch} << (8U * (7U - code.size));
     ++code.size;
   }
-  if (code.size < 3 || code.size > 7 || code.at(0) < 'A') return std::nullopt;
+  if (code.size < 3 || code.size > 7 || code.at(0) < 'A') return {};
   return code;
 }
 
@@ -173,9 +175,9 @@ constexpr condition_set icd10_conditions(const normalized_code& code) noexcept {
 // trait); any other is mapped, role condition, with every condition it means.
 constexpr code_match icd10_lookup(std::string_view code) noexcept {
   code_match out{};
-  const auto normalized = detail::normalize_icd10(code);
-  if (!normalized) return out;
-  out.conditions = detail::icd10_conditions(*normalized);
+  const detail::normalized_code normalized = detail::normalize_icd10(code);
+  if (normalized.size == 0) return out;
+  out.conditions = detail::icd10_conditions(normalized);
   out.status = out.conditions.empty() ? lookup_status::unmapped : lookup_status::mapped;
   out.role = out.conditions.empty() ? code_role::none : code_role::condition;
   return out;
