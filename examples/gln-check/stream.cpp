@@ -2,14 +2,13 @@
 // byte for byte what result_json writes with the JSON adapter's nlohmann DOM, without building
 // the DOM. Numbers are formatted by nlohmann's own shortest-round-trip formatter and a text
 // RapidJSON would escape differently (a control character, bytes that are not UTF-8) is written
-// by nlohmann, so the two writers cannot drift; tests/test_gln_check.cpp compares them.
+// by nlohmann, so the two writers cannot drift; tests/test_answer_writer.cpp compares them.
 #include "stream.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <type_traits>
 
 #include <gln/json.hpp>
 
@@ -94,8 +93,9 @@ void line_writer::text(std::string_view s) {
       const std::size_t length = c < 0x20 ? 0 : utf8_sequence(p, static_cast<std::size_t>(end - p));
       if (length == 0) {
         os_->Pop(os_->GetSize() - start);
-        const std::string escaped = nlohmann::json(std::string(s)).dump(
-            -1, ' ', false, nlohmann::json::error_handler_t::replace);
+        const std::string escaped =
+            nlohmann::json(std::string(s))
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         std::memcpy(os_->Push(escaped.size()), escaped.data(), escaped.size());
         EndValue(true);
         return;
@@ -125,9 +125,7 @@ void line_writer::name(std::string_view s) {
   EndValue(true);
 }
 
-void answer_writer::string(std::string_view s) {
-  writer_.text(s);
-}
+void answer_writer::string(std::string_view s) { writer_.text(s); }
 
 void answer_writer::key(std::string_view k) {
   writer_.name(k);  // in a key's place the writer puts the ':' after it

@@ -12,10 +12,6 @@
 #include <string_view>
 #include <vector>
 
-// SSE2 (every x86-64) lets the Writer copy the unescaped runs of a text 16 bytes at a time.
-#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2) && !defined(RAPIDJSON_SSE42)
-#define RAPIDJSON_SSE2
-#endif
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -52,7 +48,6 @@ class answer_writer {
   std::string_view wrap(std::string_view key, std::string_view text);
 
  private:
-
   void begin_line();
   std::string_view line() const noexcept;
   void string(std::string_view s);

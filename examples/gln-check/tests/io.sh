@@ -51,6 +51,19 @@ lines=$(wc -l <"$dir/partial.jsonl")
 [ "$(grep -c '"overall":"suitable"' "$dir/partial.jsonl")" = "$lines" ] ||
   fail "a line of the full file is not a whole answer"
 
+# A runner that sends one line and waits for its answer before sending the next (the input is
+# still open): each answer arrives, because the output is flushed whenever no input is waiting.
+# The read's limit only keeps a missing answer from hanging the test.
+coproc runner { "$tool" --batch 2>"$dir/err"; }
+for id in 1 2; do
+  echo "{\"id\": $id, \"age_years\": 40, \"purpose\": \"gut_barrier\"}" >&"${runner[1]}"
+  answer=""
+  read -r -t 60 -u "${runner[0]}" answer
+  [[ "$answer" == "{\"id\":$id,"* ]] || fail "waiting runner: no answer to line $id before the next"
+done
+exec {runner[1]}>&-
+wait "$runner_PID" || fail "waiting runner: exit status $?"
+
 # A closed pipe: the reader took what it wanted; gln-check ends by SIGPIPE (status 141) and says
 # nothing, whether or not the parent ignored SIGPIPE.
 out=$("$tool" --batch <"$dir/many.jsonl" 2>"$dir/err" | head -n 1)

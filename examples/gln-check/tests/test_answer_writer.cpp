@@ -106,12 +106,12 @@ class request_generator {
     maybe("conditions", {list_of(condition_names()), "null", "[]"});
     maybe("medications", {list_of(medication_names()), "null"});
     maybe("icd10", {list_of(codes_), "null", "[\"D57.1\", \"K74.60\"]"});
-    maybe("codes",
-          {"[{\"system\": \"http://hl7.org/fhir/sid/icd-10-cm\", \"code\": " + pick_of(codes_) +
-               "}]",
-           "[{\"system\": \"http://www.nlm.nih.gov/research/umls/rxnorm\", \"code\": " +
-               pick_of(codes_) + "}]",
-           "null"});
+    maybe(
+        "codes",
+        {"[{\"system\": \"http://hl7.org/fhir/sid/icd-10-cm\", \"code\": " + pick_of(codes_) + "}]",
+         "[{\"system\": \"http://www.nlm.nih.gov/research/umls/rxnorm\", \"code\": " +
+             pick_of(codes_) + "}]",
+         "null"});
     maybe("oversight", {"\"self_directed\"", "\"clinician_supervised\"", "null"});
     if (chance(0.95)) out += ", \"purpose\": \"" + pick_of(purpose_names()) + "\"";
     maybe("regimen", {"{\"grams_per_dose\": " + pick_of(numbers_) +
@@ -150,18 +150,44 @@ class request_generator {
   static std::vector<std::string> purpose_names() { return names<gln::purpose>(false); }
 
   std::mt19937 random_;
-  const std::vector<std::string> ids_{"1",      "-0",          "12345678901234567890123",
-                                      "1.5e3",  "\"r-1\"",     "\"tab\\there\"",
-                                      "null",   "\"\\u0001\"", "\"caf\xc3\xa9\"",
-                                      "[1, 2]", "{\"a\": 1}"};
-  const std::vector<std::string> numbers_{
-      "0",     "-0.0",  "5",        "7.5",   "0.1",     "1e-7", "1e21",   "123456789012345678",
-      "1e300", "-3",    "62.3",     "1e-320", "0.30000000000000004",    "70",     "12",
-      "40.25", "99999", "1.5e15",   "null",  "\"ten\"", "true"};
-  const std::vector<std::string> codes_{
-      "\"K74.60\"", "\"D57.1\"",   "\"E11.9\"",  "\"N18.4\"",        "\"Z99.99\"",
-      "\"X9\"",     "\" k74.60 \"", "\"A\\u0007B\"", "\"\xc3\xa9t\xc3\xa9\"", "\"\xff\xfe\"",
-      "\"\xed\xa0\x80\"", "\"q\\\"uote\\\\\"", "\"2598\"",  "\"\""};
+  const std::vector<std::string> ids_{
+      "1",    "-0",          "12345678901234567890123", "1.5e3",  "\"r-1\"",   "\"tab\\there\"",
+      "null", "\"\\u0001\"", "\"caf\xc3\xa9\"",         "[1, 2]", "{\"a\": 1}"};
+  const std::vector<std::string> numbers_{"0",
+                                          "-0.0",
+                                          "5",
+                                          "7.5",
+                                          "0.1",
+                                          "1e-7",
+                                          "1e21",
+                                          "123456789012345678",
+                                          "1e300",
+                                          "-3",
+                                          "62.3",
+                                          "1e-320",
+                                          "0.30000000000000004",
+                                          "70",
+                                          "12",
+                                          "40.25",
+                                          "99999",
+                                          "1.5e15",
+                                          "null",
+                                          "\"ten\"",
+                                          "true"};
+  const std::vector<std::string> codes_{"\"K74.60\"",
+                                        "\"D57.1\"",
+                                        "\"E11.9\"",
+                                        "\"N18.4\"",
+                                        "\"Z99.99\"",
+                                        "\"X9\"",
+                                        "\" k74.60 \"",
+                                        "\"A\\u0007B\"",
+                                        "\"\xc3\xa9t\xc3\xa9\"",
+                                        "\"\xff\xfe\"",
+                                        "\"\xed\xa0\x80\"",
+                                        "\"q\\\"uote\\\\\"",
+                                        "\"2598\"",
+                                        "\"\""};
 };
 
 }  // namespace
@@ -195,9 +221,18 @@ TEST_CASE("the streaming writer writes result_json's bytes, answers and error li
 TEST_CASE("the streaming writer escapes and replaces texts as nlohmann does") {
   gln_check::answer_writer writer;
   const std::vector<std::string> texts{
-      "",        "plain",        "q\"uote\\back",  std::string("nul\0byte", 8),
-      "\x01\x1f\x7f", "tab\there\r\n", "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80",
-      "\xff",    "\xc3",         "\xe0\x80\x80",   "\xed\xa0\x80", "\xf4\x90\x80\x80",
+      "",
+      "plain",
+      "q\"uote\\back",
+      std::string("nul\0byte", 8),
+      "\x01\x1f\x7f",
+      "tab\there\r\n",
+      "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80",
+      "\xff",
+      "\xc3",
+      "\xe0\x80\x80",
+      "\xed\xa0\x80",
+      "\xf4\x90\x80\x80",
       "a long text of more than eight bytes with a \" quote in the middle and \xc3\xa9"};
   for (const std::string& text : texts) {
     INFO(text);
@@ -206,8 +241,8 @@ TEST_CASE("the streaming writer escapes and replaces texts as nlohmann does") {
 }
 
 TEST_CASE("compact answers: the id, the action, the verdict and the full answer's rule ids") {
-  const std::string input =
-      file_text(examples_dir + "/batch/requests.jsonl") + file_text(examples_dir + "/gln-check/tests/mixed.jsonl");
+  const std::string input = file_text(examples_dir + "/batch/requests.jsonl") +
+                            file_text(examples_dir + "/gln-check/tests/mixed.jsonl");
   const auto run_batch = [&input](std::vector<const char*> argv) {
     std::ostringstream out;
     std::ostringstream err;
