@@ -315,7 +315,7 @@ void answer_writer::finding_texts(const gln::finding& f) {
     return;
   }
   written_texts& w = texts_written_[gln::index_of(f.rule)];
-  const auto same = [&f](std::string_view a, std::string_view b) {
+  const auto same = [](std::string_view a, std::string_view b) {
     return a.data() == b.data() && a.size() == b.size();
   };
   if (!w.json.empty() && same(w.reason, f.reason_template()) &&

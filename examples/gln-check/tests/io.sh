@@ -55,6 +55,7 @@ lines=$(wc -l <"$dir/partial.jsonl")
 # still open): each answer arrives, because the output is flushed whenever no input is waiting.
 # The read's limit only keeps a missing answer from hanging the test.
 coproc runner { "$tool" --batch 2>"$dir/err"; }
+runner_pid=$runner_PID  # bash unsets runner_PID once the process has ended
 for id in 1 2; do
   echo "{\"id\": $id, \"age_years\": 40, \"purpose\": \"gut_barrier\"}" >&"${runner[1]}"
   answer=""
@@ -62,7 +63,7 @@ for id in 1 2; do
   [[ "$answer" == "{\"id\":$id,"* ]] || fail "waiting runner: no answer to line $id before the next"
 done
 exec {runner[1]}>&-
-wait "$runner_PID" || fail "waiting runner: exit status $?"
+wait "$runner_pid" || fail "waiting runner: exit status $?"
 
 # A closed pipe: the reader took what it wanted; gln-check ends by SIGPIPE (status 141) and says
 # nothing, whether or not the parent ignored SIGPIPE.
