@@ -19,11 +19,79 @@
 #include <gln/json/request.hpp>
 
 namespace gln_check {
+// The allocator of the writer's buffers, a type of gln-check's own so that their stack is the
+// one below.
+struct line_allocator : rapidjson::CrtAllocator {};
+}  // namespace gln_check
+
+// RapidJSON 1.1.0's Stack starts from a null pointer and adds to it before its first
+// allocation, which is undefined behaviour (UBSan: "applying non-zero offset to null pointer").
+// The writer's buffers use this stack instead: the same interface, memory from the start.
+namespace rapidjson::internal {
+template <>
+class Stack<gln_check::line_allocator> {
+ public:
+  Stack(gln_check::line_allocator* /*allocator*/, std::size_t capacity)
+      : data_(capacity > 0 ? capacity : 64), top_(data_.data()), end_(top_ + data_.size()) {}
+  Stack(const Stack&) = delete;
+  Stack& operator=(const Stack&) = delete;
+  ~Stack() = default;
+
+  template <typename T>
+  void Reserve(std::size_t count = 1) {
+    if (static_cast<std::size_t>(end_ - top_) < sizeof(T) * count) grow(sizeof(T) * count);
+  }
+  template <typename T>
+  T* Push(std::size_t count = 1) {
+    Reserve<T>(count);
+    return PushUnsafe<T>(count);
+  }
+  template <typename T>
+  T* PushUnsafe(std::size_t count = 1) {
+    T* at = reinterpret_cast<T*>(top_);
+    top_ += sizeof(T) * count;
+    return at;
+  }
+  template <typename T>
+  T* Pop(std::size_t count) {
+    top_ -= sizeof(T) * count;
+    return reinterpret_cast<T*>(top_);
+  }
+  template <typename T>
+  T* Top() {
+    return reinterpret_cast<T*>(top_ - sizeof(T));
+  }
+  template <typename T>
+  T* Bottom() {
+    return reinterpret_cast<T*>(data_.data());
+  }
+  void Clear() { top_ = data_.data(); }
+  bool Empty() const { return top_ == data_.data(); }
+  std::size_t GetSize() const { return static_cast<std::size_t>(top_ - data_.data()); }
+
+ private:
+  void grow(std::size_t more) {
+    const std::size_t size = GetSize();
+    data_.resize(size + more > 2 * data_.size() ? size + more : 2 * data_.size());
+    top_ = data_.data() + size;
+    end_ = data_.data() + data_.size();
+  }
+
+  std::vector<char> data_;
+  char* top_;
+  char* end_;
+};
+}  // namespace rapidjson::internal
+
+namespace gln_check {
 
 // RapidJSON's Writer with two additions that keep its commas, colons and nesting checks: a text
 // written in runs (bytes that need no escape are copied eight at a time), escaped as nlohmann
 // escapes it, and raw JSON copied whole.
-class line_writer : public rapidjson::Writer<rapidjson::StringBuffer> {
+using line_buffer = rapidjson::GenericStringBuffer<rapidjson::UTF8<>, line_allocator>;
+
+class line_writer
+    : public rapidjson::Writer<line_buffer, rapidjson::UTF8<>, rapidjson::UTF8<>, line_allocator> {
  public:
   using Writer::Writer;
   // A text, escaped as nlohmann escapes it (RapidJSON's own escapes of control characters
@@ -99,7 +167,7 @@ class answer_writer {
   };
   std::array<written_texts, gln::enum_count<gln::rule>> texts_written_{};
 
-  rapidjson::StringBuffer buffer_;
+  line_buffer buffer_;
   line_writer writer_{buffer_};
   std::string wrapped_;
 };
