@@ -2,8 +2,8 @@
 #define GLN_CHECK_STREAM_HPP
 
 // gln-check --batch's writer: each answer line written by RapidJSON's streaming Writer into one
-// buffer reused from line to line (no DOM, no allocation once the buffer has grown to the
-// longest line). full() writes exactly the bytes of result_json(req, -1, citations).
+// buffer reused from line to line (no DOM; the buffer keeps the size of the longest line).
+// full() writes exactly the bytes of result_json(req, -1, citations).
 
 #include <array>
 #include <cstddef>
