@@ -10,7 +10,7 @@ packages=()
 fhir_schema=0
 for group in "$@"; do
   case "$group" in
-    build) packages+=(cmake make g++ clang catch2 libcli11-dev nlohmann-json3-dev libsimdjson-dev python3 python3-jsonschema pkg-config libcpp-httplib-dev libjwt-dev libssl-dev) ;;
+    build) packages+=(cmake make g++ clang catch2 libcli11-dev nlohmann-json3-dev libsimdjson-dev rapidjson-dev python3 python3-jsonschema pkg-config libcpp-httplib-dev libjwt-dev libssl-dev) ;;
     ci) packages+=(libc++-dev libc++abi-dev pkg-config clang-tidy-14 clang-format-14 libbenchmark-dev python3) ;;
     python) packages+=(python3 python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-dask python3-distributed) ;;
     service) packages+=(curl) ;;

@@ -1,4 +1,6 @@
 // gln-check: screens a person for L-glutamine for one purpose (see README, "gln-check").
+#include <unistd.h>
+
 #include <csignal>
 #include <iostream>
 
@@ -13,5 +15,5 @@ int main(int argc, char* argv[]) {
   gln_check::fd_output output(1);
   std::istream in(&input);
   std::ostream out(&output);
-  return gln_check::run(argc, argv, out, std::cerr, in);
+  return gln_check::run(argc, argv, out, std::cerr, in, ::isatty(STDERR_FILENO) == 1);
 }

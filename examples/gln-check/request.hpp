@@ -33,7 +33,8 @@ std::optional<int> parse_count(std::string_view text) noexcept;
 // The answer to a request, gln::assess's, as the JSON envelope (gln::envelope_text with
 // gln::answer_json; shape in the README and docs/schema/); indent < 0 gives a single line.
 // With citations, the answer gains a "citations" object from every cited source id to its
-// full record. The one writer of gln-check's JSON, --json and --batch alike.
+// full record. --json's writer, and the reference --batch's streaming writer (stream.hpp)
+// matches byte for byte.
 std::string result_json(const gln::request& req, int indent, bool citations);
 
 // The error object of a batch line, {"id": <id>, "line": n, "error": "...", "field": "..."},
@@ -60,8 +61,10 @@ void write_report(const gln::request& req, std::ostream& out, bool citations,
                   audience who = audience::professional);
 
 // The whole tool: argv[0] is the program name. Reads stdin only for --batch. Every write is
-// checked: a failure prints one line on `err` and returns exit_io_error.
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, std::istream& in);
+// checked: a failure prints one line on `err` and returns exit_io_error. With err_is_terminal,
+// --batch shows its progress on `err` (lines done, lines/s); otherwise it writes nothing there.
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, std::istream& in,
+        bool err_is_terminal = false);
 
 }  // namespace gln_check
 

@@ -3,10 +3,12 @@
 // parser (gln/json/parse.hpp), the same for a --profile file and a --batch line.
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <exception>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <new>
 #include <ostream>
 #include <string>
@@ -17,6 +19,7 @@
 
 #include "io.hpp"
 #include "request.hpp"
+#include "stream.hpp"
 #include "text.hpp"
 
 namespace gln_check {
@@ -27,7 +30,8 @@ struct options {
   double age = 0, weight = 0, grams = 0, weeks = 0;
   int doses = 1;
   std::vector<std::string> conditions, medications, icd10;
-  bool supervised = false, json = false, verbose = false, batch = false, version = false;
+  bool supervised = false, json = false, verbose = false, batch = false, compact = false,
+       version = false;
 };
 
 // A usage error: the message goes to stderr as one line, the exit code is 2.
@@ -177,6 +181,11 @@ void configure(CLI::App& app, options& o) {
                   doses, weeks, fail_on);
   // The JSON carries both texts of every finding (reason, patient_text): a reader picks.
   audience->excludes(json, batch);
+  app.add_flag("--compact", o.compact,
+               "with --batch: answer each line with {\"id\", \"action\", \"overall\", "
+               "\"rules\"} only (the fired rule ids)")
+      ->needs(batch)
+      ->excludes("--verbose");
   app.add_option("--wrap", o.wrap,
                  "with --batch: write each answer as {\"KEY\": \"<answer as a JSON string>\"} "
                  "(a ClickHouse JSONEachRow UDF with return_name KEY)")
@@ -288,26 +297,24 @@ gln::request build_request(const CLI::App& app, const options& o) {
   return req;
 }
 
-// Reads one line without its '\n'; false at the end of the input. Of a line longer than
-// max_request_bytes only the start is kept, and too_long is set. `line` keeps its capacity.
-bool read_line(std::istream& in, std::string& line, bool& too_long) {
-  using traits = std::istream::traits_type;
-  line.clear();
+// Reads one line without its '\n' into buffer[0..max_request_bytes], a view of it in `line`;
+// false at the end of the input. Of a line longer than max_request_bytes the rest is skipped
+// and too_long is set. istream::getline finds the '\n' in the stream's buffer at once.
+bool read_line(std::istream& in, std::string& buffer, std::string_view& line, bool& too_long) {
   too_long = false;
-  std::streambuf* buffer = in.rdbuf();
-  if (buffer == nullptr) return false;
-  bool any = false;
-  for (;;) {
-    const traits::int_type ch = buffer->sbumpc();
-    if (traits::eq_int_type(ch, traits::eof())) return any;
-    any = true;
-    if (traits::to_char_type(ch) == '\n') return true;
-    if (line.size() < max_request_bytes) {
-      line.push_back(traits::to_char_type(ch));
-    } else {
-      too_long = true;
-    }
+  line = {};
+  if (!in.getline(buffer.data(), static_cast<std::streamsize>(buffer.size()))) {
+    if (in.bad() || in.eof() || in.gcount() == 0) return false;
+    // failbit with bytes read: the line does not fit.
+    in.clear();
+    in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+    too_long = true;
+    return true;
   }
+  std::size_t size = static_cast<std::size_t>(in.gcount());
+  if (!in.eof() && size > 0) --size;  // the '\n', counted but not stored
+  line = {buffer.data(), size};
+  return true;
 }
 
 // A read error of gln-check's own standard input (fd_input); 0 for any other stream.
@@ -316,22 +323,66 @@ int input_error(const std::istream& in) {
   return input == nullptr ? 0 : input->error();
 }
 
-// One output line per input line, in order, each written whole and flushed, so a pipe reader
-// (Spark RDD.pipe, Hadoop Streaming, a ClickHouse executable UDF) sees each answer as soon as
-// it is written. A bad line gives an error object on its own line and the batch goes on; so
-// does a line that runs out of memory: its error line needs no allocation.
-int run_batch(const options& o, std::ostream& out, std::istream& in) {
-  std::string line;
-  line.reserve(max_request_bytes + 1);
+// Lines done and lines/s on a terminal's stderr (\r-rewritten about twice a second, and a last
+// line at the end); nothing when stderr is not a terminal.
+class batch_progress {
+ public:
+  batch_progress(std::ostream& err, bool shown) : err_(err), shown_(shown) {}
+
+  void line_done() {
+    ++lines_;
+    if (!shown_ || lines_ % 4096 != 0) return;
+    const clock::time_point now = clock::now();
+    if (now - last_ < std::chrono::milliseconds(500)) return;
+    last_ = now;
+    print(false);
+  }
+  void end() {
+    if (shown_) print(true);
+  }
+
+ private:
+  using clock = std::chrono::steady_clock;
+
+  void print(bool last) {
+    const double seconds = std::chrono::duration<double>(clock::now() - start_).count();
+    const double rate = seconds > 0 ? static_cast<double>(lines_) / seconds : 0.0;
+    err_ << "\rgln-check: " << lines_ << " lines, " << static_cast<long long>(rate) << " lines/s"
+         << (last ? "\n" : "") << std::flush;
+  }
+
+  std::ostream& err_;
+  bool shown_;
+  std::size_t lines_ = 0;
+  clock::time_point start_ = clock::now();
+  clock::time_point last_ = start_;
+};
+
+// Output is flushed once the input has no more bytes buffered (before a read that may wait) or
+// 64 KiB are pending: a pipe reader that waits for an answer gets it at once, and a long input
+// is written in large writes.
+constexpr std::size_t flush_bytes = std::size_t{1} << 16;
+
+// One output line per input line, in order, each written whole (a failed write cuts a regular
+// file back to the last whole line). A bad line gives an error object on its own line and the
+// batch goes on; so does a line that runs out of memory: its error line needs no allocation.
+// The answers are written by answer_writer (RapidJSON), the bytes result_json would write.
+int run_batch(const options& o, std::ostream& out, std::ostream& err, std::istream& in,
+              bool err_is_terminal) {
+  std::string buffer(max_request_bytes + 1, '\0');
+  std::string_view line;
   gln::request_parser parser;
   gln::request req;
+  answer_writer writer;
+  batch_progress progress(err, err_is_terminal);
   std::array<char, 4096> error_buffer{};
   std::size_t number = 0;
+  std::size_t pending = 0;
   bool too_long = false;
-  while (read_line(in, line, too_long)) {
+  while (read_line(in, buffer, line, too_long)) {
     ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::size_t error_size = 0;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view answer;
     try {
       std::optional<gln::request_error> error;
       if (too_long) {
@@ -342,28 +393,27 @@ int run_batch(const options& o, std::ostream& out, std::istream& in) {
       }
       if (error) {
         const std::string_view id = too_long ? std::string_view{"null"} : parser.id_of(line);
-        error_size = error_line(error_buffer.data(), error_buffer.size(), id, number, *error);
+        answer = {error_buffer.data(),
+                  error_line(error_buffer.data(), error_buffer.size(), id, number, *error)};
       } else {
-        std::string answer = result_json(req, -1, o.verbose);
-        if (!o.wrap.empty()) answer = wrap_json(o.wrap, answer);
-        answer += '\n';
-        out.write(answer.data(), static_cast<std::streamsize>(answer.size()));
+        answer = o.compact ? writer.compact(req) : writer.full(req, o.verbose);
       }
     } catch (const std::bad_alloc&) {
-      error_size = error_line(error_buffer.data(), error_buffer.size(), "null", number,
-                              gln::request_error{{}, "out of memory"});
+      answer = {error_buffer.data(), error_line(error_buffer.data(), error_buffer.size(), "null",
+                                                number, gln::request_error{{}, "out of memory"})};
     }
-    if (error_size > 0) {
-      if (!o.wrap.empty()) {
-        const std::string wrapped = wrap_json(o.wrap, {error_buffer.data(), error_size});
-        out.write(wrapped.data(), static_cast<std::streamsize>(wrapped.size()));
-      } else {
-        out.write(error_buffer.data(), static_cast<std::streamsize>(error_size));
-      }
-      out.put('\n');
+    if (!o.wrap.empty()) answer = writer.wrap(o.wrap, answer);
+    out.write(answer.data(), static_cast<std::streamsize>(answer.size()));
+    out.put('\n');
+    pending += answer.size() + 1;
+    if (pending >= flush_bytes || in.rdbuf()->in_avail() <= 0) {
+      flush_or_throw(out);
+      pending = 0;
     }
-    flush_or_throw(out);
+    progress.line_done();
   }
+  flush_or_throw(out);
+  progress.end();
   if (const int error = input_error(in)) {
     if (error == EISDIR) throw usage_error{"--batch: standard input is a directory"};
     if (error == EBADF) throw usage_error{"--batch: standard input is closed"};
@@ -388,7 +438,8 @@ int run_single(const options& o, const CLI::App& app, std::ostream& out) {
   return exit_ok;
 }
 
-int run_parsed(const CLI::App& app, const options& o, std::ostream& out, std::istream& in) {
+int run_parsed(const CLI::App& app, const options& o, std::ostream& out, std::ostream& err,
+               std::istream& in, bool err_is_terminal) {
   if (o.version) {
     out << "gln-check " << gln::version << "\nknowledge base v" << gln::knowledge_version
         << " (reviewed " << gln::knowledge_review_date << ")\n";
@@ -400,7 +451,7 @@ int run_parsed(const CLI::App& app, const options& o, std::ostream& out, std::is
     flush_or_throw(out);
     return exit_ok;
   }
-  if (o.batch) return run_batch(o, out, in);
+  if (o.batch) return run_batch(o, out, err, in, err_is_terminal);
   return run_single(o, app, out);
 }
 
@@ -413,7 +464,8 @@ int write_failed(std::ostream& err, int error) {
 
 }  // namespace
 
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, std::istream& in) {
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, std::istream& in,
+        bool err_is_terminal) {
   try {
     CLI::App app{"", "gln-check"};
     options o;
@@ -443,7 +495,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
       err << "gln-check: " << one_line(e.what()) << " (see gln-check --help)\n";
       return exit_usage;
     }
-    return run_parsed(app, o, out, in);
+    return run_parsed(app, o, out, err, in, err_is_terminal);
   } catch (const usage_error& e) {
     err << "gln-check: " << one_line(e.message) << '\n';
     return exit_usage;

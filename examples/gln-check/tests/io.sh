@@ -36,11 +36,12 @@ else
   fail "/dev/full is not writable here"
 fi
 
-# A file that cannot grow past 24 KiB (the limit of the shell's ulimit -f; SIGXFSZ ignored, so
+# A file that cannot grow past 200 KiB (the limit of the shell's ulimit -f; SIGXFSZ ignored, so
 # the write fails with EFBIG): the lines in it are whole, the one that did not fit is not there.
+# The batch writes up to 64 KiB at a time, so several writes succeed before one fails.
 (
   trap '' XFSZ
-  ulimit -f 24
+  ulimit -f 200
   exec "$tool" --batch <"$dir/many.jsonl" >"$dir/partial.jsonl" 2>"$dir/err"
 )
 expect_one_error "batch into a file that fills up" $? 1 "$dir/err" '^gln-check: cannot write the output: File too large$'
@@ -49,6 +50,20 @@ lines=$(wc -l <"$dir/partial.jsonl")
 [ -z "$(tail -c 1 "$dir/partial.jsonl")" ] || fail "the file ends inside a line"
 [ "$(grep -c '"overall":"suitable"' "$dir/partial.jsonl")" = "$lines" ] ||
   fail "a line of the full file is not a whole answer"
+
+# A runner that sends one line and waits for its answer before sending the next (the input is
+# still open): each answer arrives, because the output is flushed whenever no input is waiting.
+# The read's limit only keeps a missing answer from hanging the test.
+coproc runner { "$tool" --batch 2>"$dir/err"; }
+runner_pid=$runner_PID  # bash unsets runner_PID once the process has ended
+for id in 1 2; do
+  echo "{\"id\": $id, \"age_years\": 40, \"purpose\": \"gut_barrier\"}" >&"${runner[1]}"
+  answer=""
+  read -r -t 60 -u "${runner[0]}" answer
+  [[ "$answer" == "{\"id\":$id,"* ]] || fail "waiting runner: no answer to line $id before the next"
+done
+exec {runner[1]}>&-
+wait "$runner_pid" || fail "waiting runner: exit status $?"
 
 # A closed pipe: the reader took what it wanted; gln-check ends by SIGPIPE (status 141) and says
 # nothing, whether or not the parent ignored SIGPIPE.
