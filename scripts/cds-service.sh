@@ -18,19 +18,42 @@ args=("$@")
 if [ ${#args[@]} -eq 0 ]; then
   args=(--host 127.0.0.1 --port 8085 --screening-date 2026-11-30 --audit "$build/feedback.jsonl")
 fi
+# Where the service listens, as the options say (the service's defaults otherwise): the
+# health probe and the example requests go there and nowhere else.
+host=127.0.0.1
+port=8085
+for ((i = 0; i < ${#args[@]}; ++i)); do
+  case "${args[i]}" in
+    --host) host="${args[i + 1]:-}" ;;
+    --host=*) host="${args[i]#--host=}" ;;
+    --port) port="${args[i + 1]:-}" ;;
+    --port=*) port="${args[i]#--port=}" ;;
+  esac
+done
+if [ "$host" = 0.0.0.0 ]; then host=127.0.0.1; fi
+if [ "$port" = 0 ]; then
+  echo "cds-service.sh: give a fixed --port (0 picks one this script cannot know)" >&2
+  exit 2
+fi
+base="http://$host:$port"
+
 "$binary" "${args[@]}" &
 service=$!
 trap 'kill "$service" 2>/dev/null; wait "$service" 2>/dev/null' EXIT INT TERM
 
 url=""
 for _ in $(seq 1 100); do
-  if curl -sf http://127.0.0.1:8085/health >/dev/null 2>&1; then url=http://127.0.0.1:8085; break; fi
   kill -0 "$service" 2>/dev/null || exit 1
+  if curl -sf "$base/health" >/dev/null 2>&1; then url=$base; break; fi
   sleep 0.1
 done
+if [ -z "$url" ]; then
+  echo "cds-service.sh: no answer from $base/health within 10 s" >&2
+  exit 1
+fi
 
 examples=../shared/data/cds-hooks
-if [ -n "$url" ] && [ -d "$examples" ]; then
+if [ -d "$examples" ]; then
   echo "== the example requests ($examples)"
   for request in "$examples"/*.json; do
     hook=$(sed -n 's/.*"hook": *"\([a-z-]*\)".*/\1/p' "$request" | head -n 1)
