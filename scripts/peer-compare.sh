@@ -27,8 +27,11 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   exit 1
 fi
 if [ ! -d "$peer/node_modules/json-rules-engine" ] || [ ! -d "$peer/node_modules/@gorules/zen-engine" ]; then
-  echo "== installing the peer's locked dependencies (npm ci)"
-  (cd "$peer" && npm ci --no-audit --no-fund --loglevel=error)
+  # npm install, not npm ci: it installs the versions package-lock.json pins, while npm ci also
+  # insists on lock entries for zen-engine's native packages of every other platform, which a
+  # registry mirror may not carry.
+  echo "== installing the peer's locked dependencies (npm install)"
+  (cd "$peer" && npm install --no-audit --no-fund --loglevel=error)
 fi
 
 # gln_bench is not needed here, but the project needs Google Benchmark to configure the
