@@ -127,6 +127,51 @@ TEST_CASE("a regimen changes the action only when it is the problem", "[assess]"
   CHECK(gln::assess(adult(), purpose::gut_barrier, dose(10.0, 2)).action == action::ok_with_care);
 }
 
+TEST_CASE("no dose is shown that its own dose check would refuse", "[assess]") {
+  // Supervised, the purpose's row is shown; it is not above a limit that never moves
+  // (knowledge.md §6). Each case below showed a dose whose check_dose was avoid.
+  struct refused_case {
+    gln::profile who;
+    purpose goal;
+  };
+  const refused_case cases[] = {
+      {supervised(person(3.0, 14.0)), purpose::sickle_cell_disease},  // 0.71 g/kg/day, under 5
+      {supervised(person(0.0, 3.0)), purpose::sickle_cell_disease},
+      {supervised(person(2.0, 12.0)), purpose::gut_barrier},           // 10-20 g/day at 12 kg
+      {supervised(person(2.0, 12.0)), purpose::short_bowel_syndrome},  // 30 g/day
+      {supervised(person(2.0, 12.0)), purpose::oral_mucositis},        // up to 30 g/day
+  };
+  for (const refused_case& c : cases) {
+    const gln::assessment a = gln::assess(c.who, c.goal);
+    CHECK(a.action == action::ok_with_care);
+    CHECK_FALSE(a.dose.has_value());
+    CHECK(a.dose_shown == dose_status::ask_clinician);
+  }
+  const gln::regimen sickle_band = dose(5.0, 2);
+  CHECK(gln::check_dose(supervised(person(3.0, 14.0)), purpose::sickle_cell_disease, sickle_band)
+            .overall == verdict::avoid);
+
+  // A stricter adult maximum than the range: the range is not offered.
+  gln::policy strict{};
+  strict.adult_maximum_daily = gln::grams{12.0};
+  CHECK(gln::check_dose(adult(), purpose::gut_barrier, dose(10.0, 2), strict).overall ==
+        verdict::avoid);
+  const gln::assessment capped = gln::assess(adult(), purpose::gut_barrier, strict);
+  CHECK_FALSE(capped.dose.has_value());
+  CHECK(capped.dose_shown == dose_status::ask_clinician);
+
+  // A per-kg range that rounds to nothing is not shown as "0 g/day".
+  const gln::assessment tiny = gln::assess(supervised(person(40.0, 1.0)), purpose::trauma);
+  CHECK_FALSE(tiny.dose.has_value());
+  CHECK(tiny.dose_shown == dose_status::ask_clinician);
+
+  // The labelled case stays: the Endari band twice a day from age 5 under supervision.
+  const gln::assessment labelled =
+      gln::assess(supervised(person(8.0, 15.0)), purpose::sickle_cell_disease);
+  REQUIRE(labelled.dose.has_value());
+  CHECK(labelled.dose->summary().view() == "5 g twice a day (10 g/day)");
+}
+
 TEST_CASE("when no dose is shown, the result says why", "[assess]") {
   CHECK(gln::assess(supervised(person(40.0, std::nullopt)), purpose::sickle_cell_disease)
             .dose_shown == dose_status::weight_needed);

@@ -147,6 +147,14 @@ void check_assess(const gln::dose_check& d, const fuzzed_profile& in, gln::purpo
     GLN_FUZZ_CHECK(half_grams(shown.min.value()) && half_grams(shown.max.value()));
     GLN_FUZZ_CHECK(shown.min <= shown.max && shown.max <= g.per_day->max);
     GLN_FUZZ_CHECK(!a->dose->summary().view().empty());
+    // Taking the most the dose offers is not refused: check_dose of it fires no avoid rule.
+    GLN_FUZZ_CHECK(shown.max.value() > 0.0);
+    const gln::shown_dose& offered = *a->dose;
+    const gln::regimen top =
+        offered.per_dose && offered.doses_per_day
+            ? gln::regimen{offered.per_dose->max, offered.doses_per_day->max, std::nullopt}
+            : gln::regimen{shown.max, 1, std::nullopt};
+    GLN_FUZZ_CHECK(gln::check_dose(in.person, p, top, requested).overall != gln::verdict::avoid);
   }
   // Dose findings beyond dose.no_self_directed_range (the purpose's fact) are the only way a
   // regimen moves the action.
