@@ -505,13 +505,24 @@ TEST_CASE("never downgrade: a plan never proposes doses check_dose would refuse"
   child.weight_kg = gln::kilograms{30.0};
   CHECK(gln::plan_trial(child, purpose::ibs_symptoms).status == plan_status::ready);
 
-  // A ceiling below the purpose's range: general_recovery steps up to 10 g/day.
+  // A ceiling inside the purpose's range: general_recovery would step up to 10 g/day; under
+  // 8 g/day the plan stays at 5 g once a day, with no step-up.
   gln::policy ceiling{};
   ceiling.self_directed_daily_ceiling = gln::grams{8.0};
+  const gln::trial_plan once = gln::plan_trial(adult(), purpose::general_recovery, ceiling);
+  REQUIRE(once.status == plan_status::ready);
+  CHECK(once.max_doses_per_day == 1);
+  CHECK_FALSE(once.step_up_day.has_value());
+  REQUIRE(once.max_check.has_value());
+  CHECK(once.max_check->overall <= gln::verdict::caution);
+  ceiling.self_directed_daily_ceiling = gln::grams{10.0};
+  const gln::trial_plan twice = gln::plan_trial(adult(), purpose::general_recovery, ceiling);
+  REQUIRE(twice.status == plan_status::ready);
+  CHECK(twice.max_doses_per_day == 2);
+  // A ceiling below the purpose's smallest dose: no plan a person starts alone.
+  ceiling.self_directed_daily_ceiling = gln::grams{4.0};
   CHECK(gln::plan_trial(adult(), purpose::general_recovery, ceiling).status ==
         plan_status::ask_clinician_first);
-  ceiling.self_directed_daily_ceiling = gln::grams{10.0};
-  CHECK(gln::plan_trial(adult(), purpose::general_recovery, ceiling).status == plan_status::ready);
 
   // Fewer doses a day than the plan takes: ibs_symptoms is three a day.
   gln::policy doses{};

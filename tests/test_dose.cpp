@@ -567,9 +567,11 @@ TEST_CASE("dose_for under a stricter policy offers only what check_dose accepts"
   const gln::dose_guidance twelve = gln::dose_for(adult(), purpose::gut_barrier, safe);
   CHECK(twelve.clipped_by_policy);
   CHECK(twelve.per_day->max.value() == 12.0);
-  CHECK(twelve.per_dose->max.value() == 8.0);
+  // Not the 8 g split-dose threshold: 8 g twice a day would be 16 g/day, above the 12.
+  CHECK(twelve.per_dose->max.value() == 6.0);
+  CHECK(*twelve.doses_per_day == gln::count_range{2, 2});
   // The clipped maximum passes check_dose with the same policy at caution or better.
-  const gln::regimen top = dose(twelve.per_day->max.value() / 2, 2);
+  const gln::regimen top = dose(twelve.per_dose->max.value(), twelve.doses_per_day->max);
   CHECK(gln::check_dose(adult(), purpose::gut_barrier, top, safe).overall <= verdict::caution);
 
   gln::policy eight{};
@@ -578,6 +580,78 @@ TEST_CASE("dose_for under a stricter policy offers only what check_dose accepts"
   CHECK(none.clipped_by_policy);
   CHECK_FALSE(none.self_directed());
   CHECK_FALSE(none.per_day.has_value());
+}
+
+TEST_CASE("dose_for under a policy: the largest dose as often as offered stays within the day",
+          "[dose][policy][v2]") {
+  // A 10 g/day observed safe level: gut_barrier's 5-10 g twice a day would reach 20 g/day.
+  gln::policy ten{};
+  ten.observed_safe_daily = gln::grams{10.0};
+  const gln::dose_guidance gut = gln::dose_for(adult(), purpose::gut_barrier, ten);
+  CHECK(gut.clipped_by_policy);
+  CHECK(gut.per_dose->min.value() == 5.0);
+  CHECK(gut.per_dose->max.value() == 5.0);
+  CHECK(*gut.doses_per_day == gln::count_range{2, 2});
+  CHECK(gut.per_day->max.value() == 10.0);
+
+  // A 7 g/day ceiling: exercise_recovery's 5 g twice a day would be 10 g/day; once a day is 5.
+  gln::policy seven{};
+  seven.self_directed_daily_ceiling = gln::grams{7.0};
+  const gln::dose_guidance training = gln::dose_for(adult(), purpose::exercise_recovery, seven);
+  CHECK(training.clipped_by_policy);
+  CHECK(training.per_dose->max.value() == 5.0);
+  CHECK(*training.doses_per_day == gln::count_range{1, 1});
+  CHECK(training.self_directed());
+
+  // Under 5 g/day no whole 5 g dose fits twice: general_recovery keeps once a day, gut_barrier
+  // (twice a day, 10 g/day at least) has nothing left.
+  gln::policy five{};
+  five.observed_safe_daily = gln::grams{5.0};
+  const gln::dose_guidance general = gln::dose_for(adult(), purpose::general_recovery, five);
+  CHECK(*general.doses_per_day == gln::count_range{1, 1});
+  CHECK_FALSE(gln::dose_for(adult(), purpose::gut_barrier, five).self_directed());
+}
+
+TEST_CASE("dose_for under any stricter policy offers nothing check_dose refuses",
+          "[dose][policy][v2]") {
+  // Every self-directed purpose under a sweep of the three knobs that clip: wherever a range is
+  // left, its largest dose as often as offered is within the daily range and passes check_dose
+  // with the same policy at caution or better (knowledge.md §6, "dose_for under a policy").
+  int offered = 0;
+  int closed = 0;
+  for (const purpose why :
+       {purpose::general_recovery, purpose::gut_barrier, purpose::exercise_recovery,
+        purpose::endurance_gut_stress, purpose::ibs_symptoms}) {
+    for (double ceiling = 4.0; ceiling <= 20.0; ceiling += 1.5) {
+      for (double level = 4.0; level <= 14.0; level += 1.25) {
+        for (double split = 3.0; split <= 10.0; split += 1.75) {
+          gln::policy rules{};
+          rules.self_directed_daily_ceiling = gln::grams{ceiling};
+          rules.observed_safe_daily = gln::grams{level};
+          rules.split_dose_above = gln::grams{split};
+          CAPTURE(gln::to_string(why), ceiling, level, split);
+          const gln::dose_guidance g = gln::dose_for(adult(), why, rules);
+          if (!g.self_directed()) {
+            ++closed;
+            continue;
+          }
+          ++offered;
+          REQUIRE(g.per_dose.has_value());
+          REQUIRE(g.doses_per_day.has_value());
+          const gln::regimen top = dose(g.per_dose->max.value(), g.doses_per_day->max);
+          CHECK(top.per_day().value() <= g.per_day->max.value());
+          CHECK(g.per_dose->min <= g.per_dose->max);
+          CHECK(g.doses_per_day->min <= g.doses_per_day->max);
+          CHECK(gln::check_dose(adult(), why, top, rules).overall <= verdict::caution);
+          const gln::regimen least = dose(g.per_dose->min.value(), g.doses_per_day->min);
+          CHECK(gln::check_dose(adult(), why, least, rules).overall <= verdict::caution);
+        }
+      }
+    }
+  }
+  // Both branches were reached.
+  CHECK(offered > 100);
+  CHECK(closed > 100);
 }
 
 TEST_CASE("doses that overflow a double stay a constant expression and fail closed", "[dose][v2]") {

@@ -281,3 +281,47 @@ TEST_CASE("a caution does not block the plan", "[trial]") {
   CHECK(plan.screening_result.overall == gln::verdict::caution);
   CHECK(plan.status == plan_status::ready);
 }
+
+TEST_CASE("a stricter policy: the plan doses within what dose_for offers, or not at all",
+          "[trial][policy][v2]") {
+  // A 4 g/day observed safe level and a 3 g split-dose threshold each leave gut_barrier no
+  // self-directed dose: dose_for offers none, so the plan does not start at 5 g twice a day.
+  gln::policy level{};
+  level.observed_safe_daily = gln::grams{4.0};
+  gln::policy split{};
+  split.split_dose_above = gln::grams{3.0};
+  for (const gln::policy& rules : {level, split}) {
+    CHECK_FALSE(gln::dose_for(adult(), purpose::gut_barrier, rules).self_directed());
+    const gln::trial_plan plan = gln::plan_trial(adult(), purpose::gut_barrier, rules);
+    CHECK(plan.status == plan_status::ask_clinician_first);
+    CHECK_FALSE(plan.has_dosing());
+  }
+  // A 12 g/day observed safe level lowers ibs_symptoms' 15 g trial dose out of the range too.
+  gln::policy twelve{};
+  twelve.observed_safe_daily = gln::grams{12.0};
+  CHECK(gln::plan_trial(adult(), purpose::ibs_symptoms, twelve).status ==
+        plan_status::ask_clinician_first);
+
+  // A 12 g/day ceiling: 5 g twice a day, at most 6 g twice a day, not the 14 g/day of the default.
+  gln::policy ceiling{};
+  ceiling.self_directed_daily_ceiling = gln::grams{12.0};
+  const gln::trial_plan gut = gln::plan_trial(adult(), purpose::gut_barrier, ceiling);
+  REQUIRE(gut.status == plan_status::ready);
+  CHECK(gut.start_per_dose.value() == 5.0);
+  CHECK(gut.max_per_day.value() == 12.0);
+  CHECK(gut.more_needs_clinician);
+  REQUIRE(gut.max_check.has_value());
+  CHECK(gut.max_check->regimen.per_dose.value() == 6.0);
+  CHECK(gut.max_check->overall == gln::verdict::suitable);
+
+  // A 7 g/day ceiling: exercise_recovery stays at 5 g once a day, with no step-up to twice.
+  gln::policy seven{};
+  seven.self_directed_daily_ceiling = gln::grams{7.0};
+  const gln::trial_plan training = gln::plan_trial(adult(), purpose::exercise_recovery, seven);
+  REQUIRE(training.status == plan_status::ready);
+  CHECK(training.start_doses_per_day == 1);
+  CHECK(training.max_doses_per_day == 1);
+  CHECK(training.max_per_day.value() == 5.0);
+  CHECK_FALSE(training.step_up_day.has_value());
+  CHECK(training.more_needs_clinician);
+}

@@ -352,11 +352,19 @@ void write_evidence(std::ostream& out, const gln::evidence& e, audience who) {
   if (who == audience::professional) write_line(out, "sources", join_sources(e.sources));
 }
 
-std::string_view status_note(gln::plan_status status) {
-  switch (status) {
+// Why a plan has no dosing. A clinician is asked first for one of three reasons: the
+// screening, the trial's own doses failing the dose check, or a policy that leaves no range.
+std::string_view status_note(const gln::trial_plan& plan) {
+  switch (plan.status) {
     case gln::plan_status::ready: return "";
     case gln::plan_status::ask_clinician_first:
-      return "screening says clinician_only: no plan without a clinician";
+      if (plan.screening_result.overall == gln::verdict::clinician_only) {
+        return "screening says clinician_only: no plan without a clinician";
+      }
+      if (plan.start_check || plan.max_check) {
+        return "the trial's doses fail the dose check for this person: a clinician sets the dose";
+      }
+      return "the policy in force leaves no self-directed range: a clinician sets the dose";
     case gln::plan_status::do_not_start: return "screening says avoid: do not start";
     case gln::plan_status::no_self_directed_range:
       return "this purpose has no self-directed dose range";
@@ -376,7 +384,7 @@ void write_advice(std::ostream& out, std::string_view label, const gln::advice& 
 
 // The plan; for the person, only a plan that is ready (and the basics, which always hold).
 void write_plan(std::ostream& out, const gln::trial_plan& t, audience who) {
-  const std::string_view note = status_note(t.status);
+  const std::string_view note = status_note(t);
   if (who == audience::professional) {
     out << "\nTrial plan: " << gln::to_string(t.status);
     if (!note.empty()) out << " (" << note << ')';

@@ -54,19 +54,25 @@ void check_plan(const gln::trial_plan& plan, const gln::screening& s, const gln:
   } else if (gln::dose_for(p).access != gln::dose_access::self_directed) {
     expected = gln::plan_status::no_self_directed_range;
   } else {
-    // The purpose's lowest self-directed regimen and its highest within the observed safe
-    // level in force (§8; a purpose whose smallest daily dose is above that level keeps it)
-    // must pass check_dose for this person and policy, or a clinician sets the dose.
-    const gln::dose_guidance g = gln::dose_for(p);
-    const double safe_level = gln::effective(requested).observed_safe_daily.value();
-    double top_daily = g.per_day->max.value() < safe_level ? g.per_day->max.value() : safe_level;
-    if (g.per_day->min.value() > safe_level) top_daily = g.per_day->min.value();
-    const gln::regimen low{g.per_dose->min, g.doses_per_day->min, std::nullopt};
-    const gln::regimen high{gln::grams{top_daily / g.doses_per_day->max}, g.doses_per_day->max,
-                            std::nullopt};
-    if (gln::check_dose(person, p, low, requested).overall > gln::verdict::caution ||
-        gln::check_dose(person, p, high, requested).overall > gln::verdict::caution) {
+    // The lowest regimen of the range dose_for offers under the policy and its highest within
+    // the observed safe level in force (§8; a purpose whose smallest daily dose is above that
+    // level keeps it) must pass check_dose for this person and policy, or a clinician sets the
+    // dose; a policy that closes the offered range leaves the dose to a clinician too (§6).
+    const gln::dose_guidance g = gln::dose_for(person, p, requested);
+    if (!g.per_day || !g.per_dose || !g.doses_per_day) {
       expected = gln::plan_status::ask_clinician_first;
+    } else {
+      const double safe_level = gln::effective(requested).observed_safe_daily.value();
+      double top_daily = g.per_day->max.value() < safe_level ? g.per_day->max.value() : safe_level;
+      if (g.per_day->min.value() > safe_level) top_daily = g.per_day->min.value();
+      double top_dose = top_daily / g.doses_per_day->max;
+      if (top_dose > g.per_dose->max.value()) top_dose = g.per_dose->max.value();
+      const gln::regimen low{g.per_dose->min, g.doses_per_day->min, std::nullopt};
+      const gln::regimen high{gln::grams{top_dose}, g.doses_per_day->max, std::nullopt};
+      if (gln::check_dose(person, p, low, requested).overall > gln::verdict::caution ||
+          gln::check_dose(person, p, high, requested).overall > gln::verdict::caution) {
+        expected = gln::plan_status::ask_clinician_first;
+      }
     }
   }
   GLN_FUZZ_CHECK(plan.status == expected);
@@ -118,6 +124,20 @@ void check_guidance(const gln::dose_guidance& g, const fuzzed_profile& in, gln::
   };
   GLN_FUZZ_CHECK(ordered(g.per_dose));
   GLN_FUZZ_CHECK(ordered(g.per_day));
+  // An offered range's largest dose as often as offered is within its day and within the
+  // ceilings that clip it (§6, "dose_for under a policy"; the adult maximum does not clip, and
+  // assess checks the dose it shows against it).
+  if (g.self_directed() && g.per_dose && g.doses_per_day) {
+    GLN_FUZZ_CHECK(g.doses_per_day->min >= 1 && g.doses_per_day->min <= g.doses_per_day->max);
+    const gln::regimen top{g.per_dose->max, g.doses_per_day->max, std::nullopt};
+    GLN_FUZZ_CHECK(top.per_day() <= g.per_day->max);
+    const gln::dose_check checked = gln::check_dose(in.person, p, top, applied);
+    for (const gln::rule refused :
+         {gln::rule::dose_per_dose_above_range, gln::rule::dose_daily_above_range,
+          gln::rule::dose_per_dose_large, gln::rule::dose_above_self_directed_ceiling}) {
+      GLN_FUZZ_CHECK(!checked.findings.contains(refused));
+    }
+  }
   if (g.max_per_day_for_weight) {
     GLN_FUZZ_CHECK(weight_known);
     GLN_FUZZ_CHECK(finite(g.max_per_day_for_weight->value()));

@@ -86,7 +86,22 @@ constexpr void clip_to_policy(dose_guidance& out, const policy& rules) noexcept 
     out.per_dose->max = grams{dose_cap};
     out.clipped_by_policy = true;
   }
-  if (out.per_day->max < out.per_day->min || out.per_dose->max < out.per_dose->min) {
+  // The largest dose as often as offered stays within the daily maximum: under a 12 g/day
+  // ceiling gut_barrier offers 5-6 g twice a day, not 5-10 g (20 g/day), and exercise_recovery
+  // under a 7 g/day one offers 5 g once a day, not twice.
+  const double daily_max = out.per_day->max.value();
+  if (out.doses_per_day && out.per_dose->min.value() > 0.0 &&
+      daily_max / out.per_dose->min.value() < static_cast<double>(out.doses_per_day->max)) {
+    out.doses_per_day->max = static_cast<int>(daily_max / out.per_dose->min.value());
+    out.clipped_by_policy = true;
+  }
+  if (out.doses_per_day && out.doses_per_day->max > 0 &&
+      out.per_dose->max.value() * static_cast<double>(out.doses_per_day->max) > daily_max) {
+    out.per_dose->max = grams{daily_max / static_cast<double>(out.doses_per_day->max)};
+    out.clipped_by_policy = true;
+  }
+  if (out.per_day->max < out.per_day->min || out.per_dose->max < out.per_dose->min ||
+      (out.doses_per_day && out.doses_per_day->max < out.doses_per_day->min)) {
     out.per_day.reset();
     out.per_dose.reset();
     out.doses_per_day.reset();

@@ -91,25 +91,35 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
   }
   if (p == gln::purpose::endurance_gut_stress) plan.context = data::endurance_context;
   plan.status = status_for(plan.screening_result, row);
-  if (plan.status != plan_status::ready || !row.per_dose || !row.doses_per_day || !row.per_day) {
+  if (plan.status != plan_status::ready) return plan;
+  // The plan doses within the range dose_for offers under the policy in force (knowledge.md §6,
+  // "dose_for under a policy"): where the policy's ceilings close that range, a clinician sets
+  // the dose, as an app showing both answers would expect.
+  const dose_guidance offered = dose_for_with(person, p, rules);
+  if (!offered.per_dose || !offered.doses_per_day || !offered.per_day) {
+    plan.status = plan_status::ask_clinician_first;
     return plan;
   }
-  // Within the observed safe level in force (docs/knowledge.md §12): the plan's maximum per day is
-  // the smaller of the purpose's maximum and that level; where even the purpose's smallest
+  // Within the observed safe level in force (docs/knowledge.md §8): the plan's maximum per day is
+  // the smaller of the offered maximum and that level; where even the purpose's smallest
   // daily dose is above it (ibs_symptoms' trial dose), the plan keeps that dose and its
   // dose.above_observed_safe_level caution.
   const double safe_level = rules.observed_safe_daily.value();
-  const double smallest_daily = row.per_day->min.value();
+  const double smallest_daily = offered.per_day->min.value();
   const double top_daily =
       smallest_daily > safe_level
           ? smallest_daily
-          : (row.per_day->max.value() < safe_level ? row.per_day->max.value() : safe_level);
-  const regimen start{row.per_dose->min, row.doses_per_day->min, std::nullopt};
-  const regimen top{grams{top_daily / static_cast<double>(row.doses_per_day->max)},
-                    row.doses_per_day->max, std::nullopt};
-  // The trial's own doses must pass check_dose at caution or better: a stricter policy (a
-  // lower ceiling, fewer doses a day) or a supervised child's per-kg limit can rule them
-  // out, and then a clinician sets the dose.
+          : (offered.per_day->max.value() < safe_level ? offered.per_day->max.value() : safe_level);
+  const int most_doses = offered.doses_per_day->max;
+  const double top_per_dose = top_daily / static_cast<double>(most_doses);
+  const regimen start{offered.per_dose->min, offered.doses_per_day->min, std::nullopt};
+  const regimen top{
+      grams{top_per_dose < offered.per_dose->max.value() ? top_per_dose
+                                                         : offered.per_dose->max.value()},
+      most_doses, std::nullopt};
+  // The trial's own doses must pass check_dose at caution or better: a stricter policy (fewer
+  // doses a day) or a supervised child's per-kg limit can rule them out, and then a clinician
+  // sets the dose.
   const auto summary = [&](const regimen& r) constexpr noexcept {
     const dose_check checked = check_dose_with(person, p, r, rules);
     // An optional assigned from an optional: the C++17 converting assignment is not constexpr.
@@ -122,15 +132,15 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
     plan.status = plan_status::ask_clinician_first;
     return plan;
   }
-  plan.start_per_dose = row.per_dose->min;
-  plan.start_doses_per_day = row.doses_per_day->min;
-  plan.max_doses_per_day = row.doses_per_day->max;
-  plan.max_per_day = grams{top_daily};
-  plan.more_needs_clinician = row.per_day->max.value() > top_daily;
+  plan.start_per_dose = start.per_dose;
+  plan.start_doses_per_day = start.doses_per_day;
+  plan.max_doses_per_day = most_doses;
+  plan.max_per_day = top.per_day();
+  plan.more_needs_clinician = row.per_day && row.per_day->max > plan.max_per_day;
   plan.review_day = review_day_for(trial, rules);
   // A policy that reviews sooner than the step-up day ends the trial at the start dose: the
   // review decides before any step-up.
-  if (trial.step_up && row.doses_per_day->max > row.doses_per_day->min &&
+  if (trial.step_up && plan.max_doses_per_day > plan.start_doses_per_day &&
       rules.general_recovery_step_up_day < plan.review_day) {
     plan.step_up_day = rules.general_recovery_step_up_day;
   }
