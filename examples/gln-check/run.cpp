@@ -211,6 +211,30 @@ std::optional<std::string> dash_in_short_group(const std::vector<std::string>& a
   return std::nullopt;
 }
 
+// CLI11 drops the empty items of a comma-separated list ("cirrhosis,,pregnancy" reads as two
+// names, "--condition ," as none, after which it takes the next option as the value): a
+// list with an empty item is refused instead, so a typo never shortens a person's list.
+std::optional<std::string> empty_list_item(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--") break;
+    for (const std::string_view option : {"--condition", "--medication", "--icd10"}) {
+      std::optional<std::string_view> value;
+      const std::string_view arg = args[i];
+      if (arg == option && i + 1 < args.size()) value = args[i + 1];
+      if (arg.size() > option.size() && arg.substr(0, option.size()) == option &&
+          arg[option.size()] == '=') {
+        value = arg.substr(option.size() + 1);
+      }
+      if (value && (value->empty() || value->front() == ',' || value->back() == ',' ||
+                    value->find(",,") != std::string_view::npos)) {
+        return std::string(option) + ": " + quote(std::string(*value)) +
+               " has an empty item (give each name once, separated by single commas)";
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 template <class E>
 void list_names(std::ostream& out) {
   for (std::size_t i = 0; i < gln::enum_count<E>; ++i) {
@@ -451,6 +475,8 @@ int run_parsed(const CLI::App& app, const options& o, std::ostream& out, std::os
     flush_or_throw(out);
     return exit_ok;
   }
+  // An empty key would make {"": ...}, which no JSONEachRow reader maps to a return column.
+  if (app.count("--wrap") > 0 && o.wrap.empty()) throw usage_error{"--wrap: the key is empty"};
   if (o.batch) return run_batch(o, out, err, in, err_is_terminal);
   return run_single(o, app, out);
 }
@@ -478,6 +504,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
       throw usage_error{quote(*bad) +
                         ": unknown option (a group of short options is letters only: -hv)"};
     }
+    if (auto bad = empty_list_item({args.rbegin(), args.rend()})) throw usage_error{*bad};
     try {
       app.parse(std::move(args));
     } catch (const CLI::CallForHelp&) {

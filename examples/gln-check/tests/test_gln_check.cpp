@@ -404,6 +404,12 @@ TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
       {{"--batch", "--purpose", "gut_barrier"}, "--purpose"},
       {{"--list", "rules"}, "'rules'"},
       {{"--wrap", "result", "--purpose", "gut_barrier"}, "--wrap requires --batch"},
+      {{"--batch", "--wrap", ""}, "--wrap: the key is empty"},
+      // An empty item of a list is refused, not dropped (CLI11 drops it).
+      {{"--purpose", "gut_barrier", "--condition", ""}, "--condition: '' has an empty item"},
+      {{"--purpose", "gut_barrier", "--condition", "cirrhosis,,pregnancy"}, "empty item"},
+      {{"--condition", ",", "--purpose", "gut_barrier"}, "--condition: ','"},
+      {{"--purpose", "gut_barrier", "--icd10=K74.60,"}, "--icd10: 'K74.60,'"},
       {{"-v-supervised", "--purpose", "gut_barrier"}, "'-v-supervised'"},
       {{"-v-batch"}, "'-v-batch'"},
       {{"-hv-batch"}, "'-hv-batch'"},
