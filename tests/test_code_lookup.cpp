@@ -27,6 +27,7 @@ using gln::condition_set;
 using gln::lookup_status;
 using gln::medication;
 using gln::medication_set;
+using gln::purpose;
 
 struct expected_code {
   std::string_view code;
@@ -613,11 +614,35 @@ TEST_CASE("medication texts that name glutamine", "[codes][display]") {
     CAPTURE(std::string(text));
     CHECK(gln::names_glutamine(text));
   }
-  for (const std::string_view text : {"", "Endari", "glutamate", "monosodium glutamate",
-                                      "glutaminase", "Lglutamine", "glutamines", "glut amine"}) {
+  for (const std::string_view text :
+       {"", "glutamate", "monosodium glutamate", "glutaminase", "Lglutamine", "glutamines",
+        "glut amine", "Endarin", "nutre store"}) {
     CAPTURE(std::string(text));
     CHECK_FALSE(gln::names_glutamine(text));
+    CHECK_FALSE(gln::glutamine_brand_in(text).matched());
   }
+}
+
+TEST_CASE("the brands of prescription L-glutamine, each with its label's purpose",
+          "[codes][display]") {
+  // knowledge.md §1: endari_label (Endari), nutrestore_label (NutreStore); §5: their purposes.
+  const gln::brand_match endari = gln::glutamine_brand_in("ENDARI 5 g oral powder packet");
+  REQUIRE(endari.matched());
+  CHECK(endari.brand == "Endari");
+  CHECK(endari.labelled_for == purpose::sickle_cell_disease);
+  CHECK(endari.label == gln::source::endari_label);
+  const gln::brand_match nutrestore =
+      gln::glutamine_brand_in("nutrestore powder for oral solution");
+  REQUIRE(nutrestore.matched());
+  CHECK(nutrestore.brand == "NutreStore");
+  CHECK(nutrestore.labelled_for == purpose::short_bowel_syndrome);
+  CHECK(nutrestore.label == gln::source::nutrestore_label);
+  // A text that names only a brand names glutamine: an order for "Endari" is a glutamine order.
+  CHECK(gln::names_glutamine("Endari"));
+  CHECK(gln::names_glutamine("NutreStore 5 g"));
+  // The first brand named is the one reported.
+  CHECK(gln::glutamine_brand_in("NutreStore or Endari").brand == "NutreStore");
+  static_assert(gln::glutamine_brand_in("Endari").labelled_for == purpose::sickle_cell_disease);
 }
 
 // ---- Properties over many generated inputs ----
@@ -802,6 +827,8 @@ TEST_CASE("display and text readings on generated text agree with a plain word s
   std::vector<std::string_view> names;
   for (const gln::rxnorm_name& entry : gln::data::rxnorm_names) names.push_back(entry.name);
   names.push_back("glutamine");
+  names.push_back("Endari");
+  names.push_back("NutreStore");
   const std::vector<std::string_view> fillers{" ", "-", "/", "[", "]", "x", "L", "MG", "10", ""};
   for (int n = 0; n < 5000; ++n) {
     // A few names and fillers, in random case.
@@ -814,7 +841,9 @@ TEST_CASE("display and text readings on generated text agree with a plain word s
       if (random() % 3 == 0) ch = upper_ascii(std::string(1, ch))[0];
     }
     CAPTURE(text);
-    CHECK(gln::names_glutamine(text) == names_word(text, "glutamine"));
+    const bool brand = names_word(text, "endari") || names_word(text, "nutrestore");
+    CHECK(gln::glutamine_brand_in(text).matched() == brand);
+    CHECK(gln::names_glutamine(text) == (names_word(text, "glutamine") || brand));
     const gln::ingredient_match found = gln::ingredient_in_display(text);
     bool any = false;
     for (const gln::rxnorm_name& entry : gln::data::rxnorm_names) {

@@ -476,6 +476,26 @@ TEST_CASE("fhir: an order: glutamine, its purpose, its regimen") {
   const auto generic = gln::fhir::read_order(reader, none, order(coding(rxnorm, "1869684")));
   CHECK(generic.glutamine);
   CHECK(generic.purpose == gln::purpose::general_recovery);
+  // A product named by brand only, under a local code gln does not know: the brand's label.
+  const json local = coding("http://example.org/formulary", "GLN-5");
+  json by_name = order(local);
+  by_name["medicationCodeableConcept"]["text"] = "ENDARI 5 g oral powder packet";
+  const auto endari_by_name = gln::fhir::read_order(reader, none, by_name);
+  CHECK(endari_by_name.glutamine);
+  CHECK(endari_by_name.purpose == gln::purpose::sickle_cell_disease);
+  CHECK(endari_by_name.purpose_reason ==
+        "the order names Endari, labelled for sickle_cell_disease");
+  const auto nutrestore = gln::fhir::read_order(
+      reader, none, order(coding("http://example.org/formulary", "GLN-6", "NutreStore powder")));
+  CHECK(nutrestore.glutamine);
+  CHECK(nutrestore.purpose == gln::purpose::short_bowel_syndrome);
+  json plain = order(local);
+  plain["medicationCodeableConcept"]["text"] = "L-glutamine powder";
+  const auto by_text = gln::fhir::read_order(reader, none, plain);
+  CHECK(by_text.glutamine);
+  CHECK(by_text.purpose == gln::purpose::general_recovery);
+  CHECK(by_text.purpose_reason.find("names no prescription glutamine (Endari, NutreStore)") !=
+        std::string::npos);
   // The reason code names the indication: sickle cell disease (SNOMED 127040003).
   const auto reason = gln::fhir::read_order(
       reader, none,

@@ -296,6 +296,9 @@ PYBIND11_MODULE(_gln, m) {
   m.def("ingredient_in_display", [](py::handle display) {
     return result(gln::ingredient_in_display(text_argument(display, "display")));
   });
+  m.def("glutamine_brand_in", [](py::handle text) {
+    return result(gln::glutamine_brand_in(text_argument(text, "text")));
+  });
   m.def("names_glutamine",
         [](py::handle text) { return gln::names_glutamine(text_argument(text, "text")); });
   m.def("weight_in_kilograms",

@@ -299,6 +299,11 @@ def test_code_lookups():
     assert found == {"ingredient": "clonazepam", "rxcui": 2598, "medications": ["anticonvulsant"]}
     assert gln.names_glutamine("L-glutamine oral powder")
     assert not gln.names_glutamine("glutamate")
+    assert gln.names_glutamine("Endari")
+    assert gln.glutamine_brand_in("ENDARI 5 g packet") == {
+        "brand": "Endari", "labelled_for": "sickle_cell_disease", "label": "endari_label"}
+    assert gln.glutamine_brand_in("glutamine") == {
+        "brand": None, "labelled_for": None, "label": None}
 
 
 def test_lookups_take_text_only():

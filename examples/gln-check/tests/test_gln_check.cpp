@@ -653,6 +653,13 @@ TEST_CASE("gln/json.hpp: results, citations and enums in their documented shape"
   CHECK(json(gln::condition_set{gln::condition::shock, gln::condition::cirrhosis}) ==
         json({"cirrhosis", "shock"}));
 
+  CHECK(json(gln::glutamine_brand_in("NutreStore powder")) ==
+        json({{"brand", "NutreStore"},
+              {"labelled_for", "short_bowel_syndrome"},
+              {"label", "nutrestore_label"}}));
+  CHECK(json(gln::glutamine_brand_in("glutamine")) ==
+        json({{"brand", nullptr}, {"labelled_for", nullptr}, {"label", nullptr}}));
+
   const json endari = gln::source_info(gln::source::endari_label);
   CHECK(endari.at("kind") == "regulatory_label");
   CHECK(endari.at("year") == 2017);

@@ -66,6 +66,13 @@ struct ndc_entry {
   std::string_view name;
 };
 
+// A brand name of prescription L-glutamine and the purpose its label is for.
+struct glutamine_brand {
+  std::string_view name;
+  gln::purpose labelled_for = gln::purpose::general_recovery;
+  source label = source::endari_label;
+};
+
 // A LOINC observation code or answer.
 struct loinc_entry {
   std::string_view code;
@@ -532,6 +539,14 @@ inline constexpr std::array<std::string_view, 6> atc_exclusions{
 // docs/knowledge.md §2b, NDC: Endari, labeler 42457, product 0420, any package.
 inline constexpr std::array<ndc_entry, 1> ndc_codes{{
     {42457, 420, true, true, "Endari (L-glutamine oral powder), Emmaus Medical"sv},
+}};
+
+// The brands of prescription L-glutamine: docs/knowledge.md §1 (endari_label: Endari,
+// L-glutamine oral powder; nutrestore_label: NutreStore, L-glutamine powder for oral solution),
+// each labelled for one purpose of §5 (sickle_cell_disease, short_bowel_syndrome).
+inline constexpr std::array<glutamine_brand, 2> glutamine_brands{{
+    {"Endari"sv, gln::purpose::sickle_cell_disease, source::endari_label},
+    {"NutreStore"sv, gln::purpose::short_bowel_syndrome, source::nutrestore_label},
 }};
 
 // docs/knowledge.md §2b, LOINC: body weight, pregnancy status and its answers, in the order

@@ -27,6 +27,15 @@ struct ingredient_match {
   constexpr bool matched() const noexcept { return !ingredient.empty(); }
 };
 
+// The prescription L-glutamine brand a text names (glutamine_brand_in).
+struct brand_match {
+  std::string_view brand;  // as the table spells it ("Endari"); empty: none
+  gln::purpose labelled_for = gln::purpose::general_recovery;  // the purpose of its label
+  source label = source::endari_label;                         // the label
+
+  constexpr bool matched() const noexcept { return !brand.empty(); }
+};
+
 namespace detail {
 
 constexpr std::string_view trim_spaces(std::string_view text) noexcept {
@@ -305,11 +314,31 @@ constexpr ingredient_match ingredient_in_display(std::string_view display) noexc
   return found;
 }
 
+// The first brand of prescription L-glutamine a text names as a whole word, in any case
+// ("ENDARI 5 g packet": Endari, labelled for sickle_cell_disease; docs/knowledge.md §1, §5), or
+// no match.
+constexpr brand_match glutamine_brand_in(std::string_view text) noexcept {
+  brand_match found{};
+  detail::visit_words(text, [&](std::size_t position) {
+    for (const glutamine_brand& brand : data::glutamine_brands) {
+      if (detail::word_at(text, position, brand.name)) {
+        found = brand_match{brand.name, brand.labelled_for, brand.label};
+        return true;
+      }
+    }
+    return false;
+  });
+  return found;
+}
+
 // True when a medication's text or display names glutamine as a whole word, in any case
-// ("L-glutamine oral powder", "GLUTAMINE 500 MG").
+// ("L-glutamine oral powder", "GLUTAMINE 500 MG"), or a brand of prescription L-glutamine
+// (Endari, NutreStore: glutamine_brand_in).
 constexpr bool names_glutamine(std::string_view text) noexcept {
   return detail::visit_words(
-      text, [&](std::size_t position) { return detail::word_at(text, position, "glutamine"); });
+             text,
+             [&](std::size_t position) { return detail::word_at(text, position, "glutamine"); }) ||
+         glutamine_brand_in(text).matched();
 }
 
 // A body weight in kilograms from a quantity's UCUM code (kg, g, [lb_av]); without a code,

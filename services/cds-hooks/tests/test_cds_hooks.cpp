@@ -539,6 +539,22 @@ TEST_CASE("cds: the shared CDS Hooks requests") {
                                                   "input.weight_stale", "dose.gi_effects_likely",
                                                   "dose.weight_needed"});
   }
+  SECTION("test04 with the order naming Endari only in its text: the same purpose") {
+    // A formulary code gln does not know, and "Endari" in the text: still a glutamine order,
+    // screened for the purpose of Endari's label.
+    json request = gln_fhir_test::read_json(*test04);
+    request["context"]["draftOrders"]["entry"][0]["resource"]["medicationCodeableConcept"] = {
+        {"coding", json::array({gln_fhir_test::coding("http://example.org/formulary", "GLN-5")})},
+        {"text", "Endari 5 g packet"}};
+    const response r = post(service, "/cds-services/gln-order-select", request);
+    REQUIRE(r.status == 200);
+    REQUIRE(r.body["cards"].size() == 1);
+    const json& card = r.body["cards"][0];
+    CHECK(card["extension"]["gln"]["purpose"] == "sickle_cell_disease");
+    CHECK(card["detail"].get<std::string>().find(
+              "the order names Endari, labelled for sickle\\_cell\\_disease") != std::string::npos);
+    CHECK(rules_of(card).count("purpose.clinician_managed") == 1);
+  }
   SECTION("test05: order-sign without the conditions prefetch: the could-not-check card") {
     const response r =
         post(service, "/cds-services/gln-order-sign", gln_fhir_test::read_text(*test05));

@@ -417,6 +417,17 @@ void to_json(Json& j, const ingredient_match& m) {
   };
 }
 
+// {"brand": "Endari", "labelled_for": "sickle_cell_disease", "label": "endari_label"}; all
+// three are null when the text names no brand.
+template <class Json>
+void to_json(Json& j, const brand_match& m) {
+  j = Json{
+      {"brand", detail::text_or_null<Json>(m.brand)},
+      {"labelled_for", m.matched() ? Json(m.labelled_for) : Json(nullptr)},
+      {"label", m.matched() ? Json(m.label) : Json(nullptr)},
+  };
+}
+
 // Every knob by its id, as a number (a switch is 1 or 0): {"adult_age_years": 18.0, ...}.
 template <class Json>
 void to_json(Json& j, const policy& p) {

@@ -140,7 +140,8 @@ inline std::optional<double> dose_grams(const json* quantity, std::string& probl
 
 // Reads a draft or active MedicationRequest as an order: whether it is glutamine (its codes,
 // or a text naming glutamine), the purpose (the order's reason when it maps to a condition that
-// names a purpose, else the product: Endari is sickle_cell_disease, else general_recovery) and
+// names a purpose, else the product: Endari by NDC or by name is sickle_cell_disease, NutreStore
+// by name short_bowel_syndrome, else general_recovery) and
 // the regimen (one dosage instruction with a dose in g or mg and a timing a day).
 inline order_reading read_order(const reader& from, const record& context, const json& request) {
   using detail::member;
@@ -180,17 +181,30 @@ inline order_reading read_order(const reader& from, const record& context, const
   });
   bool endari = false;
   for (const read_coding& c : medication.codings) endari = endari || detail::is_endari(c.value);
+  // A product named by brand only ("Endari 5 g packet", no code): the brand's label decides, as
+  // Endari's NDC does.
+  gln::brand_match brand{};
+  std::vector<std::string_view> texts{medication.words};
+  for (const read_coding& c : medication.codings) texts.push_back(c.value.display);
+  for (const std::string_view text : texts) {
+    if (brand.matched()) break;
+    brand = gln::glutamine_brand_in(text);
+  }
   if (by_reason) {
     out.purpose = by_reason->first;
     out.purpose_reason = by_reason->second;
   } else if (endari) {
     out.purpose = gln::purpose::sickle_cell_disease;
     out.purpose_reason = "the product is Endari (NDC), labelled for sickle cell disease";
+  } else if (brand.matched()) {
+    out.purpose = brand.labelled_for;
+    out.purpose_reason = "the order names " + std::string(brand.brand) + ", labelled for " +
+                         std::string(gln::to_string(brand.labelled_for));
   } else {
     out.purpose = gln::purpose::general_recovery;
     out.purpose_reason =
         "the order gives no reason that names an indication (sickle cell disease, short bowel "
-        "syndrome, oral mucositis) and the product is not Endari";
+        "syndrome, oral mucositis) and names no prescription glutamine (Endari, NutreStore)";
   }
 
   // The regimen.
