@@ -352,6 +352,30 @@ void write_evidence(std::ostream& out, const gln::evidence& e, audience who) {
   if (who == audience::professional) write_line(out, "sources", join_sources(e.sources));
 }
 
+// The knobs a request gave, each with its unit, and the ones not applied: a policy may only
+// tighten (docs/knowledge.md §12), so a looser or unusable value leaves the default in force.
+std::string policy_text(const gln::request& req) {
+  const gln::policy applied = gln::effective(req.rules);
+  std::string text;
+  for (std::size_t i = 0; i < gln::enum_count<gln::policy_knob>; ++i) {
+    const auto knob = static_cast<gln::policy_knob>(i);
+    if (!req.knob_given(knob)) continue;
+    const gln::knob_info& info = gln::describe(knob);
+    const bool on_off = info.unit == gln::unit::on_off;
+    const auto shown = [&](double value) {
+      if (on_off) return std::string(value != 0.0 ? "on" : "off");
+      return format_number(value) + " " + std::string(gln::to_string(info.unit));
+    };
+    const double asked = gln::knob_value(req.rules, knob);
+    const double used = gln::knob_value(applied, knob);
+    text += (text.empty() ? "" : "; ") + std::string(gln::to_string(knob)) + " " + shown(asked);
+    if (!(asked == used)) {
+      text += " (not applied; in force: " + shown(used) + ")";
+    }
+  }
+  return text;
+}
+
 // Why a plan has no dosing. A clinician is asked first for one of three reasons: the
 // screening, the trial's own doses failing the dose check, or a policy that leaves no range.
 std::string_view status_note(const gln::trial_plan& plan) {
@@ -461,6 +485,7 @@ void write_person(std::ostream& out, const gln::request& req) {
   const std::string_view purpose = req.purpose ? gln::to_string(*req.purpose) : "";
   write_line(out, "purpose", purpose.empty() ? "(none)" : purpose);
   if (req.plan) write_line(out, "regimen", regimen_text(*req.plan));
+  if (req.policy_given != 0) write_line(out, "policy", policy_text(req));
 }
 
 void write_citations(std::ostream& out, const gln::assessment& a, const gln::trial_plan& plan) {
