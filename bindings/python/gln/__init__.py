@@ -70,6 +70,7 @@ __all__ = [
     "conditions_from_icd10",
     "condition_from_icd10",
     "ingredient_in_display",
+    "glutamine_brand_in",
     "names_glutamine",
     "weight_in_kilograms",
     "kilograms_from_pounds",
@@ -334,8 +335,16 @@ def ingredient_in_display(display: str) -> dict:
     return _gln.ingredient_in_display(display)
 
 
+def glutamine_brand_in(text: str) -> dict:
+    """The brand of prescription L-glutamine a text names, as a whole word in any case, and the
+    purpose of its label: ``{"brand", "labelled_for", "label"}`` (None where it names none;
+    Endari: sickle_cell_disease, NutreStore: short_bowel_syndrome)."""
+    return _gln.glutamine_brand_in(text)
+
+
 def names_glutamine(text: str) -> bool:
-    """Whether a medication's text names glutamine as a whole word, in any case."""
+    """Whether a medication's text names glutamine as a whole word, in any case, or a brand of
+    prescription L-glutamine (Endari, NutreStore)."""
     return _gln.names_glutamine(text)
 
 

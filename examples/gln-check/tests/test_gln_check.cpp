@@ -585,6 +585,8 @@ TEST_CASE("request_parser reads every key and refuses what it does not know") {
       "codes[0].'x': unknown key");
   CHECK(parse_failure("") == "empty: a request is a JSON object");
   CHECK(parse_failure("[1, 2]") == "a request must be a JSON object");
+  CHECK(parse_failure("\xEF\xBB\xBF{}") ==
+        "a UTF-8 byte order mark at byte 0: a request starts with '{'");
   CHECK(parse_failure("{} {}") == "bytes after the request at byte 3");
   CHECK(parsed("{}\t \r\n").id == "null");  // white space after the object is fine
   CHECK(parse_failure(std::string(100, '[') + std::string(100, ']')) ==

@@ -288,6 +288,10 @@ class request_parser {
     if (auto error = detail::check_bytes(text, max_bytes_)) return error;
     const char first = detail::first_byte(text);
     if (first == '\0') return request_error{{}, "empty: a request is a JSON object"};
+    // RFC 8259 §8.1: a JSON text has no byte order mark; say so rather than "not an object".
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+      return request_error{{}, "a UTF-8 byte order mark at byte 0: a request starts with '{'"};
+    }
     if (first != '{') return request_error{{}, "a request must be a JSON object"};
     prepare(text);
 
