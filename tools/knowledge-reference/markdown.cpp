@@ -382,6 +382,14 @@ class writer {
              ".");
       }
     }
+    subheading("Brands of prescription L-glutamine (" + num(m_["glutamine_brands"].size()) + ")",
+               "A medication text or display that names one, as a whole word in any case, names "
+               "glutamine (`gln::names_glutamine`); `gln::glutamine_brand_in` gives the purpose "
+               "of its label.");
+    table({"brand", "labelled for", "label"});
+    for (const json& b : m_["glutamine_brands"]) {
+      row({str(b["brand"]), code(str(b["labelled_for"])), code(str(b["label"]))});
+    }
   }
 
   void medications_section() {

@@ -427,6 +427,17 @@ json code_systems() {
   return out;
 }
 
+// The brands of prescription L-glutamine a medication text is read for.
+json glutamine_brands() {
+  json out = json::array();
+  for (const gln::glutamine_brand& brand : gln::data::glutamine_brands) {
+    out.push_back({{"brand", text(brand.name)},
+                   {"labelled_for", name(brand.labelled_for)},
+                   {"label", name(brand.label)}});
+  }
+  return out;
+}
+
 // ---- §3 Medications ----
 
 json medications() {
@@ -698,6 +709,7 @@ json knowledge_model() {
   out["conditions"] = conditions();
   out["icd10_cm"] = icd10_cm();
   out["code_systems"] = code_systems();
+  out["glutamine_brands"] = glutamine_brands();
   out["medications"] = medications();
   out["rules"] = rules();
   out["doses"] = doses();
