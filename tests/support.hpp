@@ -51,6 +51,30 @@ void check_every_rule_fired(const std::set<gln::rule>& fired_anywhere, InScope i
   }
 }
 
+// Calls visit(purpose, policy) for every self-directed purpose (knowledge.md §5) under a grid of
+// the three knobs that clip dose_for's range (§6): the self-directed daily ceiling, the observed
+// safe level and the split-dose threshold, each from below the smallest dose to its default.
+// `step` scales the grid (1: finer, larger: coarser).
+template <class Visit>
+void for_each_clipping_policy(double step, Visit visit) {
+  for (const gln::purpose why :
+       {gln::purpose::general_recovery, gln::purpose::gut_barrier, gln::purpose::exercise_recovery,
+        gln::purpose::endurance_gut_stress, gln::purpose::ibs_symptoms}) {
+    for (double ceiling = 4.0; ceiling <= 20.0; ceiling += 1.5 * step) {
+      for (double level = 4.0; level <= 14.0; level += 1.25 * step) {
+        for (double split = 3.0; split <= 10.0; split += 1.75 * step) {
+          gln::policy rules{};
+          rules.self_directed_daily_ceiling = gln::grams{ceiling};
+          rules.observed_safe_daily = gln::grams{level};
+          rules.split_dose_above = gln::grams{split};
+          CAPTURE(gln::to_string(why), ceiling, level, split);
+          visit(why, rules);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace gln_test
 
 #endif  // GLN_TESTS_SUPPORT_HPP

@@ -619,36 +619,23 @@ TEST_CASE("dose_for under any stricter policy offers nothing check_dose refuses"
   // with the same policy at caution or better (knowledge.md §6, "dose_for under a policy").
   int offered = 0;
   int closed = 0;
-  for (const purpose why :
-       {purpose::general_recovery, purpose::gut_barrier, purpose::exercise_recovery,
-        purpose::endurance_gut_stress, purpose::ibs_symptoms}) {
-    for (double ceiling = 4.0; ceiling <= 20.0; ceiling += 1.5) {
-      for (double level = 4.0; level <= 14.0; level += 1.25) {
-        for (double split = 3.0; split <= 10.0; split += 1.75) {
-          gln::policy rules{};
-          rules.self_directed_daily_ceiling = gln::grams{ceiling};
-          rules.observed_safe_daily = gln::grams{level};
-          rules.split_dose_above = gln::grams{split};
-          CAPTURE(gln::to_string(why), ceiling, level, split);
-          const gln::dose_guidance g = gln::dose_for(adult(), why, rules);
-          if (!g.self_directed()) {
-            ++closed;
-            continue;
-          }
-          ++offered;
-          REQUIRE(g.per_dose.has_value());
-          REQUIRE(g.doses_per_day.has_value());
-          const gln::regimen top = dose(g.per_dose->max.value(), g.doses_per_day->max);
-          CHECK(top.per_day().value() <= g.per_day->max.value());
-          CHECK(g.per_dose->min <= g.per_dose->max);
-          CHECK(g.doses_per_day->min <= g.doses_per_day->max);
-          CHECK(gln::check_dose(adult(), why, top, rules).overall <= verdict::caution);
-          const gln::regimen least = dose(g.per_dose->min.value(), g.doses_per_day->min);
-          CHECK(gln::check_dose(adult(), why, least, rules).overall <= verdict::caution);
-        }
-      }
+  for_each_clipping_policy(1.0, [&](purpose why, const gln::policy& rules) {
+    const gln::dose_guidance g = gln::dose_for(adult(), why, rules);
+    if (!g.self_directed()) {
+      ++closed;
+      return;
     }
-  }
+    ++offered;
+    REQUIRE(g.per_dose.has_value());
+    REQUIRE(g.doses_per_day.has_value());
+    const gln::regimen top = dose(g.per_dose->max.value(), g.doses_per_day->max);
+    CHECK(top.per_day().value() <= g.per_day->max.value());
+    CHECK(g.per_dose->min <= g.per_dose->max);
+    CHECK(g.doses_per_day->min <= g.doses_per_day->max);
+    CHECK(gln::check_dose(adult(), why, top, rules).overall <= verdict::caution);
+    const gln::regimen least = dose(g.per_dose->min.value(), g.doses_per_day->min);
+    CHECK(gln::check_dose(adult(), why, least, rules).overall <= verdict::caution);
+  });
   // Both branches were reached.
   CHECK(offered > 100);
   CHECK(closed > 100);

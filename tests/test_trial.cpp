@@ -314,6 +314,16 @@ TEST_CASE("a stricter policy: the plan doses within what dose_for offers, or not
   CHECK(gut.max_check->regimen.per_dose.value() == 6.0);
   CHECK(gut.max_check->overall == gln::verdict::suitable);
 
+  // A 13 g/day ceiling: 6.5 g twice a day at most; 12.75 g/day: 6 g, to the half gram below,
+  // as a person measures it (and as assess shows the dose).
+  ceiling.self_directed_daily_ceiling = gln::grams{13.0};
+  CHECK(gln::plan_trial(adult(), purpose::gut_barrier, ceiling).max_per_day.value() == 13.0);
+  ceiling.self_directed_daily_ceiling = gln::grams{12.75};
+  const gln::trial_plan quarter = gln::plan_trial(adult(), purpose::gut_barrier, ceiling);
+  REQUIRE(quarter.max_check.has_value());
+  CHECK(quarter.max_check->regimen.per_dose.value() == 6.0);
+  CHECK(quarter.max_per_day.value() == 12.0);
+
   // A 7 g/day ceiling: exercise_recovery stays at 5 g once a day, with no step-up to twice.
   gln::policy seven{};
   seven.self_directed_daily_ceiling = gln::grams{7.0};

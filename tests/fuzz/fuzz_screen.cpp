@@ -67,6 +67,9 @@ void check_plan(const gln::trial_plan& plan, const gln::screening& s, const gln:
       if (g.per_day->min.value() > safe_level) top_daily = g.per_day->min.value();
       double top_dose = top_daily / g.doses_per_day->max;
       if (top_dose > g.per_dose->max.value()) top_dose = g.per_dose->max.value();
+      // To the half gram below, never below the start dose.
+      top_dose = static_cast<double>(static_cast<long long>(top_dose * 2.0)) / 2.0;
+      if (top_dose < g.per_dose->min.value()) top_dose = g.per_dose->min.value();
       const gln::regimen low{g.per_dose->min, g.doses_per_day->min, std::nullopt};
       const gln::regimen high{gln::grams{top_dose}, g.doses_per_day->max, std::nullopt};
       if (gln::check_dose(person, p, low, requested).overall > gln::verdict::caution ||

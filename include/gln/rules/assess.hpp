@@ -79,15 +79,6 @@ struct assessment {
 
 namespace detail {
 
-constexpr double round_half_down(double grams_value) noexcept {
-  if (!(grams_value < 1e15)) return grams_value;
-  return static_cast<double>(static_cast<long long>(grams_value * 2.0)) / 2.0;
-}
-constexpr double round_half_up(double grams_value) noexcept {
-  const double down = round_half_down(grams_value);
-  return down < grams_value ? down + 0.5 : down;
-}
-
 // A range rounded inward to half grams; where nothing half-gram is left inside, the upper end
 // rounded down.
 constexpr range<grams> round_for_people(const range<grams>& r) noexcept {

@@ -66,6 +66,17 @@ struct dose_check {
 
 namespace detail {
 
+// Grams for people: to the half gram, down or up (a range is rounded inward, so what is shown
+// never exceeds what the rules allow).
+constexpr double round_half_down(double grams_value) noexcept {
+  if (!(grams_value < 1e15)) return grams_value;
+  return static_cast<double>(static_cast<long long>(grams_value * 2.0)) / 2.0;
+}
+constexpr double round_half_up(double grams_value) noexcept {
+  const double down = round_half_down(grams_value);
+  return down < grams_value ? down + 0.5 : down;
+}
+
 // A stricter policy's ceilings (docs/knowledge.md §12) cut the self-directed range, so an app
 // never shows a range that check_dose with the same policy refuses; a range they close entirely
 // is no range. Marks the part above the observed safe level.
