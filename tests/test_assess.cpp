@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <sstream>
+#include <string>
 #include <string_view>
 
 #include "catch.hpp"
@@ -305,4 +306,99 @@ TEST_CASE("under any stricter policy the dose shown and the trial plan agree", "
   });
   CHECK(ready > 50);
   CHECK(not_ready > 50);
+}
+
+TEST_CASE("a dose withheld for a limit no oversight moves leaves no plan either",
+          "[assess][trial]") {
+  // The adult maximum lowered to 14 g/day: gut_barrier's 10 g twice a day is above it (avoid
+  // when self-directed), so no dose is shown; the plan's own 7 g twice a day would pass, but
+  // a plan beside "ask your doctor" is a contradiction, so a clinician sets the dose.
+  gln::policy fourteen{};
+  fourteen.adult_maximum_daily = gln::grams{14.0};
+  const gln::assessment capped = gln::assess(adult(), purpose::gut_barrier, fourteen);
+  CHECK(capped.action == action::ok);
+  CHECK(capped.dose_shown == dose_status::ask_clinician);
+  CHECK(capped.trial().status == gln::plan_status::ask_clinician_first);
+  // A supervised 10-year-old of 30 kg: 20 g/day is 0.67 g/kg/day, above 0.65 (avoid).
+  const gln::assessment child = gln::assess(supervised(person(10.0, 30.0)), purpose::gut_barrier);
+  CHECK(child.dose_shown == dose_status::ask_clinician);
+  CHECK(child.trial().status == gln::plan_status::ask_clinician_first);
+  // At 40 kg the purpose's row is within the limit: both are given.
+  const gln::assessment heavier = gln::assess(supervised(person(10.0, 40.0)), purpose::gut_barrier);
+  CHECK(heavier.dose_shown == dose_status::shown);
+  CHECK(heavier.trial().status == gln::plan_status::ready);
+}
+
+TEST_CASE("for every person, purpose and policy, a dose is shown exactly when a plan is ready",
+          "[assess][trial][policy]") {
+  // Self-directed purposes, people of every age band, weight and oversight, and policies that
+  // clip the range or lower a limit no oversight moves: the dose shown and the plan never
+  // contradict each other, and the shown text adds up (the day is what the doses give).
+  int shown = 0;
+  int withheld = 0;
+  for (const std::optional<double> age :
+       {std::optional<double>{}, std::optional<double>{10.0}, std::optional<double>{17.0},
+        std::optional<double>{30.0}, std::optional<double>{80.0}}) {
+    for (const std::optional<double> kg :
+         {std::optional<double>{}, std::optional<double>{20.0}, std::optional<double>{30.0},
+          std::optional<double>{70.0}}) {
+      for (const bool overseen : {false, true}) {
+        for (const double maximum : {14.0, 17.0, 40.0}) {
+          gln_test::for_each_clipping_policy(4.0, [&](purpose why, gln::policy rules) {
+            rules.adult_maximum_daily = gln::grams{maximum};
+            gln::profile who = person(age, kg);
+            if (overseen) who = supervised(who);
+            CAPTURE(age.value_or(-1.0), kg.value_or(-1.0), overseen, maximum);
+            const gln::assessment a = gln::assess(who, why, rules);
+            const gln::trial_plan plan = a.trial();
+            if (a.action != action::ok && a.action != action::ok_with_care) return;
+            CHECK(a.dose.has_value() == plan.has_dosing());
+            if (!a.dose) {
+              ++withheld;
+              return;
+            }
+            ++shown;
+            const gln::shown_dose& d = *a.dose;
+            REQUIRE(d.per_dose.has_value());
+            REQUIRE(d.doses_per_day.has_value());
+            CHECK(d.per_dose->max.value() * d.doses_per_day->max <= d.per_day->max.value());
+            CHECK(d.per_dose->min.value() * d.doses_per_day->min >= d.per_day->min.value());
+            CHECK(plan.max_per_day.value() <= d.per_day->max.value());
+          });
+        }
+      }
+    }
+  }
+  CHECK(shown > 100);
+  CHECK(withheld > 100);
+}
+
+TEST_CASE(
+    "under a policy the shown dose adds up, and supervision is not cut by self-directed ceilings",
+    "[assess][policy]") {
+  const auto summary = [](purpose why, const gln::policy& rules,
+                          const gln::profile& who = adult()) {
+    const gln::assessment a = gln::assess(who, why, rules);
+    REQUIRE(a.dose.has_value());
+    return std::string(a.dose->summary().view());
+  };
+  gln::policy split{};
+  split.split_dose_above = gln::grams{5.0};
+  CHECK(summary(purpose::gut_barrier, split) == "5 g twice a day (10 g/day)");
+  gln::policy eight{};
+  eight.self_directed_daily_ceiling = gln::grams{8.0};
+  CHECK(summary(purpose::general_recovery, eight) == "5 g once a day (5 g/day)");
+  gln::policy level{};
+  level.observed_safe_daily = gln::grams{13.5};
+  CHECK(summary(purpose::gut_barrier, level) == "5-6.5 g twice a day (10-13 g/day)");
+  // Under supervision the self-directed rules do not fire (knowledge.md §6), so a 9 g/day
+  // self-directed ceiling leaves the purpose's row whole, and the plan ready.
+  gln::policy nine{};
+  nine.self_directed_daily_ceiling = gln::grams{9.0};
+  CHECK(summary(purpose::gut_barrier, nine, supervised(adult())) ==
+        "5-10 g twice a day (10-20 g/day; above 14 g/day with a clinician)");
+  CHECK(gln::plan_trial(supervised(adult()), purpose::gut_barrier, nine).status ==
+        gln::plan_status::ready);
+  CHECK(gln::assess(adult(), purpose::gut_barrier, nine).dose_shown ==
+        dose_status::closed_by_policy);
 }

@@ -213,7 +213,20 @@ std::optional<std::string> dash_in_short_group(const std::vector<std::string>& a
 
 // CLI11 drops the empty items of a comma-separated list ("cirrhosis,,pregnancy" reads as two
 // names, "--condition ," as none, after which it takes the next option as the value): a
-// list with an empty item is refused instead, so a typo never shortens a person's list.
+// list with an empty or blank item is refused instead, so a typo never shortens a person's
+// list.
+bool has_empty_item(std::string_view list) {
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = list.find(',', start);
+    const std::string_view item = list.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    if (item.find_first_not_of(" \t") == std::string_view::npos) return true;  // blank
+    if (comma == std::string_view::npos) return false;
+    start = comma + 1;
+  }
+}
+
 std::optional<std::string> empty_list_item(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--") break;
@@ -225,8 +238,7 @@ std::optional<std::string> empty_list_item(const std::vector<std::string>& args)
           arg[option.size()] == '=') {
         value = arg.substr(option.size() + 1);
       }
-      if (value && (value->empty() || value->front() == ',' || value->back() == ',' ||
-                    value->find(",,") != std::string_view::npos)) {
+      if (value && has_empty_item(*value)) {
         return std::string(option) + ": " + quote(std::string(*value)) +
                " has an empty item (give each name once, separated by single commas)";
       }

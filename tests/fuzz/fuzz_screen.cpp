@@ -59,7 +59,16 @@ void check_plan(const gln::trial_plan& plan, const gln::screening& s, const gln:
     // level keeps it) must pass check_dose for this person and policy, or a clinician sets the
     // dose; a policy that closes the offered range leaves the dose to a clinician too (§6).
     const gln::dose_guidance g = gln::dose_for(person, p, requested);
-    if (!g.per_day || !g.per_dose || !g.doses_per_day) {
+    // The most offered, to the half gram below as assess shows it: where it fires an avoid
+    // dose rule, assess shows no dose, and the plan waits for a clinician too.
+    const auto most_refused = [&] {
+      const double most =
+          static_cast<double>(static_cast<long long>(g.per_dose->max.value() * 2.0)) / 2.0;
+      const gln::regimen top{gln::grams{most}, g.doses_per_day->max, std::nullopt};
+      return !(most > 0.0) ||
+             gln::check_dose(person, p, top, requested).overall == gln::verdict::avoid;
+    };
+    if (!g.per_day || !g.per_dose || !g.doses_per_day || most_refused()) {
       expected = gln::plan_status::ask_clinician_first;
     } else {
       const double safe_level = gln::effective(requested).observed_safe_daily.value();

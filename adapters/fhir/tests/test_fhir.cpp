@@ -489,6 +489,16 @@ TEST_CASE("fhir: an order: glutamine, its purpose, its regimen") {
       reader, none, order(coding("http://example.org/formulary", "GLN-6", "NutreStore powder")));
   CHECK(nutrestore.glutamine);
   CHECK(nutrestore.purpose == gln::purpose::short_bowel_syndrome);
+  // An order that names its product only in a medicationReference's display (the Medication
+  // was not sent).
+  json referenced = order(local);
+  referenced.erase("medicationCodeableConcept");
+  referenced["medicationReference"] = {{"reference", "Medication/not-sent"}, {"display", "Endari"}};
+  const auto endari_by_reference = gln::fhir::read_order(reader, none, referenced);
+  CHECK(endari_by_reference.glutamine);
+  CHECK(endari_by_reference.purpose == gln::purpose::sickle_cell_disease);
+  referenced["medicationReference"]["display"] = "Metformin 500 mg";
+  CHECK_FALSE(gln::fhir::read_order(reader, none, referenced).glutamine);
   json plain = order(local);
   plain["medicationCodeableConcept"]["text"] = "L-glutamine powder";
   const auto by_text = gln::fhir::read_order(reader, none, plain);

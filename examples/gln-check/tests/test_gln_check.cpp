@@ -410,6 +410,8 @@ TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
       {{"--purpose", "gut_barrier", "--condition", "cirrhosis,,pregnancy"}, "empty item"},
       {{"--condition", ",", "--purpose", "gut_barrier"}, "--condition: ','"},
       {{"--purpose", "gut_barrier", "--icd10=K74.60,"}, "--icd10: 'K74.60,'"},
+      {{"--purpose", "gut_barrier", "--condition", "cirrhosis, ,pregnancy"}, "empty item"},
+      {{"--purpose", "gut_barrier", "--medication", " "}, "--medication: ' ' has an empty item"},
       {{"-v-supervised", "--purpose", "gut_barrier"}, "'-v-supervised'"},
       {{"-v-batch"}, "'-v-batch'"},
       {{"-hv-batch"}, "'-hv-batch'"},

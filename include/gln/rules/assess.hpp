@@ -175,31 +175,6 @@ constexpr gln::dose_status dose_status_of(const dose_guidance& guidance) noexcep
   return gln::dose_status::no_range;
 }
 
-// The most the shown dose offers, as a regimen: its largest dose as often as it says, or its
-// largest daily amount once a day where it gives no per-dose amount.
-constexpr regimen top_of(const shown_dose& dose) noexcept {
-  if (dose.per_dose && dose.doses_per_day) {
-    return regimen{dose.per_dose->max, dose.doses_per_day->max, std::nullopt};
-  }
-  return regimen{dose.per_day ? dose.per_day->max : grams{}, 1, std::nullopt};
-}
-
-// Whether a dose rounded for people may be shown: some of it is left (a per-kg range for a
-// very small weight can round to nothing), and taking the most it offers fires no `avoid` dose
-// rule for this person under this policy (knowledge.md §6: dose.child_per_kg,
-// dose.critical_per_kg and the adult maximum never move). A purpose's row, shown under
-// supervision, is not bounded by those rules otherwise.
-constexpr bool may_show(const shown_dose& dose, const profile& person, gln::purpose p,
-                        const policy& rules, const profile_facts& facts) noexcept {
-  if (!dose.per_day || !(dose.per_day->max.value() > 0.0)) return false;
-  finding_list top{};
-  finding_writer::start(top, person, p, rules);
-  std::optional<grams> per_day;
-  add_dose_findings(person, p, top_of(dose), rules, facts, top, per_day);
-  finding_writer::finish(top);
-  return top.worst_level() != verdict::avoid;
-}
-
 constexpr shown_dose show(const dose_guidance& guidance) noexcept {
   shown_dose out{};
   if (guidance.per_dose) {
@@ -208,6 +183,15 @@ constexpr shown_dose show(const dose_guidance& guidance) noexcept {
   out.doses_per_day = guidance.doses_per_day;
   if (guidance.per_day) {
     out.per_day = std::optional<range<grams>>{round_for_people(*guidance.per_day)};
+    // Rounded, the largest dose as often as offered may be less than the rounded day: the day
+    // says no more than the doses give (5-6.5 g twice a day is 10-13 g/day, not 10-13.5).
+    if (out.per_dose && out.doses_per_day) {
+      const double doses_give =
+          out.per_dose->max.value() * static_cast<double>(out.doses_per_day->max);
+      if (doses_give < out.per_day->max.value() && doses_give >= out.per_day->min.value()) {
+        out.per_day->max = grams{doses_give};
+      }
+    }
   }
   out.clinician_above_per_day = guidance.clinician_above_per_day;
   out.amount = guidance.amount;
@@ -251,7 +235,7 @@ struct assessment_access {
     result.dose_shown = dose_status_of(guidance);
     if (result.dose_shown == gln::dose_status::shown) {
       const shown_dose dose = show(guidance);
-      if (may_show(dose, person, p, rules, facts)) {
+      if (most_offered_allowed(guidance, person, p, rules, facts)) {
         result.dose = std::optional<shown_dose>{dose};
       } else {
         // The purpose's dose is above a limit for this person: a clinician sets it.

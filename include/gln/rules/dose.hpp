@@ -79,37 +79,45 @@ constexpr double round_half_up(double grams_value) noexcept {
 
 // A stricter policy's ceilings (docs/knowledge.md §12) cut the self-directed range, so an app
 // never shows a range that check_dose with the same policy refuses; a range they close entirely
-// is no range. Marks the part above the observed safe level.
-constexpr void clip_to_policy(dose_guidance& out, const policy& rules) noexcept {
+// is no range. Under clinician supervision those self-directed rules do not fire (§6), so they
+// cut nothing there. Marks the part above the observed safe level.
+constexpr void clip_to_policy(dose_guidance& out, const policy& rules, bool supervised) noexcept {
   if (!out.per_day || !out.per_dose) return;
-  double daily_cap = rules.self_directed_daily_ceiling.value();
   const double safe_level = rules.observed_safe_daily.value();
-  if (safe_level < describe(policy_knob::observed_safe_level).default_value &&
-      safe_level < daily_cap) {
-    daily_cap = safe_level;
+  if (!supervised) {
+    double daily_cap = rules.self_directed_daily_ceiling.value();
+    if (safe_level < describe(policy_knob::observed_safe_level).default_value &&
+        safe_level < daily_cap) {
+      daily_cap = safe_level;
+    }
+    const double dose_cap = rules.split_dose_above.value();
+    if (out.per_day->max.value() > daily_cap) {
+      out.per_day->max = grams{daily_cap};
+      out.clipped_by_policy = true;
+    }
+    if (out.per_dose->max.value() > dose_cap) {
+      out.per_dose->max = grams{dose_cap};
+      out.clipped_by_policy = true;
+    }
   }
-  const double dose_cap = rules.split_dose_above.value();
-  if (out.per_day->max.value() > daily_cap) {
-    out.per_day->max = grams{daily_cap};
-    out.clipped_by_policy = true;
-  }
-  if (out.per_dose->max.value() > dose_cap) {
-    out.per_dose->max = grams{dose_cap};
-    out.clipped_by_policy = true;
-  }
-  // The largest dose as often as offered stays within the daily maximum: under a 12 g/day
-  // ceiling gut_barrier offers 5-6 g twice a day, not 5-10 g (20 g/day), and exercise_recovery
-  // under a 7 g/day one offers 5 g once a day, not twice.
-  const double daily_max = out.per_day->max.value();
-  if (out.doses_per_day && out.per_dose->min.value() > 0.0 &&
-      daily_max / out.per_dose->min.value() < static_cast<double>(out.doses_per_day->max)) {
-    out.doses_per_day->max = static_cast<int>(daily_max / out.per_dose->min.value());
-    out.clipped_by_policy = true;
-  }
-  if (out.doses_per_day && out.doses_per_day->max > 0 &&
-      out.per_dose->max.value() * static_cast<double>(out.doses_per_day->max) > daily_max) {
-    out.per_dose->max = grams{daily_max / static_cast<double>(out.doses_per_day->max)};
-    out.clipped_by_policy = true;
+  // The per-dose amount, the doses a day and the day agree: the largest dose as often as
+  // offered stays within the daily maximum (under a 12 g/day ceiling gut_barrier offers 5-6 g
+  // twice a day, not 5-10 g; under 7 g/day exercise_recovery offers 5 g once a day, not
+  // twice), and the daily maximum is no more than that (under a 5 g split-dose threshold, 5 g
+  // twice a day is 10 g/day, not 10-20). The rows of §5 agree already: only a clip changes them.
+  if (out.doses_per_day && out.clipped_by_policy) {
+    const double daily_max = out.per_day->max.value();
+    if (out.per_dose->min.value() > 0.0 &&
+        daily_max / out.per_dose->min.value() < static_cast<double>(out.doses_per_day->max)) {
+      out.doses_per_day->max = static_cast<int>(daily_max / out.per_dose->min.value());
+    }
+    const double most_doses = static_cast<double>(out.doses_per_day->max);
+    if (out.doses_per_day->max > 0 && out.per_dose->max.value() * most_doses > daily_max) {
+      out.per_dose->max = grams{daily_max / most_doses};
+    }
+    if (out.per_dose->max.value() * most_doses < daily_max) {
+      out.per_day->max = grams{out.per_dose->max.value() * most_doses};
+    }
   }
   if (out.per_day->max < out.per_day->min || out.per_dose->max < out.per_dose->min ||
       (out.doses_per_day && out.doses_per_day->max < out.doses_per_day->min)) {
@@ -166,7 +174,7 @@ constexpr dose_guidance dose_guidance_for(const profile& person, gln::purpose p,
       out.max_per_day_for_weight = std::optional<grams>{grams{row.max_per_kg_day->value() * kg}};
     }
   }
-  if (row.access == dose_access::self_directed) clip_to_policy(out, rules);
+  if (row.access == dose_access::self_directed) clip_to_policy(out, rules, is_supervised(person));
   return out;
 }
 
@@ -272,6 +280,37 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
   // The self-directed rules do not fire under clinician supervision.
   if (is_supervised(person)) fired &= ~self_directed_only_rules;
   finding_writer::add_rules(out, fired);
+}
+
+// The most a guidance offers, as a person measures it (to the half gram below, as assess shows a
+// dose): its largest dose as often as it says, or its largest daily amount once a day where it
+// gives no per-dose amount.
+constexpr regimen most_offered(const dose_guidance& offered) noexcept {
+  if (offered.per_dose && offered.doses_per_day) {
+    return regimen{grams{round_half_down(offered.per_dose->max.value())},
+                   offered.doses_per_day->max, std::nullopt};
+  }
+  return regimen{grams{offered.per_day ? round_half_down(offered.per_day->max.value()) : 0.0}, 1,
+                 std::nullopt};
+}
+
+// Whether the most a guidance offers may be offered to this person under this policy: some of
+// it is left once rounded (a per-kg range for a very small weight can round to nothing), and
+// taking it fires no `avoid` dose rule (knowledge.md §6: dose.child_per_kg,
+// dose.critical_per_kg and the adult maximum never move, and nothing clips a range to them).
+// assess shows a dose, and plan_trial is ready, only where this holds. `known` is
+// facts_of(person, p, rules).
+constexpr bool most_offered_allowed(const dose_guidance& offered, const profile& person,
+                                    gln::purpose p, const policy& rules,
+                                    const profile_facts& known) noexcept {
+  const regimen top = most_offered(offered);
+  if (!(top.per_dose.value() > 0.0)) return false;
+  finding_list checked{};
+  finding_writer::start(checked, person, p, rules);
+  std::optional<grams> per_day;
+  add_dose_findings(person, p, top, rules, known, checked, per_day);
+  finding_writer::finish(checked);
+  return checked.worst_level() != verdict::avoid;
 }
 
 // `rules` must already be effective().

@@ -43,7 +43,8 @@ struct trial_plan {
   outcome_set outcomes;                               // pick one goal from these
   std::optional<range<double>> protein_g_per_kg_day;  // athletes' protein target
   // check_dose for the plan's start and maximum regimens, whenever the plan got as far as
-  // choosing them (status ready, or ask_clinician_first because a dose failed the check).
+  // choosing them (status ready, or ask_clinician_first because a dose failed the check; where
+  // the most the purpose's range offers fires an avoid rule, max_check is that regimen's).
   std::optional<regimen_check> start_check;
   std::optional<regimen_check> max_check;
 
@@ -95,7 +96,8 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
   // The plan doses within the range dose_for offers under the policy in force (knowledge.md §6,
   // "dose_for under a policy"): where the policy's ceilings close that range, a clinician sets
   // the dose, as an app showing both answers would expect.
-  const dose_guidance offered = dose_for_with(person, p, rules);
+  const profile_facts known = facts_of(person, p, rules);
+  const dose_guidance offered = dose_guidance_for(person, p, rules, known);
   if (!offered.per_dose || !offered.doses_per_day || !offered.per_day) {
     plan.status = plan_status::ask_clinician_first;
     return plan;
@@ -129,6 +131,13 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
         regimen_check{r, checked.overall, checked.findings.rules()}};
   };
   plan.start_check = summary(start);
+  // No plan where assess would show no dose: the most the range offers is above a limit for
+  // this person that no oversight moves (knowledge.md §6). max_check then says which.
+  if (!most_offered_allowed(offered, person, p, rules, known)) {
+    plan.max_check = summary(most_offered(offered));
+    plan.status = plan_status::ask_clinician_first;
+    return plan;
+  }
   plan.max_check = summary(top);
   if (plan.start_check->overall > verdict::caution || plan.max_check->overall > verdict::caution) {
     plan.status = plan_status::ask_clinician_first;

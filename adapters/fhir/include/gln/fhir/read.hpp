@@ -648,10 +648,22 @@ inline detail::concept_reading reader::read_medication(const json& resource,
   if (const json* code_concept = detail::member(resource, "medicationCodeableConcept")) {
     return detail::read_medication_concept(code_concept, reference, options_.lookup);
   }
+  const json* medication_reference = detail::member(resource, "medicationReference");
   const std::string_view target =
-      detail::text_of(detail::member(detail::member(resource, "medicationReference"), "reference"));
+      detail::text_of(detail::member(medication_reference, "reference"));
   const json* medication = find_medication(target, resource);
-  if (medication == nullptr) return {};
+  if (medication == nullptr) {
+    // The Medication was not sent: the reference's display is the only name of the product, so
+    // it is read as a medication text (an order for "Endari" is a glutamine order).
+    detail::concept_reading named{};
+    named.words = std::string(detail::text_of(detail::member(medication_reference, "display")));
+    if (gln::names_glutamine(named.words)) {
+      named.glutamine = true;
+      named.glutamine_from =
+          provenance{reference, named.words, coding{}, matched_by::medication_text};
+    }
+    return named;
+  }
   detail::concept_reading read = detail::read_medication_concept(
       detail::member(*medication, "code"), reference, options_.lookup);
   // A Medication's ingredients may carry the codes its own code lacks.
