@@ -154,11 +154,23 @@ TEST_CASE("a stricter policy changes the results", "[policy]") {
     CHECK(general.review_day == 4);
     CHECK_FALSE(general.step_up_day.has_value());
     CHECK(general.start_doses_per_day == 1);
-    // A later step-up may not pass the review: it is refused and the default stays, which
-    // the earlier review then drops.
+    // A later step-up may not pass the review: with the review before the default step-up day
+    // the default stays, which the earlier review then drops.
     p.general_recovery_step_up_day = 6;
     CHECK(gln::effective(p).general_recovery_step_up_day == 5);
     CHECK_FALSE(gln::plan_trial(adult(), purpose::general_recovery, p).step_up_day.has_value());
+  }
+  SECTION("a step-up later than the review is the review day: no step-up, never the default") {
+    gln::policy p{};
+    p.general_recovery_step_up_day = 20;  // after the review on day 14
+    CHECK(gln::effective(p).general_recovery_step_up_day == 14);
+    const gln::trial_plan general = gln::plan_trial(adult(), purpose::general_recovery, p);
+    REQUIRE(general.has_dosing());
+    CHECK_FALSE(general.step_up_day.has_value());
+    CHECK(general.max_doses_per_day == 2);
+    // Not a finite day: the default.
+    p.general_recovery_step_up_day = 2000000;
+    CHECK(gln::effective(p).general_recovery_step_up_day == 5);
   }
 }
 

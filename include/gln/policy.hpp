@@ -125,7 +125,8 @@ constexpr bool policy::operator==(const policy& other) const noexcept {
 
 // The policy the rules apply: each knob kept where it is stricter than its default, in the
 // direction of the threshold table, else the default. Knobs bounded by another knob (the
-// step-up day may not pass the review day) are settled after the knob they depend on.
+// step-up day may not pass the review day) are settled after the knob they depend on, and a
+// later day past its bound is the bound.
 constexpr policy effective(const policy& requested) noexcept {
   policy out{};
   for (int pass = 0; pass < 2; ++pass) {
@@ -134,7 +135,15 @@ constexpr policy effective(const policy& requested) noexcept {
       const double bound = knob.at_most ? knob_value(out, *knob.at_most) : 0.0;
       const double want = knob_value(requested, knob.id);
       const bool keep = detail::is_stricter(want, knob.default_value, knob.stricter, bound);
-      set_knob_value(out, knob.id, keep ? want : knob.default_value);
+      double value = keep ? want : knob.default_value;
+      // A later day past the knob it may not pass (a step-up after the review) is as late as
+      // that knob allows, never earlier than the default: falling back to the default would
+      // make a stricter request looser.
+      if (!keep && knob.at_most && knob.stricter == direction::later && want > bound &&
+          want <= 1.0e6 && bound > knob.default_value) {
+        value = bound;
+      }
+      set_knob_value(out, knob.id, value);
     }
   }
   return out;
