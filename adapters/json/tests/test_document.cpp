@@ -101,6 +101,48 @@ TEST_CASE("the strict readers read long decimals correctly rounded") {
   CHECK(req.plan->per_dose.value() == 0.5);
 }
 
+// simdjson 3.0 refuses an exponent of more than 18 digits, though "0e2036854372036854775809"
+// is a valid JSON 0 and "1e-2036854372036854775809" rounds to 0: both readers read them as
+// nlohmann does, and a number too large for a double is still an error naming where it is.
+TEST_CASE("the strict readers read long exponents as nlohmann does") {
+  const char* const numbers[] = {"0e2036854372036854775809", "-0.0E+99999999999999999999999",
+                                 "1e-2036854372036854775809", "5.5e-0000000000000000000000000001",
+                                 "0e0000000000000000000000000000000000000000000000000001"};
+  for (const char* number : numbers) {
+    INFO(number);
+    const std::string text = std::string("{\"n\": [") + number + "]}";
+    CHECK(parsed(text) == json::parse(text));
+  }
+  static_assert(gln::detail::long_exponent("0e2036854372036854775809"), "19 digits");
+  static_assert(!gln::detail::long_exponent("0e203685437203685477"), "18 digits");
+  static_assert(gln::detail::long_exponent("1E-0000000000000000000001"), "leading zeros count");
+  static_assert(!gln::detail::long_exponent("01e2036854372036854775809"), "not JSON: leading 0");
+  static_assert(!gln::detail::long_exponent("1.e2036854372036854775809"), "not JSON: 1.");
+  static_assert(!gln::detail::long_exponent("1e2036854372036854775809x"), "not JSON: x");
+
+  for (const char* number : {"1e2036854372036854775809", "-7.5E+99999999999999999999999"}) {
+    INFO(number);
+    gln::json_document_parser parser;
+    json out;
+    const auto error = parser.parse(std::string("{\"n\": [1, ") + number + "]}", out);
+    REQUIRE(error);
+    CHECK(error->text() == "n[1]: bad JSON: Problem while parsing a number");
+    CHECK_THROWS(json::parse(std::string("[") + number + "]"));
+  }
+
+  gln::request_parser requests;
+  gln::request req;
+  REQUIRE_FALSE(requests.parse(R"({"age_years": 40, "weight_kg": 70,
+      "regimen": {"grams_per_dose": 5, "doses_per_day": 2, "weeks": 0e99999999999999999999}})",
+                               req));
+  REQUIRE(req.plan);
+  REQUIRE(req.plan->weeks);
+  CHECK(*req.plan->weeks == 0.0);
+  const auto refused = requests.parse(R"({"age_years": 4e99999999999999999999})", req);
+  REQUIRE(refused);
+  CHECK(std::string(refused->c_str()).find("age_years") != std::string::npos);
+}
+
 TEST_CASE("json_document_parser refuses what a request must not hold, naming where") {
   using map = std::map<std::string, std::string>;
   const map cases = {

@@ -50,14 +50,44 @@ constexpr bool long_mantissa(std::string_view number) noexcept {
   return digits > 19;
 }
 
+// Whether `number` is a JSON number (RFC 8259 §6) whose exponent has more than 18 digits:
+// simdjson 3.0 refuses some of those ("0e2036854372036854775809" is a valid 0).
+constexpr bool long_exponent(std::string_view number) noexcept {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < number.size() && number[i] >= '0' && number[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < number.size() && number[i] == '-') ++i;
+  if (i < number.size() && number[i] == '0') {
+    ++i;
+  } else if (i >= number.size() || number[i] < '1' || number[i] > '9' || digits() == 0) {
+    return false;
+  }
+  if (i < number.size() && number[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+  }
+  if (i >= number.size() || (number[i] != 'e' && number[i] != 'E')) return false;
+  ++i;
+  if (i < number.size() && (number[i] == '+' || number[i] == '-')) ++i;
+  const std::size_t exponent_digits = digits();
+  return i == number.size() && exponent_digits > 18;
+}
+
 // A number's value. simdjson 3.0 (Debian 12's) misreads decimals of more than 19 significant
 // digits whose integer part is 0 (simdjson issue #2093: 0.95000000000000000000 read as
-// 0.0277): a long mantissa is read again from its text, correctly rounded (strtod in the C
-// locale, whatever the program's locale).
+// 0.0277) and refuses an exponent of more than 18 digits: such a number is read again from its
+// text, correctly rounded (strtod in the C locale, whatever the program's locale); one too large
+// for a double is still an error.
 inline simdjson::error_code read_double(simdjson::ondemand::value& v, std::string_view token,
                                         double& out) noexcept {
   const simdjson::error_code error = v.get_double().get(out);
-  if (error != simdjson::SUCCESS || !long_mantissa(token)) return error;
+  const bool read_again = error == simdjson::SUCCESS
+                              ? long_mantissa(token)
+                              : error == simdjson::NUMBER_ERROR && long_exponent(token);
+  if (!read_again) return error;
   try {
     std::istringstream in{std::string(token)};
     in.imbue(std::locale::classic());
