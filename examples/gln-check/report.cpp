@@ -51,13 +51,15 @@ std::string unknown_name_message(std::string_view what, std::string_view name) {
 
 std::string format_number(double value) {
   std::array<char, 64> buffer{};
-  const int written = std::snprintf(buffer.data(), buffer.size(), "%.2f", value);
+  // Two decimals would print a tiny value as "0": a 1e-320 g dose is not a 0 g dose.
+  const bool tiny = value != 0.0 && value < 0.01 && value > -0.01;
+  const int written = std::snprintf(buffer.data(), buffer.size(), tiny ? "%.3g" : "%.2f", value);
   if (written <= 0 || static_cast<std::size_t>(written) >= buffer.size()) {
     std::snprintf(buffer.data(), buffer.size(), "%g", value);
     return buffer.data();
   }
   std::string out(buffer.data());
-  if (out.find('.') != std::string::npos) {
+  if (!tiny && out.find('.') != std::string::npos) {
     while (out.back() == '0') out.pop_back();
     if (out.back() == '.') out.pop_back();
   }
@@ -352,13 +354,6 @@ void write_evidence(std::ostream& out, const gln::evidence& e, audience who) {
   if (who == audience::professional) write_line(out, "sources", join_sources(e.sources));
 }
 
-std::string small_number(double value) {
-  std::array<char, 64> buffer{};
-  const int written = std::snprintf(buffer.data(), buffer.size(), "%.3g", value);
-  if (written <= 0 || static_cast<std::size_t>(written) >= buffer.size()) return "?";
-  return std::string(buffer.data(), static_cast<std::size_t>(written));
-}
-
 // The knobs a request gave, each with its unit, and the ones not applied: a policy may only
 // tighten (docs/knowledge.md §12), so a looser or unusable value leaves the default in force.
 std::string policy_text(const gln::request& req) {
@@ -371,10 +366,7 @@ std::string policy_text(const gln::request& req) {
     const bool on_off = info.unit == gln::unit::on_off;
     const auto shown = [&](double value) {
       if (on_off) return std::string(value != 0.0 ? "on" : "off");
-      // Two decimals would print a tiny value that closes a range as "0".
-      return (value != 0.0 && value < 0.01 && value > -0.01 ? small_number(value)
-                                                            : format_number(value)) +
-             " " + std::string(gln::to_string(info.unit));
+      return format_number(value) + " " + std::string(gln::to_string(info.unit));
     };
     const double asked = gln::knob_value(req.rules, knob);
     const double used = gln::knob_value(applied, knob);

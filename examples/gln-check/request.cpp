@@ -103,6 +103,14 @@ std::optional<double> parse_number(std::string_view text) noexcept {
   }
 }
 
+std::string number_problem(std::string_view text, bool whole) {
+  if (is_decimal(text, !whole)) {
+    return whole ? "is out of range (a whole number from -2147483648 to 2147483647)"
+                 : "is out of range (a number a double can hold)";
+  }
+  return whole ? "is not a whole number" : "is not a number";
+}
+
 std::optional<int> parse_count(std::string_view text) noexcept {
   if (!is_decimal(text, false)) return std::nullopt;
   try {

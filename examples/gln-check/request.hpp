@@ -30,6 +30,11 @@ std::optional<double> parse_number(std::string_view text) noexcept;
 // A whole number that fits an int, in the same strict syntax (no fraction, no exponent).
 std::optional<int> parse_count(std::string_view text) noexcept;
 
+// Why parse_number (whole: parse_count) gives no value for `text`, for a usage message:
+// "is not a number" ("is not a whole number"), or "is out of range" for one in the syntax
+// that does not fit (1e999, 2147483648).
+std::string number_problem(std::string_view text, bool whole);
+
 // The answer to a request, gln::assess's, as the JSON envelope (gln::envelope_text with
 // gln::answer_json; shape in the README and docs/schema/); indent < 0 gives a single line.
 // With citations, the answer gains a "citations" object from every cited source id to its

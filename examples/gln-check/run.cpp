@@ -52,7 +52,7 @@ constexpr std::size_t max_request_bytes = gln::request_parser::default_max_bytes
 CLI::Validator number_check() {
   return CLI::Validator(
       [](std::string& text) {
-        return parse_number(text) ? std::string{} : quote(text) + " is not a number";
+        return parse_number(text) ? std::string{} : quote(text) + " " + number_problem(text, false);
       },
       "", "number");
 }
@@ -60,7 +60,7 @@ CLI::Validator number_check() {
 CLI::Validator count_check() {
   return CLI::Validator(
       [](std::string& text) {
-        return parse_count(text) ? std::string{} : quote(text) + " is not a whole number";
+        return parse_count(text) ? std::string{} : quote(text) + " " + number_problem(text, true);
       },
       "", "whole number");
 }

@@ -13,6 +13,7 @@
 
 #include "catch.hpp"
 #include "request.hpp"
+#include "text.hpp"
 
 namespace {
 
@@ -395,9 +396,14 @@ TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
       {{"--purpose", "gut_barrier", "--medication", "ssri"}, "'ssri'"},
       {{"--purpose", "gut_barrier", "--age", "nan"}, "'nan'"},
       {{"--purpose", "gut_barrier", "--age", "inf"}, "'inf'"},
-      {{"--purpose", "gut_barrier", "--weight", "1e999"}, "'1e999'"},
-      {{"--purpose", "gut_barrier", "--grams", "five"}, "'five'"},
-      {{"--purpose", "gut_barrier", "--grams", "5", "--doses", "99999999999"}, "'99999999999'"},
+      {{"--purpose", "gut_barrier", "--weight", "1e999"}, "'1e999' is out of range"},
+      {{"--purpose", "gut_barrier", "--grams", "five"}, "'five' is not a number"},
+      {{"--purpose", "gut_barrier", "--grams", "5", "--doses", "99999999999"},
+       "'99999999999' is out of range"},
+      {{"--purpose", "gut_barrier", "--grams", "5", "--doses", "2147483648"},
+       "'2147483648' is out of range"},
+      {{"--purpose", "gut_barrier", "--grams", "5", "--doses", "2.5"},
+       "'2.5' is not a whole number"},
       {{"--purpose", "gut_barrier", "--icd10", "not a code"}, "'not a code'"},
       {{"--purpose", "gut_barrier", "--icd10", "K7"}, "'K7'"},
       {{"--age", "40"}, "--purpose"},
@@ -629,6 +635,31 @@ TEST_CASE("parse_number and parse_count accept plain decimals only") {
     INFO(bad);
     CHECK_FALSE(gln_check::parse_count(bad).has_value());
   }
+  // The usage message tells a value out of range from one that is not a number.
+  CHECK(gln_check::number_problem("1e999", false) ==
+        "is out of range (a number a double can hold)");
+  CHECK(gln_check::number_problem("-1e400", false).rfind("is out of range", 0) == 0);
+  CHECK(gln_check::number_problem("nan", false) == "is not a number");
+  CHECK(gln_check::number_problem("2147483648", true).rfind("is out of range", 0) == 0);
+  CHECK(gln_check::number_problem("-2147483649", true).rfind("is out of range", 0) == 0);
+  CHECK(gln_check::number_problem("1e1", true) == "is not a whole number");
+  CHECK(gln_check::number_problem("two", true) == "is not a whole number");
+}
+
+TEST_CASE("a tiny number is printed as itself, not as 0") {
+  // 1e-320 g is a valid (subnormal) dose; two decimals would show "0 g".
+  const tool_result tiny =
+      run_tool({"--age", "40", "--purpose", "exercise_recovery", "--grams", "1e-320"});
+  CHECK(tiny.code == gln_check::exit_ok);
+  CHECK(tiny.out.find("  regimen:       1e-320 g x 1 a day (1e-320 g/day)\n") != std::string::npos);
+  CHECK(tiny.out.find(" 0 g") == std::string::npos);
+  CHECK(gln_check::format_number(0.004) == "0.004");
+  CHECK(gln_check::format_number(-0.00125) == "-0.00125");
+  CHECK(gln_check::format_number(1.2e-10) == "1.2e-10");
+  CHECK(gln_check::format_number(0.01) == "0.01");
+  CHECK(gln_check::format_number(2.5) == "2.5");
+  CHECK(gln_check::format_number(0.0) == "0");
+  CHECK(gln_check::format_number(-0.0) == "0");
 }
 
 TEST_CASE("run() lets nothing escape, whatever argv holds") {
