@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "catch.hpp"
 
@@ -126,7 +127,7 @@ TEST_CASE("the strict readers read long exponents as nlohmann does") {
     json out;
     const auto error = parser.parse(std::string("{\"n\": [1, ") + number + "]}", out);
     REQUIRE(error);
-    CHECK(error->text() == "n[1]: bad JSON: Problem while parsing a number");
+    CHECK(error->text() == std::string("n[1]: '") + number + "' is not a finite number");
     CHECK_THROWS(json::parse(std::string("[") + number + "]"));
   }
 
@@ -141,6 +142,45 @@ TEST_CASE("the strict readers read long exponents as nlohmann does") {
   const auto refused = requests.parse(R"({"age_years": 4e99999999999999999999})", req);
   REQUIRE(refused);
   CHECK(std::string(refused->c_str()).find("age_years") != std::string::npos);
+}
+
+// A value JSON does not have (JavaScript's NaN and Infinity, Python's nan and inf, a number
+// as a person writes it) is named as such, where it is; a JSON number too large for a double
+// is named as not finite.
+TEST_CASE("request_parser names a value that is not JSON, and where it is") {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"({"age_years": Infinity})", "age_years: 'Infinity' is not a JSON value"},
+      {R"({"age_years": NaN})", "age_years: 'NaN' is not a JSON value"},
+      {R"({"age_years": nan})", "age_years: 'nan' is not a JSON value"},
+      {R"({"age_years": .5})", "age_years: '.5' is not a JSON value"},
+      {R"({"age_years": +5})", "age_years: '+5' is not a JSON value"},
+      {R"({"age_years": nul})", "age_years: 'nul' is not a JSON value"},
+      {R"({"age_years": -Infinity})", "age_years: '-Infinity' is not a JSON number"},
+      {R"({"age_years": 01})", "age_years: '01' is not a JSON number"},
+      {R"({"age_years": 0x10})", "age_years: '0x10' is not a JSON number"},
+      {R"({"age_years": 5.})", "age_years: '5.' is not a JSON number"},
+      {R"({"age_years": 1e999})", "age_years: '1e999' is not a finite number"},
+      {R"({"conditions": ["cirrhosis", Infinity]})",
+       "conditions[1]: 'Infinity' is not a JSON value"},
+      {R"({"regimen": {"grams_per_dose": NaN, "doses_per_day": 1}})",
+       "regimen.grams_per_dose: 'NaN' is not a JSON value"}};
+  gln::request_parser parser;
+  for (const auto& [text, message] : cases) {
+    INFO(text);
+    gln::request req;
+    const auto error = parser.parse(text, req);
+    REQUIRE(error);
+    CHECK(std::string(error->c_str()) == message);
+    CHECK_THROWS(json::parse(text));  // not JSON to nlohmann either
+  }
+  static_assert(gln::detail::is_json_number("-0.5e+10"), "JSON");
+  static_assert(gln::detail::is_json_number("0"), "JSON");
+  static_assert(!gln::detail::is_json_number(""), "empty");
+  static_assert(!gln::detail::is_json_number("-"), "a sign alone");
+  static_assert(!gln::detail::is_json_number("1e"), "no exponent digits");
+  static_assert(!gln::detail::is_json_number("1.5 "), "a trailing space");
+  static_assert(gln::detail::scan_json_number("12e345,").length == 6, "stops at the comma");
+  static_assert(gln::detail::scan_json_number("12e345").exponent_digits == 3, "exponent digits");
 }
 
 TEST_CASE("json_document_parser refuses what a request must not hold, naming where") {
@@ -166,25 +206,35 @@ TEST_CASE("json_document_parser refuses what a request must not hold, naming whe
     CHECK(refused(text) == error);
   }
   // Not JSON: simdjson's reason, at the path where it was found.
-  const std::string bad[] = {"{\"a\": 1,}",
-                             "{\"a\" 1}",
-                             "[1 2]",
-                             "{\"a\": tru}",
-                             "{\"a\": nul}",
-                             "[1.]",
-                             "[01]",
-                             "{\"a\": \"\xff\"}",
-                             "{\"a\": \"\\x\"}",
-                             "[\"open",
-                             "{",
-                             "[-]",
-                             "{\"a\": [1, {\"b\": }]}"};
+  const std::string bad[] = {
+      "{\"a\": 1,}", "{\"a\" 1}", "[1 2]", "{\"a\": \"\xff\"}",      "{\"a\": \"\\x\"}", "[\"open",
+      "{",           "[,1]",      "[1,]",  "{\"a\": [1, {\"b\": }]}"};
   for (const std::string& text : bad) {
     INFO(text);
     CHECK(refused(text).find("bad JSON: ") != std::string::npos);
     CHECK_THROWS(json::parse(text));  // nlohmann refuses each as well
   }
   CHECK(refused("{\"a\": [1, {\"b\": }]}").rfind("a[1].b: bad JSON: ", 0) == 0);
+  CHECK(refused("[1,]").rfind("[1]: bad JSON: ", 0) == 0);
+  // A value JSON does not have is named, where it is.
+  const map values = {
+      {"{\"a\": tru}", "a: 'tru' is not a JSON value"},
+      {"{\"a\": nul}", "a: 'nul' is not a JSON value"},
+      {"[true, fals]", "[1]: 'fals' is not a JSON value"},
+      {"[Infinity]", "[0]: 'Infinity' is not a JSON value"},
+      {"{\"a\": {\"b\": NaN}}", "a.b: 'NaN' is not a JSON value"},
+      {"[.5]", "[0]: '.5' is not a JSON value"},
+      {"[1.]", "[0]: '1.' is not a JSON number"},
+      {"[01]", "[0]: '01' is not a JSON number"},
+      {"[-]", "[0]: '-' is not a JSON number"},
+      {"[1, -Infinity]", "[1]: '-Infinity' is not a JSON number"},
+      {"[1e999]", "[0]: '1e999' is not a finite number"},
+  };
+  for (const auto& [text, error] : values) {
+    INFO(text);
+    CHECK(refused(text) == error);
+    CHECK_THROWS(json::parse(text));
+  }
 }
 
 TEST_CASE("json_document_parser: the depth and size limits") {

@@ -543,6 +543,7 @@ class nlohmann_source {
   }
 
   std::string_view error() const noexcept { return "a value JSON does not have (binary)"; }
+  std::string_view bad_value() const noexcept { return {}; }  // a DOM holds JSON values only
 
  private:
   std::string text_;

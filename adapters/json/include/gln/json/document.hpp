@@ -95,7 +95,8 @@ class json_document_parser {
 
   bool read(simdjson::ondemand::value& v, nlohmann::json& out) {
     simdjson::ondemand::json_type type{};
-    if (failed(v.type().get(type))) return false;
+    const simdjson::error_code typed = v.type().get(type);
+    if (typed != simdjson::SUCCESS) return not_a_value(v, typed);
     switch (type) {
       case simdjson::ondemand::json_type::object: return read_object(v, out);
       case simdjson::ondemand::json_type::array: return read_array(v, out);
@@ -109,15 +110,18 @@ class json_document_parser {
       case simdjson::ondemand::json_type::number: return read_number(v, out);
       case simdjson::ondemand::json_type::boolean: {
         bool value = false;
-        if (failed(v.get_bool().get(value))) return false;
+        const simdjson::error_code read_bool = v.get_bool().get(value);
+        if (read_bool != simdjson::SUCCESS) return not_a_value(v, read_bool);
         out = value;
         return true;
       }
       case simdjson::ondemand::json_type::null: {
         // type() reads the first byte only: make sure it is the literal null.
         bool is_null = false;
-        if (failed(v.is_null().get(is_null))) return false;
-        if (!is_null) return failed(simdjson::N_ATOM_ERROR);
+        const simdjson::error_code code = v.is_null().get(is_null);
+        if (code != simdjson::SUCCESS || !is_null) {
+          return not_a_value(v, code != simdjson::SUCCESS ? code : simdjson::N_ATOM_ERROR);
+        }
         out = nullptr;
         return true;
       }
@@ -129,7 +133,7 @@ class json_document_parser {
   // than 19 significant digits ("70.00000000000000000000001") as 0.
   bool read_number(simdjson::ondemand::value& v, nlohmann::json& out) {
     simdjson::ondemand::number_type type{};
-    if (failed(v.get_number_type().get(type))) return false;
+    if (v.get_number_type().get(type) != simdjson::SUCCESS) return not_a_number(v);
     if (type == simdjson::ondemand::number_type::signed_integer) {
       std::int64_t value = 0;
       if (v.get_int64().get(value) == simdjson::SUCCESS) {
@@ -145,7 +149,9 @@ class json_document_parser {
     }
     // A decimal, or an integer beyond 64 bits: a double, as nlohmann reads it.
     double value = 0;
-    if (failed(detail::read_double(v, detail::raw_token(v), value))) return false;
+    if (detail::read_double(v, detail::raw_token(v), value) != simdjson::SUCCESS) {
+      return not_a_number(v);
+    }
     out = value;
     return true;
   }
@@ -189,6 +195,25 @@ class json_document_parser {
     }
     path_.pop_back();
     return true;
+  }
+
+  // NaN, Infinity, .5, tru: named, where they are. A value missing before a comma or a
+  // bracket is bad JSON.
+  bool not_a_value(simdjson::ondemand::value& v, simdjson::error_code code) noexcept {
+    const std::string_view raw = detail::raw_token(v);
+    if (raw.empty() || raw.find_first_of(",:]}") == 0) {
+      failed(code);
+      return false;
+    }
+    begin().append_quoted(raw).append(" is not a JSON value");
+    return false;
+  }
+  // 1e999 is JSON but no double; 01, 1. and -Infinity are not JSON numbers at all.
+  bool not_a_number(simdjson::ondemand::value& v) noexcept {
+    const std::string_view raw = detail::raw_token(v);
+    begin().append_quoted(raw).append(detail::is_json_number(raw) ? " is not a finite number"
+                                                                  : " is not a JSON number");
+    return false;
   }
 
   bool too_deep() noexcept {

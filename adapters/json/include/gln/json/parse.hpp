@@ -50,30 +50,10 @@ constexpr bool long_mantissa(std::string_view number) noexcept {
   return digits > 19;
 }
 
-// Whether `number` is a JSON number (RFC 8259 §6) whose exponent has more than 18 digits:
-// simdjson 3.0 refuses some of those ("0e2036854372036854775809" is a valid 0).
+// Whether `number` is a JSON number whose exponent has more than 18 digits: simdjson 3.0
+// refuses some of those ("0e2036854372036854775809" is a valid 0).
 constexpr bool long_exponent(std::string_view number) noexcept {
-  std::size_t i = 0;
-  const auto digits = [&] {
-    const std::size_t start = i;
-    while (i < number.size() && number[i] >= '0' && number[i] <= '9') ++i;
-    return i - start;
-  };
-  if (i < number.size() && number[i] == '-') ++i;
-  if (i < number.size() && number[i] == '0') {
-    ++i;
-  } else if (i >= number.size() || number[i] < '1' || number[i] > '9' || digits() == 0) {
-    return false;
-  }
-  if (i < number.size() && number[i] == '.') {
-    ++i;
-    if (digits() == 0) return false;
-  }
-  if (i >= number.size() || (number[i] != 'e' && number[i] != 'E')) return false;
-  ++i;
-  if (i < number.size() && (number[i] == '+' || number[i] == '-')) ++i;
-  const std::size_t exponent_digits = digits();
-  return i == number.size() && exponent_digits > 18;
+  return is_json_number(number) && scan_json_number(number).exponent_digits > 18;
 }
 
 // A number's value. simdjson 3.0 (Debian 12's) misreads decimals of more than 19 significant
@@ -110,13 +90,16 @@ class simdjson_source {
 
   bool kind(value& v, json_kind& out) noexcept {
     simdjson::ondemand::json_type type{};
-    if (failed(v.type().get(type))) return false;
+    bad_value_ = {};
+    if (failed(v.type().get(type))) return not_a_value(v);
     switch (type) {
       case simdjson::ondemand::json_type::null: {
         // type() reads the first byte only: make sure it is the literal null.
         bool is_null = false;
-        if (failed(v.is_null().get(is_null))) return false;
-        if (!is_null) return failed(simdjson::N_ATOM_ERROR);
+        if (failed(v.is_null().get(is_null)) || !is_null) {
+          failed(simdjson::N_ATOM_ERROR);
+          return not_a_value(v);
+        }
         out = json_kind::null;
         return true;
       }
@@ -174,6 +157,9 @@ class simdjson_source {
   }
 
   std::string_view error() const noexcept { return simdjson::error_message(error_); }
+  // The text of the last value kind() found not to be JSON at all (NaN, Infinity, .5), or
+  // empty.
+  std::string_view bad_value() const noexcept { return bad_value_; }
   bool failed(simdjson::error_code code) noexcept {
     if (code == simdjson::SUCCESS) return false;
     error_ = code;
@@ -181,7 +167,15 @@ class simdjson_source {
   }
 
  private:
+  // A value missing before a comma or a bracket is bad JSON, with no text to name.
+  bool not_a_value(value& v) noexcept {
+    const std::string_view raw = raw_token(v);
+    if (!raw.empty() && raw.find_first_of(",:]}") != 0) bad_value_ = raw;
+    return false;
+  }
+
   simdjson::error_code error_ = simdjson::SUCCESS;
+  std::string_view bad_value_;  // into the document, valid while it is read
 };
 
 // A copy of the text with the padding simdjson reads past the end; kept for reuse.

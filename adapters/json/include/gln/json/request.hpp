@@ -174,6 +174,45 @@ struct request_answer {
 
 namespace detail {
 
+// The length of the JSON number (RFC 8259 §6) at the start of `text`, and of its exponent's
+// digits; {0, 0} where `text` starts with none. A number is the whole token only when
+// `length == text.size()`.
+struct json_number_scan {
+  std::size_t length = 0;
+  std::size_t exponent_digits = 0;
+};
+constexpr json_number_scan scan_json_number(std::string_view text) noexcept {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < text.size() && text[i] == '-') ++i;
+  if (i < text.size() && text[i] == '0') {
+    ++i;
+  } else if (i >= text.size() || text[i] < '1' || text[i] > '9' || digits() == 0) {
+    return {};
+  }
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    if (digits() == 0) return {};
+  }
+  std::size_t exponent_digits = 0;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    exponent_digits = digits();
+    if (exponent_digits == 0) return {};
+  }
+  return {i, exponent_digits};
+}
+
+// Whether `token` is exactly one JSON number.
+constexpr bool is_json_number(std::string_view token) noexcept {
+  return !token.empty() && scan_json_number(token).length == token.size();
+}
+
 // The request's purpose; without one, a value outside the enum, which every entry point
 // refuses (input.invalid, avoid).
 inline gln::purpose purpose_of(const request& r) noexcept {
@@ -356,6 +395,7 @@ inline code_effect add_code(request& out, code_system system, std::string_view c
 //                            duplicates included, in document order
 //   bool elements(value&, F) F(value&) -> bool, for every element
 //   std::string_view error() the last failure of the source itself (bad JSON)
+//   std::string_view bad_value() the text of the last value kind() found not JSON, or empty
 // Each returns false when the JSON is bad or F returned false.
 template <class Source>
 class request_reader {
@@ -488,7 +528,9 @@ class request_reader {
     std::string_view raw;
     if (!source_.number(v, number, raw) || !std::isfinite(number)) {
       if (raw.empty()) return bad_json(path);
-      begin(path).append_quoted(raw).append(" is not a finite number");
+      // 1e999 is JSON but no double; 01, 0x10 and -Infinity are not JSON numbers at all.
+      begin(path).append_quoted(raw).append(is_json_number(raw) ? " is not a finite number"
+                                                                : " is not a JSON number");
       return false;
     }
     return true;
@@ -799,7 +841,12 @@ class request_reader {
   }
 
   bool bad_json(const field_path& path) noexcept {
-    begin(path).append("bad JSON: ").append(source_.error());
+    const std::string_view bad = source_.bad_value();
+    if (!bad.empty()) {
+      begin(path).append_quoted(bad).append(" is not a JSON value");
+    } else {
+      begin(path).append("bad JSON: ").append(source_.error());
+    }
     return false;
   }
 
