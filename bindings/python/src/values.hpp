@@ -145,6 +145,7 @@ class tree_source {
 
   // A tree is well-formed JSON by construction: its source never fails.
   std::string_view error() const noexcept { return "a value the reader cannot hold"; }
+  std::string_view bad_value() const noexcept { return {}; }  // Python values, not JSON text
 
  private:
   const value_tree& tree_;

@@ -116,7 +116,10 @@ class simdjson_source {
 
   bool number(value& v, double& out, std::string_view& raw) noexcept {
     raw = raw_token(v);
-    return !failed(read_double(v, raw, out));
+    bad_value_ = {};
+    if (!failed(read_double(v, raw, out))) return true;
+    if (!is_json_number(raw)) bad_value_ = raw;  // 01, 0x10, -Infinity; not 1e999
+    return false;
   }
 
   // The JSON text of a string or an integer, checked: a string is unescaped once to validate
@@ -157,8 +160,8 @@ class simdjson_source {
   }
 
   std::string_view error() const noexcept { return simdjson::error_message(error_); }
-  // The text of the last value kind() found not to be JSON at all (NaN, Infinity, .5), or
-  // empty.
+  // The text of the last value kind() or number() found not to be JSON at all (NaN,
+  // Infinity, .5, 01), or empty.
   std::string_view bad_value() const noexcept { return bad_value_; }
   bool failed(simdjson::error_code code) noexcept {
     if (code == simdjson::SUCCESS) return false;

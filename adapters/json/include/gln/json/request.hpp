@@ -395,7 +395,8 @@ inline code_effect add_code(request& out, code_system system, std::string_view c
 //                            duplicates included, in document order
 //   bool elements(value&, F) F(value&) -> bool, for every element
 //   std::string_view error() the last failure of the source itself (bad JSON)
-//   std::string_view bad_value() the text of the last value kind() found not JSON, or empty
+//   std::string_view bad_value() the text of the last value kind() or number() found not to
+//                            be JSON (NaN, 01: the text's own source only), or empty
 // Each returns false when the JSON is bad or F returned false.
 template <class Source>
 class request_reader {
@@ -529,8 +530,9 @@ class request_reader {
     if (!source_.number(v, number, raw) || !std::isfinite(number)) {
       if (raw.empty()) return bad_json(path);
       // 1e999 is JSON but no double; 01, 0x10 and -Infinity are not JSON numbers at all.
-      begin(path).append_quoted(raw).append(is_json_number(raw) ? " is not a finite number"
-                                                                : " is not a JSON number");
+      const bool not_json = !source_.bad_value().empty();
+      begin(path).append_quoted(raw).append(not_json ? " is not a JSON number"
+                                                     : " is not a finite number");
       return false;
     }
     return true;
