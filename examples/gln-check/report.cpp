@@ -121,6 +121,15 @@ std::string join_names(const gln::enum_set<E>& set) {
   return out.empty() ? "none" : out;
 }
 
+// A list the app knows ("none" when empty), or one it does not: "not known", with the names it
+// gave as "at least".
+template <class Set>
+std::string known_or_not(bool known, const Set& names) {
+  if (known) return join_names(names);
+  return names.empty() ? std::string("not known")
+                       : "not known (" + join_names(names) + " at least)";
+}
+
 // A stable name in words, for a person: "severe_kidney_disease" -> "severe kidney disease".
 std::string in_words(std::string_view name) {
   std::string out(name);
@@ -458,12 +467,8 @@ void write_person(std::ostream& out, const gln::request& req) {
   line += ", " + (oversight.empty() ? std::string("(invalid oversight)") : std::string(oversight));
   out << "\nPerson (as read)\n";
   write_line(out, "profile", line);
-  write_line(out, "conditions",
-             p.conditions_known ? join_names(p.conditions)
-                                : "not known (" + join_names(p.conditions) + " at least)");
-  write_line(out, "medications",
-             p.medications_known ? join_names(p.medications)
-                                 : "not known (" + join_names(p.medications) + " at least)");
+  write_line(out, "conditions", known_or_not(p.conditions_known, p.conditions));
+  write_line(out, "medications", known_or_not(p.medications_known, p.medications));
   if (!req.icd10.empty()) {
     std::string codes;
     for (const std::string& code : req.icd10) codes += (codes.empty() ? "" : ", ") + code;

@@ -31,7 +31,7 @@ struct options {
   int doses = 1;
   std::vector<std::string> conditions, medications, icd10;
   bool supervised = false, json = false, verbose = false, batch = false, compact = false,
-       version = false;
+       version = false, conditions_unknown = false, medications_unknown = false;
 };
 
 // A usage error: the message goes to stderr as one line, the exit code is 2.
@@ -146,6 +146,15 @@ void configure(CLI::App& app, options& o) {
                     ->delimiter(',')
                     ->type_name("CODE")
                     ->transform(icd10_check());
+  // Unknown is not none (docs/knowledge.md §4): without these, no --condition means none.
+  auto* conditions_unknown =
+      app.add_flag("--conditions-unknown", o.conditions_unknown,
+                   "the person's conditions are not known (a request's \"conditions\": null)")
+          ->excludes(conditions, icd10);
+  auto* medications_unknown =
+      app.add_flag("--medications-unknown", o.medications_unknown,
+                   "the person's medications are not known (a request's \"medications\": null)")
+          ->excludes(medications);
   auto* supervised = app.add_flag("--supervised", o.supervised, "a clinician supervises the use");
   auto* purpose =
       app.add_option("--purpose", o.purpose, "why glutamine (required unless in --profile)")
@@ -177,8 +186,8 @@ void configure(CLI::App& app, options& o) {
           ->transform(name_check<gln::verdict>("verdict"));
   auto* batch = app.add_flag("--batch", o.batch,
                              "read JSON Lines requests on stdin, write one JSON result per line");
-  batch->excludes(profile, age, weight, conditions, medications, icd10, supervised, purpose, grams,
-                  doses, weeks, fail_on);
+  batch->excludes(profile, age, weight, conditions, medications, icd10, conditions_unknown,
+                  medications_unknown, supervised, purpose, grams, doses, weeks, fail_on);
   // The JSON carries both texts of every finding (reason, patient_text): a reader picks.
   audience->excludes(json, batch);
   app.add_flag("--compact", o.compact,
@@ -300,6 +309,24 @@ gln::request build_request(const CLI::App& app, const options& o) {
   if (!o.medications.empty() && req.medications_null) {
     throw usage_error{
         "--medication cannot add to a --profile whose medications are null (unknown)"};
+  }
+  if (o.conditions_unknown) {
+    if (!req.person.conditions.empty() || !req.icd10.empty() || !req.codes.empty()) {
+      throw usage_error{
+          "--conditions-unknown: the --profile lists conditions or codes; make its "
+          "\"conditions\" null instead"};
+    }
+    req.conditions_null = true;
+    req.person.conditions_known = false;
+  }
+  if (o.medications_unknown) {
+    if (!req.person.medications.empty() || !req.codes.empty()) {
+      throw usage_error{
+          "--medications-unknown: the --profile lists medications or codes; make its "
+          "\"medications\" null instead"};
+    }
+    req.medications_null = true;
+    req.person.medications_known = false;
   }
   for (const std::string& name : o.conditions) {
     req.person.conditions.insert(parsed_name<gln::condition>(name));

@@ -389,6 +389,51 @@ TEST_CASE("the audience patient: the action and the findings in plain words, no 
   CHECK(dose.out.find("dose.gi_effects_likely") == std::string::npos);
 }
 
+// Unknown is not none (knowledge.md §4): with no --condition the conditions are none, and these
+// flags say they are not known, as a request's null does.
+TEST_CASE("unknown conditions or medications on the command line: not known, never none") {
+  const tool_result known = run_tool({"--age", "40", "--purpose", "exercise_recovery"});
+  CHECK(known.out.find("input.conditions_unknown") == std::string::npos);
+  CHECK(known.out.find("  conditions:    none\n") != std::string::npos);
+
+  const tool_result conditions =
+      run_tool({"--age", "40", "--purpose", "exercise_recovery", "--conditions-unknown"});
+  CHECK(conditions.code == gln_check::exit_ok);
+  CHECK(conditions.out.find("ACTION: Ask your doctor first (ask_clinician)") != std::string::npos);
+  CHECK(conditions.out.find("[clinician_only] input.conditions_unknown") != std::string::npos);
+  CHECK(conditions.out.find("  conditions:    not known\n") != std::string::npos);
+  CHECK(conditions.out.find("  medications:   none\n") != std::string::npos);
+  CHECK(conditions.out.find("\nDose:") == std::string::npos);
+
+  const tool_result both = run_tool({"--age", "40", "--purpose", "exercise_recovery",
+                                     "--conditions-unknown", "--medications-unknown", "--json"});
+  REQUIRE(both.code == gln_check::exit_ok);
+  const nlohmann::json answer = nlohmann::json::parse(both.out);
+  CHECK(answer.at("request").at("conditions").is_null());
+  CHECK(answer.at("request").at("medications").is_null());
+  CHECK(both.out.find("input.medications_unknown") != std::string::npos);
+
+  // A flag and a list of the same thing contradict each other.
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--conditions-unknown", "--condition", "cirrhosis"},
+        std::vector<std::string>{"--conditions-unknown", "--icd10", "K74.60"},
+        std::vector<std::string>{"--medications-unknown", "--medication", "lactulose"},
+        std::vector<std::string>{"--batch", "--conditions-unknown"}}) {
+    std::vector<std::string> full{"--purpose", "gut_barrier"};
+    if (args.front() == "--batch") full.clear();
+    full.insert(full.end(), args.begin(), args.end());
+    const tool_result refused = run_tool(full);
+    INFO(args.front() + " " + args.back());
+    CHECK(refused.code == gln_check::exit_usage);
+    CHECK(refused.err.find("excludes") != std::string::npos);
+  }
+  const tool_result listed = run_tool({"--profile", profiles + "cirrhosis.json",
+                                       "--conditions-unknown", "--purpose", "gut_barrier"});
+  CHECK(listed.code == gln_check::exit_usage);
+  CHECK(listed.err.find("--conditions-unknown: the --profile lists conditions") !=
+        std::string::npos);
+}
+
 TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
       {{"--purpose", "gut"}, "'gut'"},
