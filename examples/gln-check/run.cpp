@@ -516,6 +516,10 @@ int run_parsed(const CLI::App& app, const options& o, std::ostream& out, std::os
   }
   // An empty key would make {"": ...}, which no JSONEachRow reader maps to a return column.
   if (app.count("--wrap") > 0 && o.wrap.empty()) throw usage_error{"--wrap: the key is empty"};
+  // CLI11 takes "--wrap -v" as the key "-v" and drops the option: no column is named so.
+  if (!o.wrap.empty() && o.wrap.front() == '-') {
+    throw usage_error{"--wrap: " + quote(o.wrap) + " is an option, not a key (--wrap KEY)"};
+  }
   if (o.batch) return run_batch(o, out, err, in, err_is_terminal);
   return run_single(o, app, out);
 }
