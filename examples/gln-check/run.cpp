@@ -88,6 +88,16 @@ CLI::Validator icd10_check() {
       "", "code");
 }
 
+// Every verdict is suitable or worse: "--fail-on suitable" would fail every run.
+CLI::Validator fail_on_check() {
+  return CLI::Validator(
+      [](std::string& text) {
+        if (text != "suitable") return std::string{};
+        return quote(text) + " would fail every run: give caution, clinician_only or avoid";
+      },
+      "", "VERDICT");
+}
+
 CLI::Validator audience_check() {
   return CLI::Validator(
       [](std::string& text) {
@@ -183,7 +193,8 @@ void configure(CLI::App& app, options& o) {
                      "exit 3 when the verdict is this level or worse (caution, clinician_only, "
                      "avoid)")
           ->type_name("VERDICT")
-          ->transform(name_check<gln::verdict>("verdict"));
+          ->transform(name_check<gln::verdict>("verdict"))
+          ->check(fail_on_check());
   auto* batch = app.add_flag("--batch", o.batch,
                              "read JSON Lines requests on stdin, write one JSON result per line");
   batch->excludes(profile, age, weight, conditions, medications, icd10, conditions_unknown,
@@ -302,27 +313,33 @@ gln::request build_request(const CLI::App& app, const options& o) {
   }
   if (given("--age")) req.person.age_years = o.age;
   if (given("--weight")) req.person.weight_kg = gln::kilograms{o.weight};
-  if ((!o.conditions.empty() || !o.icd10.empty()) && req.conditions_null) {
+  // A profile's null "conditions", "icd10" or "codes" makes its conditions unknown (a null
+  // "codes" its medications too): a command line cannot add to what is not known.
+  if ((!o.conditions.empty() || !o.icd10.empty()) && !req.person.conditions_known) {
     throw usage_error{
-        "--condition and --icd10 cannot add to a --profile whose conditions are null (unknown)"};
+        "--condition and --icd10 cannot add to a --profile whose conditions are not known "
+        "(its \"conditions\", \"icd10\" or \"codes\" is null)"};
   }
-  if (!o.medications.empty() && req.medications_null) {
+  if (!o.medications.empty() && !req.person.medications_known) {
     throw usage_error{
-        "--medication cannot add to a --profile whose medications are null (unknown)"};
+        "--medication cannot add to a --profile whose medications are not known (its "
+        "\"medications\" or \"codes\" is null)"};
   }
-  if (o.conditions_unknown) {
-    if (!req.person.conditions.empty() || !req.icd10.empty() || !req.codes.empty()) {
+  // Codes that map to a condition or a medication class are in person's sets; unmapped
+  // condition codes are counted.
+  if (o.conditions_unknown && req.person.conditions_known) {
+    if (!req.person.conditions.empty() || req.person.unmapped_conditions > 0) {
       throw usage_error{
-          "--conditions-unknown: the --profile lists conditions or codes; make its "
+          "--conditions-unknown: the --profile lists conditions (by name or code); make its "
           "\"conditions\" null instead"};
     }
     req.conditions_null = true;
     req.person.conditions_known = false;
   }
-  if (o.medications_unknown) {
-    if (!req.person.medications.empty() || !req.codes.empty()) {
+  if (o.medications_unknown && req.person.medications_known) {
+    if (!req.person.medications.empty()) {
       throw usage_error{
-          "--medications-unknown: the --profile lists medications or codes; make its "
+          "--medications-unknown: the --profile lists medications (by name or code); make its "
           "\"medications\" null instead"};
     }
     req.medications_null = true;

@@ -155,6 +155,8 @@ TEST_CASE("request_parser names a value that is not JSON, and where it is") {
       {R"({"age_years": .5})", "age_years: '.5' is not a JSON value"},
       {R"({"age_years": +5})", "age_years: '+5' is not a JSON value"},
       {R"({"age_years": nul})", "age_years: 'nul' is not a JSON value"},
+      {R"({"age_years": tru})", "age_years: 'tru' is not a JSON value"},
+      {R"({"policy": {"require_age": fals}})", "policy.require_age: 'fals' is not a JSON value"},
       {R"({"age_years": -Infinity})", "age_years: '-Infinity' is not a JSON number"},
       {R"({"age_years": 01})", "age_years: '01' is not a JSON number"},
       {R"({"age_years": 0x10})", "age_years: '0x10' is not a JSON number"},

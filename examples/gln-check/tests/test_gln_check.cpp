@@ -2,8 +2,10 @@
 // knowledge.md, plus the request parser and the JSON adapter.
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -432,6 +434,56 @@ TEST_CASE("unknown conditions or medications on the command line: not known, nev
   CHECK(listed.code == gln_check::exit_usage);
   CHECK(listed.err.find("--conditions-unknown: the --profile lists conditions") !=
         std::string::npos);
+
+  // With a --profile: a null "conditions", "icd10" or "codes" is not known already (a null
+  // "codes" for medications too), so a flag agrees with it and a list cannot add to it; a code
+  // that names a condition or a drug is a listed one.
+  const auto profile_file = [](const std::string& name, const std::string& text) {
+    const auto path = std::filesystem::temp_directory_path() / ("gln-check-test-" + name);
+    std::ofstream(path) << text;
+    return path.string();
+  };
+  const std::string icd10_null = profile_file(
+      "icd10-null.json", R"({"age_years": 40, "purpose": "gut_barrier", "icd10": null})");
+  const std::string codes_null = profile_file(
+      "codes-null.json", R"({"age_years": 40, "purpose": "gut_barrier", "codes": null})");
+  const std::string meds_null_with_condition_code = profile_file(
+      "meds-null.json", R"({"age_years": 40, "purpose": "gut_barrier", "medications": null,
+          "codes": [{"system": "http://snomed.info/sct", "code": "19943007"}]})");
+  const std::string unmapped_icd10 = profile_file(
+      "unmapped.json", R"({"age_years": 40, "purpose": "gut_barrier", "icd10": ["E11.9"]})");
+  const std::string drug_code =
+      profile_file("drug.json", R"({"age_years": 40, "purpose": "gut_barrier",
+          "codes": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "6218"}]})");
+  const std::vector<std::pair<std::vector<std::string>, std::string>> refused_cases{
+      {{"--profile", icd10_null, "--icd10", "E11.9"}, "cannot add to a --profile whose conditions"},
+      {{"--profile", icd10_null, "--condition", "cirrhosis"}, "cannot add"},
+      {{"--profile", codes_null, "--condition", "cirrhosis"}, "cannot add"},
+      {{"--profile", codes_null, "--medication", "lactulose"},
+       "cannot add to a --profile whose medications"},
+      {{"--profile", unmapped_icd10, "--conditions-unknown"}, "the --profile lists conditions"},
+      {{"--profile", drug_code, "--medications-unknown"}, "the --profile lists medications"}};
+  for (const auto& [args, message] : refused_cases) {
+    INFO(args[1] + " " + args[2]);
+    const tool_result r = run_tool(args);
+    CHECK(r.code == gln_check::exit_usage);
+    CHECK(r.err.find(message) != std::string::npos);
+  }
+  const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> agreeing{
+      {{"--profile", icd10_null, "--conditions-unknown"},
+       {"input.conditions_unknown", "  conditions:    not known\n"}},
+      {{"--profile", codes_null, "--conditions-unknown", "--medications-unknown"},
+       {"input.conditions_unknown", "input.medications_unknown", "  medications:   not known\n"}},
+      {{"--profile", meds_null_with_condition_code, "--medications-unknown"},
+       {"input.medications_unknown", "  conditions:    cirrhosis\n"}},
+      {{"--profile", drug_code, "--conditions-unknown"},
+       {"input.conditions_unknown", "  medications:   lactulose\n"}}};
+  for (const auto& [args, expected] : agreeing) {
+    INFO(args[1] + " " + args[2]);
+    const tool_result r = run_tool(args);
+    CHECK(r.code == gln_check::exit_ok);
+    for (const std::string& text : expected) CHECK(r.out.find(text) != std::string::npos);
+  }
 }
 
 TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
@@ -469,6 +521,8 @@ TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
       {{"-v-batch"}, "'-v-batch'"},
       {{"-hv-batch"}, "'-hv-batch'"},
       {{"--purpose", "gut_barrier", "--audience", "doctor"}, "'doctor'"},
+      {{"--purpose", "gut_barrier", "--fail-on", "suitable"}, "'suitable' would fail every run"},
+      {{"--purpose", "gut_barrier", "--fail-on", " suitable "}, "'suitable' would fail every run"},
       // The JSON carries both texts: an audience there would be ignored, so it is refused.
       {{"--purpose", "gut_barrier", "--json", "--audience", "patient"}, "--audience"},
       {{"--batch", "--audience", "patient"}, "--audience"},

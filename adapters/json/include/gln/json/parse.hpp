@@ -103,7 +103,16 @@ class simdjson_source {
         out = json_kind::null;
         return true;
       }
-      case simdjson::ondemand::json_type::boolean: out = json_kind::boolean; return true;
+      case simdjson::ondemand::json_type::boolean: {
+        // type() reads the first byte only: "tru" is not a boolean.
+        const std::string_view raw = raw_token(v);
+        if (raw != "true" && raw != "false") {
+          failed(simdjson::T_ATOM_ERROR);
+          return not_a_value(v);
+        }
+        out = json_kind::boolean;
+        return true;
+      }
       case simdjson::ondemand::json_type::number: out = json_kind::number; return true;
       case simdjson::ondemand::json_type::string: out = json_kind::string; return true;
       case simdjson::ondemand::json_type::array: out = json_kind::array; return true;
