@@ -1,7 +1,9 @@
 // The readable report of gln-check.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -51,20 +53,29 @@ std::string unknown_name_message(std::string_view what, std::string_view name) {
 
 std::string format_number(double value) {
   std::array<char, 64> buffer{};
-  // Two decimals would print a tiny value as "0": a 1e-320 g dose is not a 0 g dose.
-  const bool tiny = value != 0.0 && value < 0.01 && value > -0.01;
-  const int written = std::snprintf(buffer.data(), buffer.size(), tiny ? "%.3g" : "%.2f", value);
-  if (written <= 0 || static_cast<std::size_t>(written) >= buffer.size()) {
-    std::snprintf(buffer.data(), buffer.size(), "%g", value);
-    return buffer.data();
-  }
-  std::string out(buffer.data());
-  if (!tiny && out.find('.') != std::string::npos) {
+  const auto printed = [&buffer](const char* format, int precision, double number) {
+    const int written = std::snprintf(buffer.data(), buffer.size(), format, precision, number);
+    if (written <= 0 || static_cast<std::size_t>(written) >= buffer.size()) return std::string();
+    return std::string(buffer.data(), static_cast<std::size_t>(written));
+  };
+  const auto says = [value](const std::string& text) {
+    return !text.empty() && std::strtod(text.c_str(), nullptr) == value;
+  };
+  // Two decimals where they say the value exactly (62.5, 10); else the fewest digits that do,
+  // up to 15: 17.9999999 years must not read 18 beside the children's rule, nor 1e-320 g read
+  // 0 g, while 1.1 x 3 still reads 3.3.
+  std::string out = printed("%.*f", 2, value);
+  if (out.find('.') != std::string::npos) {
     while (out.back() == '0') out.pop_back();
     if (out.back() == '.') out.pop_back();
   }
   if (out == "-0") out = "0";
-  return out;
+  if (says(out) || !std::isfinite(value)) return out;
+  for (int digits = 1; digits <= 15; ++digits) {
+    out = printed("%.*g", digits, value);
+    if (says(out)) return out;
+  }
+  return printed("%.*g", 15, value);
 }
 
 namespace {

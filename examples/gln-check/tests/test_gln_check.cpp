@@ -747,13 +747,25 @@ TEST_CASE("parse_number and parse_count accept plain decimals only") {
   CHECK(gln_check::number_problem("two", true) == "is not a whole number");
 }
 
-TEST_CASE("a tiny number is printed as itself, not as 0") {
+TEST_CASE("a number is printed as read: a tiny one not as 0, one beside a bound not on it") {
   // 1e-320 g is a valid (subnormal) dose; two decimals would show "0 g".
   const tool_result tiny =
       run_tool({"--age", "40", "--purpose", "exercise_recovery", "--grams", "1e-320"});
   CHECK(tiny.code == gln_check::exit_ok);
   CHECK(tiny.out.find("  regimen:       1e-320 g x 1 a day (1e-320 g/day)\n") != std::string::npos);
   CHECK(tiny.out.find(" 0 g") == std::string::npos);
+  // Enough digits to say what was read: a cause beside its bound must not round onto it.
+  CHECK(gln_check::format_number(17.9999999) == "17.9999999");
+  CHECK(gln_check::format_number(130.0000001) == "130.0000001");
+  CHECK(gln_check::format_number(699.99999999) == "699.99999999");
+  CHECK(gln_check::format_number(0.19999999) == "0.19999999");
+  CHECK(gln_check::format_number(1.1 * 3) == "3.3");  // 3.3000000000000003: 15 digits at most
+  CHECK(gln_check::format_number(20.0 / 30.0) == "0.666666666666667");
+  CHECK(gln_check::format_number(62.5) == "62.5");
+  CHECK(gln_check::format_number(1e-320) == "1e-320");
+  const tool_result child = run_tool({"--age", "17.9999999", "--purpose", "gut_barrier"});
+  CHECK(child.out.find("age 17.9999999 y") != std::string::npos);
+  CHECK(child.out.find("age_years: 17.9999999") != std::string::npos);
   CHECK(gln_check::format_number(0.004) == "0.004");
   CHECK(gln_check::format_number(-0.00125) == "-0.00125");
   CHECK(gln_check::format_number(1.2e-10) == "1.2e-10");
