@@ -207,4 +207,22 @@ TEST_CASE("format_text fills placeholders into a caller's buffer and never overf
   CHECK(spelled(0.2) == "0.2");
   CHECK(spelled(2.0 / 3.0) == "0.67");
   CHECK(spelled(1e300) == "?");
+  // A positive value two decimals would print as 0 keeps three significant digits: a
+  // stricter policy's bound of 0.001 years is not "0 years".
+  CHECK(spelled(0.005) == "0.01");
+  CHECK(spelled(0.001) == "0.001");
+  CHECK(spelled(0.00499) == "0.00499");
+  CHECK(spelled(0.0000123) == "0.0000123");
+  CHECK(spelled(-0.001) == "-0.001");
+  CHECK(spelled(1e-5) == "0.00001");
+  CHECK(spelled(1e-15) == "0.000000000000001");
+  CHECK(spelled(1e-17) == "?");
+  CHECK(spelled(0.0) == "0");
+
+  gln::policy tiny;
+  tiny.max_age_years = 0.001;
+  const gln::screening s =
+      gln::screen(gln_test::person(40.0, 70.0), gln::purpose::gut_barrier, tiny);
+  REQUIRE(s.findings.first().has_value());
+  CHECK(s.findings.first()->reason().find("above 0.001 years") != gln::text::npos);
 }

@@ -33,7 +33,39 @@ constexpr void put(char ch, char* out, std::size_t capacity, std::size_t& size) 
   if (size + 1 < capacity) out[size++] = ch;
 }
 
+// A positive value below 0.005, which two decimals would print as 0 (a stricter policy's
+// bound of 0.001 years is not "0 years"): to three significant digits, up to 15 decimals
+// (0.001, 0.0000123); "?" below that.
+constexpr void put_small_number(double value, char* out, std::size_t capacity,
+                                std::size_t& size) noexcept {
+  int decimals = 3;
+  double scaled = value * 1000.0;
+  while (scaled < 100.0 && decimals < 15) {
+    scaled *= 10.0;
+    ++decimals;
+  }
+  auto digits = static_cast<unsigned long long>(scaled);
+  if (scaled - static_cast<double>(digits) >= 0.5) ++digits;
+  if (digits == 0) {
+    put('?', out, capacity, size);
+    return;
+  }
+  while (digits % 10U == 0) {
+    digits /= 10U;
+    --decimals;
+  }
+  std::array<char, 16> text{};  // the decimals, most significant first
+  for (int i = decimals - 1; i >= 0; --i) {
+    text[static_cast<std::size_t>(i)] = static_cast<char>('0' + digits % 10U);
+    digits /= 10U;
+  }
+  put('0', out, capacity, size);
+  put('.', out, capacity, size);
+  for (int i = 0; i < decimals; ++i) put(text[static_cast<std::size_t>(i)], out, capacity, size);
+}
+
 // A plain decimal for people: at most two decimals, no trailing zeros (14, 0.65, 0.2, 19.65);
+// a smaller positive value as put_small_number writes it;
 // "?" for a value that is not finite or too large to be a threshold.
 constexpr void put_number(double value, char* out, std::size_t capacity,
                           std::size_t& size) noexcept {
@@ -48,6 +80,10 @@ constexpr void put_number(double value, char* out, std::size_t capacity,
   const double scaled = value * 100.0;
   auto hundredths = static_cast<unsigned long long>(scaled);  // value >= 0: truncates down
   if (scaled - static_cast<double>(hundredths) >= 0.5) ++hundredths;
+  if (hundredths == 0 && value > 0) {
+    put_small_number(value, out, capacity, size);
+    return;
+  }
   unsigned long long whole = hundredths / 100U;
   const auto fraction = static_cast<unsigned>(hundredths % 100U);
   std::array<char, 20> digits{};
