@@ -14,8 +14,10 @@
 //   gln::request req;
 //   if (auto error = parser.parse(line, req)) std::puts(error->c_str());
 
+#include <cmath>
 #include <cstddef>
 #include <cstring>
+#include <limits>
 #include <locale>
 #include <memory>
 #include <new>
@@ -73,6 +75,13 @@ inline simdjson::error_code read_double(simdjson::ondemand::value& v, std::strin
     in.imbue(std::locale::classic());
     double value = 0;
     in >> value;
+    // libc++ sets failbit where strtod reports an underflow, keeping its 0 or subnormal, which
+    // is the value (libstdc++ keeps it without failing); an overflow still fails with both.
+    const bool underflow = in.fail() && std::fabs(value) < std::numeric_limits<double>::min();
+    if (underflow) {
+      out = value;
+      return simdjson::SUCCESS;
+    }
     if (in.fail() || in.peek() != std::istringstream::traits_type::eof()) {
       return simdjson::NUMBER_ERROR;
     }
