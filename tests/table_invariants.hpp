@@ -39,7 +39,7 @@ constexpr bool names_a_text_number(std::string_view name) noexcept {
 }
 
 template <class Q>
-constexpr bool ordered(const std::optional<range<Q>>& r) noexcept {
+constexpr bool ordered(const gln::optional<range<Q>>& r) noexcept {
   return !r || (r->min.value() > 0.0 && r->min <= r->max);
 }
 

@@ -89,7 +89,7 @@ std::vector<dose_spec> knowledge_doses() {
 // clang-format on
 
 template <class Q>
-void check_range(const std::optional<gln::range<Q>>& actual, const std::optional<range>& expected) {
+void check_range(const gln::optional<gln::range<Q>>& actual, const std::optional<range>& expected) {
   REQUIRE(actual.has_value() == expected.has_value());
   if (!expected) return;
   CHECK(near(actual->min.value(), expected->first));

@@ -193,8 +193,8 @@ void answer_writer::min_max(const gln::count_range& r) {
   writer_.EndObject();
 }
 
-template <class T, class Write>
-void answer_writer::optional(const std::optional<T>& value, Write write) {
+template <class Optional, class Write>
+void answer_writer::optional(const Optional& value, Write write) {
   if (value) {
     write(*value);
   } else {
@@ -202,7 +202,7 @@ void answer_writer::optional(const std::optional<T>& value, Write write) {
   }
 }
 
-void answer_writer::optional_number(const std::optional<int>& value) {
+void answer_writer::optional_number(const gln::optional<int>& value) {
   optional(value, [this](int v) { writer_.Int(v); });
 }
 

@@ -132,9 +132,10 @@ class answer_writer {
   template <class Q>
   void min_max(const gln::range<Q>& r);
   void min_max(const gln::count_range& r);
-  template <class T, class Write>
-  void optional(const std::optional<T>& value, Write write);
-  void optional_number(const std::optional<int>& value);
+  // Either optional: the library's results hold gln::optional, a request's parts std::optional.
+  template <class Optional, class Write>
+  void optional(const Optional& value, Write write);
+  void optional_number(const gln::optional<int>& value);
   void coding(gln::code_system system, std::string_view code);
   void regimen(const gln::regimen& r);
   void request(const gln::request& r);

@@ -9,6 +9,7 @@
 #include "core/enums.hpp"
 #include "core/finding.hpp"
 #include "core/names.hpp"
+#include "core/optional.hpp"
 #include "core/precondition.hpp"
 #include "core/profile.hpp"
 #include "core/text.hpp"

@@ -1,11 +1,14 @@
-// Run time: reading past the end of a finding list stops the program (std::abort) instead of
-// making up a finding. The SIGABRT handler reports it, so the test passes only on abort.
+// Run time: a broken precondition stops the program (std::abort) instead of making up an
+// answer. The SIGABRT handler reports it, so the test passes only on abort. The mistake:
+//   finding         reading past the end of a finding list;
+//   optional_value  value() of an empty gln::optional.
 #include <gln/gln.hpp>
 
 #include <unistd.h>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 extern "C" void on_abort(int) {
   static const char message[] = "aborted on a broken precondition, as required\n";
@@ -13,12 +16,18 @@ extern "C" void on_abort(int) {
   _exit(0);
 }
 
-int main(int argc, char**) {
+int main(int argc, char** argv) {
   static_cast<void>(std::signal(SIGABRT, on_abort));
+  if (argc != 2) return 2;
   gln::profile person{};
   person.age_years = 40.0 * argc;  // at run time, not folded
-  const gln::screening fine = gln::screen(person, gln::purpose::gut_barrier);
-  const gln::finding made_up = fine.findings[static_cast<std::size_t>(argc - 1)];
-  std::printf("read a finding that no rule produced: %s\n", made_up.rule_id().data());
+  if (std::strcmp(argv[1], "finding") == 0) {
+    const gln::screening fine = gln::screen(person, gln::purpose::gut_barrier);
+    const gln::finding made_up = fine.findings[static_cast<std::size_t>(argc - 2)];
+    std::printf("read a finding that no rule produced: %s\n", made_up.rule_id().data());
+  } else if (std::strcmp(argv[1], "optional_value") == 0) {
+    std::printf("read the weight of a profile without one: %g kg\n",
+                person.weight_kg.value().value());
+  }
   return 1;
 }

@@ -130,7 +130,7 @@ void check_guidance(const gln::dose_guidance& g, const fuzzed_profile& in, gln::
   check_sources_live(g.sources);
   const bool weight_known = in.person.weight_kg.has_value() && !bad.weight;
   GLN_FUZZ_CHECK(g.weight_needed == (g.weight_based && !weight_known));
-  const auto ordered = [](const std::optional<gln::range<gln::grams>>& r) {
+  const auto ordered = [](const gln::optional<gln::range<gln::grams>>& r) {
     return !r || (finite(r->min.value()) && finite(r->max.value()) && r->min <= r->max &&
                   r->min.value() >= 0.0);
   };

@@ -185,8 +185,8 @@ gln::enum_set<E> read_set(reader& in, bool& out_of_range) noexcept {
 
 inline fuzzed_profile read_profile(reader& in) noexcept {
   fuzzed_profile out{};
-  if (in.flag()) out.person.age_years = std::optional<double>{in.number()};
-  if (in.flag()) out.person.weight_kg = std::optional<gln::kilograms>{gln::kilograms{in.number()}};
+  if (in.flag()) out.person.age_years = gln::optional<double>{in.number()};
+  if (in.flag()) out.person.weight_kg = gln::optional<gln::kilograms>{gln::kilograms{in.number()}};
   out.person.conditions = read_set<gln::condition>(in, out.conditions_out_of_range);
   out.person.medications = read_set<gln::medication>(in, out.medications_out_of_range);
   out.person.oversight = in.enumerator<gln::oversight>();
@@ -197,7 +197,7 @@ inline gln::regimen read_regimen(reader& in) noexcept {
   gln::regimen plan{};
   plan.per_dose = gln::grams{in.number()};
   plan.doses_per_day = in.count();
-  if (in.flag()) plan.weeks = std::optional<double>{in.number()};
+  if (in.flag()) plan.weeks = gln::optional<double>{in.number()};
   return plan;
 }
 

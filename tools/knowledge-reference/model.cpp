@@ -59,13 +59,13 @@ json names(const gln::citation_list& list) {
 }
 
 template <class Q>
-json range_of(const std::optional<gln::range<Q>>& r) {
+json range_of(const gln::optional<gln::range<Q>>& r) {
   if (!r) return nullptr;
   return json{{"min", number(r->min.value())}, {"max", number(r->max.value())}};
 }
 
 template <class T>
-json optional_number(const std::optional<T>& value) {
+json optional_number(const gln::optional<T>& value) {
   if (!value) return nullptr;
   if constexpr (std::is_arithmetic_v<T>) {
     return number(static_cast<double>(*value));

@@ -3,12 +3,12 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 #include "citation.hpp"
 #include "enums.hpp"
 #include "names.hpp"
+#include "optional.hpp"
 #include "text.hpp"
 
 GLN_BEGIN_NAMESPACE
@@ -29,12 +29,12 @@ struct cause {
     return cause{input_field::medications, static_cast<std::uint8_t>(m)};
   }
 
-  constexpr std::optional<gln::condition> which_condition() const noexcept {
+  constexpr optional<gln::condition> which_condition() const noexcept {
     const auto c = static_cast<gln::condition>(member);
     if (field != input_field::conditions || !is_valid(c)) return std::nullopt;
     return c;
   }
-  constexpr std::optional<gln::medication> which_medication() const noexcept {
+  constexpr optional<gln::medication> which_medication() const noexcept {
     const auto m = static_cast<gln::medication>(member);
     if (field != input_field::medications || !is_valid(m)) return std::nullopt;
     return m;

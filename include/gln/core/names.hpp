@@ -2,11 +2,11 @@
 #define GLN_CORE_NAMES_HPP
 
 #include <cstddef>
-#include <optional>
 #include <string_view>
 
 #include "enum_traits.hpp"
 #include "enums.hpp"
+#include "optional.hpp"
 
 // Stable string names for every enum, from the enum's one list (enums.hpp).
 GLN_BEGIN_NAMESPACE
@@ -19,7 +19,7 @@ constexpr std::string_view to_string(E value) noexcept {
 
 // Exact, case-sensitive match of a stable name; anything else is no value.
 template <class E, class = decltype(enum_traits<E>::names)>
-constexpr std::optional<E> parse(std::string_view name) noexcept {
+constexpr optional<E> parse(std::string_view name) noexcept {
   for (std::size_t i = 0; i < enum_count<E>; ++i) {
     if (enum_traits<E>::names[i] == name) return static_cast<E>(i);
   }

@@ -2,10 +2,10 @@
 #define GLN_CORE_PROFILE_HPP
 
 #include <cstdint>
-#include <optional>
 
 #include "enum_set.hpp"
 #include "enums.hpp"
+#include "optional.hpp"
 #include "units.hpp"
 
 GLN_BEGIN_NAMESPACE
@@ -18,9 +18,9 @@ GLN_BEGIN_NAMESPACE
 // only while conditions_known / medications_known say the app knows them; an absent age is
 // unknown (caution.age_unknown), never an adult.
 struct profile {
-  std::optional<double> age_years{};     // years; 0 is a newborn
-  std::optional<kilograms> weight_kg{};  // the most recent weight
-  condition_set conditions{};            // pregnancy and breastfeeding are conditions
+  optional<double> age_years{};     // years; 0 is a newborn
+  optional<kilograms> weight_kg{};  // the most recent weight
+  condition_set conditions{};       // pregnancy and breastfeeding are conditions
   medication_set medications{};
   gln::oversight oversight = gln::oversight::self_directed;
   bool conditions_known = true;   // false: the person's conditions are not known
@@ -30,17 +30,16 @@ struct profile {
   std::uint16_t unmapped_conditions = 0;
   // How old weight_kg is, in days, where the app knows; absent means current. A weight older
   // than the policy's limit still bounds the per-kg ceilings but does not choose a dose.
-  std::optional<int> weight_age_days{};
+  optional<int> weight_age_days{};
 
-  // Age and weight from any number, in a constant expression too. C++17 makes `p.age_years =
-  // 40;` (an int) a converting std::optional assignment that is not constexpr; these are, and
-  // chain: `gln::profile{}.set_age(40).set_weight(70)`.
+  // Age and weight from any number, in a constant expression too, and chained:
+  // `gln::profile{}.set_age(40).set_weight(70)`.
   constexpr profile& set_age(double years) noexcept {
-    age_years = std::optional<double>{years};
+    age_years = optional<double>{years};
     return *this;
   }
   constexpr profile& set_weight(double kg) noexcept {
-    weight_kg = std::optional<kilograms>{kilograms{kg}};
+    weight_kg = optional<kilograms>{kilograms{kg}};
     return *this;
   }
 };
@@ -49,7 +48,7 @@ struct profile {
 struct regimen {
   grams per_dose{};
   int doses_per_day = 1;
-  std::optional<double> weeks{};
+  optional<double> weeks{};
 
   // Grams per dose times doses per day; +infinity where the product would overflow a double
   // (so it stays a constant expression on every compiler for every input).

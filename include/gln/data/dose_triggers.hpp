@@ -3,12 +3,12 @@
 
 #include <array>
 #include <cstddef>
-#include <optional>
 #include <string_view>
 
 #include "../core/enum_set.hpp"
 #include "../core/enum_traits.hpp"
 #include "../core/enums.hpp"
+#include "../core/optional.hpp"
 #include "doses.hpp"
 #include "rules.hpp"
 #include "thresholds.hpp"
@@ -87,11 +87,11 @@ struct dose_trigger {
   dose_measure measure = dose_measure::none;
   dose_comparison comparison = dose_comparison::none;
   dose_bound bound = dose_bound::none;
-  std::optional<policy_knob> knob;  // the threshold of a knob or knob_per_kg bound
-  std::string_view number;          // the name of a number bound (data::text_numbers)
+  optional<policy_knob> knob;  // the threshold of a knob or knob_per_kg bound
+  std::string_view number;     // the name of a number bound (data::text_numbers)
   purpose_set purposes;
   dose_condition_set conditions;
-  std::optional<gln::rule> yields_to;
+  optional<gln::rule> yields_to;
 };
 
 namespace data {

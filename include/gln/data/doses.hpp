@@ -3,11 +3,11 @@
 
 #include <array>
 #include <cstddef>
-#include <optional>
 #include <string_view>
 
 #include "../core/citation.hpp"
 #include "../core/enums.hpp"
+#include "../core/optional.hpp"
 #include "../core/precondition.hpp"
 #include "../core/units.hpp"
 #include "sources.hpp"
@@ -20,15 +20,15 @@ GLN_BEGIN_NAMESPACE
 struct dose_row {
   gln::purpose id{};
   dose_access access{};
-  std::optional<range<grams>> per_dose;
-  std::optional<count_range> doses_per_day;
-  std::optional<range<grams>> per_day;
+  optional<range<grams>> per_dose;
+  optional<count_range> doses_per_day;
+  optional<range<grams>> per_day;
   // Weight-based reference range (trauma, burns); the daily range follows from the weight.
-  std::optional<range<grams_per_kg_day>> per_kg_day;
+  optional<range<grams_per_kg_day>> per_kg_day;
   // A per-kg ceiling the sources set for this purpose.
-  std::optional<grams_per_kg_day> max_per_kg_day;
-  std::optional<double> min_weeks;
-  std::optional<double> max_weeks;
+  optional<grams_per_kg_day> max_per_kg_day;
+  optional<double> min_weeks;
+  optional<double> max_weeks;
   bool weight_based = false;  // a dose check needs the weight
   bool weight_bands = false;  // dosed by the labelled weight bands below
   std::string_view amount;    // the dose as the source states it
@@ -60,22 +60,22 @@ inline constexpr std::array<dose_row, enum_count<gln::purpose>> doses = [] {
   using s = gln::source;
   // The cells, each of its field's own type: a per-dose or daily range in grams, a range of
   // doses a day, a range and a ceiling in g/kg/day, weeks; {} where the source gives no number.
-  // (Built by these helpers rather than by std::optional's converting constructors, which
-  // every includer's compiler would resolve again for each cell.)
+  // (Built by these helpers rather than by converting constructors, which every includer's
+  // compiler would resolve again for each cell.)
   constexpr auto in_g = [](double min, double max) {
-    return std::optional<range<grams>>{range<grams>{grams{min}, grams{max}}};
+    return optional<range<grams>>{range<grams>{grams{min}, grams{max}}};
   };
   constexpr auto times = [](int min, int max) {
-    return std::optional<count_range>{count_range{min, max}};
+    return optional<count_range>{count_range{min, max}};
   };
   constexpr auto in_g_per_kg = [](double min, double max) {
-    return std::optional<range<grams_per_kg_day>>{
+    return optional<range<grams_per_kg_day>>{
         range<grams_per_kg_day>{grams_per_kg_day{min}, grams_per_kg_day{max}}};
   };
   constexpr auto max_g_per_kg = [](double max) {
-    return std::optional<grams_per_kg_day>{grams_per_kg_day{max}};
+    return optional<grams_per_kg_day>{grams_per_kg_day{max}};
   };
-  constexpr auto weeks = [](double count) { return std::optional<double>{count}; };
+  constexpr auto weeks = [](double count) { return optional<double>{count}; };
   return std::array<dose_row, enum_count<gln::purpose>>{{
     {p::general_recovery, a::self_directed, in_g(5.0, 5.0), times(1, 2), in_g(5.0, 10.0), {}, {},
      {}, {}, false, false,

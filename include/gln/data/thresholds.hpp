@@ -4,12 +4,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 #include "../core/citation.hpp"
 #include "../core/enum_traits.hpp"
 #include "../core/enums.hpp"
+#include "../core/optional.hpp"
 #include "../core/precondition.hpp"
 #include "../core/units.hpp"
 #include "sources.hpp"
@@ -86,7 +86,7 @@ struct knob_info {
   double default_value = 0.0;  // a switch is 1 (on) or 0 (off)
   gln::unit unit{};
   direction stricter{};
-  std::optional<policy_knob> at_most;  // a later knob may not pass this one (step-up, review)
+  optional<policy_knob> at_most;  // a later knob may not pass this one (step-up, review)
   citation_list sources;
 };
 

@@ -3,12 +3,12 @@
 
 #include <array>
 #include <cstddef>
-#include <optional>
 #include <string_view>
 
 #include "../core/citation.hpp"
 #include "../core/enum_set.hpp"
 #include "../core/enums.hpp"
+#include "../core/optional.hpp"
 #include "../core/units.hpp"
 #include "sources.hpp"
 #include "thresholds.hpp"
@@ -33,7 +33,7 @@ struct trial_row {
   gln::purpose id{};
   // The policy knob that gives the review day (training purposes review after two training
   // cycles: training_review_day); none for a purpose without a self-directed trial.
-  std::optional<policy_knob> review;
+  optional<policy_knob> review;
   int hard_stop_day = 0;  // 0: none
   bool step_up = false;   // start at the lowest doses per day, step up after policy days
   bool athlete = false;   // show the athletes' protein target with the basics

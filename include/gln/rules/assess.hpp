@@ -2,11 +2,11 @@
 #define GLN_RULES_ASSESS_HPP
 
 #include <cstddef>
-#include <optional>
 #include <string_view>
 
 #include "../core/citation.hpp"
 #include "../core/enums.hpp"
+#include "../core/optional.hpp"
 #include "../core/profile.hpp"
 #include "../core/text.hpp"
 #include "../core/units.hpp"
@@ -28,12 +28,12 @@ struct assessment_access;
 // the range the rules give (a range's lower end up, its upper end down), so the numbers shown
 // never exceed what the rules allow, and a single amount written once ("5 g", not "5-5 g").
 struct shown_dose {
-  std::optional<range<grams>> per_dose;
-  std::optional<count_range> doses_per_day;
-  std::optional<range<grams>> per_day;
+  optional<range<grams>> per_dose;
+  optional<count_range> doses_per_day;
+  optional<range<grams>> per_day;
   // The observed safe level in force, where the daily range goes above it: the part above
   // needs a clinician.
-  std::optional<grams> clinician_above_per_day;
+  optional<grams> clinician_above_per_day;
   std::string_view amount;  // the dose as the source states it
   std::string_view duration;
   std::string_view timing;
@@ -58,9 +58,9 @@ struct assessment {
   // fire (finding::cause).
   finding_list findings;
   gln::evidence evidence{};
-  std::optional<shown_dose> dose;  // present only when dose_shown is shown
+  optional<shown_dose> dose;  // present only when dose_shown is shown
   gln::dose_status dose_shown = gln::dose_status::invalid_input;  // or why there is no dose
-  std::optional<gln::regimen> regimen;  // the regimen checked, if one was given
+  optional<gln::regimen> regimen;  // the regimen checked, if one was given
   // NOLINTEND(misc-non-private-member-variables-in-classes)
 
   constexpr bool valid() const noexcept { return !findings.contains(gln::rule::input_invalid); }
@@ -178,11 +178,11 @@ constexpr gln::dose_status dose_status_of(const dose_guidance& guidance) noexcep
 constexpr shown_dose show(const dose_guidance& guidance) noexcept {
   shown_dose out{};
   if (guidance.per_dose) {
-    out.per_dose = std::optional<range<grams>>{round_for_people(*guidance.per_dose)};
+    out.per_dose = optional<range<grams>>{round_for_people(*guidance.per_dose)};
   }
   out.doses_per_day = guidance.doses_per_day;
   if (guidance.per_day) {
-    out.per_day = std::optional<range<grams>>{round_for_people(*guidance.per_day)};
+    out.per_day = optional<range<grams>>{round_for_people(*guidance.per_day)};
     // Rounded, the largest dose as often as offered may be less than the rounded day: the day
     // says no more than the doses give (5-6.5 g twice a day is 10-13 g/day, not 10-13.5).
     if (out.per_dose && out.doses_per_day) {
@@ -210,14 +210,14 @@ namespace detail {
 struct assessment_access {
   // `rules` must already be effective().
   static constexpr assessment assess_with(const profile& person, gln::purpose p,
-                                          const std::optional<regimen>& plan,
+                                          const optional<regimen>& plan,
                                           const policy& rules) noexcept {
     profile_facts facts{};
     assessment result = evaluate<assessment>(
         person, p, rules, [&](assessment & r, const profile_facts& known) constexpr noexcept {
           facts = known;
           if (plan) {
-            std::optional<grams> per_day;
+            optional<grams> per_day;
             add_dose_findings(person, p, *plan, rules, known, r.findings, per_day);
           }
         });
@@ -236,7 +236,7 @@ struct assessment_access {
     if (result.dose_shown == gln::dose_status::shown) {
       const shown_dose dose = show(guidance);
       if (most_offered_allowed(guidance, person, p, rules, facts)) {
-        result.dose = std::optional<shown_dose>{dose};
+        result.dose = optional<shown_dose>{dose};
       } else {
         // The purpose's dose is above a limit for this person: a clinician sets it.
         result.dose_shown = gln::dose_status::ask_clinician;
@@ -265,7 +265,7 @@ constexpr assessment assess(const profile& person, gln::purpose p,
 }
 constexpr assessment assess(const profile& person, gln::purpose p, const regimen& plan,
                             const policy& requested = detail::default_policy) noexcept {
-  const std::optional<regimen> given{plan};
+  const optional<regimen> given{plan};
   return detail::with_policy_in_force(requested, detail::assessment_access::assess_with, person, p,
                                       given);
 }

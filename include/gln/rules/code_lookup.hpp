@@ -4,12 +4,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 #include "../core/code_match.hpp"
 #include "../core/enum_set.hpp"
 #include "../core/enum_traits.hpp"
+#include "../core/optional.hpp"
 #include "../core/units.hpp"
 #include "../data/terminology.hpp"
 #include "codes.hpp"
@@ -347,8 +347,8 @@ constexpr bool names_glutamine(std::string_view text) noexcept {
 // here (screening rejects a weight out of range).
 // Code, then text, as a FHIR Quantity holds them.
 // NOLINTNEXTLINE(bugprone-easily-swappable-parameters)
-constexpr std::optional<kilograms> weight_in_kilograms(double value, std::string_view ucum_code,
-                                                       std::string_view unit_text = {}) noexcept {
+constexpr optional<kilograms> weight_in_kilograms(double value, std::string_view ucum_code,
+                                                  std::string_view unit_text = {}) noexcept {
   std::string_view unit = ucum_code;
   if (unit.empty()) unit = unit_text == "lb" ? std::string_view{"[lb_av]"} : unit_text;
   const code_match match = detail::ucum_lookup(unit);

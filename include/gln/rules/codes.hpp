@@ -4,12 +4,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 #include "../core/code_match.hpp"
 #include "../core/enum_set.hpp"
 #include "../core/enums.hpp"
+#include "../core/optional.hpp"
 #include "../data/codes.hpp"
 #include "screen.hpp"
 
@@ -60,8 +60,7 @@ inline constexpr auto code_characters = [] {
 
 // Trims white space, drops a dot after the category, upper-cases; text of any other shape
 // (other punctuation, a misplaced dot, non-ASCII, a digit first, too short or long) gives
-// size 0. (Not a std::optional: each instantiation of it costs every includer's compiler
-// about 15 M instructions.)
+// size 0.
 constexpr normalized_code normalize_icd10(std::string_view text) noexcept {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
@@ -192,8 +191,8 @@ constexpr condition_set conditions_from_icd10(std::string_view code) noexcept {
 // The most serious condition an ICD-10-CM code means: the one whose self-directed verdict is
 // worst, ties to the first in gln::condition order (docs/knowledge.md §2). No value for a
 // malformed or unmapped code.
-constexpr std::optional<condition> condition_from_icd10(std::string_view code) noexcept {
-  std::optional<condition> worst;
+constexpr optional<condition> condition_from_icd10(std::string_view code) noexcept {
+  optional<condition> worst;
   verdict worst_verdict = verdict::suitable;
   for (gln::condition c : conditions_from_icd10(code)) {
     const verdict v = self_directed_verdict_of(condition_set{c});

@@ -1,10 +1,10 @@
 #ifndef GLN_RULES_DOSE_HPP
 #define GLN_RULES_DOSE_HPP
 
-#include <optional>
 #include <string_view>
 
 #include "../core/citation.hpp"
+#include "../core/optional.hpp"
 #include "../core/profile.hpp"
 #include "../core/units.hpp"
 #include "../data/doses.hpp"
@@ -19,14 +19,14 @@ GLN_BEGIN_NAMESPACE
 struct dose_guidance {
   gln::purpose purpose = gln::purpose::general_recovery;
   dose_access access = dose_access::not_recommended;
-  std::optional<range<grams>> per_dose;  // the band dose where weight decides it
-  std::optional<count_range> doses_per_day;
-  std::optional<range<grams>> per_day;  // from the weight for per-kg purposes
-  std::optional<range<grams_per_kg_day>> per_kg_day;
-  std::optional<grams_per_kg_day> max_per_kg_day;
-  std::optional<grams> max_per_day_for_weight;  // max_per_kg_day times the weight
-  std::optional<double> min_weeks;
-  std::optional<double> max_weeks;
+  optional<range<grams>> per_dose;  // the band dose where weight decides it
+  optional<count_range> doses_per_day;
+  optional<range<grams>> per_day;  // from the weight for per-kg purposes
+  optional<range<grams_per_kg_day>> per_kg_day;
+  optional<grams_per_kg_day> max_per_kg_day;
+  optional<grams> max_per_day_for_weight;  // max_per_kg_day times the weight
+  optional<double> min_weeks;
+  optional<double> max_weeks;
   bool weight_based = false;
   // Weight-based, and the profile has no weight that may choose a dose (none, or too old).
   bool weight_needed = false;
@@ -37,7 +37,7 @@ struct dose_guidance {
   bool clipped_by_policy = false;
   // The observed safe level in force, where the self-directed daily range goes above it: the
   // part above needs a clinician (observed_safe_level, docs/knowledge.md §12).
-  std::optional<grams> clinician_above_per_day;
+  optional<grams> clinician_above_per_day;
   std::string_view amount;  // the dose as the source states it
   std::string_view duration;
   std::string_view timing;
@@ -59,7 +59,7 @@ struct dose_check {
   finding_list findings;
   gln::purpose purpose = gln::purpose::general_recovery;
   gln::oversight oversight = gln::oversight::self_directed;
-  std::optional<grams> per_day;  // absent when the regimen is invalid
+  optional<grams> per_day;  // absent when the regimen is invalid
 
   constexpr bool valid() const noexcept { return !findings.contains(gln::rule::input_invalid); }
 };
@@ -127,7 +127,7 @@ constexpr void clip_to_policy(dose_guidance& out, const policy& rules, bool supe
     return;
   }
   if (out.per_day->max.value() > safe_level) {
-    out.clinician_above_per_day = std::optional<grams>{grams{safe_level}};
+    out.clinician_above_per_day = optional<grams>{grams{safe_level}};
   }
 }
 
@@ -162,16 +162,16 @@ constexpr dose_guidance dose_guidance_for(const profile& person, gln::purpose p,
     const double kg = person.weight_kg->value();
     if (row.weight_bands && row.doses_per_day) {
       const grams band = sickle_cell_band_dose(*person.weight_kg);
-      out.per_dose = std::optional<range<grams>>{range<grams>{band, band}};
+      out.per_dose = optional<range<grams>>{range<grams>{band, band}};
       const grams daily{band.value() * static_cast<double>(row.doses_per_day->max)};
-      out.per_day = std::optional<range<grams>>{range<grams>{daily, daily}};
+      out.per_day = optional<range<grams>>{range<grams>{daily, daily}};
     }
     if (row.per_kg_day) {
-      out.per_day = std::optional<range<grams>>{range<grams>{
-          grams{row.per_kg_day->min.value() * kg}, grams{row.per_kg_day->max.value() * kg}}};
+      out.per_day = optional<range<grams>>{range<grams>{grams{row.per_kg_day->min.value() * kg},
+                                                        grams{row.per_kg_day->max.value() * kg}}};
     }
     if (row.max_per_kg_day) {
-      out.max_per_day_for_weight = std::optional<grams>{grams{row.max_per_kg_day->value() * kg}};
+      out.max_per_day_for_weight = optional<grams>{grams{row.max_per_kg_day->value() * kg}};
     }
   }
   if (row.access == dose_access::self_directed) clip_to_policy(out, rules, is_supervised(person));
@@ -211,7 +211,7 @@ constexpr bool is_critical_purpose(gln::purpose p) noexcept {
 // when grams and doses are valid.
 constexpr void add_dose_findings(const profile& person, gln::purpose p, const regimen& plan,
                                  const policy& rules, const profile_facts& known, finding_list& out,
-                                 std::optional<grams>& per_day_out) noexcept {
+                                 optional<grams>& per_day_out) noexcept {
   const bool grams_ok = regimen_grams_valid(plan);
   const bool doses_ok = regimen_doses_valid(plan, rules);
   const bool weeks_ok = regimen_weeks_valid(plan);
@@ -235,9 +235,9 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
   if (grams_ok && doses_ok) {
     const double dose = plan.per_dose.value();
     const double daily = plan.per_day().value();  // +inf where grams x doses overflows
-    per_day_out = std::optional<grams>{grams{daily}};
+    per_day_out = optional<grams>{grams{daily}};
     // The purpose's daily maximum; a per-kg one only from a weight that may choose a dose.
-    std::optional<double> daily_max;
+    optional<double> daily_max;
     if (row.per_day) {
       daily_max = row.per_day->max.value();
     } else if (row.per_kg_day && weight_chooses) {
@@ -307,7 +307,7 @@ constexpr bool most_offered_allowed(const dose_guidance& offered, const profile&
   if (!(top.per_dose.value() > 0.0)) return false;
   finding_list checked{};
   finding_writer::start(checked, person, p, rules);
-  std::optional<grams> per_day;
+  optional<grams> per_day;
   add_dose_findings(person, p, top, rules, known, checked, per_day);
   finding_writer::finish(checked);
   return checked.worst_level() != verdict::avoid;

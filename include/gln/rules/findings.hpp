@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 // std::input_iterator_tag: libstdc++, libc++ and Microsoft's library declare it in the headers
 // above; <iterator> itself costs an includer about 0.3 s, so it is read only elsewhere.
 #if !defined(__GLIBCXX__) && !defined(_LIBCPP_VERSION) && !defined(_MSVC_STL_VERSION)
@@ -14,6 +13,7 @@
 #include "../core/enum_set.hpp"
 #include "../core/enums.hpp"
 #include "../core/finding.hpp"
+#include "../core/optional.hpp"
 #include "../core/precondition.hpp"
 #include "../core/profile.hpp"
 #include "../core/text.hpp"
@@ -136,7 +136,7 @@ class finding_list {
     detail::precondition_failed();
   }
   // The first finding, or no value for an empty list.
-  constexpr std::optional<finding> first() const noexcept {
+  constexpr optional<finding> first() const noexcept {
     if (empty()) return std::nullopt;
     return *begin();
   }
@@ -195,7 +195,7 @@ class finding_list {
   constexpr finding make(const iterator& at) const noexcept;
   constexpr gln::cause cause_for(gln::rule id) const noexcept;
   constexpr text_arguments arguments_for(std::string_view pattern) const noexcept;
-  constexpr std::optional<double> number_named(std::string_view name) const noexcept;
+  constexpr optional<double> number_named(std::string_view name) const noexcept;
 
   detail::rule_mask fired_ = 0;     // one bit per gln::rule that fired (not input.invalid)
   detail::field_mask invalid_ = 0;  // one bit per input_field with an input.invalid finding
@@ -333,7 +333,7 @@ constexpr text_arguments finding_list::arguments_for(std::string_view pattern) c
   return out;
 }
 
-constexpr std::optional<double> finding_list::number_named(std::string_view name) const noexcept {
+constexpr optional<double> finding_list::number_named(std::string_view name) const noexcept {
   if (const auto knob = parse<policy_knob>(name)) return knob_value(rules_, *knob);
   if (name == detail::weight_age_days_name) return static_cast<double>(weight_age_days_);
   for (const data::named_number& number : data::text_numbers) {

@@ -1,9 +1,8 @@
 #ifndef GLN_RULES_TRIAL_HPP
 #define GLN_RULES_TRIAL_HPP
 
-#include <optional>
-
 #include "../core/enums.hpp"
+#include "../core/optional.hpp"
 #include "../core/profile.hpp"
 #include "../core/units.hpp"
 #include "../data/doses.hpp"
@@ -37,16 +36,16 @@ struct trial_plan {
   grams max_per_day{};  // at most the observed safe level in force (docs/knowledge.md §12)
   // The purpose's range goes above max_per_day: more needs a clinician.
   bool more_needs_clinician = false;
-  std::optional<int> step_up_day;  // day to go to max_doses_per_day if tolerated
-  int review_day = 0;              // judge the goal on this day; stop if no clear benefit
-  std::optional<int> hard_stop_day;
-  outcome_set outcomes;                               // pick one goal from these
-  std::optional<range<double>> protein_g_per_kg_day;  // athletes' protein target
+  optional<int> step_up_day;  // day to go to max_doses_per_day if tolerated
+  int review_day = 0;         // judge the goal on this day; stop if no clear benefit
+  optional<int> hard_stop_day;
+  outcome_set outcomes;                          // pick one goal from these
+  optional<range<double>> protein_g_per_kg_day;  // athletes' protein target
   // check_dose for the plan's start and maximum regimens, whenever the plan got as far as
   // choosing them (status ready, or ask_clinician_first because a dose failed the check; where
   // the most the purpose's range offers fires an avoid rule, max_check is that regimen's).
-  std::optional<regimen_check> start_check;
-  std::optional<regimen_check> max_check;
+  optional<regimen_check> start_check;
+  optional<regimen_check> max_check;
 
   // Shown with every plan, each with its sources.
   advice rule = data::trial_rule;
@@ -88,7 +87,7 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
   const data::trial_row& trial = row_at(data::trials, index_of(p));
   if (trial.athlete) {
     plan.athlete_basics = data::athlete_protein;
-    plan.protein_g_per_kg_day = std::optional<range<double>>{data::athlete_protein_g_per_kg_day};
+    plan.protein_g_per_kg_day = optional<range<double>>{data::athlete_protein_g_per_kg_day};
   }
   if (p == gln::purpose::endurance_gut_stress) plan.context = data::endurance_context;
   plan.status = status_for(plan.screening_result, row);
@@ -127,8 +126,7 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
   const auto summary = [&](const regimen& r) constexpr noexcept {
     const dose_check checked = check_dose_with(person, p, r, rules);
     // An optional assigned from an optional: the C++17 converting assignment is not constexpr.
-    return std::optional<regimen_check>{
-        regimen_check{r, checked.overall, checked.findings.rules()}};
+    return optional<regimen_check>{regimen_check{r, checked.overall, checked.findings.rules()}};
   };
   plan.start_check = summary(start);
   // No plan where assess would show no dose: the most the range offers is above a limit for

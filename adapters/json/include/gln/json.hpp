@@ -49,8 +49,9 @@ Json text_or_null(std::string_view text) {
   return std::string(text);
 }
 
-template <class Json, class T>
-Json optional_to_json(const std::optional<T>& value) {
+// Either optional: gln's results hold gln::optional, a request's parts std::optional.
+template <class Json, class Optional>
+Json optional_to_json(const Optional& value) {
   if (!value) return nullptr;
   return Json(*value);
 }

@@ -469,7 +469,7 @@ class request_reader {
       case request_key::id: return read_id(path, v);
       case request_key::age_years: return read_number_or_null(path, v, out_.person.age_years);
       case request_key::weight_kg: {
-        std::optional<double> kg;
+        gln::optional<double> kg;
         if (!read_number_or_null(path, v, kg)) return false;
         out_.person.weight_kg.reset();
         if (kg) out_.person.weight_kg = kilograms{*kg};
@@ -538,7 +538,7 @@ class request_reader {
     return true;
   }
 
-  bool read_number_or_null(const field_path& path, value& v, std::optional<double>& out) {
+  bool read_number_or_null(const field_path& path, value& v, gln::optional<double>& out) {
     bool is_null = false;
     if (!kind_or_null(path, v, json_kind::number, is_null, "must be a number or null")) {
       return false;
@@ -561,7 +561,7 @@ class request_reader {
     return true;
   }
 
-  bool read_whole_or_null(const field_path& path, value& v, std::optional<int>& out) {
+  bool read_whole_or_null(const field_path& path, value& v, gln::optional<int>& out) {
     bool is_null = false;
     if (!kind_or_null(path, v, json_kind::number, is_null, "must be a whole number or null")) {
       return false;
@@ -764,7 +764,7 @@ class request_reader {
         return true;
       }
       if (which == 1) {
-        std::optional<int> doses;
+        gln::optional<int> doses;
         if (!read_whole_or_null(sub, member, doses)) return false;
         plan.doses_per_day = doses.value_or(1);
         return true;
@@ -797,7 +797,7 @@ class request_reader {
       const std::uint32_t bit = 1U << index_of(*knob);
       if ((seen & bit) != 0) return fail(sub, "duplicate key");
       seen |= bit;
-      std::optional<double> number;
+      gln::optional<double> number;
       if (!read_number_or_null(sub, member, number)) return false;
       if (!number) return true;
       if (!set_knob_value(out_.rules, *knob, *number)) {
