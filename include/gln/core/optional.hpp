@@ -38,8 +38,9 @@ class optional {
   using value_type = T;
 
   constexpr optional() noexcept = default;
-  constexpr optional(std::nullopt_t) noexcept {}                      // NOLINT(*-explicit-*)
-  constexpr optional(const T& value) noexcept : value_(value), has_(true) {}  // NOLINT(*-explicit-*)
+  constexpr optional(std::nullopt_t /*none*/) noexcept {}  // NOLINT(*-explicit-*)
+  // NOLINTNEXTLINE(*-explicit-*)
+  constexpr optional(const T& value) noexcept : value_(value), has_(true) {}
   // From std::optional<T> (a template, so that no std::optional is instantiated to find out
   // whether some other argument converts).
   template <class U, std::enable_if_t<std::is_same<U, T>::value, int> = 0>
@@ -77,10 +78,18 @@ class optional {
   friend constexpr bool operator!=(const optional& a, const optional& b) noexcept {
     return !(a == b);
   }
-  friend constexpr bool operator==(const optional& a, std::nullopt_t) noexcept { return !a.has_; }
-  friend constexpr bool operator==(std::nullopt_t, const optional& a) noexcept { return !a.has_; }
-  friend constexpr bool operator!=(const optional& a, std::nullopt_t) noexcept { return a.has_; }
-  friend constexpr bool operator!=(std::nullopt_t, const optional& a) noexcept { return a.has_; }
+  friend constexpr bool operator==(const optional& a, std::nullopt_t /*none*/) noexcept {
+    return !a.has_;
+  }
+  friend constexpr bool operator==(std::nullopt_t /*none*/, const optional& a) noexcept {
+    return !a.has_;
+  }
+  friend constexpr bool operator!=(const optional& a, std::nullopt_t /*none*/) noexcept {
+    return a.has_;
+  }
+  friend constexpr bool operator!=(std::nullopt_t /*none*/, const optional& a) noexcept {
+    return a.has_;
+  }
 
  private:
   T value_{};
