@@ -200,8 +200,8 @@ class json_document_parser {
   // NaN, Infinity, .5, tru: named, where they are. A value missing before a comma or a
   // bracket is bad JSON.
   bool not_a_value(simdjson::ondemand::value& v, simdjson::error_code code) noexcept {
-    const std::string_view raw = detail::raw_token(v);
-    if (raw.empty() || raw.find_first_of(",:]}") == 0) {
+    const std::string_view raw = detail::nameable_value(detail::raw_token(v));
+    if (raw.empty()) {
       failed(code);
       return false;
     }
@@ -211,8 +211,7 @@ class json_document_parser {
   // 1e999 is JSON but no double; 01, 1. and -Infinity are not JSON numbers at all.
   bool not_a_number(simdjson::ondemand::value& v) noexcept {
     const std::string_view raw = detail::raw_token(v);
-    begin().append_quoted(raw).append(detail::is_json_number(raw) ? " is not a finite number"
-                                                                  : " is not a JSON number");
+    begin().append_quoted(raw).append(detail::bad_number_message(detail::is_json_number(raw)));
     return false;
   }
 

@@ -190,8 +190,7 @@ class simdjson_source {
  private:
   // A value missing before a comma or a bracket is bad JSON, with no text to name.
   bool not_a_value(value& v) noexcept {
-    const std::string_view raw = raw_token(v);
-    if (!raw.empty() && raw.find_first_of(",:]}") != 0) bad_value_ = raw;
+    bad_value_ = nameable_value(raw_token(v));
     return false;
   }
 

@@ -213,6 +213,18 @@ constexpr bool is_json_number(std::string_view token) noexcept {
   return !token.empty() && scan_json_number(token).length == token.size();
 }
 
+// The text of a value the strict readers refuse (NaN, .5, tru), to name in the error; empty
+// where no value stands (a comma or a bracket where one was due), which is bad JSON.
+constexpr std::string_view nameable_value(std::string_view raw) noexcept {
+  return raw.empty() || raw.find_first_of(",:]}") == 0 ? std::string_view{} : raw;
+}
+
+// What a number that is no double is: 1e999 is JSON but too large; 01, 1. and -Infinity are
+// not JSON numbers at all.
+constexpr std::string_view bad_number_message(bool json_number) noexcept {
+  return json_number ? " is not a finite number" : " is not a JSON number";
+}
+
 // The request's purpose; without one, a value outside the enum, which every entry point
 // refuses (input.invalid, avoid).
 inline gln::purpose purpose_of(const request& r) noexcept {
@@ -529,10 +541,9 @@ class request_reader {
     std::string_view raw;
     if (!source_.number(v, number, raw) || !std::isfinite(number)) {
       if (raw.empty()) return bad_json(path);
-      // 1e999 is JSON but no double; 01, 0x10 and -Infinity are not JSON numbers at all.
-      const bool not_json = !source_.bad_value().empty();
-      begin(path).append_quoted(raw).append(not_json ? " is not a JSON number"
-                                                     : " is not a finite number");
+      // The source names a token that is no JSON number (01, 0x10) in bad_value().
+      begin(path).append_quoted(raw).append(
+          detail::bad_number_message(source_.bad_value().empty()));
       return false;
     }
     return true;
