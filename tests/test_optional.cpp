@@ -45,6 +45,17 @@ constexpr bool reset_and_emplace() {
 }
 static_assert(reset_and_emplace());
 
+constexpr bool value_writes_and_emplace_builds() {
+  gln::profile person{};
+  person.age_years = 40;
+  person.age_years.value() += 1;   // value() of a non-const optional is writable
+  person.weight_kg.emplace(70.0);  // T made from the arguments, as std::optional::emplace
+  optional<int> none_yet{};
+  none_yet.emplace();  // T{}
+  return person.age_years == 41.0 && person.weight_kg == gln::kilograms{70.0} && none_yet == 0;
+}
+static_assert(value_writes_and_emplace_builds());
+
 }  // namespace
 
 TEST_CASE("gln::optional converts to and from std::optional") {
@@ -62,6 +73,28 @@ TEST_CASE("gln::optional converts to and from std::optional") {
   person.age_years = std::optional<double>{};
   CHECK_FALSE(person.age_years);
   CHECK(person.age_years == std::nullopt);
+}
+
+TEST_CASE("gln::optional compares with std::optional as std::optional does: empty equals empty") {
+  const std::optional<double> from_record{40.0};
+  const std::optional<double> none{};
+  gln::profile person{};
+  CHECK(person.age_years == none);
+  CHECK(none == person.age_years);
+  CHECK(person.age_years != from_record);
+  CHECK(from_record != person.age_years);
+  person.age_years = 40;
+  CHECK(person.age_years == from_record);
+  CHECK(from_record == person.age_years);
+  CHECK(person.age_years != none);
+  CHECK(person.age_years != std::optional<double>{40.5});
+  // A value of another type, even one the compiler would warn about comparing, as std::optional
+  // (gln's header stays quiet under -Wconversion and -Wsign-compare, as a system header is).
+  person.weight_age_days = 3;
+  const unsigned three = 3;
+  const long forty = 40;
+  CHECK(person.weight_age_days == three);
+  CHECK(person.age_years == forty);
 }
 
 TEST_CASE("gln::optional in results: a dose by weight has no daily range without a weight") {

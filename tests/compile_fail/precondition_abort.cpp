@@ -1,7 +1,8 @@
 // Run time: a broken precondition stops the program (std::abort) instead of making up an
 // answer. The SIGABRT handler reports it, so the test passes only on abort. The mistake:
 //   finding         reading past the end of a finding list;
-//   optional_value  value() of an empty gln::optional.
+//   optional_value  value() of an empty gln::optional;
+//   optional_deref  *o of an empty gln::optional (a purpose's name with a typo).
 #include <gln/gln.hpp>
 
 #include <unistd.h>
@@ -28,6 +29,9 @@ int main(int argc, char** argv) {
   } else if (std::strcmp(argv[1], "optional_value") == 0) {
     std::printf("read the weight of a profile without one: %g kg\n",
                 person.weight_kg.value().value());
+  } else if (std::strcmp(argv[1], "optional_deref") == 0) {
+    const gln::purpose typo = *gln::parse<gln::purpose>(argc == 2 ? "gut_barier" : "gut_barrier");
+    std::printf("a typo read as the purpose %s\n", gln::to_string(typo).data());
   }
   return 1;
 }

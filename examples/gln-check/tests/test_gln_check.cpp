@@ -798,6 +798,10 @@ TEST_CASE("gln/json.hpp: results, citations and enums in their documented shape"
   CHECK(json(gln::verdict::clinician_only) == "clinician_only");
   CHECK(json(static_cast<gln::verdict>(200)).is_null());
   CHECK(json(gln::grams{2.5}) == 2.5);
+  json age;
+  age["age_years"] = person.age_years;
+  age["weight_kg"] = person.weight_kg;
+  CHECK(age == json({{"age_years", 40.0}, {"weight_kg", nullptr}}));
   CHECK(json(gln::condition_set{gln::condition::shock, gln::condition::cirrhosis}) ==
         json({"cirrhosis", "shock"}));
 

@@ -27,6 +27,10 @@ template <class U>
 inline constexpr bool is_gln_optional = false;
 template <class U>
 inline constexpr bool is_gln_optional<optional<U>> = true;
+template <class U>
+inline constexpr bool is_std_optional = false;
+template <class U>
+inline constexpr bool is_std_optional<std::optional<U>> = true;
 }  // namespace detail
 
 template <class T>
@@ -45,7 +49,7 @@ class optional {
   // whether some other argument converts).
   template <class U, std::enable_if_t<std::is_same<U, T>::value, int> = 0>
   constexpr optional(const std::optional<U>& other) noexcept  // NOLINT(*-explicit-*)
-      : value_(other ? *other : T{}), has_(other.has_value()) {}
+      : value_(other.has_value() ? *other : T{}), has_(other.has_value()) {}
   template <class U, std::enable_if_t<std::is_same<U, T>::value, int> = 0>
   constexpr operator std::optional<U>() const noexcept {  // NOLINT(*-explicit-*)
     return has_ ? std::optional<U>{value_} : std::optional<U>{};
@@ -54,20 +58,28 @@ class optional {
   constexpr bool has_value() const noexcept { return has_; }
   constexpr explicit operator bool() const noexcept { return has_; }
 
-  // *o and o-> on an empty optional read T{}; value() is the checked read.
-  constexpr const T& operator*() const noexcept { return value_; }
-  constexpr T& operator*() noexcept { return value_; }
-  constexpr const T* operator->() const noexcept { return &value_; }
-  constexpr T* operator->() noexcept { return &value_; }
+  // Every read of an empty optional (*o, o->, value()) is a broken precondition: it stops the
+  // program, and does not compile in a constant expression, rather than read a made-up T{}
+  // (a typo in a purpose's name must not read as the first purpose).
+  constexpr const T& operator*() const noexcept { return value(); }
+  constexpr T& operator*() noexcept { return value(); }
+  constexpr const T* operator->() const noexcept { return &value(); }
+  constexpr T* operator->() noexcept { return &value(); }
   constexpr const T& value() const noexcept {
+    if (!has_) detail::precondition_failed();
+    return value_;
+  }
+  constexpr T& value() noexcept {
     if (!has_) detail::precondition_failed();
     return value_;
   }
   constexpr T value_or(const T& fallback) const noexcept { return has_ ? value_ : fallback; }
 
   constexpr void reset() noexcept { *this = optional{}; }
-  constexpr T& emplace(const T& value) noexcept {
-    value_ = value;
+  // T made from `args` (none: T{}), as std::optional::emplace.
+  template <class... Args>
+  constexpr T& emplace(const Args&... args) noexcept {
+    value_ = T(args...);
     has_ = true;
     return value_;
   }
@@ -97,13 +109,22 @@ class optional {
 };
 
 namespace detail {
-// What `o == v` compares with: a value, not another optional or std::nullopt.
+// What `o == v` compares with: a value, not an optional or std::nullopt.
 template <class U>
-inline constexpr bool plain_value = !is_gln_optional<U> && !std::is_same<U, std::nullopt_t>::value;
+inline constexpr bool plain_value =
+    !is_gln_optional<U> && !is_std_optional<U> && !std::is_same<U, std::nullopt_t>::value;
 }  // namespace detail
 
-// With a value of any type comparable with T (an optional<int> with a long), as std::optional.
-// Templates on both sides, so that neither argument is converted to an optional to match.
+// The comparisons of std::optional: with a value of any type T compares with (an optional<int>
+// with a long) and with a std::optional, on either side; empty equals empty only. Templates on
+// both sides, so that neither argument is converted to an optional to match. Warnings of the
+// value comparison are the caller's to ask for, as std::optional (a system header) has it.
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wfloat-equal"
+#endif
 template <class T, class U, std::enable_if_t<detail::plain_value<U>, int> = 0>
 constexpr auto operator==(const optional<T>& a, const U& b) noexcept -> decltype(bool(*a == b)) {
   return a.has_value() && *a == b;
@@ -120,6 +141,29 @@ template <class T, class U, std::enable_if_t<detail::plain_value<U>, int> = 0>
 constexpr auto operator!=(const U& b, const optional<T>& a) noexcept -> decltype(bool(b == *a)) {
   return !(b == a);
 }
+template <class T, class U>
+constexpr auto operator==(const optional<T>& a, const std::optional<U>& b) noexcept
+    -> decltype(bool(*a == *b)) {
+  return a.has_value() == b.has_value() && (!a.has_value() || *a == *b);
+}
+template <class T, class U>
+constexpr auto operator==(const std::optional<U>& b, const optional<T>& a) noexcept
+    -> decltype(bool(*b == *a)) {
+  return a.has_value() == b.has_value() && (!a.has_value() || *b == *a);
+}
+template <class T, class U>
+constexpr auto operator!=(const optional<T>& a, const std::optional<U>& b) noexcept
+    -> decltype(bool(*a == *b)) {
+  return !(a == b);
+}
+template <class T, class U>
+constexpr auto operator!=(const std::optional<U>& b, const optional<T>& a) noexcept
+    -> decltype(bool(*b == *a)) {
+  return !(b == a);
+}
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 GLN_END_NAMESPACE
 

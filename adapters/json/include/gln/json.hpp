@@ -65,6 +65,12 @@ void to_json(Json& j, quantity<Tag> value) {
 
 }  // namespace detail
 
+// A value that may be absent: null, or the value (`j["age_years"] = person.age_years;`).
+template <class Json, class T>
+void to_json(Json& j, const optional<T>& value) {
+  j = detail::optional_to_json<Json>(value);
+}
+
 template <class Json>
 void to_json(Json& j, purpose value) {
   j = detail::enum_to_json<Json>(value);
