@@ -76,10 +76,16 @@ class optional {
   constexpr T value_or(const T& fallback) const noexcept { return has_ ? value_ : fallback; }
 
   constexpr void reset() noexcept { *this = optional{}; }
-  // T made from `args` (none: T{}), as std::optional::emplace.
+  // T made from `args` (none: T{}) by direct initialisation, as std::optional::emplace: no
+  // cast, so an enumerator does not become an age.
   template <class... Args>
   constexpr T& emplace(const Args&... args) noexcept {
-    value_ = T(args...);
+    if constexpr (sizeof...(Args) == 0) {
+      value_ = T{};
+    } else {
+      T made(args...);
+      value_ = made;
+    }
     has_ = true;
     return value_;
   }
