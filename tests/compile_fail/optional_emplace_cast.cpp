@@ -2,6 +2,4 @@
 // cast (an enumerator is not an age).
 #include <gln/gln.hpp>
 
-void set_age_from_a_purpose(gln::profile& person) {
-  person.age_years.emplace(gln::purpose::burns);
-}
+void set_age_from_a_purpose(gln::profile& person) { person.age_years.emplace(gln::purpose::burns); }
