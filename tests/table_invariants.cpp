@@ -6,6 +6,8 @@
 
 #include "table_invariants.hpp"
 
+#include <gln/detail/derive.hpp>
+
 namespace {
 
 namespace data = gln::data;
@@ -95,5 +97,28 @@ static_assert(data::loinc_codes_are_consistent(),
               "LOINC table: valid check digits, sorted, no repeats, roles");
 static_assert(data::ucum_weight_units_are_consistent(),
               "UCUM table: codes sorted, positive factors");
+
+// The look-up tables the headers hold written out are those their knowledge tables derive
+// (detail/derive.hpp); after an edit of a knowledge table, scripts/derive-tables.sh writes them.
+namespace derive = gln::detail::derive;
+#define GLN_DERIVED(table)                                    \
+  static_assert(derive::same(detail::table, derive::table()), \
+                #table " differs from its derivation: run scripts/derive-tables.sh")
+GLN_DERIVED(rules_by_condition);
+GLN_DERIVED(rules_by_medication);
+GLN_DERIVED(rules_by_fact);
+GLN_DERIVED(compound_trigger_rows);
+GLN_DERIVED(screen_by_purpose);
+GLN_DERIVED(rules_by_level);
+GLN_DERIVED(self_directed_only_rules);
+GLN_DERIVED(icd10_keyed_codes);
+GLN_DERIVED(icd10_keyed_ranges);
+#undef GLN_DERIVED
+static_assert(derive::same(data::rxnorm_names_by_letter, derive::rxnorm_names_by_letter()),
+              "rxnorm_names_by_letter differs from its derivation: run scripts/derive-tables.sh");
+static_assert(derive::same(data::atc_keys, derive::atc_keys()),
+              "atc_keys differs from its derivation: run scripts/derive-tables.sh");
+static_assert(derive::same(data::loinc_keys, derive::loinc_keys()),
+              "loinc_keys differs from its derivation: run scripts/derive-tables.sh");
 
 }  // namespace

@@ -496,18 +496,40 @@ inline constexpr std::array<rxnorm_name, 30> rxnorm_names{{
 // Where the names of each first letter start in rxnorm_names: those of letter k (0 for a)
 // are the rows from entry k to entry k + 1 of this table. A word of a display is compared with the
 // names of its first letter only.
-inline constexpr std::array<std::uint8_t, 27> rxnorm_names_by_letter = [] {
-  std::array<std::uint8_t, 27> first{};
-  std::size_t i = 0;
-  for (std::size_t letter = 0; letter < first.size(); ++letter) {
-    while (i < rxnorm_names.size() &&
-           static_cast<std::size_t>(rxnorm_names[i].name[0] - 'a') < letter) {
-      ++i;
-    }
-    first[letter] = static_cast<std::uint8_t>(i);
-  }
-  return first;
-}();
+// Derived by detail/derive.hpp and written out by scripts/derive-tables.sh.
+inline constexpr std::array<std::uint8_t, 27> rxnorm_names_by_letter{{
+    // derived rxnorm_names_by_letter
+    // clang-format off
+    0,  // a
+    0,  // b
+    1,  // c
+    6,  // d
+    7,  // e
+    9,  // f
+    11,  // g
+    12,  // h
+    12,  // i
+    12,  // j
+    12,  // k
+    12,  // l
+    16,  // m
+    16,  // n
+    16,  // o
+    17,  // p
+    22,  // q
+    22,  // r
+    23,  // s
+    24,  // t
+    26,  // u
+    26,  // v
+    29,  // w
+    29,  // x
+    29,  // y
+    29,  // z
+    30,  // the end
+    // clang-format on
+    // end of derived rxnorm_names_by_letter
+}};
 
 // docs/knowledge.md §2b, ATC: medication classes and glutamine. Each code maps with
 // every code under it. The former codes of gabapentin and pregabalin, N03AX12 and N03AX16, are
@@ -571,17 +593,42 @@ inline constexpr std::array<loinc_entry, 10> loinc_codes = [] {
   }};
 }();
 
-// Each row's code as a number (atc_key, loinc_key), for the look-ups' binary search.
-inline constexpr std::array<std::uint64_t, atc_codes.size()> atc_keys = [] {
-  std::array<std::uint64_t, atc_codes.size()> keys{};
-  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = atc_key(atc_codes[i].code);
-  return keys;
-}();
-inline constexpr std::array<std::uint64_t, loinc_codes.size()> loinc_keys = [] {
-  std::array<std::uint64_t, loinc_codes.size()> keys{};
-  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = loinc_key(loinc_codes[i].code);
-  return keys;
-}();
+// Each row's code as a number (atc_key, loinc_key), for the look-ups' binary search. Derived
+// by detail/derive.hpp and written out by scripts/derive-tables.sh.
+inline constexpr std::array<std::uint64_t, atc_codes.size()> atc_keys{{
+    // derived atc_keys
+    // clang-format off
+    0x0041303641443131,  // A06AD11
+    0x0041313641413033,  // A16AA03
+    0x0048303141430000,  // H01AC
+    0x004c303100000000,  // L01
+    0x004c303200000000,  // L02
+    0x004c303441583032,  // L04AX02
+    0x004c303441583034,  // L04AX04
+    0x004c303441583036,  // L04AX06
+    0x004e303242463031,  // N02BF01
+    0x004e303242463032,  // N02BF02
+    0x004e303341000000,  // N03A
+    0x004e303542413039,  // N05BA09
+    // clang-format on
+    // end of derived atc_keys
+}};
+inline constexpr std::array<std::uint64_t, loinc_codes.size()> loinc_keys{{
+    // derived loinc_keys
+    // clang-format off
+    0x0000000000007abb,  // 3141-9
+    0x0000000000007ac3,  // 3142-7
+    0x0000000000014598,  // 8335-2
+    0x000000000001462d,  // 8350-1
+    0x000000000001463f,  // 8351-9
+    0x0000000000047eed,  // 29463-7
+    0x00000000000ca2c7,  // 82810-3
+    0x000001000000af60,  // LA4489-6
+    0x00000100000250b2,  // LA15173-0
+    0x0000010000041253,  // LA26683-5
+    // clang-format on
+    // end of derived loinc_keys
+}};
 
 // docs/knowledge.md §2b: the UCUM body-weight units, by their case-sensitive codes.
 inline constexpr std::array<ucum_entry, 3> ucum_weight_units{{

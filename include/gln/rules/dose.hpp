@@ -193,14 +193,15 @@ constexpr bool regimen_weeks_valid(const regimen& plan) noexcept {
   return !plan.weeks || (is_finite(*plan.weeks) && *plan.weeks >= 0.0);
 }
 
-// The rules that do not fire under clinician supervision.
-inline constexpr rule_mask self_directed_only_rules = [] {
-  rule_mask out = 0;
-  for (const rule_info& info : data::rules) {
-    if (info.self_directed_only) out |= bit_of(info.id);
-  }
-  return out;
-}();
+// The rules that do not fire under clinician supervision. Derived from data::rules by
+// detail/derive.hpp and written out by scripts/derive-tables.sh (no includer evaluates it).
+inline constexpr rule_mask self_directed_only_rules{
+    // derived self_directed_only_rules
+    // clang-format off
+    0x0000068800000000
+    // clang-format on
+    // end of derived self_directed_only_rules
+};
 
 constexpr bool is_critical_purpose(gln::purpose p) noexcept {
   return p == gln::purpose::critical_illness || p == gln::purpose::trauma ||

@@ -45,15 +45,26 @@ inline constexpr field_mask regimen_fields = bit_of(input_field::grams_per_dose)
                                              bit_of(input_field::weeks);
 
 // The rules of each reported level, for self-directed use [0] and under supervision [1]: the
-// worst level of a result is then a few AND operations.
-inline constexpr auto rules_by_level = [] {
-  std::array<std::array<rule_mask, enum_count<verdict>>, 2> out{};
-  for (const rule_info& info : data::rules) {
-    out[0][index_of(info.level)] |= bit_of(info.id);
-    out[1][index_of(info.supervised_level)] |= bit_of(info.id);
-  }
-  return out;
-}();
+// worst level of a result is then a few AND operations. Derived from data::rules by
+// detail/derive.hpp and written out by scripts/derive-tables.sh (no includer evaluates it).
+inline constexpr std::array<std::array<rule_mask, enum_count<verdict>>, 2> rules_by_level{{
+    // derived rules_by_level
+    // clang-format off
+    {{  // self-directed
+        0x0000010400000000,  // suitable
+        0x0001a2f362e00000,  // caution
+        0x00000408951ff850,  // clinician_only
+        0x00005800080007af,  // avoid
+    }},
+    {{  // under supervision
+        0x0000010400000000,  // suitable
+        0x0001aefbf7fff850,  // caution
+        0x0000000000000000,  // clinician_only
+        0x00005000080007af,  // avoid
+    }},
+    // clang-format on
+    // end of derived rules_by_level
+}};
 
 struct finding_writer;
 struct finding_access;

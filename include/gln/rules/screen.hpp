@@ -27,33 +27,6 @@ struct screening {
 
 namespace detail {
 
-// Rules that fire on a condition or medication alone, whatever the purpose, per member:
-// built once at compile time from the trigger table so screening is a few OR operations.
-template <class E, class Pick>
-constexpr std::array<rule_mask, enum_count<E>> plain_rules_by(Pick pick) noexcept {
-  std::array<rule_mask, enum_count<E>> masks{};
-  for (const data::screening_trigger& t : data::screening_triggers) {
-    if (!t.purposes.empty() || t.extra != trigger_extra::none) continue;
-    for (E member : pick(t)) masks[index_of(member)] |= bit_of(t.id);
-  }
-  return masks;
-}
-
-inline constexpr auto rules_by_condition = plain_rules_by<gln::condition>(
-    [](const data::screening_trigger& t) constexpr noexcept { return t.conditions; });
-inline constexpr auto rules_by_medication = plain_rules_by<gln::medication>(
-    [](const data::screening_trigger& t) constexpr noexcept { return t.medications; });
-
-constexpr bool is_plain(const data::screening_trigger& t) noexcept {
-  return t.purposes.empty() && t.extra == trigger_extra::none;
-}
-
-// A trigger that fires on the purpose alone (no condition, medication or extra).
-constexpr bool is_purpose_only(const data::screening_trigger& t) noexcept {
-  return !t.purposes.empty() && t.extra == trigger_extra::none && t.conditions.empty() &&
-         t.medications.empty();
-}
-
 // The extras that are facts of the profile alone (all but none and medication_absent, which
 // reads the trigger's own medications): computed once per profile as one bit each.
 using fact_mask = std::uint16_t;
@@ -66,73 +39,116 @@ constexpr fact_mask fact_bit(trigger_extra x) noexcept {
   return static_cast<fact_mask>(1U << static_cast<unsigned>(x));
 }
 
-// A trigger that fires on a fact alone, for any purpose or some (caution.minor,
-// input.conditions_unknown, purpose.sickle_cell_age...).
-constexpr bool is_fact_only(const data::screening_trigger& t) noexcept {
-  return is_fact(t.extra) && t.conditions.empty() && t.medications.empty();
-}
-
-// Any other trigger: a purpose with a condition or medication, an absent medication, or a
-// fact with a condition or medication. Few, so they are checked one by one.
-constexpr bool is_compound(const data::screening_trigger& t) noexcept {
-  return !is_plain(t) && !is_purpose_only(t) && !is_fact_only(t);
-}
-
-constexpr std::size_t count_compound_triggers() noexcept {
-  std::size_t count = 0;
-  for (const data::screening_trigger& t : data::screening_triggers) {
-    count += is_compound(t) ? 1U : 0U;
-  }
-  return count;
-}
-
-inline constexpr auto compound_triggers = [] {
-  std::array<data::screening_trigger, count_compound_triggers()> out{};
-  std::size_t next = 0;
-  for (const data::screening_trigger& t : data::screening_triggers) {
-    if (is_compound(t)) out[next++] = t;
-  }
-  return out;
-}();
-static_assert(compound_triggers.size() <= 32, "purpose_screen::checks holds one bit per trigger");
-
-// The fact-only rules, per fact (whatever the purpose; purpose_screen::fact_rules narrows).
-inline constexpr auto rules_by_fact = [] {
-  std::array<rule_mask, enum_count<trigger_extra>> out{};
-  for (const data::screening_trigger& t : data::screening_triggers) {
-    if (is_fact_only(t)) out[static_cast<std::size_t>(t.extra)] |= bit_of(t.id);
-  }
-  return out;
-}();
-
 // What a purpose brings to screening: the rules that fire on the purpose alone, the fact-only
-// rules that apply to it, and which compound triggers do (bit i: compound_triggers[i]).
+// rules that apply to it, and which compound triggers do (bit i: compound_trigger_rows[i]).
 struct purpose_screen {
   rule_mask fires = 0;
   rule_mask fact_rules = 0;
   std::uint32_t checks = 0;
 };
 
-constexpr bool applies_to(const data::screening_trigger& t, gln::purpose p) noexcept {
-  return t.purposes.empty() || t.purposes.contains(p);
-}
+// The look-up tables screening runs on, derived from data::screening_triggers by
+// detail/derive.hpp and written out by scripts/derive-tables.sh, so that no includer evaluates
+// the derivation; gln's test build asserts that the two agree. A trigger is plain (a condition
+// or medication, any purpose), purpose-only, fact-only (caution.minor,
+// input.conditions_unknown...) or compound (anything else: few, checked one by one).
+
+// The plain rules of each condition and each medication.
+inline constexpr std::array<rule_mask, enum_count<gln::condition>> rules_by_condition{{
+    // derived rules_by_condition
+    // clang-format off
+    0x0000000000000002,  // hepatic_encephalopathy
+    0x0000000000000004,  // hepatic_failure
+    0x0000000000000008,  // cirrhosis
+    0x0000000000000010,  // liver_disease
+    0x0000000000000020,  // severe_kidney_disease
+    0x0000000000000040,  // kidney_disease
+    0x0000000000000080,  // multiorgan_failure
+    0x0000000000010000,  // sepsis
+    0x0000000000000400,  // metabolic_acidosis
+    0x0000000000000100,  // shock
+    0x0000000000000200,  // reyes_syndrome
+    0x0000000000000800,  // cancer
+    0x0000000000001000,  // cancer_treatment
+    0x0000000000002000,  // pregnancy
+    0x0000000000004000,  // breastfeeding
+    0x0000000000008000,  // recent_icu_stay
+    0x0000000000020000,  // unexplained_neurologic_symptoms
+    0x0000000000040000,  // seizure_disorder
+    0x0000000000080000,  // bipolar_disorder
+    0x0000000000200000,  // msg_sensitivity
+    0x0000000000000000,  // sickle_cell_disease
+    0x0000000000000000,  // short_bowel_syndrome
+    0x0000000000000000,  // oral_mucositis
+    // clang-format on
+    // end of derived rules_by_condition
+}};
+inline constexpr std::array<rule_mask, enum_count<gln::medication>> rules_by_medication{{
+    // derived rules_by_medication
+    // clang-format off
+    0x0000000000100000,  // lactulose
+    0x0000000000040000,  // anticonvulsant
+    0x0000000000001000,  // antineoplastic
+    0x0000000000000000,  // growth_hormone
+    0x0000000000400000,  // other_prescription
+    0x0000000000800000,  // supplement_stack
+    // clang-format on
+    // end of derived rules_by_medication
+}};
+
+// The fact-only rules, per fact (whatever the purpose; purpose_screen::fact_rules narrows).
+inline constexpr std::array<rule_mask, enum_count<trigger_extra>> rules_by_fact{{
+    // derived rules_by_fact
+    // clang-format off
+    0x0000000000000000,  // none
+    0x0000000001000000,  // age_below_adult
+    0x0000000010000000,  // age_below_sickle_min
+    0x0000000000000000,  // medication_absent
+    0x0000000002000000,  // age_unknown
+    0x0000000080000000,  // conditions_unknown
+    0x0000000100000000,  // medications_unknown
+    0x0000000200000000,  // conditions_unmapped
+    0x0000000400000000,  // weight_stale
+    // clang-format on
+    // end of derived rules_by_fact
+}};
+
+// The rows of data::screening_triggers that are compound, in table order.
+inline constexpr std::uint8_t compound_trigger_rows[] = {
+    // derived compound_trigger_rows
+    // clang-format off
+    26,  // purpose.critical_with_organ_failure
+    28,  // purpose.short_bowel_needs_gh
+    // clang-format on
+    // end of derived compound_trigger_rows
+};
+static_assert(sizeof(compound_trigger_rows) <= 32,
+              "purpose_screen::checks holds one bit per compound trigger");
 
 // Indexed by purpose; the last entry is for a value outside the enum, which no purpose rule
 // matches (input.invalid reports it).
-inline constexpr auto screen_by_purpose = [] {
-  std::array<purpose_screen, enum_count<gln::purpose> + 1> out{};
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto p = static_cast<gln::purpose>(i);
-    for (const data::screening_trigger& t : data::screening_triggers) {
-      if (is_purpose_only(t) && t.purposes.contains(p)) out[i].fires |= bit_of(t.id);
-      if (is_fact_only(t) && applies_to(t, p)) out[i].fact_rules |= bit_of(t.id);
-    }
-    for (std::size_t j = 0; j < compound_triggers.size(); ++j) {
-      if (applies_to(compound_triggers[j], p)) out[i].checks |= std::uint32_t{1} << j;
-    }
-  }
-  return out;
-}();
+inline constexpr std::array<purpose_screen, enum_count<gln::purpose> + 1> screen_by_purpose{{
+    // derived screen_by_purpose
+    // clang-format off
+    {0x0000000000000000, 0x0000000783000000, 0x0000000000000000},  // general_recovery
+    {0x0000000000000000, 0x0000000783000000, 0x0000000000000000},  // gut_barrier
+    {0x0000000000000000, 0x0000000783000000, 0x0000000000000000},  // exercise_recovery
+    {0x0000000000000000, 0x0000000783000000, 0x0000000000000000},  // endurance_gut_stress
+    {0x0000000000000000, 0x0000000783000000, 0x0000000000000000},  // immune_support
+    {0x0000000000000000, 0x0000000783000000, 0x0000000000000000},  // muscle_strength
+    {0x0000000000000000, 0x0000000783000000, 0x0000000000000000},  // athletic_performance
+    {0x0000000040000000, 0x0000000783000000, 0x0000000000000000},  // ibs_symptoms
+    {0x0000000004000000, 0x0000000783000000, 0x0000000000000000},  // oral_mucositis
+    {0x0000000004000000, 0x0000000783000000, 0x0000000000000000},  // surgical_recovery
+    {0x0000000004000000, 0x0000000783000000, 0x0000000000000001},  // critical_illness
+    {0x0000000004000000, 0x0000000783000000, 0x0000000000000001},  // trauma
+    {0x0000000004000000, 0x0000000783000000, 0x0000000000000000},  // burns
+    {0x0000000004000000, 0x0000000793000000, 0x0000000000000000},  // sickle_cell_disease
+    {0x0000000004000000, 0x0000000783000000, 0x0000000000000002},  // short_bowel_syndrome
+    {0x0000000000000000, 0x0000000783000000, 0x0000000000000000},  // a value outside the enum
+    // clang-format on
+    // end of derived screen_by_purpose
+}};
 
 // What the rules read of a profile beyond its sets, worked out once per call.
 struct profile_facts {
@@ -205,7 +221,8 @@ constexpr rule_mask fired_rules(const profile& person, gln::purpose p,
   }
   fired |= by_facts & by_purpose.fact_rules;
   for (std::uint32_t rest = by_purpose.checks; rest != 0; rest &= rest - 1U) {
-    const data::screening_trigger& t = compound_triggers[lowest_bit_index(rest)];
+    const data::screening_trigger& t =
+        data::screening_triggers[compound_trigger_rows[lowest_bit_index(rest)]];
     if (compound_fires(t, person, known.facts)) fired |= bit_of(t.id);
   }
   return fired;
