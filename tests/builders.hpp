@@ -11,11 +11,11 @@
 namespace gln_test {
 
 // A profile with an optional age and weight; everything else as given.
-constexpr gln::profile person(std::optional<double> age, std::optional<double> kg,
+constexpr gln::profile person(gln::optional<double> age, gln::optional<double> kg,
                               gln::condition_set conditions = {},
                               gln::medication_set medications = {},
                               gln::oversight who = gln::oversight::self_directed) {
-  return gln::profile{age, kg ? std::optional<gln::kilograms>{gln::kilograms{*kg}} : std::nullopt,
+  return gln::profile{age, kg ? gln::optional<gln::kilograms>{gln::kilograms{*kg}} : gln::nullopt,
                       conditions, medications, who};
 }
 
@@ -51,7 +51,7 @@ constexpr gln::profile weighed_days_ago(gln::profile p, int days) {
 }
 
 // grams per dose, doses a day and, optionally, weeks.
-constexpr gln::regimen dose(double grams, int per_day, std::optional<double> weeks = std::nullopt) {
+constexpr gln::regimen dose(double grams, int per_day, gln::optional<double> weeks = gln::nullopt) {
   return gln::regimen{gln::grams{grams}, per_day, weeks};
 }
 

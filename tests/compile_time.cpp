@@ -33,7 +33,7 @@ constexpr gln::profile pregnant = make(30.0, 65.0, {condition::pregnancy});
 constexpr gln::profile pregnant_supervised =
     make(30.0, 65.0, {condition::pregnancy}, {}, oversight::clinician_supervised);
 constexpr gln::profile teenager = make(15.0, 20.0);
-constexpr gln::profile no_weight{40.0, std::nullopt, {}, {}, oversight::self_directed};
+constexpr gln::profile no_weight{40.0, gln::nullopt, {}, {}, oversight::self_directed};
 
 constexpr purpose not_a_purpose = static_cast<purpose>(gln::enum_count<purpose>);
 

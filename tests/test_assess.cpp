@@ -174,7 +174,7 @@ TEST_CASE("no dose is shown that its own dose check would refuse", "[assess]") {
 }
 
 TEST_CASE("when no dose is shown, the result says why", "[assess]") {
-  CHECK(gln::assess(supervised(person(40.0, std::nullopt)), purpose::sickle_cell_disease)
+  CHECK(gln::assess(supervised(person(40.0, gln::nullopt)), purpose::sickle_cell_disease)
             .dose_shown == dose_status::weight_needed);
   gln::policy eight{};
   eight.self_directed_daily_ceiling = gln::grams{8.0};
@@ -187,7 +187,7 @@ TEST_CASE("when no dose is shown, the result says why", "[assess]") {
   CHECK(bad.action == action::do_not_take);
   CHECK(bad.dose_shown == dose_status::invalid_input);
   // An unknown age is a caution, not a refusal: the dose is shown with the finding.
-  const gln::assessment no_age = gln::assess(person(std::nullopt, 70.0), purpose::gut_barrier);
+  const gln::assessment no_age = gln::assess(person(gln::nullopt, 70.0), purpose::gut_barrier);
   CHECK(no_age.action == action::ok_with_care);
   CHECK(no_age.dose.has_value());
 }
@@ -336,12 +336,12 @@ TEST_CASE("for every person, purpose and policy, a dose is shown exactly when a 
   // contradict each other, and the shown text adds up (the day is what the doses give).
   int shown = 0;
   int withheld = 0;
-  for (const std::optional<double> age :
-       {std::optional<double>{}, std::optional<double>{10.0}, std::optional<double>{17.0},
-        std::optional<double>{30.0}, std::optional<double>{80.0}}) {
-    for (const std::optional<double> kg :
-         {std::optional<double>{}, std::optional<double>{20.0}, std::optional<double>{30.0},
-          std::optional<double>{70.0}}) {
+  for (const gln::optional<double> age :
+       {gln::optional<double>{}, gln::optional<double>{10.0}, gln::optional<double>{17.0},
+        gln::optional<double>{30.0}, gln::optional<double>{80.0}}) {
+    for (const gln::optional<double> kg :
+         {gln::optional<double>{}, gln::optional<double>{20.0}, gln::optional<double>{30.0},
+          gln::optional<double>{70.0}}) {
       for (const bool overseen : {false, true}) {
         for (const double maximum : {14.0, 17.0, 40.0}) {
           gln_test::for_each_clipping_policy(4.0, [&](purpose why, gln::policy rules) {

@@ -201,7 +201,7 @@ TEST_CASE("bad-input matrix: purpose outside the enum, every entry point", "[mat
 TEST_CASE("bad-input matrix: grams per dose", "[matrix][invalid][dose]") {
   for (const special& v : special_doubles) {
     CAPTURE(v.name);
-    const gln::regimen r{gln::grams{v.value}, 1, std::nullopt};
+    const gln::regimen r{gln::grams{v.value}, 1, gln::nullopt};
     const gln::dose_check d = gln::check_dose(adult(), quiet_purpose, r);
     if (v.value == denormal) {
       check_exact(d.findings, d.overall, {});
@@ -230,13 +230,13 @@ TEST_CASE("bad-input matrix: doses per day", "[matrix][invalid][dose]") {
   for (const int doses : {INT_MIN, -1, 0, 13, 1000, INT_MAX}) {
     CAPTURE(doses);
     const gln::dose_check d =
-        gln::check_dose(adult(), quiet_purpose, gln::regimen{gln::grams{5.0}, doses, std::nullopt});
+        gln::check_dose(adult(), quiet_purpose, gln::regimen{gln::grams{5.0}, doses, gln::nullopt});
     check_exact(d.findings, d.overall, {invalid(input_field::doses_per_day)});
     CHECK_FALSE(d.per_day.has_value());
   }
   // 12 is the most a day: valid, and 60 g/day passes every daily ceiling.
   const gln::dose_check twelve =
-      gln::check_dose(adult(), quiet_purpose, gln::regimen{gln::grams{5.0}, 12, std::nullopt});
+      gln::check_dose(adult(), quiet_purpose, gln::regimen{gln::grams{5.0}, 12, gln::nullopt});
   check_exact(twelve.findings, twelve.overall,
               {{rule::dose_daily_above_range, verdict::caution},
                {rule::dose_gi_effects_likely, verdict::suitable},
@@ -483,14 +483,14 @@ TEST_CASE("never downgrade: an avoid stays avoid under every policy and oversigh
       CHECK((t.status == plan_status::do_not_start || t.status == plan_status::invalid_input));
       // 0.75 g/kg/day for a child: dose.child_per_kg, avoid whatever the oversight.
       const gln::dose_check d = gln::check_dose(
-          child, purpose::ibs_symptoms, gln::regimen{gln::grams{5.0}, 3, std::nullopt}, rules);
+          child, purpose::ibs_symptoms, gln::regimen{gln::grams{5.0}, 3, gln::nullopt}, rules);
       CHECK(d.overall == verdict::avoid);
       CHECK((d.findings.level_of(rule::dose_child_per_kg) == verdict::avoid || !d.valid()));
       // 42 g/day: above the adult maximum, avoid when self-directed (under supervision it is
       // the documented exception, a caution).
       if (o == gln::oversight::self_directed) {
         const gln::dose_check high = gln::check_dose(
-            adult(), purpose::gut_barrier, gln::regimen{gln::grams{10.5}, 4, std::nullopt}, rules);
+            adult(), purpose::gut_barrier, gln::regimen{gln::grams{10.5}, 4, gln::nullopt}, rules);
         CHECK(high.overall == verdict::avoid);
       }
     }

@@ -406,7 +406,7 @@ TEST_CASE("condition_from_icd10 gives the worst condition, ties the first in ord
   // reads as bad.
   for (const gln::icd10_entry& entry : gln::data::icd10_codes) {
     CAPTURE(entry.code);
-    const std::optional<condition> one = gln::condition_from_icd10(entry.code);
+    const gln::optional<condition> one = gln::condition_from_icd10(entry.code);
     REQUIRE(one.has_value());
     const gln::verdict worst = gln::self_directed_verdict_of(condition_set{*one});
     for (condition other : gln::conditions_from_icd10(entry.code)) {

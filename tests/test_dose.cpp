@@ -96,7 +96,7 @@ void check_range(const gln::optional<gln::range<Q>>& actual, const std::optional
   CHECK(near(actual->max.value(), expected->second));
 }
 
-void check_optional(const std::optional<double>& actual, const std::optional<double>& expected) {
+void check_optional(const gln::optional<double>& actual, const std::optional<double>& expected) {
   REQUIRE(actual.has_value() == expected.has_value());
   if (expected) CHECK(near(*actual, *expected));
 }
@@ -187,14 +187,14 @@ std::vector<scenario> scenarios() {
        {{"caution.minor", clinician}, daily_range, gi, over14, {"dose.child_per_kg", avoid}}},
       {"child at 0.65 g/kg/day", person(15.0, 20.0), p::general_recovery, dose(6.5, 2),
        {{"caution.minor", clinician}, per_dose_range, daily_range, gi}},
-      {"child without a weight", person(15.0, std::nullopt), p::general_recovery, dose(5, 3),
+      {"child without a weight", person(15.0, gln::nullopt), p::general_recovery, dose(5, 3),
        {{"caution.minor", clinician}, daily_range, gi, over14}},
       {"critical illness at 0.57 g/kg/day", adult(), p::critical_illness, dose(20, 2),
        {managed, no_range, daily_range, large, gi, over14, over20,
         {"dose.critical_per_kg", avoid}}},
       {"critical illness at 0.5 g/kg/day", adult(), p::critical_illness, dose(17.5, 2),
        {managed, no_range, large, gi, over14, over20}},
-      {"critical illness without a weight", person(40.0, std::nullopt), p::critical_illness,
+      {"critical illness without a weight", person(40.0, gln::nullopt), p::critical_illness,
        dose(5, 2), {managed, no_range, gi, {"dose.weight_needed", caution}}},
       {"trauma at 0.43 g/kg/day", adult(), p::trauma, dose(15, 2),
        {managed, no_range, daily_range, large, gi, over14, over20}},
@@ -204,12 +204,12 @@ std::vector<scenario> scenarios() {
       {"trauma for 3 weeks", adult(), p::trauma, dose(7, 2, 3.0),
        {managed, no_range, {"dose.duration_above_range", caution}, gi}},
       {"trauma for 2 weeks", adult(), p::trauma, dose(7, 2, 2.0), {managed, no_range, gi}},
-      {"trauma without a weight", person(40.0, std::nullopt), p::trauma, dose(5, 2),
+      {"trauma without a weight", person(40.0, gln::nullopt), p::trauma, dose(5, 2),
        {managed, no_range, gi, {"dose.weight_needed", caution}}},
       {"burns at 0.57 g/kg/day", adult(), p::burns, dose(20, 2),
        {managed, no_range, daily_range, large, gi, over14, over20,
         {"dose.critical_per_kg", avoid}}},
-      {"burns without a weight", person(40.0, std::nullopt), p::burns, dose(5, 2),
+      {"burns without a weight", person(40.0, gln::nullopt), p::burns, dose(5, 2),
        {managed, no_range, gi, {"dose.weight_needed", caution}}},
       {"sickle cell, 70 kg, labelled 15 g twice", adult(), p::sickle_cell_disease, dose(15, 2),
        {managed, no_range, large, gi, over14, over20}},
@@ -217,7 +217,7 @@ std::vector<scenario> scenarios() {
        {managed, no_range, gi, over14, {"dose.label_band_mismatch", caution}}},
       {"sickle cell, 40 kg, 10 g once", person(40.0, 40.0), p::sickle_cell_disease, dose(10, 1),
        {managed, no_range, gi, {"dose.label_band_mismatch", caution}}},
-      {"sickle cell without a weight", person(40.0, std::nullopt), p::sickle_cell_disease,
+      {"sickle cell without a weight", person(40.0, gln::nullopt), p::sickle_cell_disease,
        dose(10, 2), {managed, no_range, gi, over14, {"dose.weight_needed", caution}}},
       {"oral mucositis above the studied 30 g/day", adult(), p::oral_mucositis, dose(20, 2),
        {managed, no_range, daily_range, large, gi, over14, over20}},
@@ -357,7 +357,7 @@ TEST_CASE("sickle-cell weight bands: < 30 kg 5 g, 30-65 kg 10 g, > 65 kg 15 g, t
   }
 
   // Without a weight: weight needed, no band judged.
-  const gln::profile unknown = person(30.0, std::nullopt);
+  const gln::profile unknown = person(30.0, gln::nullopt);
   const gln::dose_guidance g = gln::dose_for(unknown, purpose::sickle_cell_disease);
   CHECK(g.weight_needed);
   const gln::dose_check c = gln::check_dose(unknown, purpose::sickle_cell_disease, dose(10, 2));
@@ -642,7 +642,7 @@ TEST_CASE("dose_for under any stricter policy offers nothing check_dose refuses"
 }
 
 TEST_CASE("doses that overflow a double stay a constant expression and fail closed", "[dose][v2]") {
-  static_assert(gln::regimen{gln::grams{1e308}, 2, std::nullopt}.per_day().value() > 1e308);
+  static_assert(gln::regimen{gln::grams{1e308}, 2, gln::nullopt}.per_day().value() > 1e308);
   constexpr gln::dose_check huge =
       gln::check_dose(gln::profile{34.0}, purpose::gut_barrier, dose(1e308, 2));
   static_assert(huge.overall == verdict::avoid);

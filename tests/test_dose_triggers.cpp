@@ -107,7 +107,7 @@ probe satisfying(const gln::dose_trigger& t, gln::purpose p, double past) {
   probe out;
   out.purpose = p;
   const bool child = has(t, dose_condition::age_below_adult);
-  out.person.age_years = child ? std::optional<double>{child_age} : std::nullopt;
+  out.person.age_years = child ? gln::optional<double>{child_age} : gln::nullopt;
   if (has(t, dose_condition::supervised))
     out.person.oversight = gln::oversight::clinician_supervised;
   // A weight only where the row needs one: however old unless it must be current.
@@ -158,13 +158,13 @@ std::vector<probe> breaking(const probe& base, dose_condition c) {
       break;
     case dose_condition::age_below_adult:
       with([](probe& b) { b.person.age_years = adult_age; });
-      with([](probe& b) { b.person.age_years = std::nullopt; });
+      with([](probe& b) { b.person.age_years = gln::nullopt; });
       break;
     case dose_condition::age_at_least_sickle_min:
       with([](probe& b) { b.person.age_years = young_child_age; });
       break;
     case dose_condition::weight_known:
-      with([](probe& b) { b.person.weight_kg = std::nullopt; });
+      with([](probe& b) { b.person.weight_kg = gln::nullopt; });
       break;
     case dose_condition::weight_current:
       with([](probe& b) { b.person.weight_age_days = stale_days; });

@@ -150,9 +150,9 @@ std::vector<scenario> scenarios() {
       {"healthy adult, gut barrier", adult(), p::gut_barrier, {}},
       {"growth hormone alone", adult({}, {m::growth_hormone}), p::gut_barrier, {}},
       // Unknown is not "none" (v2): no age is caution.age_unknown, never an adult.
-      {"no age or weight given", person(std::nullopt, std::nullopt), p::general_recovery,
+      {"no age or weight given", person(gln::nullopt, gln::nullopt), p::general_recovery,
        {{"caution.age_unknown", caution}}},
-      {"weight but no age", person(std::nullopt, 70.0), p::gut_barrier,
+      {"weight but no age", person(gln::nullopt, 70.0), p::gut_barrier,
        {{"caution.age_unknown", caution}}},
       {"a newborn, age 0", person(0.0, 3.5), p::general_recovery, {{"caution.minor", clinician}}},
       {"sepsis", adult({c::sepsis}), p::general_recovery, {{"caution.sepsis", clinician}}},
@@ -172,7 +172,7 @@ std::vector<scenario> scenarios() {
       {"child weight 90 days old", weighed_days_ago(person(9.0, 30.0), 90), p::gut_barrier,
        {{"caution.minor", clinician}}},
       // Without an age the shorter limit of minors applies.
-      {"no age, weight 91 days old", weighed_days_ago(person(std::nullopt, 70.0), 91),
+      {"no age, weight 91 days old", weighed_days_ago(person(gln::nullopt, 70.0), 91),
        p::gut_barrier, {{"caution.age_unknown", caution}, {"input.weight_stale", verdict::suitable}}},
       // Conditions that map to purposes are not themselves contraindications.
       {"sickle cell disease and oral mucositis as conditions",

@@ -170,7 +170,7 @@ TEST_CASE("a finding's patient text says what to do, or defers to the prescriber
   }
   // An input finding says what could not be checked.
   const gln::screening no_age =
-      gln::screen(gln_test::person(std::nullopt, 70.0), gln::purpose::gut_barrier);
+      gln::screen(gln_test::person(gln::nullopt, 70.0), gln::purpose::gut_barrier);
   CHECK(no_age.findings.first()->patient_text().find("We could not check this: your age") == 0);
 }
 

@@ -160,7 +160,7 @@ std::vector<gln::purpose> purposes() {
 std::vector<gln::regimen> regimens() {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   return {
-      gln::regimen{gln::grams{5.0}, 1, std::nullopt}, gln::regimen{gln::grams{5.0}, 2, 6.0},
+      gln::regimen{gln::grams{5.0}, 1, gln::nullopt}, gln::regimen{gln::grams{5.0}, 2, 6.0},
       gln::regimen{gln::grams{15.0}, 3, 52.0},        gln::regimen{gln::grams{0.3}, 2, 24.0},
       gln::regimen{gln::grams{nan}, 0, -1.0},         gln::regimen{gln::grams{-5.0}, 13, nan},
   };

@@ -205,7 +205,7 @@ std::string codes_text(const gln::request& req, const gln::finding& f) {
   return out;
 }
 
-std::string number_or_not_given(const std::optional<double>& value) {
+std::string number_or_not_given(const gln::optional<double>& value) {
   return value ? format_number(*value) : "not given";
 }
 
@@ -236,8 +236,8 @@ std::string cause_text(const gln::request& req, const gln::finding& f) {
       break;
     case gln::input_field::age_years: out += ": " + number_or_not_given(p.age_years); break;
     case gln::input_field::weight_kg:
-      out += ": " + number_or_not_given(p.weight_kg ? std::optional<double>(p.weight_kg->value())
-                                                    : std::nullopt);
+      out += ": " + number_or_not_given(p.weight_kg ? gln::optional<double>(p.weight_kg->value())
+                                                    : gln::nullopt);
       break;
     case gln::input_field::weight_age_days:
       out += ": " + (p.weight_age_days ? std::to_string(*p.weight_age_days) : "not given");

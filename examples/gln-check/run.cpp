@@ -366,7 +366,7 @@ gln::request build_request(const CLI::App& app, const options& o) {
     if (req.plan) {
       req.plan->per_dose = gln::grams{o.grams};  // keeps the profile file's doses and weeks
     } else {
-      req.plan = gln::regimen{gln::grams{o.grams}, 1, std::nullopt};
+      req.plan = gln::regimen{gln::grams{o.grams}, 1, gln::nullopt};
     }
   } else if (!req.plan && (given("--doses") || given("--weeks"))) {
     // The profile file may hold the regimen these change, so CLI11's needs() cannot say this.

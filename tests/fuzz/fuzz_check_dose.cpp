@@ -152,8 +152,8 @@ void check_assess(const gln::dose_check& d, const fuzzed_profile& in, gln::purpo
     const gln::shown_dose& offered = *a->dose;
     const gln::regimen top =
         offered.per_dose && offered.doses_per_day
-            ? gln::regimen{offered.per_dose->max, offered.doses_per_day->max, std::nullopt}
-            : gln::regimen{shown.max, 1, std::nullopt};
+            ? gln::regimen{offered.per_dose->max, offered.doses_per_day->max, gln::nullopt}
+            : gln::regimen{shown.max, 1, gln::nullopt};
     GLN_FUZZ_CHECK(gln::check_dose(in.person, p, top, requested).overall != gln::verdict::avoid);
   }
   // Dose findings beyond dose.no_self_directed_range (the purpose's fact) are the only way a

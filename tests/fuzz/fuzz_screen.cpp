@@ -64,7 +64,7 @@ void check_plan(const gln::trial_plan& plan, const gln::screening& s, const gln:
     const auto most_refused = [&] {
       const double most =
           static_cast<double>(static_cast<long long>(g.per_dose->max.value() * 2.0)) / 2.0;
-      const gln::regimen top{gln::grams{most}, g.doses_per_day->max, std::nullopt};
+      const gln::regimen top{gln::grams{most}, g.doses_per_day->max, gln::nullopt};
       return !(most > 0.0) ||
              gln::check_dose(person, p, top, requested).overall == gln::verdict::avoid;
     };
@@ -79,8 +79,8 @@ void check_plan(const gln::trial_plan& plan, const gln::screening& s, const gln:
       // To the half gram below, never below the start dose.
       top_dose = static_cast<double>(static_cast<long long>(top_dose * 2.0)) / 2.0;
       if (top_dose < g.per_dose->min.value()) top_dose = g.per_dose->min.value();
-      const gln::regimen low{g.per_dose->min, g.doses_per_day->min, std::nullopt};
-      const gln::regimen high{gln::grams{top_dose}, g.doses_per_day->max, std::nullopt};
+      const gln::regimen low{g.per_dose->min, g.doses_per_day->min, gln::nullopt};
+      const gln::regimen high{gln::grams{top_dose}, g.doses_per_day->max, gln::nullopt};
       if (gln::check_dose(person, p, low, requested).overall > gln::verdict::caution ||
           gln::check_dose(person, p, high, requested).overall > gln::verdict::caution) {
         expected = gln::plan_status::ask_clinician_first;
@@ -110,10 +110,10 @@ void check_plan(const gln::trial_plan& plan, const gln::screening& s, const gln:
   if (by_default.has_dosing()) GLN_FUZZ_CHECK(plan.review_day <= by_default.review_day);
   // The plan's own doses pass the dose check under the same policy: a plan never proposes
   // what check_dose would send to a clinician.
-  const gln::regimen start{plan.start_per_dose, plan.start_doses_per_day, std::nullopt};
+  const gln::regimen start{plan.start_per_dose, plan.start_doses_per_day, gln::nullopt};
   GLN_FUZZ_CHECK(gln::check_dose(person, p, start, requested).overall <= gln::verdict::caution);
   const gln::regimen top{gln::grams{plan.max_per_day.value() / plan.max_doses_per_day},
-                         plan.max_doses_per_day, std::nullopt};
+                         plan.max_doses_per_day, gln::nullopt};
   GLN_FUZZ_CHECK(gln::check_dose(person, p, top, requested).overall <= gln::verdict::caution);
 }
 
@@ -141,7 +141,7 @@ void check_guidance(const gln::dose_guidance& g, const fuzzed_profile& in, gln::
   // assess checks the dose it shows against it).
   if (g.self_directed() && g.per_dose && g.doses_per_day) {
     GLN_FUZZ_CHECK(g.doses_per_day->min >= 1 && g.doses_per_day->min <= g.doses_per_day->max);
-    const gln::regimen top{g.per_dose->max, g.doses_per_day->max, std::nullopt};
+    const gln::regimen top{g.per_dose->max, g.doses_per_day->max, gln::nullopt};
     GLN_FUZZ_CHECK(top.per_day() <= g.per_day->max);
     const gln::dose_check checked = gln::check_dose(in.person, p, top, applied);
     for (const gln::rule refused :

@@ -31,12 +31,12 @@ struct cause {
 
   constexpr optional<gln::condition> which_condition() const noexcept {
     const auto c = static_cast<gln::condition>(member);
-    if (field != input_field::conditions || !is_valid(c)) return std::nullopt;
+    if (field != input_field::conditions || !is_valid(c)) return nullopt;
     return c;
   }
   constexpr optional<gln::medication> which_medication() const noexcept {
     const auto m = static_cast<gln::medication>(member);
-    if (field != input_field::medications || !is_valid(m)) return std::nullopt;
+    if (field != input_field::medications || !is_valid(m)) return nullopt;
     return m;
   }
 

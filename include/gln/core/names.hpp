@@ -23,7 +23,7 @@ constexpr optional<E> parse(std::string_view name) noexcept {
   for (std::size_t i = 0; i < enum_count<E>; ++i) {
     if (enum_traits<E>::names[i] == name) return static_cast<E>(i);
   }
-  return std::nullopt;
+  return nullopt;
 }
 
 // What `value` means, for an enum declared with descriptions (GLN_DEFINE_DESCRIBED_ENUM); an

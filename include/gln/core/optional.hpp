@@ -1,9 +1,6 @@
 #ifndef GLN_CORE_OPTIONAL_HPP
 #define GLN_CORE_OPTIONAL_HPP
 
-// std::nullopt_t and the conversions to and from std::optional; the header is read, but no
-// std::optional is instantiated unless a caller converts.
-#include <optional>
 #include <type_traits>
 
 #include "../version.hpp"
@@ -12,25 +9,34 @@
 GLN_BEGIN_NAMESPACE
 
 // A value that may be absent, for gln's small value types (numbers, units, ranges, enums).
-// It reads as std::optional does (`if (o)`, `*o`, `o->x`, `o.value_or(v)`, `o = std::nullopt`,
-// `o == std::nullopt`, `o == v`) and converts to and from std::optional<T> implicitly.
-// Why not std::optional itself: each of its specialisations costs a translation unit 3-6 ms of
-// template work, and gln's types hold seventeen different ones; this one costs almost nothing.
-// Differences: `value()` on an empty optional stops the program (std::abort; a compile error
-// in a constant expression) where std::optional throws, and T must be trivially copyable and
-// default-constructible, so an empty optional holds a T{} that is never read.
+// It reads as std::optional does (`if (o)`, `*o`, `o->x`, `o.value_or(v)`, `o == v`), with
+// gln::nullopt for "no value" (`o = gln::nullopt`, `o == gln::nullopt`; `o = {}` and
+// `o.reset()` clear it too).
+// Why not std::optional: each of its specialisations costs a translation unit 3-6 ms of template
+// work, and gln's types hold seventeen different ones; <optional> itself is about 5% of what
+// including gln costs, and converting to and from std::optional implicitly (recognising
+// std::nullopt_t and std::optional<T> by their shape) cost as much again at every conversion.
+// <gln/std_optional.hpp> converts explicitly. Differences: `value()` on an empty optional stops
+// the program (std::abort; a compile error in a constant expression) where std::optional
+// throws, and T must be trivially copyable and default-constructible, so an empty optional
+// holds a T{} that is never read.
 template <class T>
 class optional;
+
+// The "no value" of gln::optional, as std::nullopt_t is std::optional's.
+struct nullopt_t {
+  struct tag {
+    explicit tag() = default;
+  };
+  constexpr explicit nullopt_t(tag /*unused*/) noexcept {}
+};
+inline constexpr nullopt_t nullopt{nullopt_t::tag{}};
 
 namespace detail {
 template <class U>
 inline constexpr bool is_gln_optional = false;
 template <class U>
 inline constexpr bool is_gln_optional<optional<U>> = true;
-template <class U>
-inline constexpr bool is_std_optional = false;
-template <class U>
-inline constexpr bool is_std_optional<std::optional<U>> = true;
 }  // namespace detail
 
 template <class T>
@@ -42,18 +48,9 @@ class optional {
   using value_type = T;
 
   constexpr optional() noexcept = default;
-  constexpr optional(std::nullopt_t /*none*/) noexcept {}  // NOLINT(*-explicit-*)
+  constexpr optional(nullopt_t /*none*/) noexcept {}  // NOLINT(*-explicit-*)
   // NOLINTNEXTLINE(*-explicit-*)
   constexpr optional(const T& value) noexcept : value_(value), has_(true) {}
-  // From std::optional<T> (a template, so that no std::optional is instantiated to find out
-  // whether some other argument converts).
-  template <class U, std::enable_if_t<std::is_same<U, T>::value, int> = 0>
-  constexpr optional(const std::optional<U>& other) noexcept  // NOLINT(*-explicit-*)
-      : value_(other.has_value() ? *other : T{}), has_(other.has_value()) {}
-  template <class U, std::enable_if_t<std::is_same<U, T>::value, int> = 0>
-  constexpr operator std::optional<U>() const noexcept {  // NOLINT(*-explicit-*)
-    return has_ ? std::optional<U>{value_} : std::optional<U>{};
-  }
 
   constexpr bool has_value() const noexcept { return has_; }
   constexpr explicit operator bool() const noexcept { return has_; }
@@ -96,16 +93,16 @@ class optional {
   friend constexpr bool operator!=(const optional& a, const optional& b) noexcept {
     return !(a == b);
   }
-  friend constexpr bool operator==(const optional& a, std::nullopt_t /*none*/) noexcept {
+  friend constexpr bool operator==(const optional& a, nullopt_t /*none*/) noexcept {
     return !a.has_;
   }
-  friend constexpr bool operator==(std::nullopt_t /*none*/, const optional& a) noexcept {
+  friend constexpr bool operator==(nullopt_t /*none*/, const optional& a) noexcept {
     return !a.has_;
   }
-  friend constexpr bool operator!=(const optional& a, std::nullopt_t /*none*/) noexcept {
+  friend constexpr bool operator!=(const optional& a, nullopt_t /*none*/) noexcept {
     return a.has_;
   }
-  friend constexpr bool operator!=(std::nullopt_t /*none*/, const optional& a) noexcept {
+  friend constexpr bool operator!=(nullopt_t /*none*/, const optional& a) noexcept {
     return a.has_;
   }
 
@@ -115,14 +112,13 @@ class optional {
 };
 
 namespace detail {
-// What `o == v` compares with: a value, not an optional or std::nullopt.
+// What `o == v` compares with: a value, not an optional or gln::nullopt.
 template <class U>
-inline constexpr bool plain_value =
-    !is_gln_optional<U> && !is_std_optional<U> && !std::is_same<U, std::nullopt_t>::value;
+inline constexpr bool plain_value = !is_gln_optional<U> && !std::is_same<U, nullopt_t>::value;
 }  // namespace detail
 
 // The comparisons of std::optional: with a value of any type T compares with (an optional<int>
-// with a long) and with a std::optional, on either side; empty equals empty only. Templates on
+// with a long), on either side; empty equals empty only. Templates on
 // both sides, so that neither argument is converted to an optional to match. Warnings of the
 // value comparison are the caller's to ask for, as std::optional (a system header) has it.
 #if defined(__GNUC__) || defined(__clang__)
@@ -145,26 +141,6 @@ constexpr auto operator!=(const optional<T>& a, const U& b) noexcept -> decltype
 }
 template <class T, class U, std::enable_if_t<detail::plain_value<U>, int> = 0>
 constexpr auto operator!=(const U& b, const optional<T>& a) noexcept -> decltype(bool(b == *a)) {
-  return !(b == a);
-}
-template <class T, class U>
-constexpr auto operator==(const optional<T>& a, const std::optional<U>& b) noexcept
-    -> decltype(bool(*a == *b)) {
-  return a.has_value() == b.has_value() && (!a.has_value() || *a == *b);
-}
-template <class T, class U>
-constexpr auto operator==(const std::optional<U>& b, const optional<T>& a) noexcept
-    -> decltype(bool(*b == *a)) {
-  return a.has_value() == b.has_value() && (!a.has_value() || *b == *a);
-}
-template <class T, class U>
-constexpr auto operator!=(const optional<T>& a, const std::optional<U>& b) noexcept
-    -> decltype(bool(*a == *b)) {
-  return !(a == b);
-}
-template <class T, class U>
-constexpr auto operator!=(const std::optional<U>& b, const optional<T>& a) noexcept
-    -> decltype(bool(*b == *a)) {
   return !(b == a);
 }
 #if defined(__GNUC__) || defined(__clang__)

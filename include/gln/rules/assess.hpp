@@ -247,7 +247,7 @@ struct assessment_access {
 
   static constexpr assessment assess_without_regimen(const profile& person, gln::purpose p,
                                                      const policy& rules) noexcept {
-    return assess_with(person, p, std::nullopt, rules);
+    return assess_with(person, p, nullopt, rules);
   }
 };
 

@@ -352,7 +352,7 @@ constexpr optional<kilograms> weight_in_kilograms(double value, std::string_view
   std::string_view unit = ucum_code;
   if (unit.empty()) unit = unit_text == "lb" ? std::string_view{"[lb_av]"} : unit_text;
   const code_match match = detail::ucum_lookup(unit);
-  if (!match.mapped()) return std::nullopt;
+  if (!match.mapped()) return nullopt;
   return kilograms{value * match.kilograms_per_unit};
 }
 

@@ -289,10 +289,10 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
 constexpr regimen most_offered(const dose_guidance& offered) noexcept {
   if (offered.per_dose && offered.doses_per_day) {
     return regimen{grams{round_half_down(offered.per_dose->max.value())},
-                   offered.doses_per_day->max, std::nullopt};
+                   offered.doses_per_day->max, nullopt};
   }
   return regimen{grams{offered.per_day ? round_half_down(offered.per_day->max.value()) : 0.0}, 1,
-                 std::nullopt};
+                 nullopt};
 }
 
 // Whether the most a guidance offers may be offered to this person under this policy: some of

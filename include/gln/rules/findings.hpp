@@ -148,7 +148,7 @@ class finding_list {
   }
   // The first finding, or no value for an empty list.
   constexpr optional<finding> first() const noexcept {
-    if (empty()) return std::nullopt;
+    if (empty()) return nullopt;
     return *begin();
   }
 
@@ -350,7 +350,7 @@ constexpr optional<double> finding_list::number_named(std::string_view name) con
   for (const data::named_number& number : data::text_numbers) {
     if (number.name == name) return number.value;
   }
-  return std::nullopt;
+  return nullopt;
 }
 
 GLN_END_NAMESPACE

@@ -112,14 +112,14 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
           ? smallest_daily
           : (offered.per_day->max.value() < safe_level ? offered.per_day->max.value() : safe_level);
   const int most_doses = offered.doses_per_day->max;
-  const regimen start{offered.per_dose->min, offered.doses_per_day->min, std::nullopt};
+  const regimen start{offered.per_dose->min, offered.doses_per_day->min, nullopt};
   // The largest dose, to the half gram below (a person measures half grams, as assess shows
   // them), and never below the start dose.
   double top_per_dose = top_daily / static_cast<double>(most_doses);
   if (top_per_dose > offered.per_dose->max.value()) top_per_dose = offered.per_dose->max.value();
   top_per_dose = round_half_down(top_per_dose);
   if (top_per_dose < start.per_dose.value()) top_per_dose = start.per_dose.value();
-  const regimen top{grams{top_per_dose}, most_doses, std::nullopt};
+  const regimen top{grams{top_per_dose}, most_doses, nullopt};
   // The trial's own doses must pass check_dose at caution or better: a stricter policy (fewer
   // doses a day) or a supervised child's per-kg limit can rule them out, and then a clinician
   // sets the dose.

@@ -234,7 +234,7 @@ inline order_reading read_order(const reader& from, const record& context, const
     out.regimen_text = problem;
     return out;
   }
-  gln::regimen plan{gln::grams{*grams}, *doses, std::nullopt};
+  gln::regimen plan{gln::grams{*grams}, *doses, gln::nullopt};
   // The duration, in UCUM d or wk; any other unit is not converted, and the text says so.
   std::string duration_problem;
   const json* bounds = member(member(member(instruction, "timing"), "repeat"), "boundsDuration");

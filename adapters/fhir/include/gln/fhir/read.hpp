@@ -831,8 +831,8 @@ inline record reader::read(std::string_view checked_order) const {
       const std::string_view unit_code =
           ucum ? detail::text_of(member(quantity, "code")) : std::string_view{};
       const std::string_view unit_text = detail::text_of(member(quantity, "unit"));
-      const std::optional<kilograms> kg =
-          value ? gln::weight_in_kilograms(*value, unit_code, unit_text) : std::nullopt;
+      const gln::optional<kilograms> kg =
+          value ? gln::weight_in_kilograms(*value, unit_code, unit_text) : gln::nullopt;
       if (!kg) {
         out.skipped.push_back(skipped_entry{
             reference, value ? "weight unit '" +

@@ -905,8 +905,8 @@ struct request_code {
 // request order, "icd10" first; empty for a finding whose cause no code gave.
 inline std::vector<request_code> codes_behind(const request& r, const finding& f) {
   std::vector<request_code> out;
-  const std::optional<gln::condition> c = f.cause.which_condition();
-  const std::optional<gln::medication> m = f.cause.which_medication();
+  const gln::optional<gln::condition> c = f.cause.which_condition();
+  const gln::optional<gln::medication> m = f.cause.which_medication();
   const bool unmapped_conditions = f.rule == gln::rule::input_conditions_unmapped;
   if (!c && !m && !unmapped_conditions) return out;
   const auto visit = [&](code_system system, std::string_view code, bool from_icd10) {
