@@ -12,7 +12,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
-#include <optional>
 #include <string_view>
 
 #include <gln/gln.hpp>
@@ -36,7 +35,7 @@ inline void launder(T& value) noexcept {
 unsigned long summary(const gln::code_match& match) {
   return static_cast<unsigned long>(match.status);
 }
-unsigned long summary(const std::optional<gln::condition>& condition) {
+unsigned long summary(const gln::optional<gln::condition>& condition) {
   return condition ? static_cast<unsigned long>(*condition) + 1 : 0;
 }
 

@@ -111,6 +111,7 @@ GLN_DERIVED(compound_trigger_rows);
 GLN_DERIVED(screen_by_purpose);
 GLN_DERIVED(rules_by_level);
 GLN_DERIVED(self_directed_only_rules);
+GLN_DERIVED(code_characters);
 GLN_DERIVED(icd10_keyed_codes);
 GLN_DERIVED(icd10_keyed_ranges);
 #undef GLN_DERIVED

@@ -114,6 +114,20 @@ std::vector<table> derived_tables() {
   out.push_back(
       {"rules/dose.hpp", "self_directed_only_rules", {hex(derive::self_directed_only_rules())}});
   {
+    table t{"rules/codes.hpp", "code_characters", {}};
+    const auto characters = derive::code_characters();
+    for (std::size_t row = 0; row < characters.size(); row += 16) {
+      std::string line = "\"";
+      for (std::size_t i = row; i < row + 16; ++i) {
+        // A three-digit octal escape ends where it is, whatever follows.
+        line += characters[i] != 0 ? std::string(1, static_cast<char>(characters[i])) : "\\000";
+      }
+      const char digits[] = "0123456789abcdef";
+      t.lines.push_back(line + "\"  // bytes from 0x" + digits[row / 16] + "0");
+    }
+    out.push_back(t);
+  }
+  {
     table t{"rules/codes.hpp", "icd10_keyed_codes", {}};
     for (const gln::detail::keyed_entry& e : derive::icd10_keyed_codes()) {
       t.lines.push_back(with_comment("{" + hex(e.key) + ", " + std::to_string(e.size) + ", " +

@@ -47,11 +47,31 @@ constexpr bool is_space(char ch) noexcept {
   return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
 }
 
-// A byte as a code character: letters upper-cased, digits as they are, 0 for any other.
-constexpr unsigned char code_character(unsigned char ch) noexcept {
-  if (ch >= 'a' && ch <= 'z') return static_cast<unsigned char>(ch - 'a' + 'A');
-  return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ? ch : 0;
-}
+// Each byte as a code character: letters upper-cased, digits as they are, 0 for any other.
+// Derived by detail/derive.hpp and written out by scripts/derive-tables.sh, as one string
+// literal: an array of 256 numbers would cost every includer 6 million compiler instructions.
+inline constexpr char code_characters[] =
+    // derived code_characters
+    // clang-format off
+    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"  // bytes from 0x00
+    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"  // bytes from 0x10
+    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"  // bytes from 0x20
+    "0123456789\000\000\000\000\000\000"  // bytes from 0x30
+    "\000ABCDEFGHIJKLMNO"  // bytes from 0x40
+    "PQRSTUVWXYZ\000\000\000\000\000"  // bytes from 0x50
+    "\000ABCDEFGHIJKLMNO"  // bytes from 0x60
+    "PQRSTUVWXYZ\000\000\000\000\000"  // bytes from 0x70
+    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"  // bytes from 0x80
+    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"  // bytes from 0x90
+    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"  // bytes from 0xa0
+    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"  // bytes from 0xb0
+    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"  // bytes from 0xc0
+    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"  // bytes from 0xd0
+    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"  // bytes from 0xe0
+    "\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000"  // bytes from 0xf0
+    // clang-format on
+    // end of derived code_characters
+    ;
 
 // Trims white space, drops a dot after the category, upper-cases; text of any other shape
 // (other punctuation, a misplaced dot, non-ASCII, a digit first, too short or long) gives
@@ -67,7 +87,8 @@ constexpr normalized_code normalize_icd10(std::string_view text) noexcept {
       if (i != 3 || i + 1 == text.size()) return {};
       continue;
     }
-    const unsigned char ch = code_character(static_cast<unsigned char>(text[i]));
+    const auto ch =
+        static_cast<unsigned char>(code_characters[static_cast<unsigned char>(text[i])]);
     if (ch == 0) return {};
     // At most 8 characters arrive here, so the shift stays within the key.
     code.key |= code_key{ch} << (8U * (7U - code.size));
