@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes the look-up tables that the headers hold written out (rules_by_condition,
+# Writes the look-up tables that the headers hold written out (condition_rules_by_nibble,
 # screen_by_purpose, the ICD-10-CM keys...) from the knowledge tables they derive from
 # (include/gln/detail/derive.hpp). Run it after an edit of a knowledge table; gln's test build
 # fails until it has run (tests/table_invariants.cpp, the test gln.derived_tables).

@@ -104,8 +104,8 @@ namespace derive = gln::detail::derive;
 #define GLN_DERIVED(table)                                    \
   static_assert(derive::same(detail::table, derive::table()), \
                 #table " differs from its derivation: run scripts/derive-tables.sh")
-GLN_DERIVED(rules_by_condition);
-GLN_DERIVED(rules_by_medication);
+GLN_DERIVED(condition_rules_by_nibble);
+GLN_DERIVED(medication_rules_by_nibble);
 GLN_DERIVED(rules_by_fact);
 GLN_DERIVED(compound_trigger_rows);
 GLN_DERIVED(screen_by_purpose);

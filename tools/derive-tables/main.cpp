@@ -68,12 +68,34 @@ std::vector<std::string> masks_by(const std::array<std::uint64_t, N>& masks) {
   return out;
 }
 
+// One row of sixteen entries per four members, each row named by its members and each entry
+// by the bits of the four it stands for (lowest member first).
+template <class E, std::size_t Groups>
+std::vector<std::string> masks_by_nibble(
+    const std::array<std::array<std::uint64_t, 16>, Groups>& masks) {
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < Groups; ++k) {
+    std::string members;
+    for (std::size_t b = 0; b < 4 && 4 * k + b < gln::enum_count<E>; ++b) {
+      members += (b == 0 ? "" : ", ") + std::string(gln::to_string(static_cast<E>(4 * k + b)));
+    }
+    out.push_back("{  // " + members);
+    for (std::size_t n = 0; n < 16; ++n) {
+      std::string bits;
+      for (std::size_t b = 0; b < 4; ++b) bits += ((n >> b) & 1U) != 0 ? '1' : '0';
+      out.push_back(with_comment("    " + hex(masks[k][n]), bits));
+    }
+    out.push_back("},");
+  }
+  return out;
+}
+
 std::vector<table> derived_tables() {
   std::vector<table> out;
-  out.push_back({"rules/screen.hpp", "rules_by_condition",
-                 masks_by<gln::condition>(derive::rules_by_condition())});
-  out.push_back({"rules/screen.hpp", "rules_by_medication",
-                 masks_by<gln::medication>(derive::rules_by_medication())});
+  out.push_back({"rules/screen.hpp", "condition_rules_by_nibble",
+                 masks_by_nibble<gln::condition>(derive::condition_rules_by_nibble())});
+  out.push_back({"rules/screen.hpp", "medication_rules_by_nibble",
+                 masks_by_nibble<gln::medication>(derive::medication_rules_by_nibble())});
   out.push_back(
       {"rules/screen.hpp", "rules_by_fact", masks_by<gln::trigger_extra>(derive::rules_by_fact())});
   {

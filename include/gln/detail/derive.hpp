@@ -64,6 +64,25 @@ constexpr std::array<rule_mask, enum_count<gln::medication>> rules_by_medication
       [](const data::screening_trigger& t) constexpr noexcept { return t.medications; });
 }
 
+// Entry [k][n]: the rules of the members 4k to 4k+3 whose bits are set in n (none for a bit
+// past the last member).
+template <std::size_t N>
+constexpr std::array<std::array<rule_mask, 16>, (N + 3) / 4> by_nibble(
+    const std::array<rule_mask, N>& rules_by_member) noexcept {
+  std::array<std::array<rule_mask, 16>, (N + 3) / 4> out{};
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    for (std::size_t n = 0; n < 16; ++n) {
+      for (std::size_t b = 0; b < 4; ++b) {
+        if (((n >> b) & 1U) != 0 && 4 * k + b < N) out[k][n] |= rules_by_member[4 * k + b];
+      }
+    }
+  }
+  return out;
+}
+
+constexpr auto condition_rules_by_nibble() noexcept { return by_nibble(rules_by_condition()); }
+constexpr auto medication_rules_by_nibble() noexcept { return by_nibble(rules_by_medication()); }
+
 constexpr std::array<rule_mask, enum_count<trigger_extra>> rules_by_fact() noexcept {
   std::array<rule_mask, enum_count<trigger_extra>> out{};
   for (const data::screening_trigger& t : data::screening_triggers) {
@@ -214,8 +233,8 @@ constexpr bool same(const char (&a)[257], const std::array<unsigned char, 256>& 
   }
   return a[256] == '\0';
 }
-template <class T, std::size_t N, std::size_t M>
-constexpr bool same(const T (&a)[N], const std::array<T, M>& b) noexcept {
+template <class T, class U, std::size_t N, std::size_t M>
+constexpr bool same(const T (&a)[N], const std::array<U, M>& b) noexcept {
   if (N != M) return false;
   for (std::size_t i = 0; i < N; ++i) {
     if (!same(a[i], b[i])) return false;

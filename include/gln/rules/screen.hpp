@@ -53,48 +53,176 @@ struct purpose_screen {
 // or medication, any purpose), purpose-only, fact-only (caution.minor,
 // input.conditions_unknown...) or compound (anything else: few, checked one by one).
 
-// The plain rules of each condition and each medication.
-inline constexpr std::array<rule_mask, enum_count<gln::condition>> rules_by_condition{{
-    // derived rules_by_condition
+// The plain rules of any set of conditions or medications, four members at a time: entry
+// [k][n] holds the rules of the members 4k to 4k+3 whose bits are set in n. A set's rules are
+// then a fixed number of look-ups whatever it holds, with no loop over its members, whose
+// varying length a varied batch mispredicts. Each entry's comment gives n's bits, first member
+// first.
+inline constexpr rule_mask condition_rules_by_nibble[(enum_count<gln::condition> + 3) / 4][16] = {
+    // derived condition_rules_by_nibble
     // clang-format off
-    0x0000000000000002,  // hepatic_encephalopathy
-    0x0000000000000004,  // hepatic_failure
-    0x0000000000000008,  // cirrhosis
-    0x0000000000000010,  // liver_disease
-    0x0000000000000020,  // severe_kidney_disease
-    0x0000000000000040,  // kidney_disease
-    0x0000000000000080,  // multiorgan_failure
-    0x0000000000010000,  // sepsis
-    0x0000000000000400,  // metabolic_acidosis
-    0x0000000000000100,  // shock
-    0x0000000000000200,  // reyes_syndrome
-    0x0000000000000800,  // cancer
-    0x0000000000001000,  // cancer_treatment
-    0x0000000000002000,  // pregnancy
-    0x0000000000004000,  // breastfeeding
-    0x0000000000008000,  // recent_icu_stay
-    0x0000000000020000,  // unexplained_neurologic_symptoms
-    0x0000000000040000,  // seizure_disorder
-    0x0000000000080000,  // bipolar_disorder
-    0x0000000000200000,  // msg_sensitivity
-    0x0000000000000000,  // sickle_cell_disease
-    0x0000000000000000,  // short_bowel_syndrome
-    0x0000000000000000,  // oral_mucositis
+    {  // hepatic_encephalopathy, hepatic_failure, cirrhosis, liver_disease
+        0x0000000000000000,  // 0000
+        0x0000000000000002,  // 1000
+        0x0000000000000004,  // 0100
+        0x0000000000000006,  // 1100
+        0x0000000000000008,  // 0010
+        0x000000000000000a,  // 1010
+        0x000000000000000c,  // 0110
+        0x000000000000000e,  // 1110
+        0x0000000000000010,  // 0001
+        0x0000000000000012,  // 1001
+        0x0000000000000014,  // 0101
+        0x0000000000000016,  // 1101
+        0x0000000000000018,  // 0011
+        0x000000000000001a,  // 1011
+        0x000000000000001c,  // 0111
+        0x000000000000001e,  // 1111
+    },
+    {  // severe_kidney_disease, kidney_disease, multiorgan_failure, sepsis
+        0x0000000000000000,  // 0000
+        0x0000000000000020,  // 1000
+        0x0000000000000040,  // 0100
+        0x0000000000000060,  // 1100
+        0x0000000000000080,  // 0010
+        0x00000000000000a0,  // 1010
+        0x00000000000000c0,  // 0110
+        0x00000000000000e0,  // 1110
+        0x0000000000010000,  // 0001
+        0x0000000000010020,  // 1001
+        0x0000000000010040,  // 0101
+        0x0000000000010060,  // 1101
+        0x0000000000010080,  // 0011
+        0x00000000000100a0,  // 1011
+        0x00000000000100c0,  // 0111
+        0x00000000000100e0,  // 1111
+    },
+    {  // metabolic_acidosis, shock, reyes_syndrome, cancer
+        0x0000000000000000,  // 0000
+        0x0000000000000400,  // 1000
+        0x0000000000000100,  // 0100
+        0x0000000000000500,  // 1100
+        0x0000000000000200,  // 0010
+        0x0000000000000600,  // 1010
+        0x0000000000000300,  // 0110
+        0x0000000000000700,  // 1110
+        0x0000000000000800,  // 0001
+        0x0000000000000c00,  // 1001
+        0x0000000000000900,  // 0101
+        0x0000000000000d00,  // 1101
+        0x0000000000000a00,  // 0011
+        0x0000000000000e00,  // 1011
+        0x0000000000000b00,  // 0111
+        0x0000000000000f00,  // 1111
+    },
+    {  // cancer_treatment, pregnancy, breastfeeding, recent_icu_stay
+        0x0000000000000000,  // 0000
+        0x0000000000001000,  // 1000
+        0x0000000000002000,  // 0100
+        0x0000000000003000,  // 1100
+        0x0000000000004000,  // 0010
+        0x0000000000005000,  // 1010
+        0x0000000000006000,  // 0110
+        0x0000000000007000,  // 1110
+        0x0000000000008000,  // 0001
+        0x0000000000009000,  // 1001
+        0x000000000000a000,  // 0101
+        0x000000000000b000,  // 1101
+        0x000000000000c000,  // 0011
+        0x000000000000d000,  // 1011
+        0x000000000000e000,  // 0111
+        0x000000000000f000,  // 1111
+    },
+    {  // unexplained_neurologic_symptoms, seizure_disorder, bipolar_disorder, msg_sensitivity
+        0x0000000000000000,  // 0000
+        0x0000000000020000,  // 1000
+        0x0000000000040000,  // 0100
+        0x0000000000060000,  // 1100
+        0x0000000000080000,  // 0010
+        0x00000000000a0000,  // 1010
+        0x00000000000c0000,  // 0110
+        0x00000000000e0000,  // 1110
+        0x0000000000200000,  // 0001
+        0x0000000000220000,  // 1001
+        0x0000000000240000,  // 0101
+        0x0000000000260000,  // 1101
+        0x0000000000280000,  // 0011
+        0x00000000002a0000,  // 1011
+        0x00000000002c0000,  // 0111
+        0x00000000002e0000,  // 1111
+    },
+    {  // sickle_cell_disease, short_bowel_syndrome, oral_mucositis
+        0x0000000000000000,  // 0000
+        0x0000000000000000,  // 1000
+        0x0000000000000000,  // 0100
+        0x0000000000000000,  // 1100
+        0x0000000000000000,  // 0010
+        0x0000000000000000,  // 1010
+        0x0000000000000000,  // 0110
+        0x0000000000000000,  // 1110
+        0x0000000000000000,  // 0001
+        0x0000000000000000,  // 1001
+        0x0000000000000000,  // 0101
+        0x0000000000000000,  // 1101
+        0x0000000000000000,  // 0011
+        0x0000000000000000,  // 1011
+        0x0000000000000000,  // 0111
+        0x0000000000000000,  // 1111
+    },
     // clang-format on
-    // end of derived rules_by_condition
-}};
-inline constexpr std::array<rule_mask, enum_count<gln::medication>> rules_by_medication{{
-    // derived rules_by_medication
+    // end of derived condition_rules_by_nibble
+};
+inline constexpr rule_mask medication_rules_by_nibble[(enum_count<gln::medication> + 3) / 4][16] = {
+    // derived medication_rules_by_nibble
     // clang-format off
-    0x0000000000100000,  // lactulose
-    0x0000000000040000,  // anticonvulsant
-    0x0000000000001000,  // antineoplastic
-    0x0000000000000000,  // growth_hormone
-    0x0000000000400000,  // other_prescription
-    0x0000000000800000,  // supplement_stack
+    {  // lactulose, anticonvulsant, antineoplastic, growth_hormone
+        0x0000000000000000,  // 0000
+        0x0000000000100000,  // 1000
+        0x0000000000040000,  // 0100
+        0x0000000000140000,  // 1100
+        0x0000000000001000,  // 0010
+        0x0000000000101000,  // 1010
+        0x0000000000041000,  // 0110
+        0x0000000000141000,  // 1110
+        0x0000000000000000,  // 0001
+        0x0000000000100000,  // 1001
+        0x0000000000040000,  // 0101
+        0x0000000000140000,  // 1101
+        0x0000000000001000,  // 0011
+        0x0000000000101000,  // 1011
+        0x0000000000041000,  // 0111
+        0x0000000000141000,  // 1111
+    },
+    {  // other_prescription, supplement_stack
+        0x0000000000000000,  // 0000
+        0x0000000000400000,  // 1000
+        0x0000000000800000,  // 0100
+        0x0000000000c00000,  // 1100
+        0x0000000000000000,  // 0010
+        0x0000000000400000,  // 1010
+        0x0000000000800000,  // 0110
+        0x0000000000c00000,  // 1110
+        0x0000000000000000,  // 0001
+        0x0000000000400000,  // 1001
+        0x0000000000800000,  // 0101
+        0x0000000000c00000,  // 1101
+        0x0000000000000000,  // 0011
+        0x0000000000400000,  // 1011
+        0x0000000000800000,  // 0111
+        0x0000000000c00000,  // 1111
+    },
     // clang-format on
-    // end of derived rules_by_medication
-}};
+    // end of derived medication_rules_by_nibble
+};
+
+// The plain rules of the members in `bits` (an enum_set's bits), from a table above.
+template <std::size_t Groups>
+constexpr rule_mask plain_rules_of(std::uint64_t bits,
+                                   const rule_mask (&by_nibble)[Groups][16]) noexcept {
+  rule_mask out = 0;
+  for (std::size_t k = 0; k < Groups; ++k) out |= by_nibble[k][(bits >> (4 * k)) & 0xFU];
+  return out;
+}
 
 // The fact-only rules, per fact (whatever the purpose; purpose_screen::fact_rules narrows).
 inline constexpr std::array<rule_mask, enum_count<trigger_extra>> rules_by_fact{{
@@ -213,8 +341,8 @@ constexpr rule_mask fired_rules(const profile& person, gln::purpose p,
   const purpose_screen& by_purpose =
       screen_by_purpose[is_valid(p) ? index_of(p) : enum_count<gln::purpose>];
   rule_mask fired = by_purpose.fires;
-  for (gln::condition c : person.conditions) fired |= rules_by_condition[index_of(c)];
-  for (gln::medication m : person.medications) fired |= rules_by_medication[index_of(m)];
+  fired |= plain_rules_of(person.conditions.bits(), condition_rules_by_nibble);
+  fired |= plain_rules_of(person.medications.bits(), medication_rules_by_nibble);
   rule_mask by_facts = 0;
   for (unsigned rest = known.facts; rest != 0; rest &= rest - 1U) {
     by_facts |= rules_by_fact[lowest_bit_index(rest)];
@@ -274,9 +402,8 @@ constexpr screening screen(const profile& person, gln::purpose p,
 // that fire none, such as an indication (sickle_cell_disease). Codes are ranked by it
 // (docs/knowledge.md §2).
 constexpr verdict self_directed_verdict_of(condition_set conditions) noexcept {
-  detail::rule_mask fired = 0;
-  for (gln::condition c : conditions) fired |= detail::rules_by_condition[index_of(c)];
-  return detail::worst_self_directed_level(fired);
+  return detail::worst_self_directed_level(
+      detail::plain_rules_of(conditions.bits(), detail::condition_rules_by_nibble));
 }
 
 GLN_END_NAMESPACE
