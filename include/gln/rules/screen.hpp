@@ -215,13 +215,17 @@ inline constexpr rule_mask medication_rules_by_nibble[(enum_count<gln::medicatio
     // end of derived medication_rules_by_nibble
 };
 
-// The plain rules of the members in `bits` (an enum_set's bits), from a table above.
-template <std::size_t Groups>
+// The plain rules of the members in `bits` (an enum_set's bits), from a table above: one
+// look-up per group of four, unrolled (g++ -O2 keeps a loop of six).
+template <std::size_t Group = 0, std::size_t Groups>
 constexpr rule_mask plain_rules_of(std::uint64_t bits,
                                    const rule_mask (&by_nibble)[Groups][16]) noexcept {
-  rule_mask out = 0;
-  for (std::size_t k = 0; k < Groups; ++k) out |= by_nibble[k][(bits >> (4 * k)) & 0xFU];
-  return out;
+  const rule_mask here = by_nibble[Group][(bits >> (4 * Group)) & 0xFU];
+  if constexpr (Group + 1 < Groups) {
+    return here | plain_rules_of<Group + 1>(bits, by_nibble);
+  } else {
+    return here;
+  }
 }
 
 // The fact-only rules, per fact (whatever the purpose; purpose_screen::fact_rules narrows).
