@@ -185,7 +185,7 @@ class finding_list {
   // rules. Bits of phases 0 and 2 are input_field indices, of 1 and 3 rule indices.
   constexpr std::uint64_t phase_bits(int phase) const noexcept {
     switch (phase) {
-      case 0: return invalid_ & ~detail::regimen_fields;
+      case 0: return static_cast<detail::field_mask>(invalid_ & ~detail::regimen_fields);
       case 1: return fired_ & ~detail::dose_rules;
       case 2: return invalid_ & detail::regimen_fields;
       case 3: return fired_ & detail::dose_rules;
