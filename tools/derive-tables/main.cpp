@@ -68,22 +68,46 @@ std::vector<std::string> masks_by(const std::array<std::uint64_t, N>& masks) {
   return out;
 }
 
-// One row of sixteen entries per four members, each row named by its members and each entry
-// by the bits of the four it stands for (lowest member first).
+// The rules of a mask, by name: "caution.cancer, contra.cirrhosis", or "no rule".
+std::string rule_names(std::uint64_t mask) {
+  std::string out;
+  for (std::size_t i = 0; i < gln::enum_count<gln::rule>; ++i) {
+    if (((mask >> i) & 1U) == 0) continue;
+    out += (out.empty() ? "" : ", ") + std::string(gln::to_string(static_cast<gln::rule>(i)));
+  }
+  return out.empty() ? "no rule" : out;
+}
+
+// One row of sixteen entries per four members; each entry says which members it stands for and
+// the rules they fire, so that a diff of the table reads without counting bits. An entry for a
+// member past the last one is never read.
 template <class E, std::size_t Groups>
 std::vector<std::string> masks_by_nibble(
     const std::array<std::array<std::uint64_t, 16>, Groups>& masks) {
   std::vector<std::string> out;
   for (std::size_t k = 0; k < Groups; ++k) {
-    std::string members;
+    std::string group;
     for (std::size_t b = 0; b < 4 && 4 * k + b < gln::enum_count<E>; ++b) {
-      members += (b == 0 ? "" : ", ") + std::string(gln::to_string(static_cast<E>(4 * k + b)));
+      group += (b == 0 ? "" : ", ") + std::string(gln::to_string(static_cast<E>(4 * k + b)));
     }
-    out.push_back("{  // " + members);
+    out.push_back("{");
     for (std::size_t n = 0; n < 16; ++n) {
-      std::string bits;
-      for (std::size_t b = 0; b < 4; ++b) bits += ((n >> b) & 1U) != 0 ? '1' : '0';
-      out.push_back(with_comment("    " + hex(masks[k][n]), bits));
+      std::string members;
+      bool past_last = false;
+      for (std::size_t b = 0; b < 4; ++b) {
+        if (((n >> b) & 1U) == 0) continue;
+        const std::size_t member = 4 * k + b;
+        if (member >= gln::enum_count<E>) {
+          past_last = true;
+          continue;
+        }
+        members +=
+            (members.empty() ? "" : " + ") + std::string(gln::to_string(static_cast<E>(member)));
+      }
+      const std::string comment = past_last ? "a member past the last (no set holds it): never read"
+                                  : members.empty() ? "none of " + group + ": no rule"
+                                                    : members + ": " + rule_names(masks[k][n]);
+      out.push_back(with_comment("    " + hex(masks[k][n]), comment));
     }
     out.push_back("},");
   }

@@ -56,118 +56,118 @@ struct purpose_screen {
 // The plain rules of any set of conditions or medications, four members at a time: entry
 // [k][n] holds the rules of the members 4k to 4k+3 whose bits are set in n. A set's rules are
 // then a fixed number of look-ups whatever it holds, with no loop over its members, whose
-// varying length a varied batch mispredicts. Each entry's comment gives n's bits, first member
-// first.
+// varying length a varied batch mispredicts. Each entry's comment names its members and
+// their rules.
 inline constexpr rule_mask condition_rules_by_nibble[(enum_count<gln::condition> + 3) / 4][16] = {
     // derived condition_rules_by_nibble
     // clang-format off
-    {  // hepatic_encephalopathy, hepatic_failure, cirrhosis, liver_disease
-        0x0000000000000000,  // 0000
-        0x0000000000000002,  // 1000
-        0x0000000000000004,  // 0100
-        0x0000000000000006,  // 1100
-        0x0000000000000008,  // 0010
-        0x000000000000000a,  // 1010
-        0x000000000000000c,  // 0110
-        0x000000000000000e,  // 1110
-        0x0000000000000010,  // 0001
-        0x0000000000000012,  // 1001
-        0x0000000000000014,  // 0101
-        0x0000000000000016,  // 1101
-        0x0000000000000018,  // 0011
-        0x000000000000001a,  // 1011
-        0x000000000000001c,  // 0111
-        0x000000000000001e,  // 1111
+    {
+        0x0000000000000000,  // none of hepatic_encephalopathy, hepatic_failure, cirrhosis, liver_disease: no rule
+        0x0000000000000002,  // hepatic_encephalopathy: contra.hepatic_encephalopathy
+        0x0000000000000004,  // hepatic_failure: contra.hepatic_failure
+        0x0000000000000006,  // hepatic_encephalopathy + hepatic_failure: contra.hepatic_encephalopathy, contra.hepatic_failure
+        0x0000000000000008,  // cirrhosis: contra.cirrhosis
+        0x000000000000000a,  // hepatic_encephalopathy + cirrhosis: contra.hepatic_encephalopathy, contra.cirrhosis
+        0x000000000000000c,  // hepatic_failure + cirrhosis: contra.hepatic_failure, contra.cirrhosis
+        0x000000000000000e,  // hepatic_encephalopathy + hepatic_failure + cirrhosis: contra.hepatic_encephalopathy, contra.hepatic_failure, contra.cirrhosis
+        0x0000000000000010,  // liver_disease: contra.liver_disease
+        0x0000000000000012,  // hepatic_encephalopathy + liver_disease: contra.hepatic_encephalopathy, contra.liver_disease
+        0x0000000000000014,  // hepatic_failure + liver_disease: contra.hepatic_failure, contra.liver_disease
+        0x0000000000000016,  // hepatic_encephalopathy + hepatic_failure + liver_disease: contra.hepatic_encephalopathy, contra.hepatic_failure, contra.liver_disease
+        0x0000000000000018,  // cirrhosis + liver_disease: contra.cirrhosis, contra.liver_disease
+        0x000000000000001a,  // hepatic_encephalopathy + cirrhosis + liver_disease: contra.hepatic_encephalopathy, contra.cirrhosis, contra.liver_disease
+        0x000000000000001c,  // hepatic_failure + cirrhosis + liver_disease: contra.hepatic_failure, contra.cirrhosis, contra.liver_disease
+        0x000000000000001e,  // hepatic_encephalopathy + hepatic_failure + cirrhosis + liver_disease: contra.hepatic_encephalopathy, contra.hepatic_failure, contra.cirrhosis, contra.liver_disease
     },
-    {  // severe_kidney_disease, kidney_disease, multiorgan_failure, sepsis
-        0x0000000000000000,  // 0000
-        0x0000000000000020,  // 1000
-        0x0000000000000040,  // 0100
-        0x0000000000000060,  // 1100
-        0x0000000000000080,  // 0010
-        0x00000000000000a0,  // 1010
-        0x00000000000000c0,  // 0110
-        0x00000000000000e0,  // 1110
-        0x0000000000010000,  // 0001
-        0x0000000000010020,  // 1001
-        0x0000000000010040,  // 0101
-        0x0000000000010060,  // 1101
-        0x0000000000010080,  // 0011
-        0x00000000000100a0,  // 1011
-        0x00000000000100c0,  // 0111
-        0x00000000000100e0,  // 1111
+    {
+        0x0000000000000000,  // none of severe_kidney_disease, kidney_disease, multiorgan_failure, sepsis: no rule
+        0x0000000000000020,  // severe_kidney_disease: contra.severe_kidney_disease
+        0x0000000000000040,  // kidney_disease: contra.kidney_disease
+        0x0000000000000060,  // severe_kidney_disease + kidney_disease: contra.severe_kidney_disease, contra.kidney_disease
+        0x0000000000000080,  // multiorgan_failure: contra.multiorgan_failure
+        0x00000000000000a0,  // severe_kidney_disease + multiorgan_failure: contra.severe_kidney_disease, contra.multiorgan_failure
+        0x00000000000000c0,  // kidney_disease + multiorgan_failure: contra.kidney_disease, contra.multiorgan_failure
+        0x00000000000000e0,  // severe_kidney_disease + kidney_disease + multiorgan_failure: contra.severe_kidney_disease, contra.kidney_disease, contra.multiorgan_failure
+        0x0000000000010000,  // sepsis: caution.sepsis
+        0x0000000000010020,  // severe_kidney_disease + sepsis: contra.severe_kidney_disease, caution.sepsis
+        0x0000000000010040,  // kidney_disease + sepsis: contra.kidney_disease, caution.sepsis
+        0x0000000000010060,  // severe_kidney_disease + kidney_disease + sepsis: contra.severe_kidney_disease, contra.kidney_disease, caution.sepsis
+        0x0000000000010080,  // multiorgan_failure + sepsis: contra.multiorgan_failure, caution.sepsis
+        0x00000000000100a0,  // severe_kidney_disease + multiorgan_failure + sepsis: contra.severe_kidney_disease, contra.multiorgan_failure, caution.sepsis
+        0x00000000000100c0,  // kidney_disease + multiorgan_failure + sepsis: contra.kidney_disease, contra.multiorgan_failure, caution.sepsis
+        0x00000000000100e0,  // severe_kidney_disease + kidney_disease + multiorgan_failure + sepsis: contra.severe_kidney_disease, contra.kidney_disease, contra.multiorgan_failure, caution.sepsis
     },
-    {  // metabolic_acidosis, shock, reyes_syndrome, cancer
-        0x0000000000000000,  // 0000
-        0x0000000000000400,  // 1000
-        0x0000000000000100,  // 0100
-        0x0000000000000500,  // 1100
-        0x0000000000000200,  // 0010
-        0x0000000000000600,  // 1010
-        0x0000000000000300,  // 0110
-        0x0000000000000700,  // 1110
-        0x0000000000000800,  // 0001
-        0x0000000000000c00,  // 1001
-        0x0000000000000900,  // 0101
-        0x0000000000000d00,  // 1101
-        0x0000000000000a00,  // 0011
-        0x0000000000000e00,  // 1011
-        0x0000000000000b00,  // 0111
-        0x0000000000000f00,  // 1111
+    {
+        0x0000000000000000,  // none of metabolic_acidosis, shock, reyes_syndrome, cancer: no rule
+        0x0000000000000400,  // metabolic_acidosis: contra.metabolic_acidosis
+        0x0000000000000100,  // shock: contra.shock
+        0x0000000000000500,  // metabolic_acidosis + shock: contra.shock, contra.metabolic_acidosis
+        0x0000000000000200,  // reyes_syndrome: contra.reyes_syndrome
+        0x0000000000000600,  // metabolic_acidosis + reyes_syndrome: contra.reyes_syndrome, contra.metabolic_acidosis
+        0x0000000000000300,  // shock + reyes_syndrome: contra.shock, contra.reyes_syndrome
+        0x0000000000000700,  // metabolic_acidosis + shock + reyes_syndrome: contra.shock, contra.reyes_syndrome, contra.metabolic_acidosis
+        0x0000000000000800,  // cancer: caution.cancer
+        0x0000000000000c00,  // metabolic_acidosis + cancer: contra.metabolic_acidosis, caution.cancer
+        0x0000000000000900,  // shock + cancer: contra.shock, caution.cancer
+        0x0000000000000d00,  // metabolic_acidosis + shock + cancer: contra.shock, contra.metabolic_acidosis, caution.cancer
+        0x0000000000000a00,  // reyes_syndrome + cancer: contra.reyes_syndrome, caution.cancer
+        0x0000000000000e00,  // metabolic_acidosis + reyes_syndrome + cancer: contra.reyes_syndrome, contra.metabolic_acidosis, caution.cancer
+        0x0000000000000b00,  // shock + reyes_syndrome + cancer: contra.shock, contra.reyes_syndrome, caution.cancer
+        0x0000000000000f00,  // metabolic_acidosis + shock + reyes_syndrome + cancer: contra.shock, contra.reyes_syndrome, contra.metabolic_acidosis, caution.cancer
     },
-    {  // cancer_treatment, pregnancy, breastfeeding, recent_icu_stay
-        0x0000000000000000,  // 0000
-        0x0000000000001000,  // 1000
-        0x0000000000002000,  // 0100
-        0x0000000000003000,  // 1100
-        0x0000000000004000,  // 0010
-        0x0000000000005000,  // 1010
-        0x0000000000006000,  // 0110
-        0x0000000000007000,  // 1110
-        0x0000000000008000,  // 0001
-        0x0000000000009000,  // 1001
-        0x000000000000a000,  // 0101
-        0x000000000000b000,  // 1101
-        0x000000000000c000,  // 0011
-        0x000000000000d000,  // 1011
-        0x000000000000e000,  // 0111
-        0x000000000000f000,  // 1111
+    {
+        0x0000000000000000,  // none of cancer_treatment, pregnancy, breastfeeding, recent_icu_stay: no rule
+        0x0000000000001000,  // cancer_treatment: caution.cancer_treatment
+        0x0000000000002000,  // pregnancy: caution.pregnancy
+        0x0000000000003000,  // cancer_treatment + pregnancy: caution.cancer_treatment, caution.pregnancy
+        0x0000000000004000,  // breastfeeding: caution.breastfeeding
+        0x0000000000005000,  // cancer_treatment + breastfeeding: caution.cancer_treatment, caution.breastfeeding
+        0x0000000000006000,  // pregnancy + breastfeeding: caution.pregnancy, caution.breastfeeding
+        0x0000000000007000,  // cancer_treatment + pregnancy + breastfeeding: caution.cancer_treatment, caution.pregnancy, caution.breastfeeding
+        0x0000000000008000,  // recent_icu_stay: caution.recent_icu_stay
+        0x0000000000009000,  // cancer_treatment + recent_icu_stay: caution.cancer_treatment, caution.recent_icu_stay
+        0x000000000000a000,  // pregnancy + recent_icu_stay: caution.pregnancy, caution.recent_icu_stay
+        0x000000000000b000,  // cancer_treatment + pregnancy + recent_icu_stay: caution.cancer_treatment, caution.pregnancy, caution.recent_icu_stay
+        0x000000000000c000,  // breastfeeding + recent_icu_stay: caution.breastfeeding, caution.recent_icu_stay
+        0x000000000000d000,  // cancer_treatment + breastfeeding + recent_icu_stay: caution.cancer_treatment, caution.breastfeeding, caution.recent_icu_stay
+        0x000000000000e000,  // pregnancy + breastfeeding + recent_icu_stay: caution.pregnancy, caution.breastfeeding, caution.recent_icu_stay
+        0x000000000000f000,  // cancer_treatment + pregnancy + breastfeeding + recent_icu_stay: caution.cancer_treatment, caution.pregnancy, caution.breastfeeding, caution.recent_icu_stay
     },
-    {  // unexplained_neurologic_symptoms, seizure_disorder, bipolar_disorder, msg_sensitivity
-        0x0000000000000000,  // 0000
-        0x0000000000020000,  // 1000
-        0x0000000000040000,  // 0100
-        0x0000000000060000,  // 1100
-        0x0000000000080000,  // 0010
-        0x00000000000a0000,  // 1010
-        0x00000000000c0000,  // 0110
-        0x00000000000e0000,  // 1110
-        0x0000000000200000,  // 0001
-        0x0000000000220000,  // 1001
-        0x0000000000240000,  // 0101
-        0x0000000000260000,  // 1101
-        0x0000000000280000,  // 0011
-        0x00000000002a0000,  // 1011
-        0x00000000002c0000,  // 0111
-        0x00000000002e0000,  // 1111
+    {
+        0x0000000000000000,  // none of unexplained_neurologic_symptoms, seizure_disorder, bipolar_disorder, msg_sensitivity: no rule
+        0x0000000000020000,  // unexplained_neurologic_symptoms: caution.neurologic_symptoms
+        0x0000000000040000,  // seizure_disorder: caution.seizure_disorder
+        0x0000000000060000,  // unexplained_neurologic_symptoms + seizure_disorder: caution.neurologic_symptoms, caution.seizure_disorder
+        0x0000000000080000,  // bipolar_disorder: caution.bipolar_disorder
+        0x00000000000a0000,  // unexplained_neurologic_symptoms + bipolar_disorder: caution.neurologic_symptoms, caution.bipolar_disorder
+        0x00000000000c0000,  // seizure_disorder + bipolar_disorder: caution.seizure_disorder, caution.bipolar_disorder
+        0x00000000000e0000,  // unexplained_neurologic_symptoms + seizure_disorder + bipolar_disorder: caution.neurologic_symptoms, caution.seizure_disorder, caution.bipolar_disorder
+        0x0000000000200000,  // msg_sensitivity: caution.msg_sensitivity
+        0x0000000000220000,  // unexplained_neurologic_symptoms + msg_sensitivity: caution.neurologic_symptoms, caution.msg_sensitivity
+        0x0000000000240000,  // seizure_disorder + msg_sensitivity: caution.seizure_disorder, caution.msg_sensitivity
+        0x0000000000260000,  // unexplained_neurologic_symptoms + seizure_disorder + msg_sensitivity: caution.neurologic_symptoms, caution.seizure_disorder, caution.msg_sensitivity
+        0x0000000000280000,  // bipolar_disorder + msg_sensitivity: caution.bipolar_disorder, caution.msg_sensitivity
+        0x00000000002a0000,  // unexplained_neurologic_symptoms + bipolar_disorder + msg_sensitivity: caution.neurologic_symptoms, caution.bipolar_disorder, caution.msg_sensitivity
+        0x00000000002c0000,  // seizure_disorder + bipolar_disorder + msg_sensitivity: caution.seizure_disorder, caution.bipolar_disorder, caution.msg_sensitivity
+        0x00000000002e0000,  // unexplained_neurologic_symptoms + seizure_disorder + bipolar_disorder + msg_sensitivity: caution.neurologic_symptoms, caution.seizure_disorder, caution.bipolar_disorder, caution.msg_sensitivity
     },
-    {  // sickle_cell_disease, short_bowel_syndrome, oral_mucositis
-        0x0000000000000000,  // 0000
-        0x0000000000000000,  // 1000
-        0x0000000000000000,  // 0100
-        0x0000000000000000,  // 1100
-        0x0000000000000000,  // 0010
-        0x0000000000000000,  // 1010
-        0x0000000000000000,  // 0110
-        0x0000000000000000,  // 1110
-        0x0000000000000000,  // 0001
-        0x0000000000000000,  // 1001
-        0x0000000000000000,  // 0101
-        0x0000000000000000,  // 1101
-        0x0000000000000000,  // 0011
-        0x0000000000000000,  // 1011
-        0x0000000000000000,  // 0111
-        0x0000000000000000,  // 1111
+    {
+        0x0000000000000000,  // none of sickle_cell_disease, short_bowel_syndrome, oral_mucositis: no rule
+        0x0000000000000000,  // sickle_cell_disease: no rule
+        0x0000000000000000,  // short_bowel_syndrome: no rule
+        0x0000000000000000,  // sickle_cell_disease + short_bowel_syndrome: no rule
+        0x0000000000000000,  // oral_mucositis: no rule
+        0x0000000000000000,  // sickle_cell_disease + oral_mucositis: no rule
+        0x0000000000000000,  // short_bowel_syndrome + oral_mucositis: no rule
+        0x0000000000000000,  // sickle_cell_disease + short_bowel_syndrome + oral_mucositis: no rule
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
     },
     // clang-format on
     // end of derived condition_rules_by_nibble
@@ -175,41 +175,41 @@ inline constexpr rule_mask condition_rules_by_nibble[(enum_count<gln::condition>
 inline constexpr rule_mask medication_rules_by_nibble[(enum_count<gln::medication> + 3) / 4][16] = {
     // derived medication_rules_by_nibble
     // clang-format off
-    {  // lactulose, anticonvulsant, antineoplastic, growth_hormone
-        0x0000000000000000,  // 0000
-        0x0000000000100000,  // 1000
-        0x0000000000040000,  // 0100
-        0x0000000000140000,  // 1100
-        0x0000000000001000,  // 0010
-        0x0000000000101000,  // 1010
-        0x0000000000041000,  // 0110
-        0x0000000000141000,  // 1110
-        0x0000000000000000,  // 0001
-        0x0000000000100000,  // 1001
-        0x0000000000040000,  // 0101
-        0x0000000000140000,  // 1101
-        0x0000000000001000,  // 0011
-        0x0000000000101000,  // 1011
-        0x0000000000041000,  // 0111
-        0x0000000000141000,  // 1111
+    {
+        0x0000000000000000,  // none of lactulose, anticonvulsant, antineoplastic, growth_hormone: no rule
+        0x0000000000100000,  // lactulose: caution.lactulose
+        0x0000000000040000,  // anticonvulsant: caution.seizure_disorder
+        0x0000000000140000,  // lactulose + anticonvulsant: caution.seizure_disorder, caution.lactulose
+        0x0000000000001000,  // antineoplastic: caution.cancer_treatment
+        0x0000000000101000,  // lactulose + antineoplastic: caution.cancer_treatment, caution.lactulose
+        0x0000000000041000,  // anticonvulsant + antineoplastic: caution.cancer_treatment, caution.seizure_disorder
+        0x0000000000141000,  // lactulose + anticonvulsant + antineoplastic: caution.cancer_treatment, caution.seizure_disorder, caution.lactulose
+        0x0000000000000000,  // growth_hormone: no rule
+        0x0000000000100000,  // lactulose + growth_hormone: caution.lactulose
+        0x0000000000040000,  // anticonvulsant + growth_hormone: caution.seizure_disorder
+        0x0000000000140000,  // lactulose + anticonvulsant + growth_hormone: caution.seizure_disorder, caution.lactulose
+        0x0000000000001000,  // antineoplastic + growth_hormone: caution.cancer_treatment
+        0x0000000000101000,  // lactulose + antineoplastic + growth_hormone: caution.cancer_treatment, caution.lactulose
+        0x0000000000041000,  // anticonvulsant + antineoplastic + growth_hormone: caution.cancer_treatment, caution.seizure_disorder
+        0x0000000000141000,  // lactulose + anticonvulsant + antineoplastic + growth_hormone: caution.cancer_treatment, caution.seizure_disorder, caution.lactulose
     },
-    {  // other_prescription, supplement_stack
-        0x0000000000000000,  // 0000
-        0x0000000000400000,  // 1000
-        0x0000000000800000,  // 0100
-        0x0000000000c00000,  // 1100
-        0x0000000000000000,  // 0010
-        0x0000000000400000,  // 1010
-        0x0000000000800000,  // 0110
-        0x0000000000c00000,  // 1110
-        0x0000000000000000,  // 0001
-        0x0000000000400000,  // 1001
-        0x0000000000800000,  // 0101
-        0x0000000000c00000,  // 1101
-        0x0000000000000000,  // 0011
-        0x0000000000400000,  // 1011
-        0x0000000000800000,  // 0111
-        0x0000000000c00000,  // 1111
+    {
+        0x0000000000000000,  // none of other_prescription, supplement_stack: no rule
+        0x0000000000400000,  // other_prescription: caution.other_prescription
+        0x0000000000800000,  // supplement_stack: caution.supplement_stack
+        0x0000000000c00000,  // other_prescription + supplement_stack: caution.other_prescription, caution.supplement_stack
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000000400000,  // a member past the last (no set holds it): never read
+        0x0000000000800000,  // a member past the last (no set holds it): never read
+        0x0000000000c00000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000000400000,  // a member past the last (no set holds it): never read
+        0x0000000000800000,  // a member past the last (no set holds it): never read
+        0x0000000000c00000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000000400000,  // a member past the last (no set holds it): never read
+        0x0000000000800000,  // a member past the last (no set holds it): never read
+        0x0000000000c00000,  // a member past the last (no set holds it): never read
     },
     // clang-format on
     // end of derived medication_rules_by_nibble
