@@ -153,7 +153,7 @@ constexpr std::array<unsigned char, 256> code_characters() noexcept {
   for (unsigned char ch = '0'; ch <= '9'; ++ch) out[ch] = ch;
   for (unsigned char ch = 'A'; ch <= 'Z'; ++ch) {
     out[ch] = ch;
-    out[ch - 'A' + 'a'] = ch;
+    out[static_cast<unsigned char>(ch - 'A' + 'a')] = ch;
   }
   return out;
 }
