@@ -12,8 +12,8 @@ endforeach()
 
 add_library(gln_header_check OBJECT ${gln_header_check_sources})
 target_link_libraries(gln_header_check PRIVATE gln::gln gln_warnings)
-# An app may build with -Wsign-conversion, which gln's own code does not use: its headers
-# must still not warn there.
+# An app may build with -Wsign-conversion or -Wfloat-equal, which gln's own code does not use:
+# its headers must still not warn there.
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
-  target_compile_options(gln_header_check PRIVATE -Wsign-conversion)
+  target_compile_options(gln_header_check PRIVATE -Wsign-conversion -Wfloat-equal)
 endif()

@@ -42,7 +42,7 @@ constexpr double as_number(quantity<Tag> value) noexcept {
 template <class T>
 constexpr T from_number(double value) noexcept {
   if constexpr (std::is_same_v<T, bool>) {
-    return value != 0.0;
+    return !same_number(value, 0.0);
   } else if constexpr (std::is_same_v<T, int>) {
     return static_cast<int>(value);  // only values read from an int member come back
   } else {
@@ -53,10 +53,10 @@ constexpr T from_number(double value) noexcept {
 template <class T>
 constexpr bool fits(double number) noexcept {
   if constexpr (std::is_same_v<T, bool>) {
-    return number == 0.0 || number == 1.0;
+    return same_number(number, 0.0) || same_number(number, 1.0);
   } else if constexpr (std::is_same_v<T, int>) {
     return number >= -2147483648.0 && number <= 2147483647.0 &&
-           static_cast<double>(static_cast<long long>(number)) == number;
+           same_number(static_cast<double>(static_cast<long long>(number)), number);
   } else {
     return true;  // any double, NaN included: effective() decides what it means
   }
@@ -100,7 +100,7 @@ namespace detail {
 // years, kilograms or days), and a later day stops at the knob it may not pass.
 constexpr bool is_stricter(double requested, double fallback, direction stricter,
                            double at_most) noexcept {
-  if (!(requested == requested)) return false;  // NaN
+  if (is_nan(requested)) return false;
   switch (stricter) {
     case direction::lower:
     case direction::earlier:
@@ -108,8 +108,8 @@ constexpr bool is_stricter(double requested, double fallback, direction stricter
     case direction::higher:
     case direction::longer: return requested > fallback && requested <= 1.0e6;
     case direction::later: return requested > fallback && requested <= at_most;
-    case direction::on: return requested != 0.0;
-    case direction::off: return requested == 0.0;
+    case direction::on: return !same_number(requested, 0.0);
+    case direction::off: return same_number(requested, 0.0);
   }
   return false;
 }
@@ -118,7 +118,9 @@ constexpr bool is_stricter(double requested, double fallback, direction stricter
 
 constexpr bool policy::operator==(const policy& other) const noexcept {
   for (const knob_info& knob : data::policy_knobs) {
-    if (knob_value(*this, knob.id) != knob_value(other, knob.id)) return false;
+    if (!detail::same_number(knob_value(*this, knob.id), knob_value(other, knob.id))) {
+      return false;
+    }
   }
   return true;
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "../version.hpp"
+#include "units.hpp"
 
 // Texts with numbers in them, without allocation: a template such as "above the
 // {adult_maximum_daily} g/day maximum" and the number in force for each placeholder, formatted
@@ -18,7 +19,7 @@ struct text_argument {
   double value = 0.0;
 
   constexpr bool operator==(const text_argument& other) const noexcept {
-    return name == other.name && value == other.value;
+    return name == other.name && detail::same_number(value, other.value);
   }
   constexpr bool operator!=(const text_argument& other) const noexcept { return !(*this == other); }
 };
@@ -69,7 +70,7 @@ constexpr void put_small_number(double value, char* out, std::size_t capacity,
 // "?" for a value that is not finite or too large to be a threshold.
 constexpr void put_number(double value, char* out, std::size_t capacity,
                           std::size_t& size) noexcept {
-  if (!(value == value) || value > 1e15 || value < -1e15) {
+  if (is_nan(value) || value > 1e15 || value < -1e15) {
     put('?', out, capacity, size);
     return;
   }

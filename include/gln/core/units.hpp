@@ -18,8 +18,20 @@ inline constexpr double infinity = __builtin_huge_val();
 inline constexpr double infinity = std::numeric_limits<double>::infinity();
 #endif
 
+// Whether two numbers are exactly the same (NaN is the same as nothing): the comparison gln
+// means wherever it compares a number with a limit, a default or itself. In one place, so that
+// an app building with -Wfloat-equal sees no warning from gln's headers.
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wfloat-equal"
+#endif
+constexpr bool same_number(double a, double b) noexcept { return a == b; }
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
 // NaN is the only value not equal to itself; std::isnan is not constexpr before C++23.
-constexpr bool is_nan(double value) noexcept { return value != value; }
+constexpr bool is_nan(double value) noexcept { return !same_number(value, value); }
 
 constexpr bool is_finite(double value) noexcept {
   return !is_nan(value) && value <= 1.7976931348623157e308 && value >= -1.7976931348623157e308;
@@ -34,8 +46,12 @@ class quantity {
   constexpr explicit quantity(double value) noexcept : value_(value) {}
   constexpr double value() const noexcept { return value_; }
 
-  friend constexpr bool operator==(quantity a, quantity b) noexcept { return a.value_ == b.value_; }
-  friend constexpr bool operator!=(quantity a, quantity b) noexcept { return a.value_ != b.value_; }
+  friend constexpr bool operator==(quantity a, quantity b) noexcept {
+    return same_number(a.value_, b.value_);
+  }
+  friend constexpr bool operator!=(quantity a, quantity b) noexcept {
+    return !same_number(a.value_, b.value_);
+  }
   friend constexpr bool operator<(quantity a, quantity b) noexcept { return a.value_ < b.value_; }
   friend constexpr bool operator<=(quantity a, quantity b) noexcept { return a.value_ <= b.value_; }
   friend constexpr bool operator>(quantity a, quantity b) noexcept { return a.value_ > b.value_; }
