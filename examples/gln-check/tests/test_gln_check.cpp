@@ -1010,6 +1010,9 @@ TEST_CASE("ids are echoed byte for byte: strings, integers of any length, null")
     CHECK(batch_line(std::string("{\"id\": ") + bad + ", \"purpose\": \"gut_barrier\"}")
               .at("error") == "id: must be a string, an integer or null");
   }
+  // A token that is no JSON number is named as such, not as a number of the wrong kind.
+  CHECK(batch_line("{\"id\": 007, \"purpose\": \"gut_barrier\"}").at("error") ==
+        "id: '007' is not a JSON number");
 }
 
 TEST_CASE("the request echo reads back as the same request") {

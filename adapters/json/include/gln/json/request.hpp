@@ -520,6 +520,10 @@ class request_reader {
     }
     std::string_view text;
     if (!source_.id_text(v, text)) return bad_json(path);
+    if (kind == json_kind::number && !is_json_number(text)) {
+      begin(path).append_quoted(text).append(bad_number_message(false));
+      return false;
+    }
     if (kind == json_kind::number && !is_json_integer(text)) {
       return fail(path, "must be a string, an integer or null");
     }
