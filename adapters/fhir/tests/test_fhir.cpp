@@ -273,6 +273,58 @@ TEST_CASE("fhir: which conditions count as active") {
                                                    condition::bipolar_disorder, condition::shock});
 }
 
+// Only a status FHIR defines rules a resource out; one it does not define ("Active", a plain
+// string, an empty coding list) is unknown, and unknown is not none: the resource counts.
+TEST_CASE("fhir: a status FHIR does not define counts as active") {
+  const std::pair<json, bool> clinical[] = {
+      {gln_fhir_test::status("Active"), true},
+      {gln_fhir_test::status("foo"), true},
+      {json("active"), true},
+      {json("resolved"), true},
+      {json{{"coding", json::array()}}, true},
+      {json{{"coding", json::array({{{"code", "resolved"}}, {{"code", "active"}}})}}, true},
+      {gln_fhir_test::status("inactive"), false},
+      {gln_fhir_test::status("remission"), false},
+      {gln_fhir_test::status("resolved"), false},
+  };
+  for (const auto& [status, counts] : clinical) {
+    INFO(status.dump());
+    json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"), "");
+    cirrhosis["clinicalStatus"] = status;
+    const gln::fhir::record r = gln::fhir::read_bundle(
+        gln_fhir_test::collection(json::array({cirrhosis})), on(2026, 11, 30));
+    CHECK(r.profile.conditions.contains(condition::cirrhosis) == counts);
+    CHECK(r.active_conditions == (counts ? 1U : 0U));
+    json msg = {{"resourceType", "AllergyIntolerance"},
+                {"id", "msg"},
+                {"clinicalStatus", status},
+                {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
+    CHECK(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({msg})), on(2026, 11, 30))
+              .profile.conditions.contains(condition::msg_sensitivity) == counts);
+  }
+  json refuted = gln_fhir_test::condition("c", coding(snomed, "19943007"), "Active");
+  refuted["verificationStatus"] = gln_fhir_test::status("refuted");
+  CHECK_FALSE(
+      gln::fhir::read_bundle(gln_fhir_test::collection(json::array({refuted})), on(2026, 11, 30))
+          .profile.conditions.contains(condition::cirrhosis));
+
+  const std::pair<const char*, bool> medication_statuses[] = {
+      {"active", true},     {"on-hold", true},    {"unknown", true},  {"draft", true},
+      {"intended", true},   {"Active", true},     {"foo", true},      {"", true},
+      {"completed", false}, {"cancelled", false}, {"stopped", false}, {"entered-in-error", false},
+      {"not-taken", false}};
+  for (const auto& [status, counts] : medication_statuses) {
+    INFO("status '" << status << "'");
+    json order = gln_fhir_test::medication_request(
+        "m", coding("http://www.whocc.no/atc", "N03AX14"), status);
+    if (std::string_view(status).empty()) order.erase("status");
+    const gln::fhir::record r =
+        gln::fhir::read_bundle(gln_fhir_test::collection(json::array({order})), on(2026, 11, 30));
+    CHECK(r.profile.medications.contains(medication::anticonvulsant) == counts);
+    CHECK(r.active_medications == (counts ? 1U : 0U));
+  }
+}
+
 TEST_CASE("fhir: code systems: ICD-10-CM through its table, WHO ICD-10 not held") {
   const json bundle = gln_fhir_test::collection(json::array({
       gln_fhir_test::condition("cm", coding("http://hl7.org/fhir/sid/icd-10-cm", "K74.60")),
@@ -406,6 +458,66 @@ TEST_CASE(
   short_total["total"] = 4;
   CHECK_FALSE(gln::fhir::read_prefetch({{"conditions", short_total}}, on(2026, 11, 30))
                   .profile.conditions_known);
+}
+
+// A search result that is not one, or that holds what a search for the section cannot return,
+// leaves the section unknown rather than read as holding nothing.
+TEST_CASE("fhir: a malformed search result leaves its section unknown") {
+  const json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"));
+  const json good = gln_fhir_test::searchset(json::array({cirrhosis}));
+  auto conditions = [](const json& value) {
+    return gln::fhir::read_prefetch({{"conditions", value}}, on(2026, 11, 30));
+  };
+  REQUIRE(conditions(good).profile.conditions_known);
+  REQUIRE(conditions(cirrhosis).profile.conditions.contains(condition::cirrhosis));
+
+  json misspelt = good;
+  misspelt["resourceType"] = "Bundl";
+  json untyped = good;
+  untyped.erase("resourceType");
+  json null_entry = good;
+  null_entry["entry"] = nullptr;
+  json object_entry = good;
+  object_entry["entry"] = json::object();
+  json holds_null = good;
+  holds_null["entry"].push_back(nullptr);
+  json holds_empty = good;
+  holds_empty["entry"].push_back(json::object());
+  json null_resource = good;
+  null_resource["entry"].push_back({{"resource", nullptr}});
+  json wrong_case = gln_fhir_test::searchset(json::array({cirrhosis}));
+  wrong_case["entry"][0]["resource"]["resourceType"] = "condition";
+  json typo = gln_fhir_test::searchset(json::array({cirrhosis}));
+  typo["entry"][0]["resource"]["resourceType"] = "Conditon";
+  json other_kind = gln_fhir_test::searchset(json::array({cirrhosis}));
+  other_kind["entry"].push_back(
+      {{"resource", gln_fhir_test::medication_request("m", coding(rxnorm, "2598"))},
+       {"search", {{"mode", "match"}}}});
+  for (const json& bad : {misspelt, untyped, null_entry, object_entry, holds_null, holds_empty,
+                          null_resource, wrong_case, typo, other_kind}) {
+    INFO(bad.dump());
+    const gln::fhir::record r = conditions(bad);
+    CHECK_FALSE(r.profile.conditions_known);
+    CHECK(r.status(section::conditions).state == gln::fhir::section_state::incomplete);
+  }
+  CHECK(conditions(typo).status(section::conditions).why ==
+        "entry[0] is a 'Conditon', not a resource of this kind");
+  CHECK(conditions(misspelt).status(section::conditions).why ==
+        "the data sent is a 'Bundl', not a Bundle or a resource of this kind");
+  CHECK(conditions(null_entry).status(section::conditions).why == "its entry is not a list");
+  CHECK(conditions(holds_null).status(section::conditions).why == "entry[1] holds no resource");
+
+  // What a search may carry besides its matches: included resources, a Medication with the
+  // orders that reference it.
+  json included = good;
+  included["entry"].push_back({{"resource", {{"resourceType", "Patient"}, {"id", "p"}}},
+                               {"search", {{"mode", "include"}}}});
+  CHECK(conditions(included).profile.conditions_known);
+  json orders = gln_fhir_test::searchset(
+      json::array({gln_fhir_test::medication_request("m", coding(rxnorm, "2598"))}));
+  orders["entry"].push_back({{"resource", {{"resourceType", "Medication"}, {"id", "med"}}}});
+  CHECK(gln::fhir::read_prefetch({{"medications", orders}}, on(2026, 11, 30))
+            .profile.medications_known);
 }
 
 TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {

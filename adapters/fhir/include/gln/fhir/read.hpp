@@ -8,19 +8,24 @@
 //   Patient            age from birthDate (a year or a year and month gives the youngest age
 //                      it allows), deceased.
 //   Condition          every coding of Condition.code in a system gln maps (code_lookup), for
-//                      clinically active conditions only: clinicalStatus active, recurrence or
-//                      relapse (or none recorded), verificationStatus not refuted or
-//                      entered-in-error, no abatement dated on or before the screening date.
+//                      clinically active conditions: all but those whose clinicalStatus is
+//                      inactive, remission or resolved, whose verificationStatus is refuted or
+//                      entered-in-error, or whose abatement is dated on or before the screening
+//                      date (a status none of FHIR's codes reads, "Active" or a plain string,
+//                      counts as active: unknown is not none).
 //                      An active condition that maps to nothing is listed and counted
 //                      (profile.unmapped_conditions: input.conditions_unmapped).
-//   MedicationRequest, MedicationStatement (status active; draft orders of the session too)
+//   MedicationRequest, MedicationStatement (every status but completed, cancelled, stopped,
+//                      entered-in-error and not-taken: on-hold, unknown, a missing or unreadable
+//                      status count; draft orders of the session too)
 //                      classes from ATC, RxNorm and NDC codings, then the ingredients an RxNorm
 //                      display names; a glutamine product is supplement_stack (unless it is
 //                      the order being checked); an active medication that maps to no class is
 //                      other_prescription.
 //   Procedure          chemotherapy, radiotherapy, dialysis within policy.recent_procedure_days
 //                      of the screening date; ICU admission within policy.recent_icu_days.
-//   AllergyIntolerance monosodium glutamate: msg_sensitivity.
+//   AllergyIntolerance monosodium glutamate: msg_sensitivity (unless inactive, resolved, refuted
+//                      or entered-in-error, as for a Condition).
 //   Observation        the latest final, amended or corrected body weight with a unit gln reads
 //                      (kg, g, [lb_av]; any other unit: skipped and reported, never guessed),
 //                      and its age in days; the latest pregnancy status (LOINC 82810-3).
@@ -404,14 +409,31 @@ inline concept_reading read_medication_concept(const json* code_concept,
   return out;
 }
 
-// Whether a Condition is clinically active on `on` (knowledge.md §2b; a condition whose status
-// is not recorded counts as active).
+// Whether a clinicalStatus and verificationStatus say a Condition or an AllergyIntolerance is
+// over or was never there. Only FHIR's own codes do: a status not recorded, or one no code of
+// FHIR reads ("Active", a plain string), leaves it active, the stricter reading.
+inline bool status_rules_out(const json& resource) {
+  if (status_is(member(resource, "verificationStatus"), {"refuted", "entered-in-error"}))
+    return true;
+  const json* clinical = member(resource, "clinicalStatus");
+  return status_is(clinical, {"inactive", "remission", "resolved"}) &&
+         !status_is(clinical, {"active", "recurrence", "relapse"});
+}
+
+// Whether a MedicationRequest's or MedicationStatement's status says it is not taken (FHIR R4
+// medicationrequest-status and medication-statement-status). Any other status, none or one
+// FHIR does not define counts as taken.
+inline bool medication_status_rules_out(std::string_view status) {
+  for (std::string_view over :
+       {"completed", "cancelled", "stopped", "entered-in-error", "not-taken"}) {
+    if (status == over) return true;
+  }
+  return false;
+}
+
+// Whether a Condition is clinically active on `on` (knowledge.md §2b).
 inline bool condition_active(const json& condition, const date& on) {
-  const json* verification = member(condition, "verificationStatus");
-  if (status_is(verification, {"refuted", "entered-in-error"})) return false;
-  const json* clinical = member(condition, "clinicalStatus");
-  if (clinical != nullptr && !status_is(clinical, {"active", "recurrence", "relapse"}))
-    return false;
+  if (status_rules_out(condition)) return false;
   for (std::string_view key : {"abatementDateTime", "abatementPeriod"}) {
     const json* abatement = member(condition, key);
     if (abatement == nullptr) continue;
@@ -488,7 +510,9 @@ class reader {
   }
 
   // One section's data: a resource, a searchset Bundle, or null (none). A Bundle with a next
-  // page, or an OperationOutcome reporting an error, leaves the section incomplete.
+  // page, an OperationOutcome reporting an error, an entry with no resource or with a resource
+  // of another kind (a misspelt resourceType), or a resource of another kind in place of the
+  // Bundle leaves the section incomplete: unknown, never none.
   void add_section(section s, const json& value) {
     if (value.is_null()) {
       mark(s, section_state::read, {});
@@ -503,11 +527,18 @@ class reader {
         mark(s, section_state::incomplete, outcome_text(value));
         return;
       }
+      if (!belongs(value, s)) {
+        mark(s, section_state::incomplete,
+             "the data sent is " + kind_of(value) + ", not a Bundle or a resource of this kind");
+        return;
+      }
       resources_.push_back(entry{&value, s, {}, false});
       mark(s, section_state::read, {});
       return;
     }
     std::string problem;
+    const json* entries = detail::member(value, "entry");
+    if (entries != nullptr && !entries->is_array()) problem = "its entry is not a list";
     std::size_t matches = add_entries(value, s, &problem);
     if (problem.empty() && next_link(value) != nullptr)
       problem = "the search result has more pages";
@@ -562,6 +593,19 @@ class reader {
     return {};
   }
 
+  // Whether a resource is of a kind section `s` holds (a Medication comes with the orders that
+  // reference it).
+  static bool belongs(const json& resource, section s) {
+    if (s == section::medications && detail::is_type(resource, "Medication")) return true;
+    const std::vector<section> kinds = sections_of(resource);
+    return std::find(kinds.begin(), kinds.end(), s) != kinds.end();
+  }
+
+  static std::string kind_of(const json& resource) {
+    const std::string_view type = detail::text_at(resource, "resourceType");
+    return type.empty() ? "a resource with no resourceType" : "a '" + std::string(type) + "'";
+  }
+
   static const json* next_link(const json& bundle) {
     const json* found = nullptr;
     detail::for_each_item(detail::member(bundle, "link"), [&](const json& link) {
@@ -582,14 +626,23 @@ class reader {
     return text.empty() ? "the sender reported an error" : "the sender reported: " + text;
   }
 
-  // Adds a Bundle's entries; returns the number of search matches. An OperationOutcome entry
-  // with an error or fatal issue is reported in `problem`.
+  // Adds a Bundle's entries; returns the number of search matches. For one section's search
+  // result (`from` given), an OperationOutcome entry with an error or fatal issue, an entry with
+  // no resource and a match of another kind are reported in `problem`.
   std::size_t add_entries(const json& bundle, std::optional<section> from,
                           std::string* problem = nullptr) {
     std::size_t matches = 0;
+    auto report = [&](std::string what) {
+      if (problem != nullptr && problem->empty()) *problem = std::move(what);
+    };
+    std::size_t index = 0;
     detail::for_each_item(detail::member(bundle, "entry"), [&](const json& item) {
+      const std::string at = "entry[" + std::to_string(index++) + "]";
       const json* resource = detail::member(item, "resource");
-      if (resource == nullptr || !resource->is_object()) return;
+      if (resource == nullptr || !resource->is_object()) {
+        if (from) report(at + " holds no resource");
+        return;
+      }
       const std::string_view mode =
           detail::text_of(detail::member(detail::member(item, "search"), "mode"));
       if (detail::is_type(*resource, "OperationOutcome")) {
@@ -598,7 +651,11 @@ class reader {
           const std::string_view severity = detail::text_at(issue, "severity");
           error = error || severity == "error" || severity == "fatal";
         });
-        if (error && problem != nullptr && problem->empty()) *problem = outcome_text(*resource);
+        if (error) report(outcome_text(*resource));
+        return;
+      }
+      if (from && mode != "include" && !belongs(*resource, *from)) {
+        report(at + " is " + kind_of(*resource) + ", not a resource of this kind");
         return;
       }
       if (mode != "include") ++matches;
@@ -740,7 +797,7 @@ inline record reader::read(std::string_view checked_order) const {
             reference, detail::concept_text(member(resource, "code")), read.codings});
       }
     } else if (type == "MedicationRequest" || type == "MedicationStatement") {
-      if (!e.draft && text_at(resource, "status") != "active") continue;
+      if (!e.draft && detail::medication_status_rules_out(text_at(resource, "status"))) continue;
       if (!checked_order.empty() && reference == checked_order) continue;
       ++out.active_medications;
       detail::concept_reading read = read_medication(resource, reference);
@@ -784,11 +841,7 @@ inline record reader::read(std::string_view checked_order) const {
         if (!day || days_between(*day, on) <= window) add_condition(fact);
       }
     } else if (type == "AllergyIntolerance") {
-      if (detail::status_is(member(resource, "verificationStatus"),
-                            {"refuted", "entered-in-error"}))
-        continue;
-      const json* clinical = member(resource, "clinicalStatus");
-      if (clinical != nullptr && !detail::status_is(clinical, {"active"})) continue;
+      if (detail::status_rules_out(resource)) continue;
       detail::concept_reading read = detail::read_concept(member(resource, "code"), reference,
                                                           code_role::substance, options_.lookup);
       for (const condition_fact& fact : read.condition_facts) add_condition(fact);
