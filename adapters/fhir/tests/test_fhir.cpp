@@ -520,6 +520,67 @@ TEST_CASE("fhir: a malformed search result leaves its section unknown") {
             .profile.medications_known);
 }
 
+// A CDS Hooks request is about one patient: data about another is not used, and what it would
+// have said of this one is unknown.
+TEST_CASE("fhir: data about another patient is not used, and leaves its section unknown") {
+  gln::fhir::read_options options = on(2026, 11, 30);
+  options.patient_id = "p1";
+  const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1980-01-01"}};
+  json other_patient = patient;
+  other_patient["id"] = "zzz";
+  auto about = [](json resource, const std::string& reference) {
+    resource[resource["resourceType"] == "AllergyIntolerance" ? "patient" : "subject"] = {
+        {"reference", reference}};
+    return resource;
+  };
+  const json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"));
+  const json order =
+      gln_fhir_test::medication_request("m", coding("http://www.whocc.no/atc", "N03AX14"));
+  const json msg = {{"resourceType", "AllergyIntolerance"},
+                    {"id", "msg"},
+                    {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
+
+  // This patient's data, however its references are written, or with none, is read.
+  for (const char* reference : {"Patient/p1", "https://ehr.example/fhir/Patient/p1",
+                                "Patient/p1/_history/3", "urn:uuid:0b3f", ""}) {
+    INFO(reference);
+    const gln::fhir::record r = gln::fhir::read_prefetch(
+        {{"patient", patient},
+         {"conditions", gln_fhir_test::searchset(json::array({about(cirrhosis, reference)}))},
+         {"medications", gln_fhir_test::searchset(json::array({about(order, reference)}))},
+         {"allergies", gln_fhir_test::searchset(json::array({about(msg, reference)}))}},
+        options);
+    CHECK(r.profile.age_years == gln::optional<double>{46.0});
+    CHECK(r.profile.conditions_known);
+    CHECK(r.profile.conditions ==
+          gln::condition_set{condition::cirrhosis, condition::msg_sensitivity});
+    CHECK(r.profile.medications == gln::medication_set{medication::anticonvulsant});
+    CHECK(r.skipped.empty());
+  }
+
+  const gln::fhir::record r = gln::fhir::read_prefetch(
+      {{"patient", other_patient},
+       {"conditions", gln_fhir_test::searchset(json::array({about(cirrhosis, "Patient/p2")}))},
+       {"medications", gln_fhir_test::searchset(
+                           json::array({about(order, "https://ehr.example/fhir/Patient/p2")}))},
+       {"allergies", gln_fhir_test::searchset(json::array({about(msg, "Patient/p2")}))}},
+      options);
+  CHECK_FALSE(r.profile.age_years);
+  CHECK(r.patient.empty());
+  CHECK(r.status(section::patient).state == gln::fhir::section_state::incomplete);
+  CHECK(r.status(section::patient).why == "Patient/zzz: it is about Patient/zzz, not Patient/p1");
+  CHECK_FALSE(r.profile.conditions_known);
+  CHECK_FALSE(r.profile.medications_known);
+  CHECK(r.status(section::allergies).state == gln::fhir::section_state::incomplete);
+  CHECK(r.profile.conditions.empty());
+  CHECK(r.profile.medications.empty());
+  CHECK(r.skipped.size() == 4);
+  CHECK(r.status(section::conditions).why == "Condition/c: it is about Patient/p2, not Patient/p1");
+
+  // Without a patient id to hold the data to, nothing is checked (a Bundle read on its own).
+  CHECK(gln::fhir::read_prefetch({{"patient", other_patient}}, on(2026, 11, 30)).profile.age_years);
+}
+
 TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {
   auto pregnancy_status = [](const std::string& id, const std::string& answer,
                              const std::string& day) {

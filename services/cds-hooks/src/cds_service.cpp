@@ -413,6 +413,8 @@ reply service::answer(const service_info& info, const json& request) const {
   // today (UTC).
   fhir::read_options options;
   options.policy = settings_.policy;
+  // Data about another patient than the context's is not used (it is reported as not checked).
+  options.patient_id = std::string(text_at(context, "patientId"));
   options.screening_date = fhir::today_utc();
   if (settings_.screening_date) {
     options.screening_date = *settings_.screening_date;

@@ -521,6 +521,28 @@ TEST_CASE("cds: the shared CDS Hooks requests") {
     CHECK(card["detail"].get<std::string>().find("Dose: 10 g x 2 a day (20 g/day)") !=
           std::string::npos);
   }
+  SECTION("test07 with another patient's data in its prefetch: not used, and said so") {
+    json request = gln_fhir_test::read_json(*test07);
+    request["prefetch"]["patient"]["id"] = "zzz";
+    request["prefetch"]["patient"]["birthDate"] = "1980-01-01";
+    for (json& e : request["prefetch"]["conditions"]["entry"]) {
+      e["resource"]["subject"]["reference"] = "Patient/other";
+    }
+    const response r = post(service, "/cds-services/gln-order-select", request);
+    REQUIRE(r.status == 200);
+    REQUIRE_FALSE(r.body["cards"].empty());
+    const json& card = r.body["cards"][0];
+    const std::set<std::string> rules = rules_of(card);
+    // Neither the other patient's age nor the other patient's conditions are read as test07's.
+    CHECK(rules.count("caution.age_unknown") == 1);
+    CHECK(rules.count("caution.minor") == 0);
+    CHECK(rules.count("input.conditions_unknown") == 1);
+    CHECK(rules.count("caution.seizure_disorder") == 0);
+    std::string all_details;
+    for (const json& c : r.body["cards"]) all_details += c["detail"].get<std::string>();
+    CHECK(all_details.find("it is about Patient/zzz, not Patient/test07") != std::string::npos);
+    CHECK(all_details.find("it is about Patient/other, not Patient/test07") != std::string::npos);
+  }
   SECTION("test04: Endari by NDC for a pregnant woman, weights in pounds") {
     const response r =
         post(service, "/cds-services/gln-order-select", gln_fhir_test::read_text(*test04));

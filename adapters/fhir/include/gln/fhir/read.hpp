@@ -210,6 +210,10 @@ struct read_options {
   date screening_date = today_utc();
   gln::policy policy{};  // the procedure and ICU windows (read through gln::effective)
   lookup_hook lookup;
+  // The id of the patient the data must be about (a CDS Hooks context.patientId), or empty.
+  // A Patient with another id, or a resource whose subject (patient, for an AllergyIntolerance)
+  // names another Patient, is not used: it is listed in skipped, and its section is incomplete.
+  std::string patient_id;
 };
 
 // The prefetch keys that hold each section (the CDS Hooks service's discovery names them).
@@ -324,6 +328,27 @@ inline std::string reference_of(const json& resource, std::string_view fallback 
 
 inline bool is_type(const json& resource, std::string_view type) {
   return text_at(resource, "resourceType") == type;
+}
+
+// The Patient id a reference names ("Patient/7", "https://x/fhir/Patient/7/_history/2"), or
+// empty where it names none (a urn:uuid, a contained resource, no reference).
+inline std::string_view patient_in(std::string_view reference) {
+  constexpr std::string_view type = "Patient/";
+  for (std::size_t at = reference.rfind(type); at != std::string_view::npos;
+       at = at == 0 ? std::string_view::npos : reference.rfind(type, at - 1)) {
+    if (at != 0 && reference[at - 1] != '/') continue;
+    const std::string_view rest = reference.substr(at + type.size());
+    return rest.substr(0, rest.find('/'));
+  }
+  return {};
+}
+
+// The Patient a resource is about, by its reference (subject; patient for an
+// AllergyIntolerance), or empty.
+inline std::string_view subject_of(const json& resource) {
+  const json* subject =
+      member(resource, is_type(resource, "AllergyIntolerance") ? "patient" : "subject");
+  return patient_in(text_of(member(subject, "reference")));
 }
 
 // What one concept's codings map to.
@@ -766,10 +791,32 @@ inline record reader::read(std::string_view checked_order) const {
   std::optional<std::pair<date, const entry*>> latest_pregnancy;
   std::optional<weight_reading> weight;
 
+  // Data about another patient than options().patient_id is not used, and leaves its section
+  // incomplete: what it would have said of this patient is unknown.
+  auto about_another = [&](const entry& e, const std::string& reference, std::string_view type) {
+    if (options_.patient_id.empty()) return false;
+    const std::string_view other =
+        type == "Patient" ? text_at(*e.resource, "id") : detail::subject_of(*e.resource);
+    if (other.empty() || other == options_.patient_id) return false;
+    const std::string why =
+        "it is about Patient/" + std::string(other) + ", not Patient/" + options_.patient_id;
+    out.skipped.push_back(skipped_entry{reference, why});
+    std::vector<section> kinds = e.from ? std::vector<section>{*e.from} : sections_of(*e.resource);
+    if (e.draft) kinds = {section::medications};
+    for (section s : kinds) {
+      section_status& status = out.sections[static_cast<std::size_t>(s)];
+      if (status.state != section_state::incomplete) {
+        status = section_status{section_state::incomplete, reference + ": " + why};
+      }
+    }
+    return true;
+  };
+
   for (const entry& e : resources_) {
     const json& resource = *e.resource;
     const std::string reference = detail::reference_of(resource, e.full_url);
     const std::string_view type = text_at(resource, "resourceType");
+    if (about_another(e, reference, type)) continue;
 
     if (type == "Patient") {
       if (!out.patient.empty()) continue;  // the first Patient is the patient
