@@ -374,8 +374,9 @@ void write_evidence(std::ostream& out, const gln::evidence& e, audience who) {
   if (who == audience::professional) write_line(out, "sources", join_sources(e.sources));
 }
 
-// The knobs a request gave, each with its unit, and the ones not applied: a policy may only
-// tighten (docs/knowledge.md §12), so a looser or unusable value leaves the default in force.
+// The knobs a request gave, each with its unit, and the value in force where it differs: the
+// reader refuses a knob effective() would put back to its default, so what differs here is a
+// step-up day asked for after the review day, held to the review day (docs/knowledge.md §12).
 std::string policy_text(const gln::request& req) {
   const gln::policy applied = gln::effective(req.rules);
   std::string text;

@@ -58,10 +58,10 @@ void call_arguments::require(bool regimen) const {
   if (regimen && !request_.plan) raise_input_error("regimen", "is required");
 }
 
-void call_arguments::policy(py::handle value) {
+void call_arguments::policy(py::handle value, bool every_knob_applies) {
   if (value.is_none()) return;
-  read("policy", value, [](tree_reader& reader, value_tree::index& root) {
-    return reader.read_policy_object(root);
+  read("policy", value, [every_knob_applies](tree_reader& reader, value_tree::index& root) {
+    return reader.read_policy_object(root, every_knob_applies);
   });
 }
 

@@ -22,7 +22,8 @@ class call_arguments {
   // {"grams_per_dose": ..., "doses_per_day": ..., "weeks": ...} (required where it is read).
   void regimen(py::handle value);
   // {"<knob id>": number, ...}; None: the default policy.
-  void policy(py::handle value);
+  // `every_knob_applies` false: a knob gln::effective() would not apply is read as given.
+  void policy(py::handle value, bool every_knob_applies = true);
   // A whole request: a dict in the request format.
   void request(py::handle value);
 

@@ -276,7 +276,7 @@ PYBIND11_MODULE(_gln, m) {
   m.def("answer", &answer);
   m.def("effective_policy", [](py::handle policy) {
     call_arguments in;
-    in.policy(policy);
+    in.policy(policy, false);  // it says which knobs apply, so it reads those that do not too
     return result(gln::effective(in.rules()));
   });
 

@@ -230,10 +230,16 @@ def test_policy_only_tightens():
     kept = gln.effective_policy({"adult_maximum_daily": 30, "observed_safe_level": 100})
     assert kept["adult_maximum_daily"] == 30
     assert kept["observed_safe_level"] == defaults["observed_safe_level"]
+    # A call under a knob effective() would not apply is refused, naming it: its answer would be
+    # the default policy's, not the one asked for.
     heavy = {"grams_per_dose": 12, "doses_per_day": 3}
-    loose = gln.check_dose({"age_years": 40}, "gut_barrier", heavy, {"adult_maximum_daily": 60})
-    plain = gln.check_dose({"age_years": 40}, "gut_barrier", heavy)
-    assert loose == plain
+    with pytest.raises(gln.InputError) as caught:
+        gln.check_dose({"age_years": 40}, "gut_barrier", heavy, {"adult_maximum_daily": 60})
+    assert caught.value.field == "policy.adult_maximum_daily"
+    assert caught.value.message == ("not applied: a policy only tightens, and a stricter value "
+                                     "is lower than the default 40 g/day and above 0")
+    with pytest.raises(gln.InputError):
+        gln.screen({"age_years": 40}, "gut_barrier", {"self_directed_daily_ceiling": 0})
 
 
 def test_assess_with_and_without_a_regimen():

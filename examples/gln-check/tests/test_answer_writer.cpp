@@ -118,7 +118,10 @@ class request_generator {
                           ", \"doses_per_day\": " + pick_of({"1", "2", "3", "0", "7"}) +
                           ", \"weeks\": " + pick_of(numbers_) + "}",
                       "null"});
+    // Stricter knobs are answered; a knob from numbers_ is mostly refused (a policy only
+    // tightens), so it is one choice of three.
     maybe("policy", {"{\"observed_safe_level\": " + pick_of(numbers_) + "}",
+                     "{\"observed_safe_level\": " + pick_of({"10", "12.5", "14"}) + "}",
                      "{\"adult_age_years\": 21, \"observed_safe_level\": 14}"});
     return out + "}";
   }
@@ -211,7 +214,7 @@ TEST_CASE("the streaming writer writes result_json's bytes, answers and error li
   compare_all(files_of(project_dir + "/tests/fuzz/corpus/parse"));
   request_generator generate(13);
   std::vector<std::string> generated;
-  for (int i = 0; i < 3000; ++i) generated.push_back(generate.next());
+  for (int i = 0; i < 4000; ++i) generated.push_back(generate.next());
   compare_all(generated);
   // Both kinds were compared, many of each (the corpora hold well over a thousand seeds).
   CHECK(counted.answers > 1000);

@@ -686,6 +686,46 @@ TEST_CASE("request_parser reads every key and refuses what it does not know") {
         "policy.require_age: must be 1 (on) or 0 (off)");
   CHECK(parse_failure(R"({"policy": {"strictness": 2}})") ==
         "policy.'strictness': unknown key (not a policy knob)");
+  // A knob gln::effective() would put back to its default is refused, naming it: an answer under
+  // the default is not the answer to the policy sent (knowledge.md §12: zero, negative,
+  // looser and out-of-range values fall back).
+  CHECK(parse_failure(R"({"policy": {"self_directed_daily_ceiling": 0}})") ==
+        "policy.self_directed_daily_ceiling: not applied: a policy only tightens, and a stricter "
+        "value is lower than the default 20 g/day and above 0");
+  CHECK(parse_failure(R"({"policy": {"adult_maximum_daily": 60}})") ==
+        "policy.adult_maximum_daily: not applied: a policy only tightens, and a stricter value "
+        "is lower than the default 40 g/day and above 0");
+  CHECK(parse_failure(R"({"policy": {"child_per_kg_limit": -0.1}})") ==
+        "policy.child_per_kg_limit: not applied: a policy only tightens, and a stricter value "
+        "is lower than the default 0.65 g/kg/day and above 0");
+  CHECK(parse_failure(R"({"policy": {"adult_age_years": 2e6}})") ==
+        "policy.adult_age_years: not applied: a policy only tightens, and a stricter value is "
+        "higher than the default 18 years and at most 1000000");
+  CHECK(parse_failure(R"({"policy": {"recent_icu_days": 2147483647}})") ==
+        "policy.recent_icu_days: not applied: a policy only tightens, and a stricter value is "
+        "longer than the default 30 days and at most 1000000");
+  CHECK(parse_failure(R"({"policy": {"adult_age_years": 21, "max_weight_kg": 1e-400}})") ==
+        "policy.max_weight_kg: not applied: a policy only tightens, and a stricter value is "
+        "lower than the default 700 kg and above 0");
+  {
+    // The default itself, a stricter value, null, and a step-up day past the review day (held
+    // to the review day, stricter still) are read.
+    gln::request_parser parser;
+    gln::request kept;
+    CHECK_FALSE(parser.parse(
+        R"({"policy": {"adult_maximum_daily": 40, "observed_safe_level": 10, "require_age": null,)"
+        R"( "step_up_day": 30}})",
+        kept));
+    const gln::policy in_force = gln::effective(kept.rules);
+    CHECK(in_force.observed_safe_daily == gln::grams{10.0});
+    CHECK(in_force.general_recovery_step_up_day == in_force.general_recovery_review_day);
+    // A step-up day past an earlier review day: the review decides first, so it is read too.
+    CHECK_FALSE(
+        parser.parse(R"({"policy": {"general_recovery_review_day": 3, "step_up_day": 6}})", kept));
+    CHECK(parser.parse(R"({"policy": {"step_up_day": 3}})", kept)->text() ==
+          "policy.step_up_day: not applied: a policy only tightens, and a stricter value is later "
+          "than the default 5 days");
+  }
   CHECK(parse_failure(R"({"codes": [{"system": "http://loinc.org", "code": "29463-7"}]})")
             .rfind("codes[0].code: names an observation", 0) == 0);
   CHECK(parse_failure(R"({"codes": [{"code": "19943007"}]})") == "codes[0].system: is required");

@@ -21,7 +21,10 @@
 //   purpose          a name, or null
 //   regimen          {"grams_per_dose": number, "doses_per_day": whole number or null (1),
 //                     "weeks": number or null}, or null
-//   policy           {"<knob id>": number or null, ...}, or null
+//   policy           {"<knob id>": number or null, ...}, or null; a knob whose value
+//                    gln::effective() would put back to its default (a looser value, zero or
+//                    a negative where lower is stricter) is an error naming the knob: an
+//                    answer under the default would answer another question than the one sent
 // Names are trimmed of surrounding white space. An error names the field by its path:
 // "regimen.grams_per_dose", "conditions[2]", "codes[1].system".
 
@@ -473,7 +476,11 @@ class request_reader {
   }
 
   bool read_regimen_object(value& v) { return read_regimen({}, v); }
-  bool read_policy_object(value& v) { return read_policy({}, v); }
+  // `every_knob_applies` false: a knob effective() would not apply is read as given (for an
+  // app that asks which of its values apply, as Python's effective_policy does).
+  bool read_policy_object(value& v, bool every_knob_applies = true) {
+    return read_policy({}, v) && (!every_knob_applies || every_knob_applied({}));
+  }
 
  private:
   bool read_member(request_key key, const field_path& path, value& v) {
@@ -824,6 +831,43 @@ class request_reader {
       return true;
     });
     if (!ok) return failed_or_bad_json(path);
+    return path.key.empty() || every_knob_applied(path);
+  }
+
+  // Whether gln::effective() keeps every knob given under `path` (a later day past the day it
+  // may not pass counts as kept: it is stricter still); else an error naming the first knob it
+  // would put back to its default.
+  bool every_knob_applied(const field_path& path) noexcept {
+    const policy in_force = effective(out_.rules);
+    for (const knob_info& knob : data::policy_knobs) {
+      if ((out_.policy_given & (1U << index_of(knob.id))) == 0) continue;
+      const double asked = knob_value(out_.rules, knob.id);
+      if (detail::same_number(asked, knob.default_value) ||
+          !detail::same_number(knob_value(in_force, knob.id), knob.default_value)) {
+        continue;
+      }
+      // A step-up day past the review day in force: the review decides first, whichever.
+      if (knob.at_most && asked > knob_value(in_force, *knob.at_most)) continue;
+      const std::string_view name = to_string(knob.id);
+      request_error& error =
+          begin(path.key.empty() ? field_path{name} : path.dot(name))
+              .append("not applied: a policy only tightens, and a stricter value is ")
+              .append(to_string(knob.stricter))
+              .append(" than the default ");
+      std::array<char, 32> number{};
+      std::size_t size = 0;
+      detail::put_number(knob.default_value, number.data(), number.size(), size);
+      error.append({number.data(), size}).append(" ").append(to_string(knob.unit));
+      switch (knob.stricter) {
+        case direction::lower:
+        case direction::earlier:
+        case direction::shorter: error.append(" and above 0"); break;
+        case direction::higher:
+        case direction::longer: error.append(" and at most 1000000"); break;
+        default: break;
+      }
+      return false;
+    }
     return true;
   }
 
