@@ -211,11 +211,20 @@ void configure(CLI::App& app, options& o) {
                  "(a ClickHouse JSONEachRow UDF with return_name KEY)")
       ->type_name("KEY")
       ->needs(batch);
-  app.add_option("--list", o.list,
-                 "print the names of: purposes, conditions, medications, oversight, verdicts")
-      ->type_name("WHAT")
-      ->check(list_check());
-  app.add_flag("--version", o.version, "print the gln and knowledge-base versions");
+  auto* list_names =
+      app.add_option("--list", o.list,
+                     "print the names of: purposes, conditions, medications, oversight, verdicts")
+          ->type_name("WHAT")
+          ->check(list_check());
+  auto* version = app.add_flag("--version", o.version, "print the gln and knowledge-base versions");
+  // Each answers alone: beside a request (--batch, --fail-on) it would answer in its place, and
+  // exit 0 where the request would have failed a gate.
+  for (CLI::Option* other : app.get_options()) {
+    if (other == list_names || other == version || other == app.get_help_ptr()) continue;
+    list_names->excludes(other);
+    version->excludes(other);
+  }
+  version->excludes(list_names);
 }
 
 // CLI11 reads "-v-supervised" as the short option -v followed by "--supervised", and
