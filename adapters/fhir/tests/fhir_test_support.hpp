@@ -65,8 +65,21 @@ inline json coding(const std::string& system, const std::string& code,
   return c;
 }
 
-inline json status(const std::string& code) {
-  return {{"coding", json::array({{{"code", code}}})}};
+// The code systems of FHIR R4's status value sets.
+inline constexpr const char* condition_clinical =
+    "http://terminology.hl7.org/CodeSystem/condition-clinical";
+inline constexpr const char* condition_verification =
+    "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+inline constexpr const char* allergy_clinical =
+    "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
+inline constexpr const char* allergy_verification =
+    "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
+
+// A status CodeableConcept: one coding of `code` in `system` (empty: a coding with no system).
+inline json status(const std::string& code, const std::string& system = condition_clinical) {
+  json c = {{"code", code}};
+  if (!system.empty()) c["system"] = system;
+  return {{"coding", json::array({c})}};
 }
 
 inline json condition(const std::string& id, const json& code_coding,

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -251,9 +252,11 @@ TEST_CASE("fhir: birthDate: a partial date gives the youngest age") {
 
 TEST_CASE("fhir: which conditions count as active") {
   json refuted = gln_fhir_test::condition("refuted", coding(snomed, "19943007"));
-  refuted["verificationStatus"] = gln_fhir_test::status("refuted");
+  refuted["verificationStatus"] =
+      gln_fhir_test::status("refuted", gln_fhir_test::condition_verification);
   json error = gln_fhir_test::condition("error", coding(snomed, "59927004"));
-  error["verificationStatus"] = gln_fhir_test::status("entered-in-error");
+  error["verificationStatus"] =
+      gln_fhir_test::status("entered-in-error", gln_fhir_test::condition_verification);
   json abated = gln_fhir_test::condition("abated", coding(snomed, "13920009"));
   abated["abatementDateTime"] = "2026-01-01";
   json abating = gln_fhir_test::condition("abating", coding(snomed, "91302008"));
@@ -273,40 +276,81 @@ TEST_CASE("fhir: which conditions count as active") {
                                                    condition::bipolar_disorder, condition::shock});
 }
 
-// Only a status FHIR defines rules a resource out; one it does not define ("Active", a plain
-// string, an empty coding list) is unknown, and unknown is not none: the resource counts.
+// Only a status FHIR defines, in FHIR's own code system, rules a resource out; one it does not
+// define ("Active", a plain string, an empty coding list, "resolved" in another system) is
+// unknown, and so is one that contradicts itself: unknown is not none, so the resource counts.
 TEST_CASE("fhir: a status FHIR does not define counts as active") {
-  const std::pair<json, bool> clinical[] = {
-      {gln_fhir_test::status("Active"), true},
-      {gln_fhir_test::status("foo"), true},
-      {json("active"), true},
-      {json("resolved"), true},
-      {json{{"coding", json::array()}}, true},
-      {json{{"coding", json::array({{{"code", "resolved"}}, {{"code", "active"}}})}}, true},
-      {gln_fhir_test::status("inactive"), false},
-      {gln_fhir_test::status("remission"), false},
-      {gln_fhir_test::status("resolved"), false},
+  using gln_fhir_test::status;
+  // Each clinicalStatus in the clinical system of its resource: a Condition's, an allergy's.
+  const std::pair<std::function<json(const std::string&)>, bool> clinical[] = {
+      {[](const std::string& in) { return status("Active", in); }, true},
+      {[](const std::string& in) { return status("foo", in); }, true},
+      {[](const std::string&) { return json("active"); }, true},
+      {[](const std::string&) { return json("resolved"); }, true},
+      {[](const std::string&) {
+         return json{{"coding", json::array()}};
+       },
+       true},
+      {[](const std::string&) { return status("resolved", "http://example.org/other"); }, true},
+      {[](const std::string&) { return status("resolved", ""); }, true},
+      {[](const std::string& in) {
+         json both = status("resolved", in);
+         both["coding"].push_back({{"code", "active"}});
+         return both;
+       },
+       true},
+      {[](const std::string& in) { return status("inactive", in); }, false},
+      {[](const std::string& in) { return status("resolved", in); }, false},
   };
-  for (const auto& [status, counts] : clinical) {
-    INFO(status.dump());
+  for (const auto& [make, counts] : clinical) {
+    INFO(make(gln_fhir_test::condition_clinical).dump());
     json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"), "");
-    cirrhosis["clinicalStatus"] = status;
+    cirrhosis["clinicalStatus"] = make(gln_fhir_test::condition_clinical);
     const gln::fhir::record r = gln::fhir::read_bundle(
         gln_fhir_test::collection(json::array({cirrhosis})), on(2026, 11, 30));
     CHECK(r.profile.conditions.contains(condition::cirrhosis) == counts);
     CHECK(r.active_conditions == (counts ? 1U : 0U));
     json msg = {{"resourceType", "AllergyIntolerance"},
                 {"id", "msg"},
-                {"clinicalStatus", status},
+                {"clinicalStatus", make(gln_fhir_test::allergy_clinical)},
                 {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
     CHECK(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({msg})), on(2026, 11, 30))
               .profile.conditions.contains(condition::msg_sensitivity) == counts);
   }
-  json refuted = gln_fhir_test::condition("c", coding(snomed, "19943007"), "Active");
-  refuted["verificationStatus"] = gln_fhir_test::status("refuted");
+  json remission = gln_fhir_test::condition("c", coding(snomed, "19943007"), "remission");
   CHECK_FALSE(
-      gln::fhir::read_bundle(gln_fhir_test::collection(json::array({refuted})), on(2026, 11, 30))
+      gln::fhir::read_bundle(gln_fhir_test::collection(json::array({remission})), on(2026, 11, 30))
           .profile.conditions.contains(condition::cirrhosis));
+
+  // verificationStatus: refuted or entered-in-error in FHIR's system, and nothing that says
+  // otherwise.
+  const std::pair<json, bool> verification[] = {
+      {status("refuted", gln_fhir_test::condition_verification), false},
+      {status("entered-in-error", gln_fhir_test::condition_verification), false},
+      {status("refuted", ""), true},
+      {status("entered-in-error", "http://example.org/other"), true},
+      {json{{"coding",
+             json::array(
+                 {{{"system", gln_fhir_test::condition_verification}, {"code", "refuted"}},
+                  {{"system", gln_fhir_test::condition_verification}, {"code", "confirmed"}}})}},
+       true},
+  };
+  for (const auto& [given, counts] : verification) {
+    INFO(given.dump());
+    json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"), "Active");
+    cirrhosis["verificationStatus"] = given;
+    CHECK(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({cirrhosis})),
+                                 on(2026, 11, 30))
+              .profile.conditions.contains(condition::cirrhosis) == counts);
+  }
+  json refuted_msg = {
+      {"resourceType", "AllergyIntolerance"},
+      {"id", "msg"},
+      {"verificationStatus", status("refuted", gln_fhir_test::allergy_verification)},
+      {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
+  CHECK_FALSE(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({refuted_msg})),
+                                     on(2026, 11, 30))
+                  .profile.conditions.contains(condition::msg_sensitivity));
 
   const std::pair<const char*, bool> medication_statuses[] = {
       {"active", true},     {"on-hold", true},    {"unknown", true},  {"draft", true},
@@ -606,10 +650,11 @@ TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {
       on(2026, 11, 30));
   CHECK(coded.profile.conditions.contains(condition::pregnancy));
 
-  const json msg = {{"resourceType", "AllergyIntolerance"},
-                    {"id", "msg"},
-                    {"clinicalStatus", gln_fhir_test::status("active")},
-                    {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
+  const json msg = {
+      {"resourceType", "AllergyIntolerance"},
+      {"id", "msg"},
+      {"clinicalStatus", gln_fhir_test::status("active", gln_fhir_test::allergy_clinical)},
+      {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
   auto icu = [](const std::string& day) {
     return json{{"resourceType", "Procedure"},
                 {"id", "icu"},

@@ -11,8 +11,9 @@
 //                      clinically active conditions: all but those whose clinicalStatus is
 //                      inactive, remission or resolved, whose verificationStatus is refuted or
 //                      entered-in-error, or whose abatement is dated on or before the screening
-//                      date (a status none of FHIR's codes reads, "Active" or a plain string,
-//                      counts as active: unknown is not none).
+//                      date; only FHIR's codes in FHIR's code systems rule out, and not where
+//                      another coding of the status says otherwise ("Active", a plain string,
+//                      "refuted" beside "confirmed": active, since unknown is not none).
 //                      An active condition that maps to nothing is listed and counted
 //                      (profile.unmapped_conditions: input.conditions_unmapped).
 //   MedicationRequest, MedicationStatement (every status but completed, cancelled, stopped,
@@ -278,10 +279,13 @@ inline std::string concept_text(const json* code_concept) {
   return out;
 }
 
-// Whether a status CodeableConcept holds one of `codes`.
-inline bool status_is(const json* code_concept, std::initializer_list<std::string_view> codes) {
+// Whether a status CodeableConcept holds one of `codes`; with a `system`, only in a coding of
+// that system.
+inline bool status_is(const json* code_concept, std::initializer_list<std::string_view> codes,
+                      std::string_view system = {}) {
   bool found = false;
   for_each_item(member(code_concept, "coding"), [&](const json& c) {
+    if (!system.empty() && text_at(c, "system") != system) return;
     const std::string_view code = text_at(c, "code");
     for (std::string_view wanted : codes) found = found || code == wanted;
   });
@@ -435,13 +439,26 @@ inline concept_reading read_medication_concept(const json* code_concept,
 }
 
 // Whether a clinicalStatus and verificationStatus say a Condition or an AllergyIntolerance is
-// over or was never there. Only FHIR's own codes do: a status not recorded, or one no code of
-// FHIR reads ("Active", a plain string), leaves it active, the stricter reading.
+// over or was never there. Only FHIR's own codes in FHIR's own code systems do, and only where
+// no coding of the same status says otherwise: a status not recorded, one no code of FHIR reads
+// ("Active", a plain string, "resolved" in another system) or one that contradicts itself
+// ("refuted" and "confirmed") leaves it active, the stricter reading.
 inline bool status_rules_out(const json& resource) {
-  if (status_is(member(resource, "verificationStatus"), {"refuted", "entered-in-error"}))
+  const bool allergy = is_type(resource, "AllergyIntolerance");
+  const std::string_view verification_system =
+      allergy ? "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
+              : "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+  const std::string_view clinical_system =
+      allergy ? "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
+              : "http://terminology.hl7.org/CodeSystem/condition-clinical";
+  const json* verification = member(resource, "verificationStatus");
+  if (status_is(verification, {"refuted", "entered-in-error"}, verification_system) &&
+      !status_is(verification,
+                 {"unconfirmed", "presumed", "provisional", "differential", "confirmed"})) {
     return true;
+  }
   const json* clinical = member(resource, "clinicalStatus");
-  return status_is(clinical, {"inactive", "remission", "resolved"}) &&
+  return status_is(clinical, {"inactive", "remission", "resolved"}, clinical_system) &&
          !status_is(clinical, {"active", "recurrence", "relapse"});
 }
 
