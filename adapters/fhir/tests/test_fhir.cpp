@@ -621,8 +621,37 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
   CHECK(r.skipped.size() == 4);
   CHECK(r.status(section::conditions).why == "Condition/c: it is about Patient/p2, not Patient/p1");
 
-  // Without a patient id to hold the data to, nothing is checked (a Bundle read on its own).
+  // Without a patient id, the first Patient's holds the data to it (a Bundle read on its own).
   CHECK(gln::fhir::read_prefetch({{"patient", other_patient}}, on(2026, 11, 30)).profile.age_years);
+  const gln::fhir::record two = gln::fhir::read_bundle(
+      gln_fhir_test::collection(json::array({patient, about(cirrhosis, "Patient/zzz")})),
+      on(2026, 11, 30));
+  CHECK(two.profile.age_years == gln::optional<double>{46.0});
+  CHECK_FALSE(two.profile.conditions.contains(condition::cirrhosis));
+  CHECK_FALSE(two.profile.conditions_known);
+
+  // Two copies of the patient that disagree: neither age is believed. Copies that agree on
+  // what is read are one patient.
+  json younger = patient;
+  younger["birthDate"] = "2018-01-01";
+  for (const json& copies : {json::array({patient, younger}), json::array({younger, patient})}) {
+    const gln::fhir::record r2 =
+        gln::fhir::read_prefetch({{"patient", gln_fhir_test::searchset(copies)}}, options);
+    CHECK_FALSE(r2.profile.age_years);
+    CHECK(r2.status(section::patient).state == gln::fhir::section_state::incomplete);
+    CHECK(r2.skipped.size() == 1);
+  }
+  json dead = patient;
+  dead["deceasedBoolean"] = true;
+  CHECK_FALSE(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({patient, dead})),
+                                     on(2026, 11, 30))
+                  .profile.age_years);
+  json relabelled = patient;
+  relabelled["meta"] = {{"versionId", "2"}};
+  const gln::fhir::record agree = gln::fhir::read_bundle(
+      gln_fhir_test::collection(json::array({patient, relabelled})), on(2026, 11, 30));
+  CHECK(agree.profile.age_years == gln::optional<double>{46.0});
+  CHECK(agree.skipped.empty());
 }
 
 TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {

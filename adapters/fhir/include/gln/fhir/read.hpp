@@ -211,9 +211,11 @@ struct read_options {
   date screening_date = today_utc();
   gln::policy policy{};  // the procedure and ICU windows (read through gln::effective)
   lookup_hook lookup;
-  // The id of the patient the data must be about (a CDS Hooks context.patientId), or empty.
-  // A Patient with another id, or a resource whose subject (patient, for an AllergyIntolerance)
-  // names another Patient, is not used: it is listed in skipped, and its section is incomplete.
+  // The id of the patient the data must be about (a CDS Hooks context.patientId); empty: the
+  // first Patient's. A Patient with another id, or a resource whose subject (patient, for an
+  // AllergyIntolerance) names another Patient, is not used: it is listed in skipped, and its
+  // section is incomplete. Two copies of the patient that disagree on birthDate or deceased[x]
+  // leave the age unknown, the same way.
   std::string patient_id;
 };
 
@@ -808,26 +810,42 @@ inline record reader::read(std::string_view checked_order) const {
   std::optional<std::pair<date, const entry*>> latest_pregnancy;
   std::optional<weight_reading> weight;
 
-  // Data about another patient than options().patient_id is not used, and leaves its section
-  // incomplete: what it would have said of this patient is unknown.
+  auto incomplete = [&](section s, std::string why) {
+    section_status& status = out.sections[static_cast<std::size_t>(s)];
+    if (status.state != section_state::incomplete) {
+      status = section_status{section_state::incomplete, std::move(why)};
+    }
+  };
+
+  // The patient the data is about: options().patient_id, else the first Patient's id.
+  std::string patient_id = options_.patient_id;
+  for (const entry& e : resources_) {
+    if (!options_.patient_id.empty()) break;
+    if (detail::is_type(*e.resource, "Patient")) {
+      patient_id = text_at(*e.resource, "id");
+      break;
+    }
+  }
+
+  // Data about another patient is not used, and leaves its section incomplete: what it would
+  // have said of this patient is unknown.
   auto about_another = [&](const entry& e, const std::string& reference, std::string_view type) {
-    if (options_.patient_id.empty()) return false;
+    if (patient_id.empty()) return false;
     const std::string_view other =
         type == "Patient" ? text_at(*e.resource, "id") : detail::subject_of(*e.resource);
-    if (other.empty() || other == options_.patient_id) return false;
+    if (other.empty() || other == patient_id) return false;
     const std::string why =
-        "it is about Patient/" + std::string(other) + ", not Patient/" + options_.patient_id;
+        "it is about Patient/" + std::string(other) + ", not Patient/" + patient_id;
     out.skipped.push_back(skipped_entry{reference, why});
     std::vector<section> kinds = e.from ? std::vector<section>{*e.from} : sections_of(*e.resource);
     if (e.draft) kinds = {section::medications};
-    for (section s : kinds) {
-      section_status& status = out.sections[static_cast<std::size_t>(s)];
-      if (status.state != section_state::incomplete) {
-        status = section_status{section_state::incomplete, reference + ": " + why};
-      }
-    }
+    for (section s : kinds) incomplete(s, reference + ": " + why);
     return true;
   };
+
+  // Two copies of the patient that disagree on what is read of it: neither is believed.
+  const json* first_patient = nullptr;
+  bool patients_disagree = false;
 
   for (const entry& e : resources_) {
     const json& resource = *e.resource;
@@ -836,7 +854,25 @@ inline record reader::read(std::string_view checked_order) const {
     if (about_another(e, reference, type)) continue;
 
     if (type == "Patient") {
-      if (!out.patient.empty()) continue;  // the first Patient is the patient
+      if (first_patient != nullptr) {
+        bool same = true;
+        for (std::string_view key : {"birthDate", "deceasedBoolean", "deceasedDateTime"}) {
+          const json* mine = member(*first_patient, key);
+          const json* theirs = member(resource, key);
+          same =
+              same && (mine == nullptr ? theirs == nullptr : theirs != nullptr && *mine == *theirs);
+        }
+        if (!same) {
+          const std::string why =
+              "a second copy of the patient that disagrees on birthDate or "
+              "deceased[x]: the age is unknown";
+          out.skipped.push_back(skipped_entry{reference, why});
+          incomplete(section::patient, reference + ": " + why);
+          patients_disagree = true;
+        }
+        continue;
+      }
+      first_patient = &resource;
       out.patient = reference;
       if (const json* born = member(resource, "birthDate")) {
         out.birth_date = parse_partial_date(detail::text_of(born));
@@ -986,6 +1022,7 @@ inline record reader::read(std::string_view checked_order) const {
     }
   }
 
+  if (patients_disagree) out.birth_date.reset();
   gln::profile& p = out.profile;
   if (out.birth_date) p.set_age(static_cast<double>(whole_years(out.birth_date->latest, on)));
   if (weight) {
