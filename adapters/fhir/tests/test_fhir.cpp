@@ -234,6 +234,39 @@ TEST_CASE("fhir: weights: the latest usable one, pounds converted, other units s
                               "Observation/future: dated after the screening date"});
 }
 
+// What a weight is when the record is unsure of it: two of the same day that differ, a bound
+// ("<40 kg") rather than a value, a date of a month.
+TEST_CASE("fhir: weights: the lower of one day's two, no bound read as a value, a month's first") {
+  const json high = gln_fhir_test::weight("high", 40.0, "kg", "2026-11-01");
+  const json low = gln_fhir_test::weight("low", 10.0, "kg", "2026-11-01");
+  for (const json& both : {json::array({high, low}), json::array({low, high})}) {
+    const gln::fhir::record r =
+        gln::fhir::read_bundle(gln_fhir_test::collection(both), on(2026, 11, 30));
+    REQUIRE(r.weight);
+    CHECK(r.weight->resource == "Observation/low");
+    REQUIRE(r.skipped.size() == 1);
+    CHECK(r.skipped[0].resource == "Observation/high");
+    CHECK(r.skipped[0].why == "another weight of the same day is lower, and the lower is used");
+  }
+  json bound = gln_fhir_test::weight("bound", 40.0, "kg", "2026-11-20");
+  bound["valueQuantity"]["comparator"] = "<";
+  const gln::fhir::record bounded = gln::fhir::read_bundle(
+      gln_fhir_test::collection(
+          json::array({bound, gln_fhir_test::weight("older", 30.0, "kg", "2026-06-01")})),
+      on(2026, 11, 30));
+  REQUIRE(bounded.weight);
+  CHECK(bounded.weight->resource == "Observation/older");
+  REQUIRE(bounded.skipped.size() == 1);
+  CHECK(bounded.skipped[0].why == "a weight given as '<' a value is not a measured weight");
+
+  const gln::fhir::record month = gln::fhir::read_bundle(
+      gln_fhir_test::collection(json::array({gln_fhir_test::weight("m", 30.0, "kg", "2026-10")})),
+      on(2026, 11, 30));
+  REQUIRE(month.weight);
+  CHECK(to_string(month.weight->measured) == "2026-10-01");
+  CHECK(month.weight->age_days == 60);
+}
+
 TEST_CASE("fhir: birthDate: a partial date gives the youngest age") {
   auto age_for = [](const std::string& born) {
     const json patient = {{"resourceType", "Patient"}, {"id", "p"}, {"birthDate", born}};

@@ -306,19 +306,26 @@ inline std::optional<date> latest_day(const json* value) {
   return std::nullopt;
 }
 
-// The day an Observation or Procedure is dated.
-inline std::optional<date> dated(const json& resource,
-                                 std::initializer_list<std::string_view> keys) {
+// The day an Observation or Procedure is dated: the latest its date allows (a Period's end,
+// else its start), or with `earliest` the earliest (a Period's start, else its end): a weight
+// dated "2026-11" is as old as the first of the month.
+inline std::optional<date> dated(const json& resource, std::initializer_list<std::string_view> keys,
+                                 bool earliest = false) {
+  const auto day_of = [earliest](const json* value) -> std::optional<date> {
+    if (value == nullptr || !value->is_string()) return std::nullopt;
+    const auto read = parse_partial_date(text_of(value));
+    if (!read) return std::nullopt;
+    return earliest ? read->earliest : read->latest;
+  };
   for (std::string_view key : keys) {
     const json* value = member(resource, key);
     if (value == nullptr) continue;
-    if (value->is_string()) {
-      if (const auto read = parse_partial_date(text_of(value))) return read->latest;
-      return std::nullopt;
-    }
-    if (value->is_object()) {  // a Period: its end, else its start
-      if (const auto end = latest_day(member(value, "end"))) return end;
-      if (const json* start = member(value, "start")) return latest_day(start);
+    if (value->is_string()) return day_of(value);
+    if (value->is_object()) {  // a Period
+      const char* first = earliest ? "start" : "end";
+      const char* second = earliest ? "end" : "start";
+      if (const auto day = day_of(member(value, first))) return day;
+      if (const auto day = day_of(member(value, second))) return day;
     }
   }
   return std::nullopt;
@@ -978,6 +985,14 @@ inline record reader::read(std::string_view checked_order) const {
         continue;
       }
       const json* quantity = member(resource, "valueQuantity");
+      // "<40 kg" bounds a weight but is none: it could pass a per-kg ceiling the weight fails.
+      if (const std::string_view comparator = detail::text_of(member(quantity, "comparator"));
+          !comparator.empty()) {
+        out.skipped.push_back(skipped_entry{reference, "a weight given as '" +
+                                                           std::string(comparator) +
+                                                           "' a value is not a measured weight"});
+        continue;
+      }
       const std::optional<double> value = detail::number_of(member(quantity, "value"));
       // The UCUM code only where the quantity says it is UCUM; otherwise its unit text.
       const bool ucum = detail::text_of(member(quantity, "system")) == system_uri::ucum;
@@ -994,13 +1009,23 @@ inline record reader::read(std::string_view checked_order) const {
                              : "no weight value"});
         continue;
       }
-      if (!weight || weight->measured < *day) {
-        weight = weight_reading{kg->value(),
-                                *value,
-                                std::string(unit_code.empty() ? unit_text : unit_code),
-                                *day,
-                                days_between(*day, on),
-                                reference};
+      const date measured = *detail::dated(
+          resource, {"effectiveDateTime", "effectiveInstant", "effectivePeriod", "issued"}, true);
+      const weight_reading reading{kg->value(),
+                                   *value,
+                                   std::string(unit_code.empty() ? unit_text : unit_code),
+                                   measured,
+                                   days_between(measured, on),
+                                   reference};
+      if (!weight || weight->measured < measured) {
+        weight = reading;
+      } else if (weight->measured == measured && !(weight->kilograms == reading.kilograms)) {
+        // Two weights of the same day that differ: the lower, whose per-kg ceilings are the
+        // stricter, and the other said not used.
+        const weight_reading higher = reading.kilograms < weight->kilograms ? *weight : reading;
+        if (reading.kilograms < weight->kilograms) weight = reading;
+        out.skipped.push_back(skipped_entry{
+            higher.resource, "another weight of the same day is lower, and the lower is used"});
       }
     }
   }
