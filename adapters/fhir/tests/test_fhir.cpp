@@ -177,6 +177,34 @@ TEST_CASE("fhir: Medication references resolve in the bundle") {
   }));
 }
 
+// Two Medications under one id: both are read, so the second cannot hide the class of the
+// first (or the first of the second), in the record or contained in the order.
+TEST_CASE("fhir: a Medication sent twice under one id is read in both copies") {
+  const json acetaminophen = {
+      {"resourceType", "Medication"},
+      {"id", "med9"},
+      {"code", {{"coding", json::array({coding(rxnorm, "161", "Acetaminophen")})}}}};
+  const json carbamazepine = {
+      {"resourceType", "Medication"},
+      {"id", "med9"},
+      {"code", {{"coding", json::array({coding("http://www.whocc.no/atc", "N03AF01")})}}}};
+  json order = gln_fhir_test::medication_request("m", coding(rxnorm, "1"));
+  order.erase("medicationCodeableConcept");
+  order["medicationReference"] = {{"reference", "Medication/med9"}};
+  for (const json& copies : {json::array({acetaminophen, carbamazepine, order}),
+                             json::array({carbamazepine, acetaminophen, order})}) {
+    const gln::fhir::record r =
+        gln::fhir::read_bundle(gln_fhir_test::collection(copies), on(2026, 11, 30));
+    CHECK(r.profile.medications.contains(medication::anticonvulsant));
+  }
+  json contained = order;
+  contained["medicationReference"] = {{"reference", "#med9"}};
+  contained["contained"] = json::array({acetaminophen, carbamazepine});
+  CHECK(
+      gln::fhir::read_bundle(gln_fhir_test::collection(json::array({contained})), on(2026, 11, 30))
+          .profile.medications.contains(medication::anticonvulsant));
+}
+
 TEST_CASE("fhir: procedure windows count back from the screening date") {
   const auto path02 = gln_fhir_test::shared_file("fhir/synthea/test02.json");
   const auto path05 = gln_fhir_test::shared_file("fhir/synthea/test05.json");

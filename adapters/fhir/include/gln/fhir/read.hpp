@@ -723,13 +723,20 @@ class reader {
     status = section_status{state, std::move(why)};
   }
 
-  const json* find_medication(std::string_view reference, const json& from) const {
+  // Every Medication a reference names: one, or none where it was not sent; more where the data
+  // holds several under one id, which are all read (a second copy must not hide a class).
+  std::vector<const json*> find_medications(std::string_view reference, const json& from) const {
+    std::vector<const json*> found;
+    auto add = [&](const json& medication) {
+      const bool copy = std::any_of(found.begin(), found.end(),
+                                    [&](const json* seen) { return *seen == medication; });
+      if (!copy) found.push_back(&medication);
+    };
     if (!reference.empty() && reference.front() == '#') {
-      const json* found = nullptr;
       detail::for_each_item(detail::member(from, "contained"), [&](const json& contained) {
         if (detail::is_type(contained, "Medication") &&
             "#" + std::string(detail::text_at(contained, "id")) == reference) {
-          found = &contained;
+          add(contained);
         }
       });
       return found;
@@ -741,9 +748,9 @@ class reader {
                         (reference.size() > own.size() + 1 &&
                          reference.substr(reference.size() - own.size()) == own &&
                          reference[reference.size() - own.size() - 1] == '/');
-      if (same) return e.resource;
+      if (same) add(*e.resource);
     }
-    return nullptr;
+    return found;
   }
 
   read_options options_;
@@ -759,8 +766,8 @@ inline detail::concept_reading reader::read_medication(const json& resource,
   const json* medication_reference = detail::member(resource, "medicationReference");
   const std::string_view target =
       detail::text_of(detail::member(medication_reference, "reference"));
-  const json* medication = find_medication(target, resource);
-  if (medication == nullptr) {
+  const std::vector<const json*> medications = find_medications(target, resource);
+  if (medications.empty()) {
     // The Medication was not sent: the reference's display is the only name of the product, so
     // it is read as a medication text (an order for "Endari" is a glutamine order).
     detail::concept_reading named{};
@@ -773,13 +780,8 @@ inline detail::concept_reading reader::read_medication(const json& resource,
     return named;
   }
   detail::concept_reading read = detail::read_medication_concept(
-      detail::member(*medication, "code"), reference, options_.lookup);
-  // A Medication's ingredients may carry the codes its own code lacks.
-  detail::for_each_item(detail::member(*medication, "ingredient"), [&](const json& ingredient) {
-    const json* item = detail::member(ingredient, "itemCodeableConcept");
-    if (item == nullptr) return;
-    detail::concept_reading part =
-        detail::read_medication_concept(item, reference, options_.lookup);
+      detail::member(*medications.front(), "code"), reference, options_.lookup);
+  auto merge = [&read](detail::concept_reading part) {
     for (medication_fact& fact : part.medication_facts) {
       if (read.medications.contains(fact.medication)) continue;
       read.medications = read.medications | medication_set{fact.medication};
@@ -789,8 +791,22 @@ inline detail::concept_reading reader::read_medication(const json& resource,
       read.glutamine = true;
       read.glutamine_from = part.glutamine_from;
     }
+    read.mapped_any = read.mapped_any || part.mapped_any;
     read.codings.insert(read.codings.end(), part.codings.begin(), part.codings.end());
-  });
+  };
+  for (std::size_t i = 0; i < medications.size(); ++i) {
+    if (i > 0) {
+      merge(detail::read_medication_concept(detail::member(*medications[i], "code"), reference,
+                                            options_.lookup));
+    }
+    // A Medication's ingredients may carry the codes its own code lacks.
+    detail::for_each_item(
+        detail::member(*medications[i], "ingredient"), [&](const json& ingredient) {
+          const json* item = detail::member(ingredient, "itemCodeableConcept");
+          if (item == nullptr) return;
+          merge(detail::read_medication_concept(item, reference, options_.lookup));
+        });
+  }
   return read;
 }
 
