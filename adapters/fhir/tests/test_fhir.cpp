@@ -860,6 +860,80 @@ TEST_CASE("fhir: an order: glutamine, its purpose, its regimen") {
                   .glutamine);
 }
 
+// How often and how much an order gives, read the larger way where FHIR allows two readings:
+// the times of day a timing lists, the largest of several doses; a timing by its code.
+TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
+  const json grams2 = {{"value", 2}, {"system", "http://unitsofmeasure.org"}, {"code", "g"}};
+  const json grams8 = {{"value", 8}, {"system", "http://unitsofmeasure.org"}, {"code", "g"}};
+  const json packet = {{"value", 1}, {"unit", "packet"}};
+  auto order = [&](const json& timing, const json& doses) {
+    json o = gln_fhir_test::medication_request("draft", coding(rxnorm, "1869684"), "draft");
+    o["dosageInstruction"] = json::array({{{"timing", timing}, {"doseAndRate", doses}}});
+    return o;
+  };
+  auto one = [](const json& dose) { return json::array({{{"doseQuantity", dose}}}); };
+  const json daily = {{"repeat", {{"frequency", 1}, {"period", 1}, {"periodUnit", "d"}}}};
+  gln::fhir::reader reader(on(2026, 11, 30));
+  const gln::fhir::record none{};
+  auto read = [&](const json& o) { return gln::fhir::read_order(reader, none, o); };
+
+  json two_times = daily;
+  two_times["repeat"]["timeOfDay"] = json::array({"08:00:00", "20:00:00"});
+  json two_whens = daily;
+  two_whens["repeat"]["when"] = json::array({"MORN", "NIGHT"});
+  for (const json& timing : {two_times, two_whens}) {
+    INFO(timing.dump());
+    const auto r = read(order(timing, one(grams8)));
+    REQUIRE(r.regimen);
+    CHECK(r.regimen->doses_per_day == 2);
+    CHECK(r.regimen->per_day().value() == 16.0);
+  }
+  json every_other_day = two_times;
+  every_other_day["repeat"]["period"] = 2;
+  CHECK(read(order(every_other_day, one(grams8))).regimen->doses_per_day == 1);
+
+  const auto both =
+      read(order(daily, json::array({{{"doseQuantity", grams2}}, {{"doseQuantity", grams8}}})));
+  REQUIRE(both.regimen);
+  CHECK(both.regimen->per_dose.value() == 8.0);
+  const auto unreadable =
+      read(order(daily, json::array({{{"doseQuantity", grams8}}, {{"doseQuantity", packet}}})));
+  CHECK_FALSE(unreadable.regimen);
+  CHECK(unreadable.regimen_text == "the order's dose unit 'packet' is not g or mg");
+
+  const json qid = {
+      {"code",
+       {{"coding", json::array({coding("http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation",
+                                       "QID")})}}}};
+  const auto by_code = read(order(qid, one(grams2)));
+  REQUIRE(by_code.regimen);
+  CHECK(by_code.regimen->doses_per_day == 4);
+  const json qod = {{"code", {{"text", "QOD"}}}};
+  const auto every_other = read(order(qod, one(grams2)));
+  CHECK_FALSE(every_other.regimen);
+  CHECK(every_other.regimen_text.find("timing code") != std::string::npos);
+}
+
+// An order whose dose could not be read was screened, not dose-checked: its card is never info.
+TEST_CASE("fhir: cards: an order whose dose was not read is a warning, never an all clear") {
+  gln::fhir::record r{};
+  r.profile.set_age(40);
+  r.profile.oversight = gln::oversight::clinician_supervised;
+  gln::fhir::order_reading order{};
+  order.resource = "MedicationRequest/draft-1";
+  order.regimen_text = "the order gives several dosage instructions";
+  const gln::assessment plain = gln::assess(r.profile, gln::purpose::general_recovery);
+  REQUIRE(plain.overall == gln::verdict::suitable);
+  const auto cards = gln::fhir::cds_cards(plain, r, &order);
+  CHECK(cards[0]["indicator"] == "warning");
+  CHECK(cards[0]["summary"] ==
+        "Glutamine: dose not checked, no contraindication in the record sent");
+  CHECK(cards[0]["detail"].get<std::string>().find(
+            "Dose: not checked: the order gives several dosage instructions") != std::string::npos);
+  order.regimen = gln::regimen{gln::grams{5.0}, 1, gln::nullopt};
+  CHECK(gln::fhir::cds_cards(plain, r, &order)[0]["indicator"] == "info");
+}
+
 TEST_CASE("fhir: DetectedIssue for each finding") {
   const auto path = gln_fhir_test::shared_file("fhir/synthea/test01.json");
   if (!path) return;

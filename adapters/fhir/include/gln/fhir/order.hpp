@@ -4,12 +4,14 @@
 // A MedicationRequest read as a glutamine order: is it glutamine, for which purpose, at what
 // regimen (knowledge.md §2b, §5, §6).
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "read.hpp"
 
@@ -86,16 +88,43 @@ inline std::string number_text(double value) {
   return out;
 }
 
+// Doses a day of a timing.code from HL7's TimingAbbreviation value set (v3 GTSAbbreviation);
+// 0 for one that is not a whole number a day (QOD, WK, MO) or not in the set.
+inline int abbreviation_doses_per_day(std::string_view code) {
+  constexpr std::pair<std::string_view, int> codes[] = {
+      {"QD", 1},   {"AM", 1},   {"PM", 1},  {"BED", 1}, {"BID", 2}, {"TID", 3}, {"QID", 4},
+      {"Q1H", 24}, {"Q2H", 12}, {"Q3H", 8}, {"Q4H", 6}, {"Q6H", 4}, {"Q8H", 3}};
+  for (const auto& [name, doses] : codes) {
+    if (name == code) return doses;
+  }
+  return 0;
+}
+
+// The number of items of an array member (0 for any other value).
+inline std::size_t items_in(const json* array) {
+  return array != nullptr && array->is_array() ? array->size() : 0U;
+}
+
 // Doses a day from a Timing's repeat: frequency (frequencyMax where given: the most a day) per
-// period of h, d or wk. Empty unless a whole number from 1.
+// period of h, d or wk; with a period of days, at least as many as the times of day it lists
+// (timeOfDay, when: "08:00" and "20:00" once a day each is twice a day), the larger reading.
+// Without a repeat, its code (BID, TID...). Empty unless a whole number from 1.
 inline std::optional<int> doses_per_day(const json* timing, std::string& problem) {
   const json* repeat = member(timing, "repeat");
   if (repeat == nullptr) {
-    problem = "the order gives no timing.repeat";
+    const json* code = member(timing, "code");
+    std::string_view abbreviation = text_of(member(code, "text"));
+    for_each_item(member(code, "coding"), [&](const json& c) {
+      if (abbreviation_doses_per_day(text_at(c, "code")) > 0) abbreviation = text_at(c, "code");
+    });
+    if (const int doses = abbreviation_doses_per_day(abbreviation); doses > 0) return doses;
+    problem = code != nullptr ? "the order's timing code is not one of a whole number of doses a "
+                                "day (BID, TID, QID, Q4H...)"
+                              : "the order gives no timing.repeat";
     return std::nullopt;
   }
-  const double frequency = number_of(member(repeat, "frequencyMax"))
-                               .value_or(number_of(member(repeat, "frequency")).value_or(1.0));
+  double frequency = number_of(member(repeat, "frequencyMax"))
+                         .value_or(number_of(member(repeat, "frequency")).value_or(1.0));
   const double period = number_of(member(repeat, "period")).value_or(0.0);
   const std::string_view unit = text_of(member(repeat, "periodUnit"));
   if (!(period > 0.0)) {
@@ -106,7 +135,9 @@ inline std::optional<int> doses_per_day(const json* timing, std::string& problem
   if (unit == "h") {
     per_day = frequency * 24.0 / period;
   } else if (unit == "d") {
-    per_day = frequency / period;
+    const auto times = static_cast<double>(
+        std::max(items_in(member(repeat, "timeOfDay")), items_in(member(repeat, "when"))));
+    per_day = std::max(frequency, times) / period;
   } else if (unit == "wk") {
     per_day = frequency / (7.0 * period);
   } else {
@@ -219,15 +250,25 @@ inline order_reading read_order(const reader& from, const record& context, const
   }
   const json& instruction = dosage->front();
   std::string problem;
+  // A dose range is checked at its upper end, and of several doses (doseAndRate lists the
+  // ordered and the calculated one) the largest; one that cannot be read leaves the dose
+  // unchecked.
+  std::optional<double> grams;
   const json* dose_and_rate = member(instruction, "doseAndRate");
-  const json* first =
-      dose_and_rate != nullptr && dose_and_rate->is_array() && !dose_and_rate->empty()
-          ? &dose_and_rate->front()
-          : nullptr;
-  // A dose range is checked at its upper end.
-  const json* quantity = member(first, "doseQuantity");
-  if (quantity == nullptr) quantity = member(member(first, "doseRange"), "high");
-  const std::optional<double> grams = detail::dose_grams(quantity, problem);
+  if (dose_and_rate == nullptr || !dose_and_rate->is_array() || dose_and_rate->empty()) {
+    grams = detail::dose_grams(nullptr, problem);
+  } else {
+    for (const json& each : *dose_and_rate) {
+      const json* quantity = member(each, "doseQuantity");
+      if (quantity == nullptr) quantity = member(member(each, "doseRange"), "high");
+      const std::optional<double> one = detail::dose_grams(quantity, problem);
+      if (!one) {
+        grams.reset();
+        break;
+      }
+      grams = std::max(grams.value_or(0.0), *one);
+    }
+  }
   const std::optional<int> doses =
       grams ? detail::doses_per_day(member(instruction, "timing"), problem) : std::nullopt;
   if (!grams || !doses) {

@@ -404,7 +404,10 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
                               const card_options& o = {}) {
   ordered_json cards = ordered_json::array();
   const verdict overall = a.overall;
-  const std::string_view indicator = indicator_of(overall);
+  // An order whose dose could not be read was screened but not dose-checked: never "info".
+  const bool dose_unchecked = order != nullptr && !order->regimen;
+  const std::string_view indicator =
+      dose_unchecked && overall == verdict::suitable ? "warning" : indicator_of(overall);
 
   // The first of the worst findings names the problem in the summary.
   std::optional<gln::finding> worst;
@@ -416,7 +419,11 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
     case verdict::avoid: headline = "Avoid glutamine"; break;
     case verdict::clinician_only:
     case verdict::caution: headline = "Glutamine: check before giving"; break;
-    case verdict::suitable: headline = "Glutamine: no contraindication in the record sent"; break;
+    case verdict::suitable:
+      headline = dose_unchecked
+                     ? "Glutamine: dose not checked, no contraindication in the record sent"
+                     : "Glutamine: no contraindication in the record sent";
+      break;
   }
   // "Avoid glutamine: Chronic kidney disease stage 4 (disorder): severe renal failure: ..."
   std::string summary = headline;
