@@ -271,8 +271,23 @@ reply service::call(std::string_view id, std::string_view body) const {
     if (found->hook == "order-select") {
       if (selections == nullptr || !selections->is_array())
         return error_reply(400, "the context has no selections");
-      for (const json& s : *selections) {
+      // A selection names a resource of draftOrders ("MedicationRequest/<id>", CDS Hooks
+      // order-select): one that names none would leave its order unchecked without a word.
+      std::vector<std::string> drafted;
+      fhir::detail::for_each_item(fhir::detail::member(*drafts, "entry"), [&](const json& e) {
+        const json* resource = fhir::detail::member(e, "resource");
+        if (resource != nullptr && resource->is_object()) {
+          drafted.push_back(fhir::detail::reference_of(*resource));
+        }
+      });
+      for (std::size_t i = 0; i < selections->size(); ++i) {
+        const json& s = (*selections)[i];
         if (!s.is_string()) return error_reply(400, "a selection is not a string");
+        if (std::find(drafted.begin(), drafted.end(), s.get<std::string>()) == drafted.end()) {
+          return error_reply(400, "selections[" + std::to_string(i) +
+                                      "] names no resource of draftOrders: '" +
+                                      s.get<std::string>() + "'");
+        }
       }
     }
   }
@@ -539,7 +554,9 @@ reply service::feedback(std::string_view id, std::string_view body) const {
   // Checked whole before anything is written.
   std::vector<ordered_json> lines;
   const std::string received = now_utc();
-  auto limited = [](std::string_view text) { return std::string(text.substr(0, 200)); };
+  // Ids and codes are short: a longer one is refused, not cut (the audit keeps what was sent).
+  constexpr std::size_t longest = 200;
+  auto too_long = [&](std::string_view text) { return text.size() > longest; };
   for (const json& item : *items) {
     if (!item.is_object()) return error_reply(400, "a feedback item is not an object");
     const std::string_view card = text_at(item, "card");
@@ -550,20 +567,30 @@ reply service::feedback(std::string_view id, std::string_view body) const {
       return error_reply(400, "a feedback outcome is neither accepted nor overridden");
     }
     if (timestamp.empty()) return error_reply(400, "a feedback item has no outcomeTimestamp");
+    // An instant (CDS Hooks: ISO 8601), read to its day.
+    if (timestamp.size() < 11 || timestamp[10] != 'T' || too_long(timestamp) ||
+        !fhir::parse_date(timestamp.substr(0, 10))) {
+      return error_reply(400, "a feedback outcomeTimestamp is not an ISO 8601 date and time");
+    }
+    if (too_long(card)) return error_reply(400, "a feedback card id is longer than 200 characters");
     // Only what the feedback says of the card: ids, codes and times, never patient data (a
     // user's comment may hold some: whether there was one is kept, not its words).
     ordered_json line = ordered_json::object();
     line["received"] = received;
     line["service"] = std::string(id);
-    line["card"] = limited(card);
+    line["card"] = std::string(card);
     line["outcome"] = std::string(outcome);
-    line["outcomeTimestamp"] = limited(timestamp);
+    line["outcomeTimestamp"] = std::string(timestamp);
     ordered_json accepted = ordered_json::array();
     const json* suggestions = fhir::detail::member(item, "acceptedSuggestions");
     if (suggestions != nullptr && !suggestions->is_array())
       return error_reply(400, "acceptedSuggestions is not an array");
-    fhir::detail::for_each_item(
-        suggestions, [&](const json& s) { accepted.push_back(limited(text_at(s, "id"))); });
+    bool long_id = false;
+    fhir::detail::for_each_item(suggestions, [&](const json& s) {
+      long_id = long_id || too_long(text_at(s, "id"));
+      accepted.push_back(std::string(text_at(s, "id")));
+    });
+    if (long_id) return error_reply(400, "a suggestion id is longer than 200 characters");
     if (outcome == "accepted" && accepted.empty()) {
       return error_reply(400, "an accepted outcome names no acceptedSuggestions");
     }
@@ -574,9 +601,14 @@ reply service::feedback(std::string_view id, std::string_view body) const {
     const json* reason = fhir::detail::member(override_reason, "reason");
     if (reason != nullptr) {
       if (!reason->is_object()) return error_reply(400, "overrideReason.reason is not a Coding");
-      line["overrideReason"] = {{"system", limited(text_at(*reason, "system"))},
-                                {"code", limited(text_at(*reason, "code"))},
-                                {"display", limited(text_at(*reason, "display"))}};
+      if (too_long(text_at(*reason, "system")) || too_long(text_at(*reason, "code"))) {
+        return error_reply(400,
+                           "overrideReason.reason has a system or code longer than 200 "
+                           "characters");
+      }
+      // The coding's system and code; not its display, a text the client writes.
+      line["overrideReason"] = {{"system", std::string(text_at(*reason, "system"))},
+                                {"code", std::string(text_at(*reason, "code"))}};
     } else {
       line["overrideReason"] = nullptr;
     }
@@ -585,6 +617,10 @@ reply service::feedback(std::string_view id, std::string_view body) const {
     {
       const std::lock_guard<std::mutex> lock(issued_mutex_);
       const auto known = issued_.find(std::string(card));
+      if (known != issued_.end() && known->second.service != id) {
+        return error_reply(400, "card " + std::string(card) + " was issued by the service " +
+                                    known->second.service + ", not " + std::string(id));
+      }
       if (known != issued_.end()) {
         line["cardOverall"] = known->second.overall;
         line["cardRules"] = known->second.rules;

@@ -756,6 +756,19 @@ TEST_CASE("cds: bad requests: 400 with a message, 404, 413, and the service keep
              {"context", minimal["context"]}}
             .dump(),
         "fhirAuthorization is given without fhirServer"}},
+      {"a selection of no draft order",
+       {json{{"hook", "order-select"},
+             {"hookInstance", "x"},
+             {"context",
+              {{"patientId", "p"},
+               {"selections", json::array({"MedicationRequest/o1"})},
+               {"draftOrders",
+                gln_fhir_test::collection(json::array({gln_fhir_test::medication_request(
+                    "o2",
+                    gln_fhir_test::coding("http://www.nlm.nih.gov/research/umls/rxnorm", "1869684"),
+                    "draft")}))}}}}
+            .dump(),
+        "selections[0] names no resource of draftOrders: 'MedicationRequest/o1'"}},
   };
   for (const auto& [what, body_and_error] : bad) {
     INFO(what);
@@ -792,7 +805,9 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
       post(service, "/cds-services/gln-order-select", gln_fhir_test::read_text(*test07));
   REQUIRE(answer.status == 200);
   const std::string card = answer.body["cards"][0]["uuid"];
-  const json reason = answer.body["cards"][0]["overrideReasons"][1];
+  json reason = answer.body["cards"][0]["overrideReasons"][1];
+  // The client writes the display: it may name the patient, so it is not kept.
+  reason["display"] = "John Smith DOB 1980";
   const json feedback = {
       {"feedback",
        json::array({{{"card", card},
@@ -813,6 +828,28 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
   CHECK(post(service, "/cds-services/gln-order-select/feedback", std::string("{\"feedback\": [}"))
             .status == 400);
   CHECK(post(service, "/cds-services/no-such-service/feedback", feedback).status == 404);
+  // Refused whole, naming what is wrong: a time that is none, an id too long to be one, a card
+  // this process issued under another service.
+  auto one = [&](json item) { return json{{"feedback", json::array({std::move(item)})}}; };
+  const json overridden = feedback["feedback"][0];
+  json no_time = overridden;
+  no_time["outcomeTimestamp"] = "not a time";
+  json long_code = overridden;
+  long_code["overrideReason"]["reason"]["code"] = std::string(100000, 'x');
+  const std::pair<std::string, json> refused[] = {
+      {"a feedback outcomeTimestamp is not an ISO 8601 date and time", one(no_time)},
+      {"overrideReason.reason has a system or code longer than 200 characters", one(long_code)},
+  };
+  for (const auto& [error, body] : refused) {
+    const response r = post(service, "/cds-services/gln-order-select/feedback", body);
+    CHECK(r.status == 400);
+    CHECK(r.body["error"] == error);
+  }
+  const response elsewhere = post(service, "/cds-services/gln-patient-view/feedback", feedback);
+  CHECK(elsewhere.status == 400);
+  CHECK(elsewhere.body["error"] == "card " + card +
+                                       " was issued by the service gln-order-select, not "
+                                       "gln-patient-view");
 
   std::ifstream in(audit);
   std::vector<json> lines;
@@ -830,6 +867,8 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
   const std::string all = gln_fhir_test::read_text(audit);
   CHECK(all.find("test07") == std::string::npos);
   CHECK(all.find("seizures") == std::string::npos);
+  CHECK(all.find("John Smith") == std::string::npos);
+  CHECK_FALSE(lines[0]["overrideReason"].contains("display"));
 }
 
 TEST_CASE("cds: bounded threads under concurrent requests") {
