@@ -707,6 +707,12 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
   CHECK_FALSE(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({patient, dead})),
                                      on(2026, 11, 30))
                   .profile.age_years);
+  json unreadable = patient;
+  unreadable["deceasedBoolean"] = "yes";
+  const gln::fhir::record flagged = gln::fhir::read_bundle(
+      gln_fhir_test::collection(json::array({unreadable})), on(2026, 11, 30));
+  REQUIRE(flagged.skipped.size() == 1);
+  CHECK(flagged.skipped[0].why == "deceasedBoolean is not true or false");
   json relabelled = patient;
   relabelled["meta"] = {{"versionId", "2"}};
   const gln::fhir::record agree = gln::fhir::read_bundle(

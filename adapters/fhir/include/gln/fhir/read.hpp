@@ -908,6 +908,9 @@ inline record reader::read(std::string_view checked_order) const {
       } else if (const json* flag = member(resource, "deceasedBoolean")) {
         out.deceased = flag->is_boolean() && flag->get<bool>();
         if (out.deceased) out.deceased_text = "yes";
+        if (!flag->is_boolean()) {
+          out.skipped.push_back(skipped_entry{reference, "deceasedBoolean is not true or false"});
+        }
       }
     } else if (type == "Condition") {
       if (!detail::condition_active(resource, on)) continue;
