@@ -894,9 +894,19 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
     CHECK(r.regimen->doses_per_day == 2);
     CHECK(r.regimen->per_day().value() == 16.0);
   }
+  // The times of day are doses on a day it is taken, whatever the period: 8 g at 08:00 and
+  // 20:00 every other day, or every 24 hours, is 16 g on such a day.
   json every_other_day = two_times;
   every_other_day["repeat"]["period"] = 2;
-  CHECK(read(order(every_other_day, one(grams8))).regimen->doses_per_day == 1);
+  json hourly_period = daily;
+  hourly_period["repeat"]["period"] = 24;
+  hourly_period["repeat"]["periodUnit"] = "h";
+  hourly_period["repeat"]["timeOfDay"] = json::array({"08:00:00", "14:00:00", "20:00:00"});
+  json weekly = {{"repeat", {{"frequency", 7}, {"period", 1}, {"periodUnit", "wk"}}}};
+  weekly["repeat"]["timeOfDay"] = json::array({"08:00:00", "20:00:00"});
+  CHECK(read(order(every_other_day, one(grams8))).regimen->doses_per_day == 2);
+  CHECK(read(order(hourly_period, one(grams8))).regimen->doses_per_day == 3);
+  CHECK(read(order(weekly, one(grams8))).regimen->doses_per_day == 2);
 
   const auto both =
       read(order(daily, json::array({{{"doseQuantity", grams2}}, {{"doseQuantity", grams8}}})));
@@ -914,6 +924,20 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
   const auto by_code = read(order(qid, one(grams2)));
   REQUIRE(by_code.regimen);
   CHECK(by_code.regimen->doses_per_day == 4);
+  // A repeat and a code, or codings that differ: the most doses any of them says.
+  json repeat_and_code = daily;
+  repeat_and_code["code"] = {{"text", "QID"}};
+  CHECK(read(order(repeat_and_code, one(grams2))).regimen->doses_per_day == 4);
+  const json codes = {{"code",
+                       {{"text", "BID"},
+                        {"coding", json::array({coding("http://example.org", "QID"),
+                                                coding("http://example.org", "BID")})}}}};
+  CHECK(read(order(codes, one(grams2))).regimen->doses_per_day == 4);
+  const auto quantity_and_range = read(
+      order(daily, json::array({{{"doseQuantity", grams2}, {"doseRange", {{"high", grams8}}}}})));
+  CHECK_FALSE(quantity_and_range.regimen);
+  CHECK(quantity_and_range.regimen_text ==
+        "the order gives a doseQuantity and a doseRange in one dose");
   const json qod = {{"code", {{"text", "QOD"}}}};
   const auto every_other = read(order(qod, one(grams2)));
   CHECK_FALSE(every_other.regimen);

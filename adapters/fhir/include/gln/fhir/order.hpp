@@ -105,26 +105,33 @@ inline std::size_t items_in(const json* array) {
   return array != nullptr && array->is_array() ? array->size() : 0U;
 }
 
-// Doses a day from a Timing's repeat: frequency (frequencyMax where given: the most a day) per
-// period of h, d or wk; with a period of days, at least as many as the times of day it lists
-// (timeOfDay, when: "08:00" and "20:00" once a day each is twice a day), the larger reading.
-// Without a repeat, its code (BID, TID...). Empty unless a whole number from 1.
+// Doses a day of a timing.code: the most any of its codings or its text names (0: none does).
+inline int code_doses_per_day(const json* code) {
+  int most = abbreviation_doses_per_day(text_of(member(code, "text")));
+  for_each_item(member(code, "coding"), [&](const json& c) {
+    most = std::max(most, abbreviation_doses_per_day(text_at(c, "code")));
+  });
+  return most;
+}
+
+// Doses a day from a Timing: its repeat's frequency (frequencyMax where given: the most a day)
+// per period of h, d or wk; at least as many as the times of day the repeat lists on a day it
+// is taken (timeOfDay, when: "08:00" and "20:00" are two doses that day, whatever the period);
+// and at least what its code says (BID, TID...). The larger reading throughout; empty, with
+// the reason in `problem`, unless a whole number from 1.
 inline std::optional<int> doses_per_day(const json* timing, std::string& problem) {
   const json* repeat = member(timing, "repeat");
+  const json* code = member(timing, "code");
+  const int by_code = code_doses_per_day(code);
   if (repeat == nullptr) {
-    const json* code = member(timing, "code");
-    std::string_view abbreviation = text_of(member(code, "text"));
-    for_each_item(member(code, "coding"), [&](const json& c) {
-      if (abbreviation_doses_per_day(text_at(c, "code")) > 0) abbreviation = text_at(c, "code");
-    });
-    if (const int doses = abbreviation_doses_per_day(abbreviation); doses > 0) return doses;
+    if (by_code > 0) return by_code;
     problem = code != nullptr ? "the order's timing code is not one of a whole number of doses a "
                                 "day (BID, TID, QID, Q4H...)"
                               : "the order gives no timing.repeat";
     return std::nullopt;
   }
-  double frequency = number_of(member(repeat, "frequencyMax"))
-                         .value_or(number_of(member(repeat, "frequency")).value_or(1.0));
+  const double frequency = number_of(member(repeat, "frequencyMax"))
+                               .value_or(number_of(member(repeat, "frequency")).value_or(1.0));
   const double period = number_of(member(repeat, "period")).value_or(0.0);
   const std::string_view unit = text_of(member(repeat, "periodUnit"));
   if (!(period > 0.0)) {
@@ -135,15 +142,16 @@ inline std::optional<int> doses_per_day(const json* timing, std::string& problem
   if (unit == "h") {
     per_day = frequency * 24.0 / period;
   } else if (unit == "d") {
-    const auto times = static_cast<double>(
-        std::max(items_in(member(repeat, "timeOfDay")), items_in(member(repeat, "when"))));
-    per_day = std::max(frequency, times) / period;
+    per_day = frequency / period;
   } else if (unit == "wk") {
     per_day = frequency / (7.0 * period);
   } else {
     problem = "the order's timing period unit '" + std::string(unit) + "' is not h, d or wk";
     return std::nullopt;
   }
+  const auto times = static_cast<double>(
+      std::max(items_in(member(repeat, "timeOfDay")), items_in(member(repeat, "when"))));
+  per_day = std::max({per_day, times, static_cast<double>(by_code)});
   if (!(per_day >= 1.0 && per_day <= 1000.0) || std::floor(per_day) != per_day) {
     problem = "the order's timing is not a whole number of doses a day";
     return std::nullopt;
@@ -260,7 +268,13 @@ inline order_reading read_order(const reader& from, const record& context, const
   } else {
     for (const json& each : *dose_and_rate) {
       const json* quantity = member(each, "doseQuantity");
-      if (quantity == nullptr) quantity = member(member(each, "doseRange"), "high");
+      const json* range = member(each, "doseRange");
+      if (quantity != nullptr && range != nullptr) {  // dose[x] is one or the other
+        problem = "the order gives a doseQuantity and a doseRange in one dose";
+        grams.reset();
+        break;
+      }
+      if (quantity == nullptr) quantity = member(range, "high");
       const std::optional<double> one = detail::dose_grams(quantity, problem);
       if (!one) {
         grams.reset();
