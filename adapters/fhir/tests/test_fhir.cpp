@@ -286,6 +286,14 @@ TEST_CASE("fhir: weights: the lower of one day's two, no bound read as a value, 
   CHECK(bounded.weight->resource == "Observation/older");
   REQUIRE(bounded.skipped.size() == 1);
   CHECK(bounded.skipped[0].why == "a weight given as '<' a value is not a measured weight");
+  // Any comparator, even one FHIR does not define, makes it no measured weight.
+  for (const json& odd : {json(""), json(7)}) {
+    json oddly = bound;
+    oddly["valueQuantity"]["comparator"] = odd;
+    CHECK_FALSE(
+        gln::fhir::read_bundle(gln_fhir_test::collection(json::array({oddly})), on(2026, 11, 30))
+            .weight);
+  }
 
   const gln::fhir::record month = gln::fhir::read_bundle(
       gln_fhir_test::collection(json::array({gln_fhir_test::weight("m", 30.0, "kg", "2026-10")})),
@@ -312,13 +320,15 @@ TEST_CASE("fhir: birthDate: a partial date gives the youngest age") {
 }
 
 TEST_CASE("fhir: which conditions count as active") {
-  json refuted = gln_fhir_test::condition("refuted", coding(snomed, "19943007"));
+  // Each says it is over in one way only: a clinicalStatus of active beside it would contradict
+  // it (see the next test).
+  json refuted = gln_fhir_test::condition("refuted", coding(snomed, "19943007"), "");
   refuted["verificationStatus"] =
       gln_fhir_test::status("refuted", gln_fhir_test::condition_verification);
-  json error = gln_fhir_test::condition("error", coding(snomed, "59927004"));
+  json error = gln_fhir_test::condition("error", coding(snomed, "59927004"), "");
   error["verificationStatus"] =
       gln_fhir_test::status("entered-in-error", gln_fhir_test::condition_verification);
-  json abated = gln_fhir_test::condition("abated", coding(snomed, "13920009"));
+  json abated = gln_fhir_test::condition("abated", coding(snomed, "13920009"), "");
   abated["abatementDateTime"] = "2026-01-01";
   json abating = gln_fhir_test::condition("abating", coding(snomed, "91302008"));
   abating["abatementDateTime"] = "2027-01-01";
@@ -398,11 +408,26 @@ TEST_CASE("fhir: a status FHIR does not define counts as active") {
   };
   for (const auto& [given, counts] : verification) {
     INFO(given.dump());
-    json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"), "Active");
+    json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"), "");
     cirrhosis["verificationStatus"] = given;
     CHECK(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({cirrhosis})),
                                  on(2026, 11, 30))
               .profile.conditions.contains(condition::cirrhosis) == counts);
+  }
+  // A status that contradicts the rest of the resource: active, whatever else it says.
+  json refuted_active = gln_fhir_test::condition("c", coding(snomed, "19943007"), "Active");
+  refuted_active["verificationStatus"] = status("refuted", gln_fhir_test::condition_verification);
+  json abated_active = gln_fhir_test::condition("c", coding(snomed, "19943007"), "active");
+  abated_active["abatementDateTime"] = "2020-01-01";
+  json text_active = gln_fhir_test::condition("c", coding(snomed, "19943007"), "resolved");
+  text_active["clinicalStatus"]["text"] = "Active";
+  json snomed_active = gln_fhir_test::condition("c", coding(snomed, "19943007"), "resolved");
+  snomed_active["clinicalStatus"]["coding"].push_back(coding(snomed, "55561003", "Active"));
+  for (const json& contradicted : {refuted_active, abated_active, text_active, snomed_active}) {
+    INFO(contradicted.dump());
+    CHECK(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({contradicted})),
+                                 on(2026, 11, 30))
+              .profile.conditions.contains(condition::cirrhosis));
   }
   json refuted_msg = {
       {"resourceType", "AllergyIntolerance"},
@@ -563,6 +588,28 @@ TEST_CASE(
   short_total["total"] = 4;
   CHECK_FALSE(gln::fhir::read_prefetch({{"conditions", short_total}}, on(2026, 11, 30))
                   .profile.conditions_known);
+
+  json text_total = gln_fhir_test::searchset(json::array());
+  text_total["total"] = "9";
+  json link_object = gln_fhir_test::searchset(json::array());
+  link_object["link"] = {{"relation", "next"}, {"url", "https://example.org/fhir?page=2"}};
+  for (const json& odd : {text_total, link_object}) {
+    CHECK_FALSE(
+        gln::fhir::read_prefetch({{"conditions", odd}}, on(2026, 11, 30)).profile.conditions_known);
+  }
+  CHECK(gln::fhir::read_prefetch({{"conditions", text_total}}, on(2026, 11, 30))
+            .status(section::conditions)
+            .why == "its total is not a number");
+
+  // The MedicationStatements alone do not make the medications known: the orders are not in
+  // them. With the MedicationRequest search, they add to it.
+  for (const json& statements : {json(nullptr), empty}) {
+    CHECK_FALSE(gln::fhir::read_prefetch({{"medicationStatements", statements}}, on(2026, 11, 30))
+                    .profile.medications_known);
+    CHECK(gln::fhir::read_prefetch({{"medicationStatements", statements}, {"medications", empty}},
+                                   on(2026, 11, 30))
+              .profile.medications_known);
+  }
 }
 
 // A search result that is not one, or that holds what a search for the section cannot return,
@@ -707,6 +754,26 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
   CHECK_FALSE(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({patient, dead})),
                                      on(2026, 11, 30))
                   .profile.age_years);
+  // With a patient id to hold the data to, a Patient with no id (or one that is no string) is
+  // not known to be that patient.
+  for (const json& id : {json(nullptr), json(7)}) {
+    json unnamed = other_patient;
+    if (id.is_null()) {
+      unnamed.erase("id");
+    } else {
+      unnamed["id"] = id;
+    }
+    const gln::fhir::record r3 = gln::fhir::read_prefetch({{"patient", unnamed}}, options);
+    CHECK_FALSE(r3.profile.age_years);
+    CHECK(r3.status(section::patient).why ==
+          "Patient (no id): a Patient without an id, so not known to be Patient/p1");
+  }
+  // deceasedBoolean false says what no deceased[x] says: the copies agree.
+  json alive = patient;
+  alive["deceasedBoolean"] = false;
+  CHECK(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({patient, alive})),
+                               on(2026, 11, 30))
+            .profile.age_years == gln::optional<double>{46.0});
   json unreadable = patient;
   unreadable["deceasedBoolean"] = "yes";
   const gln::fhir::record flagged = gln::fhir::read_bundle(
@@ -960,6 +1027,10 @@ TEST_CASE("fhir: cards: an order whose dose was not read is a warning, never an 
         "Glutamine: dose not checked, no contraindication in the record sent");
   CHECK(cards[0]["detail"].get<std::string>().find(
             "Dose: not checked: the order gives several dosage instructions") != std::string::npos);
+  // Nor was the weight sent: the card says what that leaves unchecked.
+  CHECK(cards[0]["detail"].get<std::string>().find(
+            "weight (the per-kg ceilings and the weight-based doses): no body weight Observation "
+            "data was sent") != std::string::npos);
   order.regimen = gln::regimen{gln::grams{5.0}, 1, gln::nullopt};
   CHECK(gln::fhir::cds_cards(plain, r, &order)[0]["indicator"] == "info");
 }

@@ -83,6 +83,47 @@ std::string url_encode(std::string_view value) {
 }
 
 // Whether `url` is `prefix` or lies under it (the next character a '/', '?' or nothing).
+// A UUID as the cards carry it: 8-4-4-4-12 hexadecimal digits.
+bool is_uuid(std::string_view text) {
+  if (text.size() != 36) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    const bool hex =
+        (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+    if (dash ? ch != '-' : !hex) return false;
+  }
+  return true;
+}
+
+// An ISO 8601 instant as CDS Hooks feedback gives it: YYYY-MM-DDThh:mm:ss, an optional
+// fraction, then Z or an offset.
+bool is_instant(std::string_view text) {
+  const auto digits = [&](std::size_t at, std::size_t count, int most) {
+    if (at + count > text.size()) return false;
+    int value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value <= most;
+  };
+  if (text.size() < 20 || !fhir::parse_date(text.substr(0, 10)) || text[10] != 'T' ||
+      !digits(11, 2, 23) || text[13] != ':' || !digits(14, 2, 59) || text[16] != ':' ||
+      !digits(17, 2, 60)) {
+    return false;
+  }
+  std::size_t at = 19;
+  if (at < text.size() && text[at] == '.') {
+    const std::size_t start = ++at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+    if (at == start || at - start > 9) return false;
+  }
+  if (at < text.size() && text[at] == 'Z') return at + 1 == text.size();
+  return at + 6 == text.size() && (text[at] == '+' || text[at] == '-') && digits(at + 1, 2, 23) &&
+         text[at + 3] == ':' && digits(at + 4, 2, 59);
+}
+
 bool under(std::string_view url, std::string_view prefix) {
   while (!prefix.empty() && prefix.back() == '/') prefix.remove_suffix(1);
   if (prefix.empty() || url.substr(0, prefix.size()) != prefix) return false;
@@ -267,19 +308,26 @@ reply service::call(std::string_view id, std::string_view body) const {
     if (drafts == nullptr || !drafts->is_object() || text_at(*drafts, "resourceType") != "Bundle") {
       return error_reply(400, "the context has no draftOrders Bundle");
     }
+    // Each draft once: two orders under one reference would be checked as one or the other.
+    std::vector<std::string> drafted;
+    fhir::detail::for_each_item(fhir::detail::member(*drafts, "entry"), [&](const json& e) {
+      const json* resource = fhir::detail::member(e, "resource");
+      if (resource != nullptr && resource->is_object()) {
+        drafted.push_back(fhir::detail::reference_of(*resource));
+      }
+    });
+    std::vector<std::string> sorted = drafted;
+    std::sort(sorted.begin(), sorted.end());
+    if (const auto twice = std::adjacent_find(sorted.begin(), sorted.end());
+        twice != sorted.end()) {
+      return error_reply(400, "draftOrders holds " + *twice + " twice");
+    }
     const json* selections = fhir::detail::member(*context, "selections");
     if (found->hook == "order-select") {
       if (selections == nullptr || !selections->is_array())
         return error_reply(400, "the context has no selections");
       // A selection names a resource of draftOrders ("MedicationRequest/<id>", CDS Hooks
       // order-select): one that names none would leave its order unchecked without a word.
-      std::vector<std::string> drafted;
-      fhir::detail::for_each_item(fhir::detail::member(*drafts, "entry"), [&](const json& e) {
-        const json* resource = fhir::detail::member(e, "resource");
-        if (resource != nullptr && resource->is_object()) {
-          drafted.push_back(fhir::detail::reference_of(*resource));
-        }
-      });
       for (std::size_t i = 0; i < selections->size(); ++i) {
         const json& s = (*selections)[i];
         if (!s.is_string()) return error_reply(400, "a selection is not a string");
@@ -554,25 +602,22 @@ reply service::feedback(std::string_view id, std::string_view body) const {
   // Checked whole before anything is written.
   std::vector<ordered_json> lines;
   const std::string received = now_utc();
-  // Ids and codes are short: a longer one is refused, not cut (the audit keeps what was sent).
-  constexpr std::size_t longest = 200;
-  auto too_long = [&](std::string_view text) { return text.size() > longest; };
+  // The override reasons the cards offer: feedback names one of them or none.
+  const ordered_json offered = fhir::detail::override_reasons(fhir::card_options{});
   for (const json& item : *items) {
     if (!item.is_object()) return error_reply(400, "a feedback item is not an object");
     const std::string_view card = text_at(item, "card");
     const std::string_view outcome = text_at(item, "outcome");
     const std::string_view timestamp = text_at(item, "outcomeTimestamp");
-    if (card.empty()) return error_reply(400, "a feedback item has no card");
+    if (!is_uuid(card)) return error_reply(400, "a feedback card is not a card's UUID");
     if (outcome != "accepted" && outcome != "overridden") {
       return error_reply(400, "a feedback outcome is neither accepted nor overridden");
     }
-    if (timestamp.empty()) return error_reply(400, "a feedback item has no outcomeTimestamp");
-    // An instant (CDS Hooks: ISO 8601), read to its day.
-    if (timestamp.size() < 11 || timestamp[10] != 'T' || too_long(timestamp) ||
-        !fhir::parse_date(timestamp.substr(0, 10))) {
-      return error_reply(400, "a feedback outcomeTimestamp is not an ISO 8601 date and time");
+    if (!is_instant(timestamp)) {
+      return error_reply(400,
+                         "a feedback outcomeTimestamp is not an ISO 8601 instant "
+                         "(2026-11-30T10:05:31Z)");
     }
-    if (too_long(card)) return error_reply(400, "a feedback card id is longer than 200 characters");
     // Only what the feedback says of the card: ids, codes and times, never patient data (a
     // user's comment may hold some: whether there was one is kept, not its words).
     ordered_json line = ordered_json::object();
@@ -585,12 +630,12 @@ reply service::feedback(std::string_view id, std::string_view body) const {
     const json* suggestions = fhir::detail::member(item, "acceptedSuggestions");
     if (suggestions != nullptr && !suggestions->is_array())
       return error_reply(400, "acceptedSuggestions is not an array");
-    bool long_id = false;
+    bool bad_id = false;
     fhir::detail::for_each_item(suggestions, [&](const json& s) {
-      long_id = long_id || too_long(text_at(s, "id"));
+      bad_id = bad_id || !is_uuid(text_at(s, "id"));
       accepted.push_back(std::string(text_at(s, "id")));
     });
-    if (long_id) return error_reply(400, "a suggestion id is longer than 200 characters");
+    if (bad_id) return error_reply(400, "an accepted suggestion's id is not a suggestion's UUID");
     if (outcome == "accepted" && accepted.empty()) {
       return error_reply(400, "an accepted outcome names no acceptedSuggestions");
     }
@@ -600,11 +645,13 @@ reply service::feedback(std::string_view id, std::string_view body) const {
       return error_reply(400, "overrideReason is not an object");
     const json* reason = fhir::detail::member(override_reason, "reason");
     if (reason != nullptr) {
-      if (!reason->is_object()) return error_reply(400, "overrideReason.reason is not a Coding");
-      if (too_long(text_at(*reason, "system")) || too_long(text_at(*reason, "code"))) {
-        return error_reply(400,
-                           "overrideReason.reason has a system or code longer than 200 "
-                           "characters");
+      const bool known = reason->is_object() &&
+                         std::any_of(offered.begin(), offered.end(), [&](const ordered_json& o) {
+                           return text_at(*reason, "system") == o["system"].get<std::string>() &&
+                                  text_at(*reason, "code") == o["code"].get<std::string>();
+                         });
+      if (!known) {
+        return error_reply(400, "overrideReason.reason is not one of the cards' override reasons");
       }
       // The coding's system and code; not its display, a text the client writes.
       line["overrideReason"] = {{"system", std::string(text_at(*reason, "system"))},

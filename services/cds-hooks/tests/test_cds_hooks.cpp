@@ -769,6 +769,26 @@ TEST_CASE("cds: bad requests: 400 with a message, 404, 413, and the service keep
                     "draft")}))}}}}
             .dump(),
         "selections[0] names no resource of draftOrders: 'MedicationRequest/o1'"}},
+      {"a draft order twice",
+       {json{{"hook", "order-select"},
+             {"hookInstance", "x"},
+             {"context",
+              {{"patientId", "p"},
+               {"selections", json::array({"MedicationRequest/o2"})},
+               {"draftOrders",
+                gln_fhir_test::collection(
+                    json::array({gln_fhir_test::medication_request(
+                                     "o2",
+                                     gln_fhir_test::coding(
+                                         "http://www.nlm.nih.gov/research/umls/rxnorm", "1869684"),
+                                     "draft"),
+                                 gln_fhir_test::medication_request(
+                                     "o2",
+                                     gln_fhir_test::coding(
+                                         "http://www.nlm.nih.gov/research/umls/rxnorm", "1869684"),
+                                     "draft")}))}}}}
+            .dump(),
+        "draftOrders holds MedicationRequest/o2 twice"}},
   };
   for (const auto& [what, body_and_error] : bad) {
     INFO(what);
@@ -828,18 +848,39 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
   CHECK(post(service, "/cds-services/gln-order-select/feedback", std::string("{\"feedback\": [}"))
             .status == 400);
   CHECK(post(service, "/cds-services/no-such-service/feedback", feedback).status == 404);
-  // Refused whole, naming what is wrong: a time that is none, an id too long to be one, a card
-  // this process issued under another service.
+  // Refused whole, naming what is wrong: a time that is none (or that hides words), a card or
+  // suggestion that is no UUID, an override reason the cards did not offer.
   auto one = [&](json item) { return json{{"feedback", json::array({std::move(item)})}}; };
   const json overridden = feedback["feedback"][0];
-  json no_time = overridden;
-  no_time["outcomeTimestamp"] = "not a time";
-  json long_code = overridden;
-  long_code["overrideReason"]["reason"]["code"] = std::string(100000, 'x');
-  const std::pair<std::string, json> refused[] = {
-      {"a feedback outcomeTimestamp is not an ISO 8601 date and time", one(no_time)},
-      {"overrideReason.reason has a system or code longer than 200 characters", one(long_code)},
-  };
+  const json accepted = feedback["feedback"][1];
+  const std::string bad_time =
+      "a feedback outcomeTimestamp is not an ISO 8601 instant (2026-11-30T10:05:31Z)";
+  std::vector<std::pair<std::string, json>> refused;
+  for (const char* time :
+       {"not a time", "2026-11-30Tgarbage", "2026-11-30T", "2026-11-30T99:00:00Z",
+        "2026-11-30T10:05:31Z Jane Doe", "2026-11-30T10:05:31"}) {
+    json item = overridden;
+    item["outcomeTimestamp"] = time;
+    refused.emplace_back(bad_time, one(item));
+  }
+  for (const json& name : {json("Jane Doe MRN 12345"), json(7), json("")}) {
+    json item = overridden;
+    item["card"] = name;
+    refused.emplace_back("a feedback card is not a card's UUID", one(item));
+    json chosen = accepted;
+    chosen["acceptedSuggestions"] = json::array({{{"id", name}}});
+    refused.emplace_back("an accepted suggestion's id is not a suggestion's UUID", one(chosen));
+  }
+  json empty_suggestion = accepted;
+  empty_suggestion["acceptedSuggestions"] = json::array({json::object()});
+  refused.emplace_back("an accepted suggestion's id is not a suggestion's UUID",
+                       one(empty_suggestion));
+  for (const json& code : {json("Jane Doe 1950-01-01"), json(std::string(100000, 'x')), json(7)}) {
+    json item = overridden;
+    item["overrideReason"]["reason"]["code"] = code;
+    refused.emplace_back("overrideReason.reason is not one of the cards' override reasons",
+                         one(item));
+  }
   for (const auto& [error, body] : refused) {
     const response r = post(service, "/cds-services/gln-order-select/feedback", body);
     CHECK(r.status == 400);

@@ -45,6 +45,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -447,12 +448,44 @@ inline concept_reading read_medication_concept(const json* code_concept,
   return out;
 }
 
-// Whether a clinicalStatus and verificationStatus say a Condition or an AllergyIntolerance is
-// over or was never there. Only FHIR's own codes in FHIR's own code systems do, and only where
-// no coding of the same status says otherwise: a status not recorded, one no code of FHIR reads
-// ("Active", a plain string, "resolved" in another system) or one that contradicts itself
-// ("refuted" and "confirmed") leaves it active, the stricter reading.
-inline bool status_rules_out(const json& resource) {
+// Whether a status says one of `codes` (lower case), in any case, in one of its codings or in
+// its text: "Active" is no FHIR code, but it says active.
+inline bool status_says(const json* code_concept, std::initializer_list<std::string_view> codes) {
+  const auto names = [&](std::string_view said) {
+    std::string lower(said);
+    for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    return std::find(codes.begin(), codes.end(), lower) != codes.end();
+  };
+  bool found = names(text_of(member(code_concept, "text")));
+  for_each_item(member(code_concept, "coding"),
+                [&](const json& c) { found = found || names(text_at(c, "code")); });
+  return found;
+}
+
+// Whether a status holds at least one coding and every one of its codings is one of `codes` in
+// `system`: a coding of another system or code beside them (SNOMED's "Active") makes the
+// status say two things.
+inline bool status_only(const json* code_concept, std::initializer_list<std::string_view> codes,
+                        std::string_view system) {
+  bool any = false;
+  bool only = true;
+  for_each_item(member(code_concept, "coding"), [&](const json& c) {
+    any = true;
+    const std::string_view code = text_at(c, "code");
+    only = only && text_at(c, "system") == system &&
+           std::find(codes.begin(), codes.end(), code) != codes.end();
+  });
+  return any && only;
+}
+
+// Whether a clinicalStatus, verificationStatus and abatement say a Condition or an
+// AllergyIntolerance is over or was never there. Only FHIR's own codes in FHIR's own code
+// systems do, each coding of the status agreeing, and only where nothing else on the resource
+// says it is active: a status not recorded, one no code of FHIR reads ("Active", a plain
+// string, "resolved" in another system) or one that contradicts itself or the resource
+// ("refuted" beside "confirmed", "refuted" or an abatement with clinicalStatus "active") leaves
+// it active, the stricter reading.
+inline bool status_rules_out(const json& resource, const date* on = nullptr) {
   const bool allergy = is_type(resource, "AllergyIntolerance");
   const std::string_view verification_system =
       allergy ? "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
@@ -460,15 +493,21 @@ inline bool status_rules_out(const json& resource) {
   const std::string_view clinical_system =
       allergy ? "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
               : "http://terminology.hl7.org/CodeSystem/condition-clinical";
-  const json* verification = member(resource, "verificationStatus");
-  if (status_is(verification, {"refuted", "entered-in-error"}, verification_system) &&
-      !status_is(verification,
-                 {"unconfirmed", "presumed", "provisional", "differential", "confirmed"})) {
-    return true;
-  }
   const json* clinical = member(resource, "clinicalStatus");
-  return status_is(clinical, {"inactive", "remission", "resolved"}, clinical_system) &&
-         !status_is(clinical, {"active", "recurrence", "relapse"});
+  const json* verification = member(resource, "verificationStatus");
+  const bool says_active = status_says(clinical, {"active", "recurrence", "relapse"});
+  if (says_active) return false;
+  if (status_only(verification, {"refuted", "entered-in-error"}, verification_system)) return true;
+  if (status_only(clinical, {"inactive", "remission", "resolved"}, clinical_system)) return true;
+  if (on == nullptr) return false;
+  for (std::string_view key : {"abatementDateTime", "abatementPeriod"}) {
+    const json* abatement = member(resource, key);
+    if (abatement == nullptr) continue;
+    const auto day =
+        abatement->is_object() ? latest_day(member(abatement, "end")) : latest_day(abatement);
+    if (day && *day <= *on) return true;
+  }
+  return false;
 }
 
 // Whether a MedicationRequest's or MedicationStatement's status says it is not taken (FHIR R4
@@ -484,15 +523,7 @@ inline bool medication_status_rules_out(std::string_view status) {
 
 // Whether a Condition is clinically active on `on` (knowledge.md §2b).
 inline bool condition_active(const json& condition, const date& on) {
-  if (status_rules_out(condition)) return false;
-  for (std::string_view key : {"abatementDateTime", "abatementPeriod"}) {
-    const json* abatement = member(condition, key);
-    if (abatement == nullptr) continue;
-    const auto day =
-        abatement->is_object() ? latest_day(member(abatement, "end")) : latest_day(abatement);
-    if (day && *day <= on) return false;
-  }
-  return true;
+  return !status_rules_out(condition, &on);
 }
 
 inline std::optional<double> number_of(const json* value) {
@@ -553,7 +584,9 @@ class reader {
         if (*key == item.key()) which = s;
       }
       if (which) {
-        add_section(*which, item.value());
+        // MedicationStatements add to the medications, but only the MedicationRequest search
+        // makes them known: without it the orders are unknown, however many statements came.
+        add_section(*which, item.value(), item.key() != keys.medication_statements);
       } else if (item.value().is_object() && detail::is_type(item.value(), "Patient")) {
         add_section(section::patient, item.value());
       }
@@ -563,10 +596,15 @@ class reader {
   // One section's data: a resource, a searchset Bundle, or null (none). A Bundle with a next
   // page, an OperationOutcome reporting an error, an entry with no resource or with a resource
   // of another kind (a misspelt resourceType), or a resource of another kind in place of the
-  // Bundle leaves the section incomplete: unknown, never none.
-  void add_section(section s, const json& value) {
+  // Bundle leaves the section incomplete: unknown, never none. `completes` false: the data
+  // adds to the section but does not by itself make it read (a part of it, such as the
+  // MedicationStatements beside the MedicationRequests).
+  void add_section(section s, const json& value, bool completes = true) {
+    const auto read = [&] {
+      if (completes) mark(s, section_state::read, {});
+    };
     if (value.is_null()) {
-      mark(s, section_state::read, {});
+      read();
       return;
     }
     if (!value.is_object()) {
@@ -584,23 +622,25 @@ class reader {
         return;
       }
       resources_.push_back(entry{&value, s, {}, false});
-      mark(s, section_state::read, {});
+      read();
       return;
     }
     std::string problem;
     const json* entries = detail::member(value, "entry");
+    const json* links = detail::member(value, "link");
+    const json* total = detail::member(value, "total");
     if (entries != nullptr && !entries->is_array()) problem = "its entry is not a list";
+    if (links != nullptr && !links->is_array()) problem = "its link is not a list";
+    if (total != nullptr && !total->is_number()) problem = "its total is not a number";
     std::size_t matches = add_entries(value, s, &problem);
     if (problem.empty() && next_link(value) != nullptr)
       problem = "the search result has more pages";
-    if (problem.empty()) {
-      const auto total = detail::number_of(detail::member(value, "total"));
-      if (total && *total > static_cast<double>(matches)) {
-        problem = "the search result holds fewer entries than its total";
-      }
+    if (problem.empty() && total != nullptr &&
+        total->get<double>() > static_cast<double>(matches)) {
+      problem = "the search result holds fewer entries than its total";
     }
     if (problem.empty()) {
-      mark(s, section_state::read, {});
+      read();
     } else {
       mark(s, section_state::incomplete, problem);
     }
@@ -856,9 +896,12 @@ inline record reader::read(std::string_view checked_order) const {
     if (patient_id.empty()) return false;
     const std::string_view other =
         type == "Patient" ? text_at(*e.resource, "id") : detail::subject_of(*e.resource);
-    if (other.empty() || other == patient_id) return false;
+    // A Patient whose id is missing (or not a string) cannot be shown to be the one asked for.
+    const bool unnamed = type == "Patient" && other.empty() && !options_.patient_id.empty();
+    if (!unnamed && (other.empty() || other == patient_id)) return false;
     const std::string why =
-        "it is about Patient/" + std::string(other) + ", not Patient/" + patient_id;
+        unnamed ? "a Patient without an id, so not known to be Patient/" + patient_id
+                : "it is about Patient/" + std::string(other) + ", not Patient/" + patient_id;
     out.skipped.push_back(skipped_entry{reference, why});
     std::vector<section> kinds = e.from ? std::vector<section>{*e.from} : sections_of(*e.resource);
     if (e.draft) kinds = {section::medications};
@@ -878,13 +921,18 @@ inline record reader::read(std::string_view checked_order) const {
 
     if (type == "Patient") {
       if (first_patient != nullptr) {
-        bool same = true;
-        for (std::string_view key : {"birthDate", "deceasedBoolean", "deceasedDateTime"}) {
-          const json* mine = member(*first_patient, key);
-          const json* theirs = member(resource, key);
-          same =
-              same && (mine == nullptr ? theirs == nullptr : theirs != nullptr && *mine == *theirs);
-        }
+        // What is read of a copy: its birthDate, and whether and when it says the patient died
+        // (deceasedBoolean false and no deceased[x] say the same).
+        auto read_of = [](const json& copy) {
+          const json* born = member(copy, "birthDate");
+          const json* died = member(copy, "deceasedDateTime");
+          const json* flag = member(copy, "deceasedBoolean");
+          const bool alive_flag = flag == nullptr || (flag->is_boolean() && !flag->get<bool>());
+          return std::make_tuple(born != nullptr ? born->dump() : std::string(),
+                                 died != nullptr ? died->dump() : std::string(),
+                                 alive_flag ? std::string() : flag->dump());
+        };
+        const bool same = read_of(*first_patient) == read_of(resource);
         if (!same) {
           const std::string why =
               "a second copy of the patient that disagrees on birthDate or "
@@ -1005,11 +1053,11 @@ inline record reader::read(std::string_view checked_order) const {
       }
       const json* quantity = member(resource, "valueQuantity");
       // "<40 kg" bounds a weight but is none: it could pass a per-kg ceiling the weight fails.
-      if (const std::string_view comparator = detail::text_of(member(quantity, "comparator"));
-          !comparator.empty()) {
-        out.skipped.push_back(skipped_entry{reference, "a weight given as '" +
-                                                           std::string(comparator) +
-                                                           "' a value is not a measured weight"});
+      if (const json* comparator = member(quantity, "comparator")) {
+        const std::string how =
+            comparator->is_string() ? comparator->get<std::string>() : comparator->dump();
+        out.skipped.push_back(skipped_entry{
+            reference, "a weight given as '" + how + "' a value is not a measured weight"});
         continue;
       }
       const std::optional<double> value = detail::number_of(member(quantity, "value"));

@@ -313,6 +313,8 @@ inline std::vector<std::string> not_checked_lines(const record& r) {
   line(section::pregnancy_status,
        "the pregnancy status observation; pregnancy was read from the conditions",
        "pregnancy status Observation");
+  line(section::weight, "the per-kg ceilings and the weight-based doses",
+       "body weight Observation");
   line(section::patient, "age", "Patient");
   return out;
 }
