@@ -167,6 +167,22 @@ int main(int argc, char** argv) {
     return false;
   };
 
+  // CDS Hooks posts JSON: any other body type is named and refused before the body is read (a
+  // form body, curl's default, would otherwise meet cpp-httplib's smaller form limit as a 413).
+  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    if (request.method != "POST") return httplib::Server::HandlerResponse::Unhandled;
+    const std::string given = request.get_header_value("Content-Type");
+    std::string type = given.substr(0, given.find(';'));
+    while (!type.empty() && type.back() == ' ') type.pop_back();
+    for (char& ch : type) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    if (type == "application/json") return httplib::Server::HandlerResponse::Unhandled;
+    response.status = 415;
+    response.set_content(
+        json_error("the body must be sent with Content-Type: application/json, not " +
+                   (given.empty() ? std::string("none") : "'" + given.substr(0, 100) + "'")),
+        "application/json");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   server.Options(R"(/.*)", [](const httplib::Request&, httplib::Response& response) {
     response.status = 204;
     response.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");

@@ -797,6 +797,23 @@ TEST_CASE("cds: bad requests: 400 with a message, 404, 413, and the service keep
     CHECK(r.body["error"].get<std::string>().find(body_and_error.second) != std::string::npos);
   }
   CHECK(post(service, "/cds-services/gln-order-select", std::string(70000, ' ')).status == 413);
+  {
+    // A body of another type, curl's form default among them, is named as such: 415.
+    auto typed = service.client();
+    for (const char* type : {"text/plain", "application/x-www-form-urlencoded"}) {
+      INFO(type);
+      const auto r = typed.Post("/cds-services/gln-order-select", text, type);
+      REQUIRE(r);
+      CHECK(r->status == 415);
+      CHECK(gln_fhir_test::parse(r->body)["error"] ==
+            std::string("the body must be sent with Content-Type: application/json, not '") + type +
+                "'");
+    }
+    const auto with_charset =
+        typed.Post("/cds-services/gln-order-select", text, "Application/JSON; charset=utf-8");
+    REQUIRE(with_charset);
+    CHECK(with_charset->status == 200);
+  }
   const response unknown = post(service, "/cds-services/no-such-service", minimal);
   CHECK(unknown.status == 404);
   auto client = service.client();
