@@ -689,24 +689,30 @@ TEST_CASE("request_parser reads every key and refuses what it does not know") {
   // A knob gln::effective() would put back to its default is refused, naming it: an answer under
   // the default is not the answer to the policy sent (knowledge.md §12: zero, negative,
   // looser and out-of-range values fall back).
-  CHECK(parse_failure(R"({"policy": {"self_directed_daily_ceiling": 0}})") ==
-        "policy.self_directed_daily_ceiling: not applied: a policy only tightens, and a stricter "
-        "value is lower than the default 20 g/day and above 0");
-  CHECK(parse_failure(R"({"policy": {"adult_maximum_daily": 60}})") ==
-        "policy.adult_maximum_daily: not applied: a policy only tightens, and a stricter value "
-        "is lower than the default 40 g/day and above 0");
-  CHECK(parse_failure(R"({"policy": {"child_per_kg_limit": -0.1}})") ==
-        "policy.child_per_kg_limit: not applied: a policy only tightens, and a stricter value "
-        "is lower than the default 0.65 g/kg/day and above 0");
-  CHECK(parse_failure(R"({"policy": {"adult_age_years": 2e6}})") ==
-        "policy.adult_age_years: not applied: a policy only tightens, and a stricter value is "
-        "higher than the default 18 years and at most 1000000");
-  CHECK(parse_failure(R"({"policy": {"recent_icu_days": 2147483647}})") ==
-        "policy.recent_icu_days: not applied: a policy only tightens, and a stricter value is "
-        "longer than the default 30 days and at most 1000000");
-  CHECK(parse_failure(R"({"policy": {"adult_age_years": 21, "max_weight_kg": 1e-400}})") ==
-        "policy.max_weight_kg: not applied: a policy only tightens, and a stricter value is "
-        "lower than the default 700 kg and above 0");
+  const std::pair<const char*, const char*> not_applied[] = {
+      {R"({"self_directed_daily_ceiling": 0})",
+       "self_directed_daily_ceiling: not applied: a policy only tightens, and a stricter value is "
+       "lower than the default 20 g/day and above 0"},
+      {R"({"adult_maximum_daily": 60})",
+       "adult_maximum_daily: not applied: a policy only tightens, and a stricter value is lower "
+       "than the default 40 g/day and above 0"},
+      {R"({"child_per_kg_limit": -0.1})",
+       "child_per_kg_limit: not applied: a policy only tightens, and a stricter value is lower "
+       "than the default 0.65 g/kg/day and above 0"},
+      {R"({"adult_age_years": 2e6})",
+       "adult_age_years: not applied: a policy only tightens, and a stricter value is higher "
+       "than the default 18 years and at most 1000000"},
+      {R"({"recent_icu_days": 2147483647})",
+       "recent_icu_days: not applied: a policy only tightens, and a stricter value is longer "
+       "than the default 30 days and at most 1000000"},
+      {R"({"adult_age_years": 21, "max_weight_kg": 1e-400})",
+       "max_weight_kg: not applied: a policy only tightens, and a stricter value is lower than "
+       "the default 700 kg and above 0"},
+  };
+  for (const auto& [policy, message] : not_applied) {
+    CHECK(parse_failure(std::string(R"({"policy": )") + policy + "}") ==
+          std::string("policy.") + message);
+  }
   {
     // The default itself, a stricter value, null, and a step-up day past the review day (held
     // to the review day, stricter still) are read.

@@ -720,6 +720,23 @@ TEST_CASE("cds: bad requests: 400 with a message, 404, 413, and the service keep
                           {"draftOrders", gln_fhir_test::collection(json::array())}}}};
   CHECK(post(service, "/cds-services/gln-order-select", minimal).status == 200);
   const std::string text = minimal.dump();
+  // An order-select of glutamine drafts with these ids, selecting `selected`.
+  auto order_select = [](const std::vector<std::string>& selected,
+                         const std::vector<std::string>& drafts) {
+    json orders = json::array();
+    for (const std::string& id : drafts) {
+      orders.push_back(gln_fhir_test::medication_request(
+          id, gln_fhir_test::coding("http://www.nlm.nih.gov/research/umls/rxnorm", "1869684"),
+          "draft"));
+    }
+    return json{{"hook", "order-select"},
+                {"hookInstance", "x"},
+                {"context",
+                 {{"patientId", "p"},
+                  {"selections", selected},
+                  {"draftOrders", gln_fhir_test::collection(orders)}}}}
+        .dump();
+  };
   // Each body, and what the error must say: the JSON adapter's strict reader, then the
   // CDS Hooks request's own members.
   const std::map<std::string, std::pair<std::string, std::string>> bad = {
@@ -757,37 +774,10 @@ TEST_CASE("cds: bad requests: 400 with a message, 404, 413, and the service keep
             .dump(),
         "fhirAuthorization is given without fhirServer"}},
       {"a selection of no draft order",
-       {json{{"hook", "order-select"},
-             {"hookInstance", "x"},
-             {"context",
-              {{"patientId", "p"},
-               {"selections", json::array({"MedicationRequest/o1"})},
-               {"draftOrders",
-                gln_fhir_test::collection(json::array({gln_fhir_test::medication_request(
-                    "o2",
-                    gln_fhir_test::coding("http://www.nlm.nih.gov/research/umls/rxnorm", "1869684"),
-                    "draft")}))}}}}
-            .dump(),
+       {order_select({"MedicationRequest/o1"}, {"o2"}),
         "selections[0] names no resource of draftOrders: 'MedicationRequest/o1'"}},
       {"a draft order twice",
-       {json{{"hook", "order-select"},
-             {"hookInstance", "x"},
-             {"context",
-              {{"patientId", "p"},
-               {"selections", json::array({"MedicationRequest/o2"})},
-               {"draftOrders",
-                gln_fhir_test::collection(
-                    json::array({gln_fhir_test::medication_request(
-                                     "o2",
-                                     gln_fhir_test::coding(
-                                         "http://www.nlm.nih.gov/research/umls/rxnorm", "1869684"),
-                                     "draft"),
-                                 gln_fhir_test::medication_request(
-                                     "o2",
-                                     gln_fhir_test::coding(
-                                         "http://www.nlm.nih.gov/research/umls/rxnorm", "1869684"),
-                                     "draft")}))}}}}
-            .dump(),
+       {order_select({"MedicationRequest/o2"}, {"o2", "o2"}),
         "draftOrders holds MedicationRequest/o2 twice"}},
   };
   for (const auto& [what, body_and_error] : bad) {
