@@ -282,19 +282,6 @@ inline std::string concept_text(const json* code_concept) {
   return out;
 }
 
-// Whether a status CodeableConcept holds one of `codes`; with a `system`, only in a coding of
-// that system.
-inline bool status_is(const json* code_concept, std::initializer_list<std::string_view> codes,
-                      std::string_view system = {}) {
-  bool found = false;
-  for_each_item(member(code_concept, "coding"), [&](const json& c) {
-    if (!system.empty() && text_at(c, "system") != system) return;
-    const std::string_view code = text_at(c, "code");
-    for (std::string_view wanted : codes) found = found || code == wanted;
-  });
-  return found;
-}
-
 // The latest day a date-like element allows: a dateTime, a Period's end, or its start.
 inline std::optional<date> latest_day(const json* value) {
   if (value == nullptr) return std::nullopt;
