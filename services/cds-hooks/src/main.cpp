@@ -172,9 +172,8 @@ int main(int argc, char** argv) {
   server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
     if (request.method != "POST") return httplib::Server::HandlerResponse::Unhandled;
     const std::string given = request.get_header_value("Content-Type");
-    std::string type = given.substr(0, given.find(';'));
+    std::string type = gln::fhir::detail::lower_ascii(given.substr(0, given.find(';')));
     while (!type.empty() && type.back() == ' ') type.pop_back();
-    for (char& ch : type) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     if (type == "application/json") return httplib::Server::HandlerResponse::Unhandled;
     response.status = 415;
     response.set_content(

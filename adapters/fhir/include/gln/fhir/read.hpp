@@ -435,13 +435,18 @@ inline concept_reading read_medication_concept(const json* code_concept,
   return out;
 }
 
+// `text` with its ASCII letters in lower case (codes and media types are ASCII).
+inline std::string lower_ascii(std::string_view text) {
+  std::string lower(text);
+  for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  return lower;
+}
+
 // Whether a status says one of `codes` (lower case), in any case, in one of its codings or in
 // its text: "Active" is no FHIR code, but it says active.
 inline bool status_says(const json* code_concept, std::initializer_list<std::string_view> codes) {
   const auto names = [&](std::string_view said) {
-    std::string lower(said);
-    for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    return std::find(codes.begin(), codes.end(), lower) != codes.end();
+    return std::find(codes.begin(), codes.end(), lower_ascii(said)) != codes.end();
   };
   bool found = names(text_of(member(code_concept, "text")));
   for_each_item(member(code_concept, "coding"),
@@ -511,6 +516,15 @@ inline bool medication_status_rules_out(std::string_view status) {
 // Whether a Condition is clinically active on `on` (knowledge.md §2b).
 inline bool condition_active(const json& condition, const date& on) {
   return !status_rules_out(condition, &on);
+}
+
+// Records `state` for a section, unless it is already incomplete: incomplete wins over read,
+// since some of the data is missing.
+inline void mark_section(std::array<section_status, section_count>& sections, section s,
+                         section_state state, std::string why) {
+  section_status& status = sections[static_cast<std::size_t>(s)];
+  if (status.state == section_state::incomplete) return;
+  status = section_status{state, std::move(why)};
 }
 
 inline std::optional<double> number_of(const json* value) {
@@ -744,10 +758,7 @@ class reader {
   }
 
   void mark(section s, section_state state, std::string why) {
-    section_status& status = sections_[static_cast<std::size_t>(s)];
-    // incomplete wins over read: some of the data is missing
-    if (status.state == section_state::incomplete) return;
-    status = section_status{state, std::move(why)};
+    detail::mark_section(sections_, s, state, std::move(why));
   }
 
   // Every Medication a reference names: one, or none where it was not sent; more where the data
@@ -861,10 +872,7 @@ inline record reader::read(std::string_view checked_order) const {
   std::optional<weight_reading> weight;
 
   auto incomplete = [&](section s, std::string why) {
-    section_status& status = out.sections[static_cast<std::size_t>(s)];
-    if (status.state != section_state::incomplete) {
-      status = section_status{section_state::incomplete, std::move(why)};
-    }
+    detail::mark_section(out.sections, s, section_state::incomplete, std::move(why));
   };
 
   // The patient the data is about: options().patient_id, else the first Patient's id.
