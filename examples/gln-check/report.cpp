@@ -14,8 +14,7 @@
 
 namespace gln_check {
 
-std::string quote(std::string_view text) {
-  constexpr std::size_t max_shown = 60;
+std::string quote(std::string_view text, std::size_t max_shown) {
   std::string out = "'";
   std::size_t shown = 0;
   for (const char ch : text) {

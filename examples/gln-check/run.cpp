@@ -299,13 +299,13 @@ void flush_or_throw(std::ostream& out) {
 
 std::string read_file(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) throw usage_error{"--profile: cannot open " + quote(path)};
+  if (!file) throw usage_error{"--profile: cannot open " + quote_path(path)};
   std::string text(max_request_bytes + 1, '\0');
   file.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (file.bad()) throw usage_error{"--profile: cannot read " + quote(path)};
+  if (file.bad()) throw usage_error{"--profile: cannot read " + quote_path(path)};
   text.resize(static_cast<std::size_t>(file.gcount()));
   if (text.size() > max_request_bytes) {
-    throw usage_error{"--profile: " + quote(path) + " is larger than 1 MiB"};
+    throw usage_error{"--profile: " + quote_path(path) + " is larger than 1 MiB"};
   }
   return text;
 }
@@ -317,7 +317,8 @@ gln::request build_request(const CLI::App& app, const options& o) {
   if (given("--profile")) {
     gln::request_parser parser;
     if (auto error = parser.parse(read_file(o.profile_path), req)) {
-      throw usage_error{"--profile " + quote(o.profile_path) + ": " + std::string(error->text())};
+      throw usage_error{"--profile " + quote_path(o.profile_path) + ": " +
+                        std::string(error->text())};
     }
   }
   if (given("--age")) req.person.age_years = o.age;

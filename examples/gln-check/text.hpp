@@ -3,6 +3,7 @@
 
 // Small text helpers shared by the parts of gln-check (internal).
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,9 +12,13 @@
 
 namespace gln_check {
 
-// 'text' in quotes, control and non-ASCII bytes escaped as \xNN, cut to 60 characters: safe
-// to put in a one-line message whatever the input was.
-std::string quote(std::string_view text);
+// 'text' in quotes, control and non-ASCII bytes escaped as \xNN, cut to `max_shown`
+// characters: safe to put in a one-line message whatever the input was.
+std::string quote(std::string_view text, std::size_t max_shown = 60);
+
+// A file's path the user gave, quoted as quote() does but whole: cut, it would hide which file
+// (the name is at its end) in a deep directory.
+inline std::string quote_path(std::string_view path) { return quote(path, path.size()); }
 
 // The text with every line break replaced by a space.
 std::string one_line(std::string_view text);

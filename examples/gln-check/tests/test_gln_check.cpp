@@ -239,6 +239,15 @@ TEST_CASE("the why goes down to the code: a finding's cause names the request's 
   CHECK(r.out.find("cause:   conditions (not mapped: ICD-10-CM E11.9)") != std::string::npos);
 }
 
+// A profile's path is named whole in an error, however deep its directory: cut to 60
+// characters, as other values are, it would hide the file's name.
+TEST_CASE("a profile file that cannot be opened is named by its whole path") {
+  const std::string path = "/nonexistent/" + std::string(80, 'd') + "/missing-profile.json";
+  const tool_result r = run_tool({"--profile", path});
+  CHECK(r.code == gln_check::exit_usage);
+  CHECK(r.err.find("--profile: cannot open '" + path + "'") != std::string::npos);
+}
+
 TEST_CASE("options add to a profile file and override its scalars") {
   const json envelope = run_json({"--profile", profiles + "runner-gut-stress.json", "--age", "16",
                                   "--condition", "msg_sensitivity", "--doses", "1"});
