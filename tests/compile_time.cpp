@@ -38,6 +38,21 @@ constexpr gln::profile no_weight{40.0, gln::nullopt, {}, {}, oversight::self_dir
 constexpr purpose not_a_purpose = static_cast<purpose>(gln::enum_count<purpose>);
 
 // ---- screen (§4) ----
+// The findings read in a loop, as an app reads them: a reference to each, in rule order.
+constexpr bool reads_in_order(const gln::finding_list& list, gln::rule first, gln::rule second) {
+  int seen = 0;
+  for (const gln::finding& f : list) {
+    if (seen == 0 && f.rule != first) return false;
+    if (seen == 1 && f.rule != second) return false;
+    ++seen;
+  }
+  return seen == 2;
+}
+static_assert(reads_in_order(gln::screen(make(30.0, 65.0, {condition::pregnancy},
+                                              {medication::anticonvulsant}),
+                                         purpose::gut_barrier)
+                                 .findings,
+                             gln::rule::caution_pregnancy, gln::rule::caution_seizure_disorder));
 static_assert(gln::screen(adult(), purpose::gut_barrier).overall == verdict::suitable);
 static_assert(gln::screen(adult(), purpose::gut_barrier).findings.empty());
 static_assert(gln::screen(with_cirrhosis, purpose::gut_barrier).overall == verdict::avoid);

@@ -3,7 +3,9 @@
 #include <gln/gln.hpp>
 
 #include <cstddef>
+#include <iterator>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include "catch.hpp"
@@ -39,6 +41,24 @@ TEST_CASE("findings come in a stable order: profile inputs, screening, regimen i
   for (std::size_t i = 0; i < all.size(); ++i) CHECK(c.findings[i] == all[i]);
   CHECK(c.findings.size() == all.size());
   CHECK(c.overall == verdict::avoid);
+}
+
+TEST_CASE("an iterator holds the finding it is at: a reference to it lasts until it moves on",
+          "[findings]") {
+  static_assert(std::is_same<std::iterator_traits<gln::finding_list::iterator>::reference,
+                             const gln::finding&>::value,
+                "`for (const gln::finding& f : list)` binds to a finding, not a temporary");
+  const gln::screening s = gln::screen(adult({condition::pregnancy}, {medication::anticonvulsant}),
+                                       purpose::gut_barrier);
+  gln::finding_list::iterator it = s.findings.begin();
+  const gln::finding& held = *it;
+  CHECK(&held == &*it);
+  CHECK(it->rule == rule::caution_pregnancy);
+  const gln::finding_list::iterator before = it++;
+  CHECK(before->rule == rule::caution_pregnancy);
+  CHECK(it->rule == rule::caution_seizure_disorder);
+  CHECK(*it == s.findings[1]);
+  CHECK(++it == s.findings.end());
 }
 
 TEST_CASE("each finding says which input made its rule fire", "[findings]") {

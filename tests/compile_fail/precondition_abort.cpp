@@ -1,6 +1,7 @@
 // Run time: a broken precondition stops the program (std::abort) instead of making up an
 // answer. The SIGABRT handler reports it, so the test passes only on abort. The mistake:
 //   finding         reading past the end of a finding list;
+//   finding_end     *end() of a finding list;
 //   optional_value  value() of an empty gln::optional;
 //   optional_deref  *o of an empty gln::optional (a purpose's name with a typo).
 #include <gln/gln.hpp>
@@ -26,6 +27,10 @@ int main(int argc, char** argv) {
     const gln::screening fine = gln::screen(person, gln::purpose::gut_barrier);
     const gln::finding made_up = fine.findings[static_cast<std::size_t>(argc - 2)];
     std::printf("read a finding that no rule produced: %s\n", made_up.rule_id().data());
+  } else if (std::strcmp(argv[1], "finding_end") == 0) {
+    const gln::screening fine = gln::screen(person, gln::purpose::gut_barrier);
+    const gln::finding made_up = *fine.findings.end();
+    std::printf("read the finding at the end: %s\n", made_up.rule_id().data());
   } else if (std::strcmp(argv[1], "optional_value") == 0) {
     std::printf("read the weight of a profile without one: %g kg\n",
                 person.weight_kg.value().value());

@@ -92,9 +92,9 @@ struct knob_info {
 
 namespace data {
 
-#define GLN_DETAIL_KNOB_ROW(id, member, type, value, unit_, stricter_, at_most_, sources_)    \
-  knob_info{policy_knob::id, static_cast<double>(value),   unit::unit_, direction::stricter_, \
-            at_most_,        {GLN_DETAIL_UNPAREN sources_}},
+#define GLN_DETAIL_KNOB_ROW(id, member, type, value, unit_, stricter_, at_most_, sources_) \
+  knob_info{policy_knob::id,      double{value}, unit::unit_,                              \
+            direction::stricter_, at_most_,      {GLN_DETAIL_UNPAREN sources_}},
 
 inline constexpr std::array<knob_info, enum_count<policy_knob>> policy_knobs{
     {GLN_POLICY_KNOBS(GLN_DETAIL_KNOB_ROW)}};

@@ -85,19 +85,27 @@ inline constexpr std::string_view weight_age_days_name = "weight_age_days";
 // placeholder finding for an empty list.
 class finding_list {
  public:
-  // An input iterator that makes each finding as it is read.
+  // An input iterator that makes each finding as it reaches it and holds it, so
+  // `for (const gln::finding& f : list)` binds to a finding that lives through the loop body
+  // (clang's -Wrange-loop-bind-reference has nothing to say about it).
   class iterator {
    public:
     using iterator_category = std::input_iterator_tag;
     using value_type = finding;
     using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = finding;  // made when read, so a value
+    using pointer = const finding*;
+    using reference = const finding&;  // valid until the iterator moves on
 
-    constexpr finding operator*() const noexcept { return list_->make(*this); }
+    // Precondition: not the end (reading it stops the program; it never makes up a finding).
+    constexpr const finding& operator*() const noexcept {
+      if (phase_ >= phases) detail::precondition_failed();
+      return current_;
+    }
+    constexpr const finding* operator->() const noexcept { return &**this; }
     constexpr iterator& operator++() noexcept {
       rest_ &= rest_ - 1U;
       if (rest_ == 0) advance_phase();
+      load();
       return *this;
     }
     // As the iterator requirements have it (CERT's const return would forbid nothing here).
@@ -116,6 +124,10 @@ class finding_list {
     constexpr iterator(const finding_list* list, int phase) noexcept : list_(list), phase_(phase) {
       rest_ = phase_ < phases ? list_->phase_bits(phase_) : 0U;
       if (rest_ == 0 && phase_ < phases) advance_phase();
+      load();
+    }
+    constexpr void load() noexcept {
+      if (phase_ < phases) current_ = list_->make(position{phase_, rest_});
     }
     constexpr void advance_phase() noexcept {
       while (rest_ == 0 && phase_ < phases) {
@@ -127,6 +139,7 @@ class finding_list {
     const finding_list* list_;
     int phase_;
     std::uint64_t rest_ = 0;
+    finding current_{};
   };
 
   constexpr std::size_t size() const noexcept {
@@ -141,8 +154,11 @@ class finding_list {
   // The i-th finding. Precondition: i < size(); reading past the end does not compile in a
   // constant expression and stops the program at run time (it never makes up a finding).
   constexpr finding operator[](std::size_t i) const noexcept {
-    for (iterator it = begin(); it != end(); ++it, --i) {
-      if (i == 0) return *it;
+    for (int phase = 0; phase < phases; ++phase) {
+      std::uint64_t bits = phase_bits(phase);
+      for (; bits != 0; bits &= bits - 1U, --i) {
+        if (i == 0) return make(position{phase, bits});
+      }
     }
     detail::precondition_failed();
   }
@@ -203,7 +219,12 @@ class finding_list {
     return supervised_ ? info.supervised_level : info.level;
   }
 
-  constexpr finding make(const iterator& at) const noexcept;
+  // Where a finding is: its phase, and the bits left there (the finding is the lowest).
+  struct position {
+    int phase;
+    std::uint64_t bits;
+  };
+  constexpr finding make(position at) const noexcept;
   constexpr gln::cause cause_for(gln::rule id) const noexcept;
   constexpr text_arguments arguments_for(std::string_view pattern) const noexcept;
   constexpr optional<double> number_named(std::string_view name) const noexcept;
@@ -291,9 +312,9 @@ struct finding_writer {
 
 }  // namespace detail
 
-constexpr finding finding_list::make(const iterator& at) const noexcept {
-  const std::size_t bit = detail::lowest_bit_index(at.rest_);
-  if (at.phase_ == 0 || at.phase_ == 2) {
+constexpr finding finding_list::make(position at) const noexcept {
+  const std::size_t bit = detail::lowest_bit_index(at.bits);
+  if (at.phase == 0 || at.phase == 2) {
     const auto field = static_cast<input_field>(bit);
     const std::string_view reason = data::invalid_input_reasons[bit];
     const rule_info& info = describe(gln::rule::input_invalid);
