@@ -19,9 +19,11 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "cds_service.hpp"
 #include "jwt_verify.hpp"
@@ -169,8 +171,12 @@ int main(int argc, char** argv) {
 
   // CDS Hooks posts JSON: any other body type is named and refused before the body is read (a
   // form body, curl's default, would otherwise meet cpp-httplib's smaller form limit as a 413).
+  static const std::regex service_path(R"(/cds-services/[^/]+(/feedback)?)");
   server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
-    if (request.method != "POST") return httplib::Server::HandlerResponse::Unhandled;
+    // Only where a body is read: a POST elsewhere is a 404 or a 405.
+    if (request.method != "POST" || !std::regex_match(request.path, service_path)) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     const std::string given = request.get_header_value("Content-Type");
     std::string type = gln::fhir::detail::lower_ascii(given.substr(0, given.find(';')));
     while (!type.empty() && type.back() == ' ') type.pop_back();
@@ -215,6 +221,30 @@ int main(int argc, char** argv) {
     response.status = reply.status;
     response.set_content(reply.body, "application/json");
   });
+  // A known path asked with a method it does not take: 405 with the methods it takes (RFC 9110
+  // §15.5.6), not a 404 that reads as a wrong address.
+  const auto refuse_method = [](std::string allowed) {
+    return [allowed](const httplib::Request& request, httplib::Response& response) {
+      response.status = 405;
+      response.set_header("Allow", allowed);
+      // The path is not echoed: the client knows it, and it may be long or anything.
+      response.set_content(
+          json_error(request.method + " is not allowed on this path: it takes " + allowed),
+          "application/json");
+    };
+  };
+  const std::string service_paths = R"(/cds-services/([^/]+)(/feedback)?)";
+  const std::string read_paths = "/health|/cds-services";
+  const std::string takes_post = "POST, OPTIONS";
+  const std::string takes_get = "GET, HEAD, OPTIONS";
+  server.Get(service_paths, refuse_method(takes_post));
+  server.Post(read_paths, refuse_method(takes_get));
+  for (const auto& [paths, allowed] :
+       {std::pair{service_paths, takes_post}, std::pair{read_paths, takes_get}}) {
+    server.Put(paths, refuse_method(allowed));
+    server.Patch(paths, refuse_method(allowed));
+    server.Delete(paths, refuse_method(allowed));
+  }
   server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
     if (!response.body.empty()) return;
     std::string message = "HTTP " + std::to_string(response.status);

@@ -710,7 +710,8 @@ TEST_CASE("cds: orders that are not glutamine get no card") {
   CHECK(r.body == json{{"cards", json::array()}});
 }
 
-TEST_CASE("cds: bad requests: 400 with a message, 404, 413, and the service keeps answering") {
+TEST_CASE(
+    "cds: bad requests: 400 with a message, 404, 405, 413, 415, and the service keeps answering") {
   running_service service({"--max-body", "65536", "--screening-date", "2026-11-30"});
   const json minimal = {{"hook", "order-select"},
                         {"hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea"},
@@ -810,6 +811,39 @@ TEST_CASE("cds: bad requests: 400 with a message, 404, 413, and the service keep
   const auto nowhere = client.Get("/nowhere");
   REQUIRE(nowhere);
   CHECK(nowhere->status == 404);
+  // A path the service has, asked with a method it does not take: 405 and the methods it takes.
+  const auto refused = [&](const httplib::Result& r, const std::string& allowed,
+                           const std::string& error) {
+    REQUIRE(r);
+    CHECK(r->status == 405);
+    CHECK(r->get_header_value("Allow") == allowed);
+    CHECK(gln_fhir_test::parse(r->body)["error"] == error);
+  };
+  refused(client.Get("/cds-services/gln-order-select"), "POST, OPTIONS",
+          "GET is not allowed on this path: it takes POST, OPTIONS");
+  refused(client.Get("/cds-services/gln-order-select/feedback"), "POST, OPTIONS",
+          "GET is not allowed on this path: it takes POST, OPTIONS");
+  refused(client.Delete("/cds-services/gln-order-select"), "POST, OPTIONS",
+          "DELETE is not allowed on this path: it takes POST, OPTIONS");
+  refused(client.Put("/cds-services/gln-order-select/feedback", text, "application/json"),
+          "POST, OPTIONS", "PUT is not allowed on this path: it takes POST, OPTIONS");
+  refused(client.Post("/cds-services", text, "application/json"), "GET, HEAD, OPTIONS",
+          "POST is not allowed on this path: it takes GET, HEAD, OPTIONS");
+  refused(client.Post("/health", "", "text/plain"), "GET, HEAD, OPTIONS",
+          "POST is not allowed on this path: it takes GET, HEAD, OPTIONS");
+  refused(client.Patch("/health", text, "application/json"), "GET, HEAD, OPTIONS",
+          "PATCH is not allowed on this path: it takes GET, HEAD, OPTIONS");
+  const auto head = client.Head("/cds-services/gln-order-select");
+  REQUIRE(head);
+  CHECK(head->status == 405);
+  CHECK(head->get_header_value("Allow") == "POST, OPTIONS");
+  // Where there is nothing, any method is a 404, whatever the body's type.
+  const auto posted_nowhere = client.Post("/nowhere", text, "text/plain");
+  REQUIRE(posted_nowhere);
+  CHECK(posted_nowhere->status == 404);
+  const auto too_deep = client.Get("/cds-services/gln-order-select/other");
+  REQUIRE(too_deep);
+  CHECK(too_deep->status == 404);
   // Still answering.
   CHECK(post(service, "/cds-services/gln-order-select", minimal).status == 200);
   // Garbage of every byte, bounded: a 400, never a crash or a hang.
