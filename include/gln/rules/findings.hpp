@@ -85,27 +85,29 @@ inline constexpr std::string_view weight_age_days_name = "weight_age_days";
 // placeholder finding for an empty list.
 class finding_list {
  public:
-  // An input iterator that makes each finding as it reaches it and holds it, so
-  // `for (const gln::finding& f : list)` binds to a finding that lives through the loop body
-  // (clang's -Wrange-loop-bind-reference has nothing to say about it).
+  // An input iterator that makes each finding as it is read. A finding is a value, so
+  // `const gln::finding& f = *it` (or `*std::find_if(...)`, or the loop variable of
+  // `for (const gln::finding& f : list)`) extends its life and never dangles; clang's
+  // -Wrange-loop-bind-reference says the loop binds to a temporary, which is what keeps it safe.
+  // Default-constructible, so a finding_list is a C++20 std::ranges::input_range.
   class iterator {
    public:
     using iterator_category = std::input_iterator_tag;
     using value_type = finding;
     using difference_type = std::ptrdiff_t;
-    using pointer = const finding*;
-    using reference = const finding&;  // valid until the iterator moves on
+    using pointer = void;
+    using reference = finding;  // made when read, so a value
+
+    constexpr iterator() noexcept = default;  // the end of no list
 
     // Precondition: not the end (reading it stops the program; it never makes up a finding).
-    constexpr const finding& operator*() const noexcept {
-      if (phase_ >= phases) detail::precondition_failed();
-      return current_;
+    constexpr finding operator*() const noexcept {
+      if (phase_ >= phases) detail::precondition_failed();  // the end, or no list
+      return list_->make(position{phase_, rest_});
     }
-    constexpr const finding* operator->() const noexcept { return &**this; }
     constexpr iterator& operator++() noexcept {
       rest_ &= rest_ - 1U;
       if (rest_ == 0) advance_phase();
-      load();
       return *this;
     }
     // As the iterator requirements have it (CERT's const return would forbid nothing here).
@@ -124,10 +126,6 @@ class finding_list {
     constexpr iterator(const finding_list* list, int phase) noexcept : list_(list), phase_(phase) {
       rest_ = phase_ < phases ? list_->phase_bits(phase_) : 0U;
       if (rest_ == 0 && phase_ < phases) advance_phase();
-      load();
-    }
-    constexpr void load() noexcept {
-      if (phase_ < phases) current_ = list_->make(position{phase_, rest_});
     }
     constexpr void advance_phase() noexcept {
       while (rest_ == 0 && phase_ < phases) {
@@ -136,10 +134,9 @@ class finding_list {
       }
     }
 
-    const finding_list* list_;
-    int phase_;
+    const finding_list* list_ = nullptr;
+    int phase_ = phases;
     std::uint64_t rest_ = 0;
-    finding current_{};
   };
 
   constexpr std::size_t size() const noexcept {
