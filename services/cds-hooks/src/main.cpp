@@ -169,25 +169,39 @@ int main(int argc, char** argv) {
     return false;
   };
 
-  // CDS Hooks posts JSON: any other body type is named and refused before the body is read (a
-  // form body, curl's default, would otherwise meet cpp-httplib's smaller form limit as a 413).
-  static const std::regex service_path(R"(/cds-services/[^/]+(/feedback)?)");
-  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
-    // Only where a body is read: a POST elsewhere is a 404 or a 405.
-    if (request.method != "POST" || !std::regex_match(request.path, service_path)) {
-      return httplib::Server::HandlerResponse::Unhandled;
-    }
-    const std::string given = request.get_header_value("Content-Type");
-    std::string type = gln::fhir::detail::lower_ascii(given.substr(0, given.find(';')));
-    while (!type.empty() && type.back() == ' ') type.pop_back();
-    if (type == "application/json") return httplib::Server::HandlerResponse::Unhandled;
-    response.status = 415;
-    response.set_content(
-        json_error("the body must be sent with Content-Type: application/json, not " +
-                   (given.empty() ? std::string("none") : "'" + given.substr(0, 100) + "'")),
-        "application/json");
-    return httplib::Server::HandlerResponse::Handled;
-  });
+  // Refused before the body is read: a service that does not exist (404), a body without a
+  // Content-Length (411: cpp-httplib reads a chunked body whole, past --max-body, and waits for
+  // a body that is neither), and a body that is not JSON (415: a form body, curl's default, would
+  // otherwise meet cpp-httplib's smaller form limit as a 413). The answer asks the client to
+  // close the connection, as the unread body would be read as the next request. Before the
+  // JWT check, like the 405s: the service ids are fixed and public (discovery, the README).
+  static const std::regex service_path(R"(/cds-services/([^/]+)(/feedback)?)");
+  server.set_pre_routing_handler(
+      [&service](const httplib::Request& request, httplib::Response& response) {
+        std::smatch match;
+        if (request.method != "POST" || !std::regex_match(request.path, match, service_path)) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
+        const auto refuse = [&](int status, const std::string& message) {
+          response.status = status;
+          response.set_header("Connection", "close");
+          response.set_content(json_error(message), "application/json");
+          return httplib::Server::HandlerResponse::Handled;
+        };
+        if (!service.has(match[1].str())) {
+          return refuse(404, "no CDS service '" + match[1].str() + "'");
+        }
+        if (!request.has_header("Content-Length")) {
+          return refuse(411, "the body must be sent with a Content-Length (not chunked)");
+        }
+        const std::string given = request.get_header_value("Content-Type");
+        std::string type = gln::fhir::detail::lower_ascii(given.substr(0, given.find(';')));
+        while (!type.empty() && type.back() == ' ') type.pop_back();
+        if (type == "application/json") return httplib::Server::HandlerResponse::Unhandled;
+        return refuse(415,
+                      "the body must be sent with Content-Type: application/json, not " +
+                          (given.empty() ? std::string("none") : "'" + given.substr(0, 100) + "'"));
+      });
   server.Options(R"(/.*)", [](const httplib::Request&, httplib::Response& response) {
     response.status = 204;
     response.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
@@ -223,8 +237,15 @@ int main(int argc, char** argv) {
   });
   // A known path asked with a method it does not take: 405 with the methods it takes (RFC 9110
   // §15.5.6), not a 404 that reads as a wrong address.
-  const auto refuse_method = [](std::string allowed) {
-    return [allowed](const httplib::Request& request, httplib::Response& response) {
+  const auto refuse_method = [&service](std::string allowed) {
+    return [allowed, &service](const httplib::Request& request, httplib::Response& response) {
+      std::smatch match;
+      if (std::regex_match(request.path, match, service_path) && !service.has(match[1].str())) {
+        response.status = 404;
+        response.set_content(json_error("no CDS service '" + match[1].str() + "'"),
+                             "application/json");
+        return;
+      }
       response.status = 405;
       response.set_header("Allow", allowed);
       // The path is not echoed: the client knows it, and it may be long or anything.

@@ -1,10 +1,14 @@
 // gln-cds-hooks over HTTP: each test starts the real service on a free loopback port and talks
 // to it with cpp-httplib's client, as an EHR would. A fake FHIR server, started here on loopback
 // too, serves what the service fetches.
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -113,6 +117,40 @@ class running_service {
   pid_t pid_ = -1;
   int port_ = 0;
 };
+
+// Sends `bytes` as they are on a new connection and returns the first answer: its status line,
+// headers and body (Content-Length bytes). For requests a client library would not send.
+std::string raw_exchange(int port, const std::string& bytes) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  timeval wait{10, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(::send(fd, bytes.data(), bytes.size(), 0) == static_cast<ssize_t>(bytes.size()));
+  std::string answer;
+  char buffer[4096];
+  for (;;) {
+    const std::size_t head_end = answer.find("\r\n\r\n");
+    if (head_end != std::string::npos) {
+      const std::size_t length_at = answer.find("Content-Length: ");
+      const std::size_t length =
+          length_at < head_end ? std::stoul(answer.substr(length_at + 16)) : 0;
+      if (answer.size() >= head_end + 4 + length) {
+        answer.resize(head_end + 4 + length);
+        break;
+      }
+    }
+    const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+    if (got <= 0) break;
+    answer.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return answer;
+}
 
 struct response {
   int status = 0;
@@ -837,6 +875,29 @@ TEST_CASE(
   REQUIRE(head);
   CHECK(head->status == 405);
   CHECK(head->get_header_value("Allow") == "POST, OPTIONS");
+  // A service that does not exist is a 404 whatever the method or body type.
+  for (const auto& unknown_service :
+       {client.Get("/cds-services/nope"), client.Delete("/cds-services/nope/feedback"),
+        client.Post("/cds-services/nope", text, "text/plain")}) {
+    REQUIRE(unknown_service);
+    CHECK(unknown_service->status == 404);
+    CHECK(gln_fhir_test::parse(unknown_service->body)["error"] == "no CDS service 'nope'");
+  }
+  // A body without a Content-Length is refused before it is read: a chunked one (cpp-httplib
+  // would read it whole, past --max-body) and one that is neither (it waited for the body).
+  const std::string post_head =
+      "POST /cds-services/gln-order-select HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Content-Type: application/json\r\n";
+  for (const std::string& request : std::vector<std::string>{
+           post_head + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+           post_head + "\r\n"}) {
+    const std::string answer = raw_exchange(service.port(), request);
+    CHECK(answer.rfind("HTTP/1.1 411 ", 0) == 0);
+    CHECK(answer.find("Connection: close\r\n") != std::string::npos);
+    CHECK(
+        answer.find("{\"error\":\"the body must be sent with a Content-Length (not chunked)\"}") !=
+        std::string::npos);
+  }
   // Where there is nothing, any method is a 404, whatever the body's type.
   const auto posted_nowhere = client.Post("/nowhere", text, "text/plain");
   REQUIRE(posted_nowhere);
