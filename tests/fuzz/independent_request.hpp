@@ -285,6 +285,19 @@ inline std::optional<expected_request> independent_request(std::string_view line
         double d = 0;
         if (!finite_number(x, d) || !gln::set_knob_value(rules, *knob, d)) return std::nullopt;
       }
+      // A value a policy could not apply (looser than the default, or out of range) is refused,
+      // not quietly put back: unless the knob is capped by another (a step-up day past the
+      // review day), which decides first.
+      const gln::policy in_force = gln::effective(rules);
+      for (const gln::knob_info& info : gln::data::policy_knobs) {
+        const std::string name(gln::to_string(info.id));
+        if (!v.contains(name) || v[name].is_null()) continue;
+        const double asked = gln::knob_value(rules, info.id);
+        const double applied = gln::knob_value(in_force, info.id);
+        if (asked == info.default_value || applied != info.default_value) continue;
+        if (info.at_most && asked > gln::knob_value(in_force, *info.at_most)) continue;
+        return std::nullopt;
+      }
       // In knob order, as gln writes them.
       for (std::size_t i = 0; i < gln::enum_count<gln::policy_knob>; ++i) {
         const auto knob = static_cast<gln::policy_knob>(i);

@@ -150,6 +150,10 @@ int main(int argc, char** argv) {
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
   server.set_keep_alive_timeout(5);
+  // One request a connection, each answer closing it: cpp-httplib cannot close a connection
+  // from a handler, so a body refused unread (404, 411, 415 below) or a second request sent
+  // behind the first would be read as the next request, a body's bytes run as a request.
+  server.set_keep_alive_max_count(1);
   // Headers and body go out in separate writes: without this, Nagle and delayed ACKs add 40 ms.
   server.set_tcp_nodelay(true);
   server.set_default_headers({{"Access-Control-Allow-Origin", cors_origin}});
@@ -169,30 +173,40 @@ int main(int argc, char** argv) {
     return false;
   };
 
-  // Refused before the body is read: a service that does not exist (404), a body without a
-  // Content-Length (411: cpp-httplib reads a chunked body whole, past --max-body, and waits for
-  // a body that is neither), and a body that is not JSON (415: a form body, curl's default, would
-  // otherwise meet cpp-httplib's smaller form limit as a 413). The answer asks the client to
-  // close the connection, as the unread body would be read as the next request. Before the
-  // JWT check, like the 405s: the service ids are fixed and public (discovery, the README).
+  // Refused before any body is read (cpp-httplib reads a chunked body whole, past --max-body, and
+  // waits its read timeout for a body with neither length nor chunks): a Transfer-Encoding or a
+  // POST, PUT or PATCH without a Content-Length (411), a Content-Length that is not one number
+  // (400); then for a service: one that does not exist (404), a body that is not JSON (415: a
+  // form body, curl's default, would otherwise meet cpp-httplib's smaller form limit as a 413).
+  // Before the JWT check, like the 405s: the service ids are fixed and public (discovery).
   static const std::regex service_path(R"(/cds-services/([^/]+)(/feedback)?)");
   server.set_pre_routing_handler(
       [&service](const httplib::Request& request, httplib::Response& response) {
+        const auto refuse = [&](int status, const std::string& message) {
+          response.status = status;
+          response.set_content(json_error(message), "application/json");
+          return httplib::Server::HandlerResponse::Handled;
+        };
+        if (request.has_header("Transfer-Encoding")) {
+          return refuse(411, "a body must be sent with a Content-Length, not a Transfer-Encoding");
+        }
+        const std::size_t lengths = request.get_header_value_count("Content-Length");
+        if (lengths > 1) return refuse(400, "Content-Length is given more than once");
+        const std::string length = request.get_header_value("Content-Length");
+        if (lengths == 1 && (length.empty() || length.size() > 18 ||
+                             length.find_first_not_of("0123456789") != std::string::npos)) {
+          return refuse(400, "Content-Length must be a number of bytes");
+        }
+        const bool sends_body =
+            request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
+        if (sends_body && lengths == 0)
+          return refuse(411, "the body must be sent with a Content-Length");
         std::smatch match;
         if (request.method != "POST" || !std::regex_match(request.path, match, service_path)) {
           return httplib::Server::HandlerResponse::Unhandled;
         }
-        const auto refuse = [&](int status, const std::string& message) {
-          response.status = status;
-          response.set_header("Connection", "close");
-          response.set_content(json_error(message), "application/json");
-          return httplib::Server::HandlerResponse::Handled;
-        };
         if (!service.has(match[1].str())) {
           return refuse(404, "no CDS service '" + match[1].str() + "'");
-        }
-        if (!request.has_header("Content-Length")) {
-          return refuse(411, "the body must be sent with a Content-Length (not chunked)");
         }
         const std::string given = request.get_header_value("Content-Type");
         std::string type = gln::fhir::detail::lower_ascii(given.substr(0, given.find(';')));

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -118,9 +119,10 @@ class running_service {
   int port_ = 0;
 };
 
-// Sends `bytes` as they are on a new connection and returns the first answer: its status line,
-// headers and body (Content-Length bytes). For requests a client library would not send.
-std::string raw_exchange(int port, const std::string& bytes) {
+// Sends `bytes` as they are on a new connection and returns the first answer (its status line,
+// headers and Content-Length bytes of body), or with `until_closed` all it reads until the
+// service closes the connection. For requests a client library would not send.
+std::string raw_exchange(int port, const std::string& bytes, bool until_closed = false) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   REQUIRE(fd >= 0);
   timeval wait{10, 0};
@@ -139,12 +141,13 @@ std::string raw_exchange(int port, const std::string& bytes) {
       const std::size_t length_at = answer.find("Content-Length: ");
       const std::size_t length =
           length_at < head_end ? std::stoul(answer.substr(length_at + 16)) : 0;
-      if (answer.size() >= head_end + 4 + length) {
+      if (!until_closed && answer.size() >= head_end + 4 + length) {
         answer.resize(head_end + 4 + length);
         break;
       }
     }
     const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+    if (got < 0) FAIL_CHECK("no answer within 10 s, or the connection was not closed");
     if (got <= 0) break;
     answer.append(buffer, static_cast<std::size_t>(got));
   }
@@ -883,20 +886,52 @@ TEST_CASE(
     CHECK(unknown_service->status == 404);
     CHECK(gln_fhir_test::parse(unknown_service->body)["error"] == "no CDS service 'nope'");
   }
-  // A body without a Content-Length is refused before it is read: a chunked one (cpp-httplib
-  // would read it whole, past --max-body) and one that is neither (it waited for the body).
+  // Refused before any body is read, and the connection closed after the answer: a
+  // Transfer-Encoding (cpp-httplib would read a chunked body whole, past --max-body), a body
+  // with no length at all (it waited for it), a Content-Length given twice or not a number.
   const std::string post_head =
       "POST /cds-services/gln-order-select HTTP/1.1\r\nHost: 127.0.0.1\r\n"
       "Content-Type: application/json\r\n";
-  for (const std::string& request : std::vector<std::string>{
-           post_head + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
-           post_head + "\r\n"}) {
-    const std::string answer = raw_exchange(service.port(), request);
-    CHECK(answer.rfind("HTTP/1.1 411 ", 0) == 0);
+  const std::string chunked = "Transfer-Encoding: chunked\r\n";
+  const std::vector<std::array<std::string, 3>> unread = {
+      {post_head + chunked + "\r\n2\r\n{}\r\n0\r\n\r\n", "411",
+       "a body must be sent with a Content-Length, not a Transfer-Encoding"},
+      {post_head + chunked + "Content-Length: 2\r\n\r\n2\r\n{}\r\n0\r\n\r\n", "411",
+       "a body must be sent with a Content-Length, not a Transfer-Encoding"},
+      {"PUT /health HTTP/1.1\r\nHost: 127.0.0.1\r\n" + chunked + "\r\n2\r\n{}\r\n0\r\n\r\n", "411",
+       "a body must be sent with a Content-Length, not a Transfer-Encoding"},
+      {post_head + "\r\n", "411", "the body must be sent with a Content-Length"},
+      {"PUT /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", "411",
+       "the body must be sent with a Content-Length"},
+      {post_head + "Content-Length: 2\r\nContent-Length: 5\r\n\r\n{}", "400",
+       "Content-Length is given more than once"},
+      {post_head + "Content-Length: +2\r\n\r\n{}", "400",
+       "Content-Length must be a number of bytes"},
+      {post_head + "Content-Length: 2abc\r\n\r\n{}", "400",
+       "Content-Length must be a number of bytes"},
+      {post_head + "Content-Length: 2, 2\r\n\r\n{}", "400",
+       "Content-Length must be a number of bytes"},
+  };
+  for (const auto& [request, status, error] : unread) {
+    INFO(request);
+    const std::string answer = raw_exchange(service.port(), request, true);
+    CHECK(answer.rfind("HTTP/1.1 " + status + " ", 0) == 0);
+    CHECK(answer.find("{\"error\":\"" + error + "\"}") != std::string::npos);
     CHECK(answer.find("Connection: close\r\n") != std::string::npos);
-    CHECK(
-        answer.find("{\"error\":\"the body must be sent with a Content-Length (not chunked)\"}") !=
-        std::string::npos);
+    CHECK(answer.rfind("HTTP/1.1 ") == 0);  // one answer, then the connection closed
+  }
+  // A request hidden in a refused body, or sent behind another, is never run: one answer a
+  // connection.
+  const std::string hidden = "GET /cds-services/hidden HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  const std::string form_head =
+      "POST /cds-services/gln-order-select HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Content-Type: text/plain\r\nContent-Length: ";
+  for (const std::string& request :
+       {form_head + std::to_string(hidden.size()) + "\r\n\r\n" + hidden,
+        "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + hidden}) {
+    const std::string answer = raw_exchange(service.port(), request, true);
+    CHECK(answer.rfind("HTTP/1.1 ") == 0);
+    CHECK(answer.find("hidden") == std::string::npos);
   }
   // Where there is nothing, any method is a 404, whatever the body's type.
   const auto posted_nowhere = client.Post("/nowhere", text, "text/plain");
