@@ -179,7 +179,8 @@ int main(int argc, char** argv) {
   // (400); then for a service: one that does not exist (404), a body that is not JSON (415: a
   // form body, curl's default, would otherwise meet cpp-httplib's smaller form limit as a 413).
   // Before the JWT check, like the 405s: the service ids are fixed and public (discovery).
-  static const std::regex service_path(R"(/cds-services/([^/]+)(/feedback)?)");
+  static const std::string service_paths = R"(/cds-services/([^/]+)(/feedback)?)";
+  static const std::regex service_path(service_paths);
   server.set_pre_routing_handler(
       [&service](const httplib::Request& request, httplib::Response& response) {
         const auto refuse = [&](int status, const std::string& message) {
@@ -199,8 +200,9 @@ int main(int argc, char** argv) {
         }
         const bool sends_body =
             request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
-        if (sends_body && lengths == 0)
+        if (sends_body && lengths == 0) {
           return refuse(411, "the body must be sent with a Content-Length");
+        }
         std::smatch match;
         if (request.method != "POST" || !std::regex_match(request.path, match, service_path)) {
           return httplib::Server::HandlerResponse::Unhandled;
@@ -268,7 +270,6 @@ int main(int argc, char** argv) {
           "application/json");
     };
   };
-  const std::string service_paths = R"(/cds-services/([^/]+)(/feedback)?)";
   const std::string read_paths = "/health|/cds-services";
   const std::string takes_post = "POST, OPTIONS";
   const std::string takes_get = "GET, HEAD, OPTIONS";
