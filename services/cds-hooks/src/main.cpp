@@ -13,15 +13,19 @@
 #include <sys/socket.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 
@@ -42,6 +46,66 @@ bool read_file(const std::string& path, std::string& out) {
   text << in.rdbuf();
   out = text.str();
   return true;
+}
+
+std::string too_large(std::size_t max_body) {
+  return "the request body is too large: at most " + std::to_string(max_body) + " bytes";
+}
+
+// RFC 9110 §5.6.2: a header field name is a token.
+bool is_token(const std::string& text) {
+  static constexpr std::string_view others = "!#$%&'*+-.^_`|~";
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+           others.find(c) != std::string_view::npos;
+  });
+}
+
+// What in a request's head refuses it before its body is read: a header name that is no token,
+// a space before the colon among them (400, RFC 9112 §5.1: `Transfer-Encoding :chunked` would
+// otherwise pass as another header); a value holding a control character (400, RFC 9110 §5.5:
+// cpp-httplib hands values on as C strings, so `Content-Length: 4\0...` read as 4); a
+// Transfer-Encoding (411: cpp-httplib reads a chunked body whole, past --max-body); a POST, PUT
+// or PATCH without a Content-Length (411: it waited its read timeout for the body); a
+// Content-Length given twice or not a plain number (400); one over --max-body (413 at once:
+// cpp-httplib read the whole body, or waited for it, to refuse it).
+std::optional<std::pair<int, std::string>> refusal(const httplib::Request& request,
+                                                   std::size_t max_body) {
+  using found = std::optional<std::pair<int, std::string>>;
+  for (const auto& [name, value] : request.headers) {
+    if (!is_token(name)) {
+      return found({400, "a header name is not a token (no space before the colon): '" +
+                             name.substr(0, 100) + "'"});
+    }
+    const bool control = std::any_of(value.begin(), value.end(), [](char c) {
+      return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f;
+    });
+    if (control) return found({400, "header " + name + " holds a control character"});
+  }
+  if (request.has_header("Transfer-Encoding")) {
+    return found({411, "a body must be sent with a Content-Length, not a Transfer-Encoding"});
+  }
+  const std::size_t lengths = request.get_header_value_count("Content-Length");
+  if (lengths > 1) return found({400, "Content-Length is given more than once"});
+  const std::string length = request.get_header_value("Content-Length");
+  if (lengths == 1 && (length.empty() || length.size() > 18 ||
+                       length.find_first_not_of("0123456789") != std::string::npos)) {
+    return found({400, "Content-Length must be a number of bytes"});
+  }
+  const bool sends_body =
+      request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
+  if (sends_body && lengths == 0) {
+    return found({411, "the body must be sent with a Content-Length"});
+  }
+  if (lengths == 1 && std::stoull(length) > max_body) return found({413, too_large(max_body)});
+  return std::nullopt;
+}
+
+// Range is ignored (RFC 9110 §14.2: a server may; it must for a POST): cpp-httplib would answer
+// a Range with a 206 of part of the JSON. Its parsed ranges are cleared before the answer is
+// written; the request object is cpp-httplib's own non-const local, handed to handlers as const.
+void ignore_ranges(const httplib::Request& request) {
+  const_cast<httplib::Request&>(request).ranges.clear();
 }
 
 }  // namespace
@@ -173,50 +237,50 @@ int main(int argc, char** argv) {
     return false;
   };
 
-  // Refused before any body is read (cpp-httplib reads a chunked body whole, past --max-body, and
-  // waits its read timeout for a body with neither length nor chunks): a Transfer-Encoding or a
-  // POST, PUT or PATCH without a Content-Length (411), a Content-Length that is not one number
-  // (400); then for a service: one that does not exist (404), a body that is not JSON (415: a
-  // form body, curl's default, would otherwise meet cpp-httplib's smaller form limit as a 413).
-  // Before the JWT check, like the 405s: the service ids are fixed and public (discovery).
+  // Refused before any body is read, by the pre-routing handler and, for a client that waits
+  // for `Expect: 100-continue`, before the 100 is sent (see refusal()); then for a service: one
+  // that does not exist (404), a body that is not JSON (415: a form body, curl's default, would
+  // otherwise meet cpp-httplib's smaller form limit as a 413). Before the JWT check, like the
+  // 405s: the service ids are fixed and public (discovery).
   static const std::string service_paths = R"(/cds-services/([^/]+)(/feedback)?)";
   static const std::regex service_path(service_paths);
-  server.set_pre_routing_handler(
-      [&service](const httplib::Request& request, httplib::Response& response) {
-        const auto refuse = [&](int status, const std::string& message) {
-          response.status = status;
-          response.set_content(json_error(message), "application/json");
-          return httplib::Server::HandlerResponse::Handled;
-        };
-        if (request.has_header("Transfer-Encoding")) {
-          return refuse(411, "a body must be sent with a Content-Length, not a Transfer-Encoding");
-        }
-        const std::size_t lengths = request.get_header_value_count("Content-Length");
-        if (lengths > 1) return refuse(400, "Content-Length is given more than once");
-        const std::string length = request.get_header_value("Content-Length");
-        if (lengths == 1 && (length.empty() || length.size() > 18 ||
-                             length.find_first_not_of("0123456789") != std::string::npos)) {
-          return refuse(400, "Content-Length must be a number of bytes");
-        }
-        const bool sends_body =
-            request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
-        if (sends_body && lengths == 0) {
-          return refuse(411, "the body must be sent with a Content-Length");
-        }
-        std::smatch match;
-        if (request.method != "POST" || !std::regex_match(request.path, match, service_path)) {
-          return httplib::Server::HandlerResponse::Unhandled;
-        }
-        if (!service.has(match[1].str())) {
-          return refuse(404, "no CDS service '" + match[1].str() + "'");
-        }
-        const std::string given = request.get_header_value("Content-Type");
-        std::string type = gln::fhir::detail::lower_ascii(given.substr(0, given.find(';')));
-        while (!type.empty() && type.back() == ' ') type.pop_back();
-        if (type == "application/json") return httplib::Server::HandlerResponse::Unhandled;
-        return refuse(415,
-                      "the body must be sent with Content-Type: application/json, not " +
-                          (given.empty() ? std::string("none") : "'" + given.substr(0, 100) + "'"));
+  const auto refused = [&service, max_body](const httplib::Request& request) {
+    if (std::optional<std::pair<int, std::string>> header = refusal(request, max_body)) {
+      return header;
+    }
+    std::smatch match;
+    if (request.method != "POST" || !std::regex_match(request.path, match, service_path)) {
+      return std::optional<std::pair<int, std::string>>();
+    }
+    if (!service.has(match[1].str())) {
+      return std::optional(std::pair{404, "no CDS service '" + match[1].str() + "'"});
+    }
+    const std::string given = request.get_header_value("Content-Type");
+    std::string type = gln::fhir::detail::lower_ascii(given.substr(0, given.find(';')));
+    while (!type.empty() && type.back() == ' ') type.pop_back();
+    if (type == "application/json") return std::optional<std::pair<int, std::string>>();
+    return std::optional(std::pair{
+        415, "the body must be sent with Content-Type: application/json, not " +
+                 (given.empty() ? std::string("none") : "'" + given.substr(0, 100) + "'")});
+  };
+  const auto answer_refusal = [](httplib::Response& response,
+                                 const std::pair<int, std::string>& refusal_found) {
+    response.status = refusal_found.first;
+    response.set_content(json_error(refusal_found.second), "application/json");
+  };
+  server.set_pre_routing_handler([&](const httplib::Request& request, httplib::Response& response) {
+    ignore_ranges(request);
+    const std::optional<std::pair<int, std::string>> found = refused(request);
+    if (!found) return httplib::Server::HandlerResponse::Unhandled;
+    answer_refusal(response, *found);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  server.set_expect_100_continue_handler(
+      [&](const httplib::Request& request, httplib::Response& response) {
+        const std::optional<std::pair<int, std::string>> found = refused(request);
+        if (!found) return 100;
+        answer_refusal(response, *found);
+        return found->first;
       });
   server.Options(R"(/.*)", [](const httplib::Request&, httplib::Response& response) {
     response.status = 204;
@@ -281,13 +345,23 @@ int main(int argc, char** argv) {
     server.Patch(paths, refuse_method(allowed));
     server.Delete(paths, refuse_method(allowed));
   }
-  server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
-    if (!response.body.empty()) return;
-    std::string message = "HTTP " + std::to_string(response.status);
-    if (response.status == 413) message = "the request body is too large";
-    if (response.status == 404) message = "not found: the services are under /cds-services";
-    response.set_content(json_error(message), "application/json");
-  });
+  server.set_error_handler(
+      [max_body](const httplib::Request& request, httplib::Response& response) {
+        ignore_ranges(request);
+        // cpp-httplib answers a Range header it cannot parse with a 416 before any handler runs.
+        if (response.status == 416) {
+          response.status = 400;
+          response.set_content(json_error("Range is not a byte range (this service ignores Range "
+                                          "and answers whole bodies: send none)"),
+                               "application/json");
+          return;
+        }
+        if (!response.body.empty()) return;
+        std::string message = "HTTP " + std::to_string(response.status);
+        if (response.status == 413) message = too_large(max_body);
+        if (response.status == 404) message = "not found: the services are under /cds-services";
+        response.set_content(json_error(message), "application/json");
+      });
   server.set_exception_handler(
       [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
         response.status = 500;

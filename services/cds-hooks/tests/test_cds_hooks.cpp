@@ -911,6 +911,21 @@ TEST_CASE(
        "Content-Length must be a number of bytes"},
       {post_head + "Content-Length: 2, 2\r\n\r\n{}", "400",
        "Content-Length must be a number of bytes"},
+      // A space before the colon hid the Transfer-Encoding (RFC 9112 §5.1: a 400).
+      {post_head + "Transfer-Encoding :chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", "400",
+       "a header name is not a token (no space before the colon): 'Transfer-Encoding '"},
+      // cpp-httplib hands a value on as a C string: this length was read as 2.
+      {post_head + "Content-Length: 2" + std::string(1, '\0') + " 9\r\n\r\n{}", "400",
+       "header Content-Length holds a control character"},
+      {post_head + "X-Note: a\rb\r\nContent-Length: 2\r\n\r\n{}", "400",
+       "header X-Note holds a control character"},
+      // Over --max-body with no body sent: refused at once (it waited its read timeout).
+      {post_head + "Content-Length: 65537\r\n\r\n", "413",
+       "the request body is too large: at most 65536 bytes"},
+      // cpp-httplib answers a Range it cannot parse with a 416 and no handler runs.
+      {"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: lines=1\r\n\r\n", "400",
+       "Range is not a byte range (this service ignores Range and answers whole bodies: send "
+       "none)"},
   };
   for (const auto& [request, status, error] : unread) {
     INFO(request);
@@ -919,6 +934,45 @@ TEST_CASE(
     CHECK(answer.find("{\"error\":\"" + error + "\"}") != std::string::npos);
     CHECK(answer.find("Connection: close\r\n") != std::string::npos);
     CHECK(answer.rfind("HTTP/1.1 ") == 0);  // one answer, then the connection closed
+  }
+  // A client waiting for `Expect: 100-continue` is refused without the 100 (it was told to send
+  // the body first).
+  for (const auto& [request, status] : std::vector<std::pair<std::string, std::string>>{
+           {post_head + "Expect: 100-continue\r\nContent-Length: 65537\r\n\r\n", "413"},
+           {"POST /cds-services/nope HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+            "application/json\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n",
+            "404"},
+           {"POST /cds-services/gln-order-select HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+            "text/plain\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n",
+            "415"}}) {
+    INFO(request);
+    const std::string answer = raw_exchange(service.port(), request, true);
+    CHECK(answer.rfind("HTTP/1.1 " + status + " ", 0) == 0);
+    CHECK(answer.rfind("HTTP/1.1 ") == 0);
+  }
+  {
+    const std::string answer = raw_exchange(service.port(),
+                                            post_head + "Expect: 100-continue\r\nContent-Length: " +
+                                                std::to_string(text.size()) + "\r\n\r\n" + text,
+                                            true);
+    CHECK(answer.rfind("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 ", 0) == 0);
+  }
+  // Range is ignored: the whole answer, never a 206 of part of the JSON or a multipart.
+  const std::string health = client.Get("/health")->body;
+  for (const char* range : {"bytes=0-5", "bytes=0-1,3-4", "bytes=-3"}) {
+    INFO(range);
+    const std::string answer = raw_exchange(
+        service.port(),
+        "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: " + std::string(range) + "\r\n\r\n");
+    CHECK(answer.rfind("HTTP/1.1 200 ", 0) == 0);
+    CHECK(answer.find("Content-Range") == std::string::npos);
+    CHECK(answer.substr(answer.find("\r\n\r\n") + 4) == health);
+    const std::string cards =
+        raw_exchange(service.port(), post_head + "Range: bytes=0-3\r\nContent-Length: " +
+                                         std::to_string(text.size()) + "\r\n\r\n" + text);
+    CHECK(cards.rfind("HTTP/1.1 200 ", 0) == 0);
+    CHECK(gln_fhir_test::parse(cards.substr(cards.find("\r\n\r\n") + 4)) ==
+          json{{"cards", json::array()}});
   }
   // A request hidden in a refused body, or sent behind another, is never run: one answer a
   // connection.
