@@ -23,6 +23,7 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -356,10 +357,25 @@ int main(int argc, char** argv) {
                                "application/json");
           return;
         }
+        // A method the service does not implement (TRACE, CONNECT, PROPFIND...): cpp-httplib
+        // says 400, RFC 9110 §15.6.2 says 501.
+        static const std::set<std::string> implemented{"GET",   "HEAD",   "POST",   "PUT",
+                                                       "PATCH", "DELETE", "OPTIONS"};
+        if (response.status == 400 && response.body.empty() && is_token(request.method) &&
+            implemented.count(request.method) == 0 &&
+            (request.version == "HTTP/1.1" || request.version == "HTTP/1.0")) {
+          response.status = 501;
+          response.set_content(json_error(request.method.substr(0, 100) +
+                                          " is not implemented: the service takes GET, HEAD, "
+                                          "POST and OPTIONS"),
+                               "application/json");
+          return;
+        }
         if (!response.body.empty()) return;
         std::string message = "HTTP " + std::to_string(response.status);
         if (response.status == 413) message = too_large(max_body);
         if (response.status == 404) message = "not found: the services are under /cds-services";
+        if (response.status == 400) message = "not an HTTP/1.1 request that can be read";
         response.set_content(json_error(message), "application/json");
       });
   server.set_exception_handler(

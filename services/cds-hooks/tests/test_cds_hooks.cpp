@@ -935,6 +935,25 @@ TEST_CASE(
     CHECK(answer.find("Connection: close\r\n") != std::string::npos);
     CHECK(answer.rfind("HTTP/1.1 ") == 0);  // one answer, then the connection closed
   }
+  // A method the service does not implement is a 501 (cpp-httplib said 400); a request line
+  // that cannot be read stays a 400.
+  const std::string not_implemented =
+      " is not implemented: the service takes GET, HEAD, POST and OPTIONS";
+  const std::string unreadable = "not an HTTP/1.1 request that can be read";
+  const std::vector<std::array<std::string, 3>> request_lines = {
+      {"TRACE /health HTTP/1.1\r\n\r\n", "501 Not Implemented", "TRACE" + not_implemented},
+      {"PROPFIND /cds-services HTTP/1.1\r\n\r\n", "501 Not Implemented",
+       "PROPFIND" + not_implemented},
+      {"CONNECT 127.0.0.1:80 HTTP/1.1\r\n\r\n", "501 Not Implemented", "CONNECT" + not_implemented},
+      {"PROPFIND /health HTTP/7.1\r\n\r\n", "400 Bad Request", unreadable},
+      {"PROP FIND /health HTTP/1.1\r\n\r\n", "400 Bad Request", unreadable},
+  };
+  for (const auto& [request, status, error] : request_lines) {
+    INFO(request);
+    const std::string answer = raw_exchange(service.port(), request);
+    CHECK(answer.rfind("HTTP/1.1 " + status + "\r\n", 0) == 0);
+    CHECK(answer.find("{\"error\":\"" + error + "\"}") != std::string::npos);
+  }
   // A client waiting for `Expect: 100-continue` is refused without the 100 (it was told to send
   // the body first).
   for (const auto& [request, status] : std::vector<std::pair<std::string, std::string>>{
