@@ -62,17 +62,31 @@ bool is_token(const std::string& text) {
   });
 }
 
-// What in a request's head refuses it before its body is read: a header name that is no token,
-// a space before the colon among them (400, RFC 9112 §5.1: `Transfer-Encoding :chunked` would
-// otherwise pass as another header); a value holding a control character (400, RFC 9110 §5.5:
-// cpp-httplib hands values on as C strings, so `Content-Length: 4\0...` read as 4); a
-// Transfer-Encoding (411: cpp-httplib reads a chunked body whole, past --max-body); a POST, PUT
-// or PATCH without a Content-Length (411: it waited its read timeout for the body); a
-// Content-Length given twice or not a plain number (400); one over --max-body (413 at once:
-// cpp-httplib read the whole body, or waited for it, to refuse it).
+// The methods the service answers; any other is a 501 (RFC 9110 §15.6.2), where cpp-httplib says
+// 400 (a method it does not know) or reads a PRI's body without a length until its timeout.
+bool implemented(const std::string& method) {
+  static const std::set<std::string> methods{"GET",   "HEAD",   "POST",   "PUT",
+                                             "PATCH", "DELETE", "OPTIONS"};
+  return methods.count(method) != 0;
+}
+
+std::string not_implemented(const std::string& method) {
+  return method.substr(0, 100) +
+         " is not implemented: the service takes GET, HEAD, POST and OPTIONS";
+}
+
+// What in a request's head refuses it before its body is read: a method not implemented (501); a
+// header name that is no token, a space before the colon among them (400, RFC 9112 §5.1:
+// `Transfer-Encoding :chunked` would otherwise pass as another header); a value holding a control
+// character (400, RFC 9110 §5.5: cpp-httplib hands values on as C strings, so `Content-Length:
+// 4\0...` read as 4); a Transfer-Encoding (411: cpp-httplib reads a chunked body whole, past
+// --max-body); a POST, PUT or PATCH without a Content-Length (411: it waited its read timeout for
+// the body); a Content-Length given twice or not a plain number (400); one over --max-body (413 at
+// once: cpp-httplib read the whole body, or waited for it, to refuse it).
 std::optional<std::pair<int, std::string>> refusal(const httplib::Request& request,
                                                    std::size_t max_body) {
   using found = std::optional<std::pair<int, std::string>>;
+  if (!implemented(request.method)) return found({501, not_implemented(request.method)});
   for (const auto& [name, value] : request.headers) {
     if (!is_token(name)) {
       return found({400, "a header name is not a token (no space before the colon): '" +
@@ -357,18 +371,12 @@ int main(int argc, char** argv) {
                                "application/json");
           return;
         }
-        // A method the service does not implement (TRACE, CONNECT, PROPFIND...): cpp-httplib
-        // says 400, RFC 9110 §15.6.2 says 501.
-        static const std::set<std::string> implemented{"GET",   "HEAD",   "POST",   "PUT",
-                                                       "PATCH", "DELETE", "OPTIONS"};
+        // A method cpp-httplib does not know (PROPFIND) is its 400 before any handler runs.
         if (response.status == 400 && response.body.empty() && is_token(request.method) &&
-            implemented.count(request.method) == 0 &&
+            !implemented(request.method) &&
             (request.version == "HTTP/1.1" || request.version == "HTTP/1.0")) {
           response.status = 501;
-          response.set_content(json_error(request.method.substr(0, 100) +
-                                          " is not implemented: the service takes GET, HEAD, "
-                                          "POST and OPTIONS"),
-                               "application/json");
+          response.set_content(json_error(not_implemented(request.method)), "application/json");
           return;
         }
         if (!response.body.empty()) return;

@@ -945,6 +945,9 @@ TEST_CASE(
       {"PROPFIND /cds-services HTTP/1.1\r\n\r\n", "501 Not Implemented",
        "PROPFIND" + not_implemented},
       {"CONNECT 127.0.0.1:80 HTTP/1.1\r\n\r\n", "501 Not Implemented", "CONNECT" + not_implemented},
+      // cpp-httplib read a PRI's body until its read timeout, after a 100 Continue if asked.
+      {"PRI /cds-services/gln-order-select HTTP/1.1\r\n\r\n", "501 Not Implemented",
+       "PRI" + not_implemented},
       {"PROPFIND /health HTTP/7.1\r\n\r\n", "400 Bad Request", unreadable},
       {"PROP FIND /health HTTP/1.1\r\n\r\n", "400 Bad Request", unreadable},
   };
@@ -963,7 +966,10 @@ TEST_CASE(
             "404"},
            {"POST /cds-services/gln-order-select HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
             "text/plain\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n",
-            "415"}}) {
+            "415"},
+           {"PRI /cds-services/gln-order-select HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: "
+            "100-continue\r\n\r\n",
+            "501"}}) {
     INFO(request);
     const std::string answer = raw_exchange(service.port(), request, true);
     CHECK(answer.rfind("HTTP/1.1 " + status + " ", 0) == 0);
