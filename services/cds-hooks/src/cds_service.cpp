@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <set>
 #include <utility>
 
 namespace gln_cds {
@@ -331,7 +332,7 @@ reply service::call(std::string_view id, std::string_view body) const {
       for (std::size_t i = 0; i < selections->size(); ++i) {
         const json& s = (*selections)[i];
         if (!s.is_string()) return error_reply(400, "a selection is not a string");
-        if (std::find(drafted.begin(), drafted.end(), s.get<std::string>()) == drafted.end()) {
+        if (!std::binary_search(sorted.begin(), sorted.end(), s.get<std::string>())) {
           return error_reply(400, "selections[" + std::to_string(i) +
                                       "] names no resource of draftOrders: '" +
                                       s.get<std::string>() + "'");
@@ -452,9 +453,9 @@ reply service::answer(const service_info& info, const json& request) const {
   std::vector<const json*> drafts;
   std::vector<const json*> checked;
   if (!patient_view) {
-    std::vector<std::string> selections;
+    std::set<std::string> selections;
     fhir::detail::for_each_item(fhir::detail::member(context, "selections"),
-                                [&](const json& s) { selections.push_back(s.get<std::string>()); });
+                                [&](const json& s) { selections.insert(s.get<std::string>()); });
     fhir::detail::for_each_item(
         fhir::detail::member(*fhir::detail::member(context, "draftOrders"), "entry"),
         [&](const json& e) {
@@ -465,8 +466,7 @@ reply service::answer(const service_info& info, const json& request) const {
           }
           drafts.push_back(resource);
           const std::string reference = fhir::detail::reference_of(*resource);
-          if (info.hook == "order-sign" ||
-              std::find(selections.begin(), selections.end(), reference) != selections.end()) {
+          if (info.hook == "order-sign" || selections.count(reference) != 0) {
             checked.push_back(resource);
           }
         });
@@ -508,6 +508,12 @@ reply service::answer(const service_info& info, const json& request) const {
       if (fhir::read_order(state.reader, empty, *order).glutamine) glutamine.push_back(order);
     }
     if (glutamine.empty()) return reply{200, text_of(ordered_json{{"cards", cards}})};
+    if (glutamine.size() > settings_.max_glutamine_orders) {
+      return error_reply(400, "context.draftOrders: " + std::to_string(glutamine.size()) +
+                                  " glutamine orders to check, at most " +
+                                  std::to_string(settings_.max_glutamine_orders) +
+                                  " in one request");
+    }
     for (const json* draft : drafts) state.reader.add_draft_order(*draft);
     fetch_missing(state);
     card_options.not_checked = state.not_checked;
@@ -547,6 +553,16 @@ reply service::answer(const service_info& info, const json& request) const {
       card["extension"] = {{"gln", {{"not_checked", {"medications"}}}}};
       cards.push_back(std::move(card));
     }
+    const auto to_check = std::count_if(whole.glutamine.begin(), whole.glutamine.end(),
+                                        [](const fhir::glutamine_medication& taken) {
+                                          return !taken.draft && taken.resource_json != nullptr;
+                                        });
+    if (static_cast<std::size_t>(to_check) > settings_.max_glutamine_orders) {
+      return error_reply(400, "the patient's medications: " + std::to_string(to_check) +
+                                  " glutamine orders or statements to check, at most " +
+                                  std::to_string(settings_.max_glutamine_orders) +
+                                  " in one request");
+    }
     for (const fhir::glutamine_medication& taken : whole.glutamine) {
       if (taken.draft || taken.resource_json == nullptr) continue;
       fhir::record record = state.reader.read(taken.resource);
@@ -577,7 +593,7 @@ void service::remember(const ordered_json& cards, std::string_view id) const {
       if (about.contains("rules")) entry.rules = about["rules"].get<std::vector<std::string>>();
       if (about.contains("not_checked")) entry.overall = "not_checked";
     }
-    const std::string uuid = card.value("uuid", "");
+    const std::string uuid = fhir::detail::lower_ascii(card.value("uuid", ""));
     if (uuid.empty()) continue;
     issued_[uuid] = std::move(entry);
     issued_order_.push_back(uuid);
@@ -606,7 +622,8 @@ reply service::feedback(std::string_view id, std::string_view body) const {
   const ordered_json offered = fhir::detail::override_reasons(fhir::card_options{});
   for (const json& item : *items) {
     if (!item.is_object()) return error_reply(400, "a feedback item is not an object");
-    const std::string_view card = text_at(item, "card");
+    // A UUID is read in either case (RFC 4122 §3), kept and looked up in lower case.
+    const std::string card = fhir::detail::lower_ascii(text_at(item, "card"));
     const std::string_view outcome = text_at(item, "outcome");
     const std::string_view timestamp = text_at(item, "outcomeTimestamp");
     if (!is_uuid(card)) return error_reply(400, "a feedback card is not a card's UUID");
@@ -623,7 +640,7 @@ reply service::feedback(std::string_view id, std::string_view body) const {
     ordered_json line = ordered_json::object();
     line["received"] = received;
     line["service"] = std::string(id);
-    line["card"] = std::string(card);
+    line["card"] = card;
     line["outcome"] = std::string(outcome);
     line["outcomeTimestamp"] = std::string(timestamp);
     ordered_json accepted = ordered_json::array();
@@ -633,7 +650,7 @@ reply service::feedback(std::string_view id, std::string_view body) const {
     bool bad_id = false;
     fhir::detail::for_each_item(suggestions, [&](const json& s) {
       bad_id = bad_id || !is_uuid(text_at(s, "id"));
-      accepted.push_back(std::string(text_at(s, "id")));
+      accepted.push_back(fhir::detail::lower_ascii(text_at(s, "id")));
     });
     if (bad_id) return error_reply(400, "an accepted suggestion's id is not a suggestion's UUID");
     if (outcome == "accepted" && accepted.empty()) {
@@ -663,9 +680,9 @@ reply service::feedback(std::string_view id, std::string_view body) const {
         override_reason != nullptr && !text_at(*override_reason, "userComment").empty();
     {
       const std::lock_guard<std::mutex> lock(issued_mutex_);
-      const auto known = issued_.find(std::string(card));
+      const auto known = issued_.find(card);
       if (known != issued_.end() && known->second.service != id) {
-        return error_reply(400, "card " + std::string(card) + " was issued by the service " +
+        return error_reply(400, "card " + card + " was issued by the service " +
                                     known->second.service + ", not " + std::string(id));
       }
       if (known != issued_.end()) {

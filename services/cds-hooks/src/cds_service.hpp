@@ -31,6 +31,10 @@ struct config {
   std::size_t fetch_max_pages = 5;
   std::size_t fetch_max_bytes = 8U << 20U;
   std::size_t max_body = 4U << 20U;  // the largest request body (the HTTP server refuses more)
+  // The most glutamine orders (order-select, order-sign) or glutamine medications (patient-view)
+  // one request may ask to check: each is read against the whole record, so a request with
+  // thousands of them held a worker for minutes. More is a 400.
+  std::size_t max_glutamine_orders = 20;
   gln::policy policy{};
   std::string audit_path;  // feedback, as JSON Lines; empty: feedback is refused
 };

@@ -75,14 +75,25 @@ std::string not_implemented(const std::string& method) {
          " is not implemented: the service takes GET, HEAD, POST and OPTIONS";
 }
 
+// A Host value: a host name, IPv4 or bracketed IPv6 address, and an optional port (RFC 9110 §7.2,
+// RFC 3986 §3.2.2), or empty; no space, '@', '/', '?' or '#'.
+bool is_host(const std::string& value) {
+  return std::all_of(value.begin(), value.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+           std::string_view("-._~%!$&'()*+,;=:[]").find(c) != std::string_view::npos;
+  });
+}
+
 // What in a request's head refuses it before its body is read: a method not implemented (501); a
 // header name that is no token, a space before the colon among them (400, RFC 9112 §5.1:
 // `Transfer-Encoding :chunked` would otherwise pass as another header); a value holding a control
 // character (400, RFC 9110 §5.5: cpp-httplib hands values on as C strings, so `Content-Length:
-// 4\0...` read as 4); a Transfer-Encoding (411: cpp-httplib reads a chunked body whole, past
-// --max-body); a POST, PUT or PATCH without a Content-Length (411: it waited its read timeout for
-// the body); a Content-Length given twice or not a plain number (400); one over --max-body (413 at
-// once: cpp-httplib read the whole body, or waited for it, to refuse it).
+// 4\0...` read as 4); in HTTP/1.1, no Host, two, or one that is no host (400, RFC 9112 §3.2); a
+// Transfer-Encoding (411: cpp-httplib reads a chunked body whole, past --max-body); a
+// Content-Encoding (415, RFC 9110 §15.5.16); a POST, PUT or PATCH without a Content-Length (411: it
+// waited its read timeout for the body); a Content-Length given twice or not a plain number (400);
+// one over --max-body (413 at once: cpp-httplib read the whole body, or waited for it, to refuse
+// it).
 std::optional<std::pair<int, std::string>> refusal(const httplib::Request& request,
                                                    std::size_t max_body) {
   using found = std::optional<std::pair<int, std::string>>;
@@ -97,16 +108,36 @@ std::optional<std::pair<int, std::string>> refusal(const httplib::Request& reque
     });
     if (control) return found({400, "header " + name + " holds a control character"});
   }
+  if (request.version == "HTTP/1.1") {
+    const std::size_t hosts = request.get_header_value_count("Host");
+    if (hosts != 1) {
+      return found({400, hosts == 0 ? "a Host header is required in HTTP/1.1"
+                                    : "Host is given more than once"});
+    }
+    if (!is_host(request.get_header_value("Host"))) {
+      return found({400, "Host is not a host name or address with an optional port"});
+    }
+  }
   if (request.has_header("Transfer-Encoding")) {
     return found({411, "a body must be sent with a Content-Length, not a Transfer-Encoding"});
   }
+  // cpp-httplib would decompress a gzip body past --max-body (a 1 MB body unpacked to 1 GB).
+  if (request.has_header("Content-Encoding")) {
+    return found({415, "the body must be sent without a Content-Encoding, not '" +
+                           request.get_header_value("Content-Encoding").substr(0, 100) + "'"});
+  }
   const std::size_t lengths = request.get_header_value_count("Content-Length");
   if (lengths > 1) return found({400, "Content-Length is given more than once"});
-  const std::string length = request.get_header_value("Content-Length");
-  if (lengths == 1 && (length.empty() || length.size() > 18 ||
-                       length.find_first_not_of("0123456789") != std::string::npos)) {
+  std::string length = request.get_header_value("Content-Length");
+  if (lengths == 1 &&
+      (length.empty() || length.find_first_not_of("0123456789") != std::string::npos)) {
     return found({400, "Content-Length must be a number of bytes"});
   }
+  // Any number of digits is a length (RFC 9112 §6.2): leading zeros dropped, one too long to
+  // read is over --max-body.
+  length.erase(0, std::min(length.find_first_not_of('0'), length.size()));
+  if (lengths == 1 && length.size() > 18) return found({413, too_large(max_body)});
+  if (length.empty()) length = "0";
   const bool sends_body =
       request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
   if (sends_body && lengths == 0) {
@@ -114,6 +145,23 @@ std::optional<std::pair<int, std::string>> refusal(const httplib::Request& reque
   }
   if (lengths == 1 && std::stoull(length) > max_body) return found({413, too_large(max_body)});
   return std::nullopt;
+}
+
+// A decoded path as one log line: control bytes and backslashes as \xNN, so a `%0A` in a path
+// cannot start a forged line nor a `%1B` drive the terminal.
+std::string printable(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f || c == '\\') {
+      char escaped[5];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", byte);
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 // Range is ignored (RFC 9110 §14.2: a server may; it must for a POST): cpp-httplib would answer
@@ -235,7 +283,9 @@ int main(int argc, char** argv) {
   server.set_keep_alive_max_count(1);
   // Headers and body go out in separate writes: without this, Nagle and delayed ACKs add 40 ms.
   server.set_tcp_nodelay(true);
-  server.set_default_headers({{"Access-Control-Allow-Origin", cors_origin}});
+  // Vary: cpp-httplib gzips an answer for a client that accepts it (RFC 9110 §12.5.5).
+  server.set_default_headers(
+      {{"Access-Control-Allow-Origin", cors_origin}, {"Vary", "Accept-Encoding"}});
 
   auto authorized = [&](const httplib::Request& request, httplib::Response& response) {
     if (!require_jwt) return true;
@@ -272,7 +322,7 @@ int main(int argc, char** argv) {
     }
     const std::string given = request.get_header_value("Content-Type");
     std::string type = gln::fhir::detail::lower_ascii(given.substr(0, given.find(';')));
-    while (!type.empty() && type.back() == ' ') type.pop_back();
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
     if (type == "application/json") return std::optional<std::pair<int, std::string>>();
     return std::optional(std::pair{
         415, "the body must be sent with Content-Type: application/json, not " +
@@ -393,8 +443,8 @@ int main(int argc, char** argv) {
       });
   if (log) {
     server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
-      std::fprintf(stderr, "%s %s %d\n", request.method.c_str(), request.path.c_str(),
-                   response.status);
+      std::fprintf(stderr, "%s %s %d\n", printable(request.method).c_str(),
+                   printable(request.path).c_str(), response.status);
     });
   }
 
