@@ -164,6 +164,19 @@ std::string printable(const std::string& text) {
   return out;
 }
 
+// A target in absolute form (`GET http://host/health`) is routed by its path: a server must
+// accept one (RFC 9112 §3.2.2). The request object is cpp-httplib's non-const local.
+void route_absolute_form(const httplib::Request& request) {
+  const std::string scheme = gln::fhir::detail::lower_ascii(request.path.substr(0, 8));
+  const std::size_t authority = scheme.rfind("http://", 0) == 0    ? 7
+                                : scheme.rfind("https://", 0) == 0 ? 8
+                                                                   : std::string::npos;
+  if (authority == std::string::npos) return;
+  const std::size_t path = request.path.find('/', authority);
+  const_cast<httplib::Request&>(request).path =
+      path == std::string::npos ? "/" : request.path.substr(path);
+}
+
 // Range is ignored (RFC 9110 §14.2: a server may; it must for a POST): cpp-httplib would answer
 // a Range with a 206 of part of the JSON. Its parsed ranges are cleared before the answer is
 // written; the request object is cpp-httplib's own non-const local, handed to handlers as const.
@@ -284,8 +297,10 @@ int main(int argc, char** argv) {
   // Headers and body go out in separate writes: without this, Nagle and delayed ACKs add 40 ms.
   server.set_tcp_nodelay(true);
   // Vary: cpp-httplib gzips an answer for a client that accepts it (RFC 9110 §12.5.5).
-  server.set_default_headers(
-      {{"Access-Control-Allow-Origin", cors_origin}, {"Vary", "Accept-Encoding"}});
+  // Accept-Ranges: none, as ranges are ignored (cpp-httplib said bytes on HEAD alone).
+  server.set_default_headers({{"Access-Control-Allow-Origin", cors_origin},
+                              {"Vary", "Accept-Encoding"},
+                              {"Accept-Ranges", "none"}});
 
   auto authorized = [&](const httplib::Request& request, httplib::Response& response) {
     if (!require_jwt) return true;
@@ -310,6 +325,7 @@ int main(int argc, char** argv) {
   static const std::string service_paths = R"(/cds-services/([^/]+)(/feedback)?)";
   static const std::regex service_path(service_paths);
   const auto refused = [&service, max_body](const httplib::Request& request) {
+    route_absolute_form(request);
     if (std::optional<std::pair<int, std::string>> header = refusal(request, max_body)) {
       return header;
     }
@@ -347,8 +363,10 @@ int main(int argc, char** argv) {
         answer_refusal(response, *found);
         return found->first;
       });
-  server.Options(R"(/.*)", [](const httplib::Request&, httplib::Response& response) {
-    response.status = 204;
+  // 200, not 204: cpp-httplib writes a Content-Length on every answer, which a 204 must not have
+  // (RFC 9110 §8.6); the preflight takes any 2xx. `*` is OPTIONS asked of the server itself.
+  server.Options(R"(\*|/.*)", [](const httplib::Request&, httplib::Response& response) {
+    response.status = 200;
     response.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
     response.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
     response.set_header("Access-Control-Max-Age", "600");
