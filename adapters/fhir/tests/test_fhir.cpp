@@ -979,6 +979,25 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
       read(order(daily, json::array({{{"doseQuantity", grams2}}, {{"doseQuantity", grams8}}})));
   REQUIRE(both.regimen);
   CHECK(both.regimen->per_dose.value() == 8.0);
+  // A negative or zero amount is kept as given, beside a valid one too: the dose check refuses it
+  // (it read as 0 g alone, and beside 8 g as 8 g).
+  const json minus10 = {{"value", -10}, {"system", "http://unitsofmeasure.org"}, {"code", "g"}};
+  const json zero = {{"value", 0}, {"system", "http://unitsofmeasure.org"}, {"code", "g"}};
+  for (const json& doses :
+       {one(minus10), json::array({{{"doseQuantity", grams8}}, {{"doseQuantity", minus10}}})}) {
+    INFO(doses.dump());
+    const auto negative = read(order(daily, doses));
+    REQUIRE(negative.regimen);
+    CHECK(negative.regimen->per_dose.value() == -10.0);
+    CHECK(negative.regimen_text == "-10 g x 1 a day (-10 g/day)");
+    const gln::dose_check check =
+        gln::check_dose(gln::profile{}, gln::purpose::general_recovery, *negative.regimen);
+    CHECK(check.findings.contains(gln::rule::input_invalid));
+  }
+  const auto zero_and_two =
+      read(order(daily, json::array({{{"doseQuantity", zero}}, {{"doseQuantity", grams2}}})));
+  REQUIRE(zero_and_two.regimen);
+  CHECK(zero_and_two.regimen->per_dose.value() == 0.0);
   const auto unreadable =
       read(order(daily, json::array({{{"doseQuantity", grams8}}, {{"doseQuantity", packet}}})));
   CHECK_FALSE(unreadable.regimen);

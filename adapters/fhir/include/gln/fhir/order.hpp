@@ -280,7 +280,13 @@ inline order_reading read_order(const reader& from, const record& context, const
         grams.reset();
         break;
       }
-      grams = std::max(grams.value_or(0.0), *one);
+      // An amount that is no positive number makes the dose invalid whatever the others say: it
+      // is kept as given, so the dose check refuses it and the card shows it (-10 g read as 0).
+      if (!(*one > 0.0)) {
+        grams = one;
+        break;
+      }
+      grams = grams ? std::max(*grams, *one) : *one;
     }
   }
   const std::optional<int> doses =
