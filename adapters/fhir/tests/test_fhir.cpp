@@ -974,6 +974,14 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
   CHECK(read(order(every_other_day, one(grams8))).regimen->doses_per_day == 2);
   CHECK(read(order(hourly_period, one(grams8))).regimen->doses_per_day == 3);
   CHECK(read(order(weekly, one(grams8))).regimen->doses_per_day == 2);
+  // frequencyMax is the most doses; one below frequency contradicts it: the larger is read.
+  json up_to_three = daily;
+  up_to_three["repeat"]["frequencyMax"] = 3;
+  CHECK(read(order(up_to_three, one(grams2))).regimen->doses_per_day == 3);
+  json max_below = daily;
+  max_below["repeat"]["frequency"] = 4;
+  max_below["repeat"]["frequencyMax"] = 1;
+  CHECK(read(order(max_below, one(grams2))).regimen->doses_per_day == 4);
 
   const auto both =
       read(order(daily, json::array({{{"doseQuantity", grams2}}, {{"doseQuantity", grams8}}})));

@@ -130,8 +130,10 @@ inline std::optional<int> doses_per_day(const json* timing, std::string& problem
                               : "the order gives no timing.repeat";
     return std::nullopt;
   }
-  const double frequency = number_of(member(repeat, "frequencyMax"))
-                               .value_or(number_of(member(repeat, "frequency")).value_or(1.0));
+  // frequencyMax where given; the larger of the two where it contradicts frequency.
+  const double given = number_of(member(repeat, "frequency")).value_or(1.0);
+  const double frequency =
+      std::max(given, number_of(member(repeat, "frequencyMax")).value_or(given));
   const double period = number_of(member(repeat, "period")).value_or(0.0);
   const std::string_view unit = text_of(member(repeat, "periodUnit"));
   if (!(period > 0.0)) {
