@@ -98,6 +98,19 @@ std::optional<std::pair<int, std::string>> refusal(const httplib::Request& reque
                                                    std::size_t max_body) {
   using found = std::optional<std::pair<int, std::string>>;
   if (!implemented(request.method)) return found({501, not_implemented(request.method)});
+  // cpp-httplib limits a header line, not their number or sum (300 MB of headers were read).
+  constexpr std::size_t max_fields = 100;
+  constexpr std::size_t max_header_bytes = 64U << 10U;
+  // cpp-httplib adds the connection's addresses as four headers of its own.
+  if (request.headers.size() > max_fields + 4) {
+    return found({431, "too many header fields: at most " + std::to_string(max_fields)});
+  }
+  std::size_t header_bytes = 0;
+  for (const auto& [name, value] : request.headers) header_bytes += name.size() + value.size() + 4;
+  if (header_bytes > max_header_bytes) {
+    return found({431, "the header section is too large: at most " +
+                           std::to_string(max_header_bytes) + " bytes"});
+  }
   for (const auto& [name, value] : request.headers) {
     if (!is_token(name)) {
       return found({400, "a header name is not a token (no space before the colon): '" +
@@ -125,6 +138,9 @@ std::optional<std::pair<int, std::string>> refusal(const httplib::Request& reque
   if (request.has_header("Content-Encoding")) {
     return found({415, "the body must be sent without a Content-Encoding, not '" +
                            request.get_header_value("Content-Encoding").substr(0, 100) + "'"});
+  }
+  if (request.get_header_value_count("Content-Type") > 1) {
+    return found({400, "Content-Type is given more than once"});
   }
   const std::size_t lengths = request.get_header_value_count("Content-Length");
   if (lengths > 1) return found({400, "Content-Length is given more than once"});
@@ -339,6 +355,19 @@ int main(int argc, char** argv) {
     const std::string given = request.get_header_value("Content-Type");
     std::string type = gln::fhir::detail::lower_ascii(given.substr(0, given.find(';')));
     while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+    // JSON is UTF-8 (RFC 8259 §8.1): a charset parameter naming another is refused, not read as
+    // UTF-8 anyway.
+    const std::string parameters = gln::fhir::detail::lower_ascii(
+        given.find(';') == std::string::npos ? std::string() : given.substr(given.find(';')));
+    const std::size_t charset = parameters.find("charset=");
+    if (type == "application/json" && charset != std::string::npos) {
+      std::string named = parameters.substr(charset + 8);
+      named = named.substr(0, named.find_first_of("; \t"));
+      if (named != "utf-8" && named != "\"utf-8\"") {
+        return std::optional(
+            std::pair{415, "the body must be UTF-8 JSON, not charset=" + named.substr(0, 40)});
+      }
+    }
     if (type == "application/json") return std::optional<std::pair<int, std::string>>();
     return std::optional(std::pair{
         415, "the body must be sent with Content-Type: application/json, not " +

@@ -897,6 +897,14 @@ TEST_CASE(
       "POST /cds-services/gln-order-select HTTP/1.1\r\nHost: 127.0.0.1\r\n"
       "Content-Type: application/json\r\n";
   const std::string chunked = "Transfer-Encoding: chunked\r\n";
+  // `count` header fields beside Host, each of `size` bytes.
+  auto fields = [](int count, std::size_t size) {
+    std::string out;
+    for (int i = 0; i < count; ++i) {
+      out += "X-" + std::to_string(1000 + i) + ": " + std::string(size, 'v') + "\r\n";
+    }
+    return out;
+  };
   const std::vector<std::array<std::string, 3>> unread = {
       {post_head + chunked + "\r\n2\r\n{}\r\n0\r\n\r\n", "411",
        "a body must be sent with a Content-Length, not a Transfer-Encoding"},
@@ -929,6 +937,18 @@ TEST_CASE(
       // Any number of digits is a length: one too long to read is over --max-body.
       {post_head + "Content-Length: 99999999999999999999999\r\n\r\n{}", "413",
        "the request body is too large: at most 65536 bytes"},
+      // cpp-httplib read any number of header lines (300 MB of them) to the handler.
+      {"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n" + fields(100, 1) + "\r\n", "431",
+       "too many header fields: at most 100"},
+      {"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n" + fields(9, 8000) + "\r\n", "431",
+       "the header section is too large: at most 65536 bytes"},
+      // One Content-Type: the first of two was read.
+      {post_head + "Content-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}", "400",
+       "Content-Type is given more than once"},
+      // JSON is UTF-8: latin1 bytes were read as UTF-8.
+      {"POST /cds-services/gln-order-select HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+       "application/json; charset=latin1\r\nContent-Length: 2\r\n\r\n{}",
+       "415", "the body must be UTF-8 JSON, not charset=latin1"},
       // HTTP/1.1 needs exactly one Host, a host name or address (RFC 9112 §3.2).
       {"GET /health HTTP/1.1\r\n\r\n", "400", "a Host header is required in HTTP/1.1"},
       {"GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", "400", "Host is given more than once"},
@@ -988,7 +1008,11 @@ TEST_CASE(
                     "gzip\r\n\r\n"),
         std::string("GET http://127.0.0.1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
         std::string("OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
-        std::string("HEAD /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")}) {
+        std::string("HEAD /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+        "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n" + fields(99, 600) + "\r\n",
+        "POST /cds-services/gln-order-select HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+        "application/json; charset=UTF-8\r\nContent-Length: " +
+            minimal_length + "\r\n\r\n" + text}) {
     INFO(request);
     const std::string answer = raw_exchange(service.port(), request, true);
     CHECK(answer.rfind("HTTP/1.1 200 OK\r\n", 0) == 0);
