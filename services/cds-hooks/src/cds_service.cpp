@@ -585,7 +585,13 @@ reply service::answer(const service_info& info, const json& request) const {
 void service::remember(const ordered_json& cards, std::string_view id) const {
   const std::lock_guard<std::mutex> lock(issued_mutex_);
   for (const auto& card : cards) {
-    issued_card entry{std::string(id), {}, {}};
+    issued_card entry{std::string(id), {}, {}, {}};
+    const auto suggestions = card.find("suggestions");
+    if (suggestions != card.end() && suggestions->is_array()) {
+      for (const auto& suggestion : *suggestions) {
+        entry.suggestions.push_back(fhir::detail::lower_ascii(suggestion.value("uuid", "")));
+      }
+    }
     const auto extension = card.find("extension");
     if (extension != card.end() && extension->contains("gln")) {
       const auto& about = (*extension)["gln"];
@@ -684,6 +690,16 @@ reply service::feedback(std::string_view id, std::string_view body) const {
       if (known != issued_.end() && known->second.service != id) {
         return error_reply(400, "card " + card + " was issued by the service " +
                                     known->second.service + ", not " + std::string(id));
+      }
+      // A suggestion of a card this process issued is one the card offered.
+      for (const ordered_json& suggestion : accepted) {
+        const std::string& chosen = suggestion.get_ref<const std::string&>();
+        if (known != issued_.end() &&
+            std::find(known->second.suggestions.begin(), known->second.suggestions.end(), chosen) ==
+                known->second.suggestions.end()) {
+          return error_reply(400, "acceptedSuggestions names " + chosen + ", which card " + card +
+                                      " did not offer");
+        }
       }
       if (known != issued_.end()) {
         line["cardOverall"] = known->second.overall;

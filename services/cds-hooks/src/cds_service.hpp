@@ -97,6 +97,7 @@ class service {
     std::string service;
     std::string overall;
     std::vector<std::string> rules;
+    std::vector<std::string> suggestions;  // the UUIDs of the suggestions it offered
   };
   mutable std::mutex issued_mutex_;
   mutable std::map<std::string, issued_card> issued_;
