@@ -982,6 +982,43 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
   max_below["repeat"]["frequency"] = 4;
   max_below["repeat"]["frequencyMax"] = 1;
   CHECK(read(order(max_below, one(grams2))).regimen->doses_per_day == 4);
+  // Not read, so the dose is not checked: a frequency that is no number (a string "3", or null,
+  // read as once a day), a dose with a comparator (`>` 8 g is more than 8 g), in a system other
+  // than UCUM, or whose unit text and UCUM code disagree (unit g, code mg read as 30 mg).
+  json string_frequency = daily;
+  string_frequency["repeat"]["frequency"] = "3";
+  json null_frequency = daily;
+  null_frequency["repeat"]["frequency"] = nullptr;
+  json string_max = daily;
+  string_max["repeat"]["frequencyMax"] = "6";
+  json more_than = grams8;
+  more_than["comparator"] = ">";
+  const json other_system = {
+      {"value", 8}, {"unit", "g"}, {"system", "http://example.org/units"}, {"code", "g"}};
+  const json disagree = {
+      {"value", 30}, {"unit", "g"}, {"system", "http://unitsofmeasure.org"}, {"code", "mg"}};
+  const std::vector<std::pair<json, std::string>> not_read = {
+      {order(string_frequency, one(grams2)), "the order's timing frequency is not a number"},
+      {order(null_frequency, one(grams2)), "the order's timing frequency is not a number"},
+      {order(string_max, one(grams2)), "the order's timing frequencyMax is not a number"},
+      {order(daily, one(more_than)), "the order's dose has a comparator ('>')"},
+      {order(daily, one(other_system)),
+       "the order's dose unit system 'http://example.org/units' is not UCUM"},
+      {order(daily, one(disagree)), "the order's dose unit 'g' and UCUM code 'mg' disagree"},
+  };
+  for (const auto& [o, problem] : not_read) {
+    INFO(o.dump());
+    const auto r = read(o);
+    CHECK_FALSE(r.regimen);
+    CHECK(r.regimen_text == problem);
+  }
+  // A unit text that only names the unit in words beside the UCUM code is read by the code.
+  const json worded = {{"value", 500},
+                       {"unit", "milligram"},
+                       {"system", "http://unitsofmeasure.org"},
+                       {"code", "mg"}};
+  REQUIRE(read(order(daily, one(worded))).regimen);
+  CHECK(read(order(daily, one(worded))).regimen->per_dose.value() == 0.5);
 
   const auto both =
       read(order(daily, json::array({{{"doseQuantity", grams2}}, {{"doseQuantity", grams8}}})));

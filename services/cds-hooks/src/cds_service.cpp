@@ -573,7 +573,8 @@ reply service::answer(const service_info& info, const json& request) const {
           reading.regimen
               ? gln::assess(record.profile, reading.purpose, *reading.regimen, settings_.policy)
               : gln::assess(record.profile, reading.purpose, settings_.policy);
-      if (a.overall == gln::verdict::suitable) continue;  // no problem: no card
+      // No problem, no card; but a dose that could not be read was not checked: its card says so.
+      if (a.overall == gln::verdict::suitable && reading.regimen) continue;
       for (auto& card : fhir::cds_cards(a, record, &reading, card_options))
         cards.push_back(std::move(card));
     }

@@ -473,6 +473,36 @@ TEST_CASE("cds: an order-select from each Synthea record") {
   }
 }
 
+// patient-view: a glutamine order whose dose cannot be read was not dose-checked; its card says
+// so, as order-select's does (a record with nothing else to say gave no card at all).
+TEST_CASE("cds: patient-view: a glutamine order whose dose was not read still gets a card") {
+  const auto path = gln_fhir_test::shared_file("fhir/synthea/test11.json");
+  if (!path) return;
+  running_service service(fixed_date());
+  json request = order_select_for(gln_fhir_test::read_json(*path), "test11");
+  json order = request["context"]["draftOrders"]["entry"][0]["resource"];
+  order["status"] = "active";
+  request["hook"] = "patient-view";
+  request["context"].erase("selections");
+  request["context"].erase("draftOrders");
+  json& medications = request["prefetch"]["medications"];
+  medications["total"] = medications["total"].get<int>() + 1;
+  medications["entry"].push_back({{"resource", order}, {"search", {{"mode", "match"}}}});
+  // With its dose (10 g a day): no problem, no card.
+  const response dosed = post(service, "/cds-services/gln-patient-view", request);
+  REQUIRE(dosed.status == 200);
+  CHECK(dosed.body == json{{"cards", json::array()}});
+  medications["entry"].back()["resource"].erase("dosageInstruction");
+  const response r = post(service, "/cds-services/gln-patient-view", request);
+  REQUIRE(r.status == 200);
+  REQUIRE(r.body["cards"].size() == 1);
+  CHECK(r.body["cards"][0]["indicator"] == "warning");
+  CHECK(r.body["cards"][0]["summary"] ==
+        "Glutamine: dose not checked, no contraindication in the record sent");
+  CHECK(r.body["cards"][0]["detail"].get<std::string>().find(
+            "Dose: not checked: the order gives no dosage instruction") != std::string::npos);
+}
+
 TEST_CASE(
     "cds: test01's CKD stage 4: a critical card that names the Condition and offers to remove the "
     "order") {

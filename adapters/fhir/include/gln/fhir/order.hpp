@@ -130,6 +130,15 @@ inline std::optional<int> doses_per_day(const json* timing, std::string& problem
                               : "the order gives no timing.repeat";
     return std::nullopt;
   }
+  // A frequency or frequencyMax sent as something else than a number is not read as absent (a
+  // string "3" read as once a day).
+  for (const char* name : {"frequency", "frequencyMax"}) {
+    const json* value = member(repeat, name);
+    if (value != nullptr && !value->is_number()) {
+      problem = "the order's timing " + std::string(name) + " is not a number";
+      return std::nullopt;
+    }
+  }
   // frequencyMax where given; the larger of the two where it contradicts frequency.
   const double given = number_of(member(repeat, "frequency")).value_or(1.0);
   const double frequency =
@@ -161,14 +170,32 @@ inline std::optional<int> doses_per_day(const json* timing, std::string& problem
   return static_cast<int>(per_day);
 }
 
-// Grams from a dose quantity in UCUM g or mg (or a unit text g or mg without a system).
+// Grams from a dose quantity in UCUM g or mg (or a unit text g or mg without a system). Not
+// read: a comparator (`>` 5 g is more than 5 g), another system's code, a UCUM code that a
+// unit text of g or mg contradicts (code mg, unit g: 1000 times apart).
 inline std::optional<double> dose_grams(const json* quantity, std::string& problem) {
   const std::optional<double> value = number_of(member(quantity, "value"));
-  const bool ucum = text_of(member(quantity, "system")) == system_uri::ucum;
-  const std::string_view unit =
-      ucum ? text_of(member(quantity, "code")) : text_of(member(quantity, "unit"));
+  const std::string_view system = text_of(member(quantity, "system"));
+  const bool ucum = system == system_uri::ucum;
+  const std::string_view code = text_of(member(quantity, "code"));
+  const std::string_view unit_text = text_of(member(quantity, "unit"));
+  const std::string_view unit = ucum ? code : unit_text;
   if (!value) {
     problem = "the order gives no dose quantity";
+    return std::nullopt;
+  }
+  if (member(quantity, "comparator") != nullptr) {
+    problem = "the order's dose has a comparator ('" +
+              std::string(text_of(member(quantity, "comparator"))) + "')";
+    return std::nullopt;
+  }
+  if (member(quantity, "system") != nullptr && !ucum) {
+    problem = "the order's dose unit system '" + std::string(system) + "' is not UCUM";
+    return std::nullopt;
+  }
+  if (ucum && (unit_text == "g" || unit_text == "mg") && unit_text != code) {
+    problem = "the order's dose unit '" + std::string(unit_text) + "' and UCUM code '" +
+              std::string(code) + "' disagree";
     return std::nullopt;
   }
   if (unit == "g") return *value;
