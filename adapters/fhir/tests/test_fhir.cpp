@@ -1076,6 +1076,23 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
 }
 
 // An order whose dose could not be read was screened, not dose-checked: its card is never info.
+// The record's weight as the card states it: one decimal, and a value too large for that in full
+// (1e308 kg was cut to the buffer as "1000000000000000010979063629440").
+TEST_CASE("fhir: cards: the weight read is stated as recorded, however large") {
+  gln::fhir::record r{};
+  r.weight = gln::fhir::weight_reading{
+      72.5, 72.5, "kg", gln::fhir::date{2026, 11, 1}, 29, "Observation/w1"};
+  CHECK(gln::fhir::detail::record_markdown(r).find("Weight: 72.5 kg, 2026-11-01, 29 days old") !=
+        std::string::npos);
+  for (const double huge : {1e308, -1e308}) {
+    r.weight->kilograms = huge;
+    r.weight->value = huge;
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "Weight: %.17g kg,", huge);
+    CHECK(gln::fhir::detail::record_markdown(r).find(expected) != std::string::npos);
+  }
+}
+
 TEST_CASE("fhir: cards: an order whose dose was not read is a warning, never an all clear") {
   gln::fhir::record r{};
   r.profile.set_age(40);

@@ -336,8 +336,14 @@ inline std::string record_markdown(const record& r) {
   }
   out += ". Weight: ";
   if (r.weight) {
-    char kg[32];
-    std::snprintf(kg, sizeof kg, "%.1f kg", r.weight->kilograms);
+    // One decimal as weights are shown; a value too large for that (1e308 kg, which the checks
+    // refuse) in full precision rather than cut to the buffer.
+    char kg[48];
+    if (r.weight->kilograms < 1e6 && r.weight->kilograms > -1e6) {
+      std::snprintf(kg, sizeof kg, "%.1f kg", r.weight->kilograms);
+    } else {
+      std::snprintf(kg, sizeof kg, "%.17g kg", r.weight->kilograms);
+    }
     out += kg;
     if (r.weight->unit != "kg")
       out += " (" + number_text(r.weight->value) + " " + markdown_text(r.weight->unit) + ")";
