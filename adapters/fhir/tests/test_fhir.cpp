@@ -1076,6 +1076,29 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
 }
 
 // An order whose dose could not be read was screened, not dose-checked: its card is never info.
+// Weights sent but none usable, or an empty search: the weight is unknown, and the card says the
+// per-kg checks were not made (it said nothing: only a weight not sent was named).
+TEST_CASE("fhir: cards: weights sent but none usable are named as not checked") {
+  const std::string not_checked =
+      "weight (the per-kg ceilings and the weight-based doses): no usable body weight was sent";
+  auto lines_for = [](const json& weights) {
+    const gln::fhir::record r =
+        gln::fhir::read_prefetch({{"weight", gln_fhir_test::searchset(weights)}}, on(2026, 11, 30));
+    CHECK(r.known(gln::fhir::section::weight));
+    return gln::fhir::detail::not_checked_lines(r);
+  };
+  for (const json& weights :
+       {json::array({gln_fhir_test::weight("stone", 11.0, "[stone_av]", "2026-11-01")}),
+        json::array()}) {
+    INFO(weights.dump());
+    const std::vector<std::string> lines = lines_for(weights);
+    CHECK(std::find(lines.begin(), lines.end(), not_checked) != lines.end());
+  }
+  const std::vector<std::string> usable =
+      lines_for(json::array({gln_fhir_test::weight("kg", 30.0, "kg", "2026-11-01")}));
+  CHECK(std::find(usable.begin(), usable.end(), not_checked) == usable.end());
+}
+
 // The record's weight as the card states it: one decimal, and a value too large for that in full
 // (1e308 kg was cut to the buffer as "1000000000000000010979063629440").
 TEST_CASE("fhir: cards: the weight read is stated as recorded, however large") {

@@ -294,7 +294,8 @@ inline std::string evidence_markdown(const evidence_item& item) {
   return out;
 }
 
-// What could not be checked, in words, for the record's sections that were not sent.
+// What could not be checked, in words, for the record's sections that were not sent or were
+// incomplete, and for a weight section that held no usable weight.
 inline std::vector<std::string> not_checked_lines(const record& r) {
   std::vector<std::string> out;
   auto line = [&](section s, const char* what, const char* type) {
@@ -315,6 +316,13 @@ inline std::vector<std::string> not_checked_lines(const record& r) {
        "pregnancy status Observation");
   line(section::weight, "the per-kg ceilings and the weight-based doses",
        "body weight Observation");
+  // Weights sent, none usable (a unit not read, a comparator, no date, an empty search): the
+  // weight is unknown, not none.
+  if (r.status(section::weight).state == section_state::read && !r.weight) {
+    out.push_back(
+        "weight (the per-kg ceilings and the weight-based doses): no usable body weight was "
+        "sent");
+  }
   line(section::patient, "age", "Patient");
   return out;
 }
