@@ -571,6 +571,10 @@ TEST_CASE(
   CHECK_FALSE(partial.profile.conditions_known);
   CHECK(partial.profile.conditions.contains(condition::cirrhosis));  // what was there still counts
   CHECK(partial.status(section::conditions).why == "the search result has more pages");
+  // Link relations are case-insensitive (RFC 8288): "Next" is a next page too.
+  paged["link"][0]["relation"] = "Next";
+  CHECK_FALSE(
+      gln::fhir::read_prefetch({{"conditions", paged}}, on(2026, 11, 30)).profile.conditions_known);
 
   json outcome = gln_fhir_test::searchset(json::array());
   outcome["entry"].push_back({{"resource",
@@ -583,6 +587,20 @@ TEST_CASE(
       gln::fhir::read_prefetch({{"medications", outcome}}, on(2026, 11, 30));
   CHECK_FALSE(failed.profile.medications_known);
   CHECK(failed.status(section::medications).why == "the sender reported: query timed out");
+  // A warning that the search was cut short ("too-costly") leaves it incomplete too; one that
+  // does not (an informational note) does not.
+  json cut_short = outcome;
+  cut_short["entry"][0]["resource"]["issue"] = json::array(
+      {{{"severity", "warning"}, {"code", "too-costly"}, {"diagnostics", "results truncated"}}});
+  const gln::fhir::record truncated =
+      gln::fhir::read_prefetch({{"medications", cut_short}}, on(2026, 11, 30));
+  CHECK_FALSE(truncated.profile.medications_known);
+  CHECK(truncated.status(section::medications).why == "the sender reported: results truncated");
+  json note = outcome;
+  note["entry"][0]["resource"]["issue"] = json::array(
+      {{{"severity", "information"}, {"code", "informational"}, {"diagnostics", "all found"}}});
+  CHECK(gln::fhir::read_prefetch({{"medications", note}}, on(2026, 11, 30))
+            .profile.medications_known);
 
   json short_total = gln_fhir_test::searchset(json::array());
   short_total["total"] = 4;

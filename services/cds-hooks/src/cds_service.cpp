@@ -421,7 +421,8 @@ void service::fetch_missing(request_state& state) const {
       }
       // Follow the next page only on the same server.
       fhir::detail::for_each_item(fhir::detail::member(body, "link"), [&](const json& link) {
-        if (text_at(link, "relation") == "next" && under(text_at(link, "url"), base)) {
+        if (fhir::detail::lower_ascii(text_at(link, "relation")) == "next" &&
+            under(text_at(link, "url"), base)) {
           url = std::string(text_at(link, "url"));
         }
       });

@@ -287,8 +287,9 @@ class fake_fhir_server {
         matches.erase(matches.end() - 1);
         result = gln_fhir_test::searchset(matches);
         result.erase("total");
+        // "Next": link relations are case-insensitive (RFC 8288), and "next" is read the same.
         result["link"] =
-            json::array({{{"relation", "next"}, {"url", base() + "/Condition?patient=x&page=2"}}});
+            json::array({{{"relation", "Next"}, {"url", base() + "/Condition?patient=x&page=2"}}});
       } else {
         result = gln_fhir_test::searchset(matches);
       }

@@ -701,7 +701,9 @@ class reader {
   static const json* next_link(const json& bundle) {
     const json* found = nullptr;
     detail::for_each_item(detail::member(bundle, "link"), [&](const json& link) {
-      if (detail::text_at(link, "relation") == "next" && !detail::text_at(link, "url").empty()) {
+      // Link relations are case-insensitive (RFC 8288 §2.1.1): "Next" is a next page.
+      if (detail::lower_ascii(detail::text_at(link, "relation")) == "next" &&
+          !detail::text_at(link, "url").empty()) {
         found = &link;
       }
     });
@@ -738,10 +740,15 @@ class reader {
       const std::string_view mode =
           detail::text_of(detail::member(detail::member(item, "search"), "mode"));
       if (detail::is_type(*resource, "OperationOutcome")) {
+        // An error, or an issue that says the search was cut short whatever its severity (a
+        // warning "too-costly" left the rest of the results out: FHIR IssueType codes).
         bool error = false;
         detail::for_each_item(detail::member(*resource, "issue"), [&](const json& issue) {
           const std::string_view severity = detail::text_at(issue, "severity");
-          error = error || severity == "error" || severity == "fatal";
+          const std::string_view code = detail::text_at(issue, "code");
+          error = error || severity == "error" || severity == "fatal" || code == "too-costly" ||
+                  code == "incomplete" || code == "throttled" || code == "too-long" ||
+                  code == "timeout";
         });
         if (error) report(outcome_text(*resource));
         return;
