@@ -830,6 +830,22 @@ TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {
                        pregnancy_status("n", "LA26683-5", "2026-11-20")})),
       on(2026, 11, 30));
   CHECK(coded.profile.conditions.contains(condition::pregnancy));
+  // A later "Unknown" says nothing, so the earlier "Pregnant" stands (the unknown one replaced
+  // it); a later "Not pregnant" still decides.
+  const gln::fhir::record unknown_later = gln::fhir::read_bundle(
+      gln_fhir_test::collection(json::array({pregnancy_status("p", "LA15173-0", "2026-11-01"),
+                                             pregnancy_status("u", "LA4489-6", "2026-11-20")})),
+      on(2026, 11, 30));
+  CHECK(unknown_later.profile.conditions.contains(condition::pregnancy));
+  REQUIRE(unknown_later.skipped.size() == 1);
+  CHECK(unknown_later.skipped[0].resource == "Observation/u");
+  CHECK(unknown_later.skipped[0].why == "pregnancy status neither pregnant nor not pregnant");
+  CHECK_FALSE(gln::fhir::read_bundle(gln_fhir_test::collection(json::array(
+                                         {pregnancy_status("p", "LA15173-0", "2026-11-01"),
+                                          pregnancy_status("u", "LA4489-6", "2026-11-20"),
+                                          pregnancy_status("n", "LA26683-5", "2026-11-10")})),
+                                     on(2026, 11, 30))
+                  .profile.conditions.contains(condition::pregnancy));
 
   const json msg = {
       {"resourceType", "AllergyIntolerance"},

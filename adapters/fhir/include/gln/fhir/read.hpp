@@ -527,6 +527,20 @@ inline void mark_section(std::array<section_status, section_count>& sections, se
   status = section_status{state, std::move(why)};
 }
 
+// Whether a pregnancy status answer says pregnant (LA15173-0, SNOMED 77386006) or not pregnant
+// (LA26683-5, SNOMED 60001007).
+inline bool states_pregnancy(const json* answer) {
+  for (const coding& c : codings_of(answer)) {
+    const code_match found = gln::code_lookup(c.system, c.code);
+    if (found.mapped() && found.conditions.contains(gln::condition::pregnancy)) return true;
+    if ((c.system == "http://loinc.org" && c.code == "LA26683-5") ||
+        (c.system == "http://snomed.info/sct" && c.code == "60001007")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 inline std::optional<double> number_of(const json* value) {
   if (value == nullptr || !value->is_number()) return std::nullopt;
   return value->get<double>();
@@ -1049,6 +1063,13 @@ inline record reader::read(std::string_view checked_order) const {
         continue;
       }
       if (is_pregnancy) {
+        // Pregnant or not pregnant decides (knowledge.md §2b); an answer of unknown (LA4489-6),
+        // none, or one gln does not read says nothing, so it does not replace an earlier status.
+        if (!detail::states_pregnancy(member(resource, "valueCodeableConcept"))) {
+          out.skipped.push_back(
+              skipped_entry{reference, "pregnancy status neither pregnant nor not pregnant"});
+          continue;
+        }
         if (!latest_pregnancy || latest_pregnancy->first < *day)
           latest_pregnancy = std::make_pair(*day, &e);
         continue;
