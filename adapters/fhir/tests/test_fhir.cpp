@@ -1046,6 +1046,39 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
     CHECK_FALSE(r.regimen);
     CHECK(r.regimen_text == problem);
   }
+  // The most an order allows, where more than its dose (as needed, up to 60 g a day), is what may
+  // be given: the dose is not checked (it was read as 2 g once a day). No more than the dose:
+  // read as before.
+  auto capped = [&](const char* field, const json& most) {
+    json o = order(daily, one(grams2));
+    o["dosageInstruction"][0][field] = most;
+    return read(o);
+  };
+  auto per = [](const json& amount, double count, const char* unit) {
+    return json{{"numerator", amount},
+                {"denominator",
+                 {{"value", count}, {"system", "http://unitsofmeasure.org"}, {"code", unit}}}};
+  };
+  const json grams60 = {{"value", 60}, {"system", "http://unitsofmeasure.org"}, {"code", "g"}};
+  const std::vector<std::pair<gln::fhir::order_reading, std::string>> above = {
+      {capped("maxDosePerAdministration", grams8),
+       "the order allows up to 8 g a dose (maxDosePerAdministration), more than its dose"},
+      {capped("maxDosePerPeriod", per(grams60, 1, "d")),
+       "the order allows up to 60 g a day (maxDosePerPeriod), more than its dose"},
+      {capped("maxDosePerPeriod", json::array({per(grams2, 1, "d"), per(grams60, 1, "wk")})),
+       "the order allows up to 8.57143 g a day (maxDosePerPeriod), more than its dose"},
+      {capped("maxDosePerPeriod", per(grams60, 1, "mo")),
+       "the order's maxDosePerPeriod period is not h, d or wk"},
+      {capped("maxDosePerAdministration", packet),
+       "the order's dose unit 'packet' is not g or mg (maxDosePerAdministration)"},
+  };
+  for (const auto& [reading, problem] : above) {
+    CHECK_FALSE(reading.regimen);
+    CHECK(reading.regimen_text == problem);
+  }
+  CHECK(capped("maxDosePerAdministration", grams2).regimen);
+  CHECK(capped("maxDosePerPeriod", per(grams2, 1, "d")).regimen);
+  CHECK(capped("maxDosePerPeriod", per(grams8, 4, "d")).regimen);
   // A unit text that only names the unit in words beside the UCUM code is read by the code.
   const json worded = {{"value", 500},
                        {"unit", "milligram"},

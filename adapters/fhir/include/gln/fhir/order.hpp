@@ -204,6 +204,54 @@ inline std::optional<double> dose_grams(const json* quantity, std::string& probl
   return std::nullopt;
 }
 
+// Days in a duration Quantity of UCUM h, d or wk (code, else unit text); empty for another.
+inline std::optional<double> duration_days(const json* quantity) {
+  const std::optional<double> value = number_of(member(quantity, "value"));
+  std::string_view unit = text_of(member(quantity, "code"));
+  if (unit.empty()) unit = text_of(member(quantity, "unit"));
+  if (!value || !(*value > 0.0)) return std::nullopt;
+  if (unit == "h") return *value / 24.0;
+  if (unit == "d") return *value;
+  if (unit == "wk") return *value * 7.0;
+  return std::nullopt;
+}
+
+// Why a dosage's maxDosePerAdministration or maxDosePerPeriod (a Ratio, or R5's list of them)
+// keeps its dose from being checked: one that allows more than the dose, or that cannot be read;
+// empty where each allows no more than `grams` a dose and `grams` x `doses` a day.
+inline std::string allowed_above(const json& instruction, double grams, int doses) {
+  std::string problem;
+  if (const json* most = member(instruction, "maxDosePerAdministration")) {
+    const std::optional<double> cap = dose_grams(most, problem);
+    if (!cap) return problem + " (maxDosePerAdministration)";
+    if (*cap > grams) {
+      return "the order allows up to " + number_text(*cap) +
+             " g a dose (maxDosePerAdministration), more than its dose";
+    }
+  }
+  const json* periods = member(instruction, "maxDosePerPeriod");
+  if (periods == nullptr) return {};
+  std::string found;
+  auto check = [&](const json& ratio) {
+    if (!found.empty()) return;
+    const std::optional<double> cap = dose_grams(member(ratio, "numerator"), problem);
+    const std::optional<double> days = duration_days(member(ratio, "denominator"));
+    if (!cap || !days) {
+      found = (cap ? std::string("the order's maxDosePerPeriod period is not h, d or wk")
+                   : problem + " (maxDosePerPeriod)");
+    } else if (*cap / *days > grams * doses) {
+      found = "the order allows up to " + number_text(*cap / *days) +
+              " g a day (maxDosePerPeriod), more than its dose";
+    }
+  };
+  if (periods->is_array()) {
+    for (const json& ratio : *periods) check(ratio);
+  } else {
+    check(*periods);
+  }
+  return found;
+}
+
 }  // namespace detail
 
 // Reads a draft or active MedicationRequest as an order: whether it is glutamine (its codes,
@@ -322,6 +370,13 @@ inline order_reading read_order(const reader& from, const record& context, const
       grams ? detail::doses_per_day(member(instruction, "timing"), problem) : std::nullopt;
   if (!grams || !doses) {
     out.regimen_text = problem;
+    return out;
+  }
+  // The most the order allows where it says more than its dose (as needed up to 60 g a day) is
+  // what may be given: no regimen holds it, so the dose is not checked.
+  if (const std::string above = detail::allowed_above(instruction, *grams, *doses);
+      !above.empty()) {
+    out.regimen_text = above;
     return out;
   }
   gln::regimen plan{gln::grams{*grams}, *doses, gln::nullopt};
