@@ -332,11 +332,16 @@ TEST_CASE("fhir: which conditions count as active") {
   abated["abatementDateTime"] = "2026-01-01";
   json abating = gln_fhir_test::condition("abating", coding(snomed, "91302008"));
   abating["abatementDateTime"] = "2027-01-01";
+  // "Inactive", yet abating only next year: the two disagree, so it counts (it was ruled out).
+  json inactive_until_later =
+      gln_fhir_test::condition("later", coding(snomed, "19943007"), "inactive");
+  inactive_until_later["abatementDateTime"] = "2027-06-01";
   const json bundle = gln_fhir_test::collection(json::array({
       refuted,
       error,
       abated,
       abating,
+      inactive_until_later,
       gln_fhir_test::condition("resolved", coding(snomed, "74351001"), "resolved"),
       gln_fhir_test::condition("relapse", coding(snomed, "84757009"), "relapse"),
       gln_fhir_test::condition("recurrence", coding(snomed, "13746004"), "recurrence"),
@@ -344,7 +349,8 @@ TEST_CASE("fhir: which conditions count as active") {
   }));
   const gln::fhir::record r = gln::fhir::read_bundle(bundle, on(2026, 11, 30));
   CHECK(r.profile.conditions == gln::condition_set{condition::sepsis, condition::seizure_disorder,
-                                                   condition::bipolar_disorder, condition::shock});
+                                                   condition::bipolar_disorder, condition::shock,
+                                                   condition::cirrhosis});
 }
 
 // Only a status FHIR defines, in FHIR's own code system, rules a resource out; one it does not

@@ -490,16 +490,21 @@ inline bool status_rules_out(const json& resource, const date* on = nullptr) {
   const bool says_active = status_says(clinical, {"active", "recurrence", "relapse"});
   if (says_active) return false;
   if (status_only(verification, {"refuted", "entered-in-error"}, verification_system)) return true;
-  if (status_only(clinical, {"inactive", "remission", "resolved"}, clinical_system)) return true;
-  if (on == nullptr) return false;
+  // The abatement days given; one after the screening date contradicts a status that says it is
+  // over (inactive since 2027), which then leaves it active.
+  bool abated = false;
+  bool abates_later = false;
   for (std::string_view key : {"abatementDateTime", "abatementPeriod"}) {
     const json* abatement = member(resource, key);
-    if (abatement == nullptr) continue;
+    if (abatement == nullptr || on == nullptr) continue;
     const auto day =
         abatement->is_object() ? latest_day(member(abatement, "end")) : latest_day(abatement);
-    if (day && *day <= *on) return true;
+    if (day && *day <= *on) abated = true;
+    if (day && *day > *on) abates_later = true;
   }
-  return false;
+  if (abates_later) return false;
+  if (status_only(clinical, {"inactive", "remission", "resolved"}, clinical_system)) return true;
+  return abated;
 }
 
 // Whether a MedicationRequest's or MedicationStatement's status says it is not taken (FHIR R4
