@@ -203,6 +203,15 @@ TEST_CASE("fhir: a Medication sent twice under one id is read in both copies") {
   CHECK(
       gln::fhir::read_bundle(gln_fhir_test::collection(json::array({contained})), on(2026, 11, 30))
           .profile.medications.contains(medication::anticonvulsant));
+  // A null medicationCodeableConcept beside the reference is absent (it hid the Medication), and
+  // a concept sent beside a reference (invalid FHIR) is read with it: either may name the class.
+  for (const json& beside : {json(nullptr), json::object(), json{{"text", "Oral tablet"}}}) {
+    INFO(beside.dump());
+    json both = contained;
+    both["medicationCodeableConcept"] = beside;
+    CHECK(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({both})), on(2026, 11, 30))
+              .profile.medications.contains(medication::anticonvulsant));
+  }
 }
 
 TEST_CASE("fhir: procedure windows count back from the screening date") {
@@ -960,6 +969,33 @@ TEST_CASE("fhir: an order: glutamine, its purpose, its regimen") {
   CHECK(months.regimen_text ==
         "10 g x 2 a day (20 g/day); its duration unit 'mo' is not d or wk, "
         "so the duration was not checked");
+  // Nor is a duration with a comparator (">16 wk" is longer), without a number, or given as a
+  // boundsRange, boundsPeriod or count: each was read as no duration without a word.
+  const std::pair<const char*, json> unread_durations[] = {
+      {"boundsDuration", {{"value", 16}, {"comparator", ">"}, {"code", "wk"}}},
+      {"boundsDuration", {{"value", "200"}, {"code", "d"}}},
+      {"boundsRange",
+       {{"low", {{"value", 4}, {"code", "wk"}}}, {"high", {{"value", 52}, {"code", "wk"}}}}},
+      {"boundsPeriod", {{"start", "2026-12-01"}, {"end", "2027-12-01"}}},
+      {"count", 720},
+  };
+  const std::string not_checked_by[] = {
+      "; its duration has a comparator, so the duration was not checked",
+      "; its duration gives no number, so the duration was not checked",
+      "; its duration is given as boundsRange, which is not read, so the duration was not checked",
+      "; its duration is given as boundsPeriod, which is not read, so the duration was not checked",
+      "; its duration is given as count, which is not read, so the duration was not checked",
+  };
+  for (std::size_t i = 0; i < std::size(unread_durations); ++i) {
+    json unread = order(coding(rxnorm, "1869684"));
+    unread["dosageInstruction"][0]["timing"]["repeat"][unread_durations[i].first] =
+        unread_durations[i].second;
+    INFO(unread_durations[i].second.dump());
+    const auto r = gln::fhir::read_order(reader, none, unread);
+    REQUIRE(r.regimen);
+    CHECK_FALSE(r.regimen->weeks);
+    CHECK(r.regimen_text == "10 g x 2 a day (20 g/day)" + not_checked_by[i]);
+  }
   // A dose in scoops is not read: no regimen, and why.
   json scoops = order(coding(rxnorm, "1869684"));
   scoops["dosageInstruction"][0]["doseAndRate"][0]["doseQuantity"] = {{"value", 2},
@@ -1022,6 +1058,24 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
   max_below["repeat"]["frequency"] = 4;
   max_below["repeat"]["frequencyMax"] = 1;
   CHECK(read(order(max_below, one(grams2))).regimen->doses_per_day == 4);
+  // periodMax shorter than period: twice every 1-2 days read as twice every 2 days before.
+  json period_max = daily;
+  period_max["repeat"]["frequency"] = 2;
+  period_max["repeat"]["period"] = 2;
+  period_max["repeat"]["periodMax"] = 1;
+  CHECK(read(order(period_max, one(grams2))).regimen->doses_per_day == 2);
+  // Events: four on one day are four doses that day, beside a repeat of two.
+  json events = daily;
+  events["repeat"]["frequency"] = 2;
+  events["event"] =
+      json::array({"2026-12-01T08:00:00Z", "2026-12-01T12:00:00Z", "2026-12-01T16:00:00Z",
+                   "2026-12-01T20:00:00Z", "2026-12-02T08:00:00Z"});
+  CHECK(read(order(events, one(grams2))).regimen->doses_per_day == 4);
+  // A dose range whose low end is above its high end: the larger.
+  const auto inverted =
+      read(order(daily, json::array({{{"doseRange", {{"low", grams8}, {"high", grams2}}}}})));
+  REQUIRE(inverted.regimen);
+  CHECK(inverted.regimen->per_dose.value() == 8.0);
   // Not read, so the dose is not checked: a frequency that is no number (a string "3", or null,
   // read as once a day), a dose with a comparator (`>` 8 g is more than 8 g), in a system other
   // than UCUM, or whose unit text and UCUM code disagree (unit g, code mg read as 30 mg).
@@ -1037,6 +1091,12 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
       {"value", 8}, {"unit", "g"}, {"system", "http://example.org/units"}, {"code", "g"}};
   const json disagree = {
       {"value", 30}, {"unit", "g"}, {"system", "http://unitsofmeasure.org"}, {"code", "mg"}};
+  const json worded_disagree = {
+      {"value", 10}, {"unit", "gram"}, {"system", "http://unitsofmeasure.org"}, {"code", "mg"}};
+  const json no_system_disagree = {{"value", 10}, {"unit", "mg"}, {"code", "g"}};
+  json period_max_text = daily;
+  period_max_text["repeat"]["periodMax"] = "1";
+
   const std::vector<std::pair<json, std::string>> not_read = {
       {order(string_frequency, one(grams2)), "the order's timing frequency is not a number"},
       {order(null_frequency, one(grams2)), "the order's timing frequency is not a number"},
@@ -1044,7 +1104,11 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
       {order(daily, one(more_than)), "the order's dose has a comparator ('>')"},
       {order(daily, one(other_system)),
        "the order's dose unit system 'http://example.org/units' is not UCUM"},
-      {order(daily, one(disagree)), "the order's dose unit 'g' and UCUM code 'mg' disagree"},
+      {order(daily, one(disagree)), "the order's dose unit 'g' and code 'mg' disagree"},
+      {order(daily, one(worded_disagree)), "the order's dose unit 'gram' and code 'mg' disagree"},
+      {order(daily, one(no_system_disagree)), "the order's dose unit 'mg' and code 'g' disagree"},
+      {order(period_max_text, one(grams2)),
+       "the order's timing periodMax is not a positive number"},
   };
   for (const auto& [o, problem] : not_read) {
     INFO(o.dump());
@@ -1074,7 +1138,14 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
       {capped("maxDosePerPeriod", json::array({per(grams2, 1, "d"), per(grams60, 1, "wk")})),
        "the order allows up to 8.57143 g a day (maxDosePerPeriod), more than its dose"},
       {capped("maxDosePerPeriod", per(grams60, 1, "mo")),
-       "the order's maxDosePerPeriod period is not h, d or wk"},
+       "the order's maxDosePerPeriod period is not h, d or wk without a comparator"},
+      {capped("maxDosePerPeriod",
+              [&] {
+                json under_a_day = per(grams2, 1, "d");  // "< 1 d": more than 2 g a day
+                under_a_day["denominator"]["comparator"] = "<";
+                return under_a_day;
+              }()),
+       "the order's maxDosePerPeriod period is not h, d or wk without a comparator"},
       {capped("maxDosePerAdministration", packet),
        "the order's dose unit 'packet' is not g or mg (maxDosePerAdministration)"},
   };

@@ -453,6 +453,7 @@ reply service::answer(const service_info& info, const json& request) const {
   // The draft orders to check: the selected ones (order-select), or all (order-sign).
   std::vector<const json*> drafts;
   std::vector<const json*> checked;
+  std::vector<const json*> draft_medications;  // Medications the draft orders may reference
   if (!patient_view) {
     std::set<std::string> selections;
     fhir::detail::for_each_item(fhir::detail::member(context, "selections"),
@@ -461,6 +462,10 @@ reply service::answer(const service_info& info, const json& request) const {
         fhir::detail::member(*fhir::detail::member(context, "draftOrders"), "entry"),
         [&](const json& e) {
           const json* resource = fhir::detail::member(e, "resource");
+          if (resource != nullptr && resource->is_object() &&
+              text_at(*resource, "resourceType") == "Medication") {
+            draft_medications.push_back(resource);
+          }
           if (resource == nullptr || !resource->is_object() ||
               text_at(*resource, "resourceType") != "MedicationRequest") {
             return;
@@ -497,6 +502,7 @@ reply service::answer(const service_info& info, const json& request) const {
       prefetch != nullptr && prefetch->is_object()) {
     state.reader.add_prefetch(*prefetch, keys);
   }
+  for (const json* medication : draft_medications) state.reader.add_draft_medication(*medication);
 
   ordered_json cards = ordered_json::array();
   fhir::card_options card_options;

@@ -771,6 +771,29 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
   }
 }
 
+// A draft order may reference a Medication sent beside it in draftOrders: it is read (the
+// glutamine order went unchecked, with no card).
+TEST_CASE("cds: a draft order's Medication sent in draftOrders is read") {
+  const auto test07 = gln_fhir_test::shared_file("cds-hooks/order-select_test07_rxnorm.json");
+  if (!test07) return;
+  running_service service(fixed_date());
+  json request = gln_fhir_test::read_json(*test07);
+  json& entries = request["context"]["draftOrders"]["entry"];
+  json& draft = entries[0]["resource"];
+  const json concept_sent = draft["medicationCodeableConcept"];
+  draft.erase("medicationCodeableConcept");
+  draft["medicationReference"] = {{"reference", "Medication/glutamine-powder"}};
+  entries.push_back(
+      {{"resource",
+        {{"resourceType", "Medication"}, {"id", "glutamine-powder"}, {"code", concept_sent}}}});
+  const response r = post(service, "/cds-services/gln-order-select", request);
+  REQUIRE(r.status == 200);
+  REQUIRE(r.body["cards"].size() == 1);
+  CHECK(r.body["cards"][0]["extension"]["gln"]["overall"] == "caution");
+  CHECK(r.body["cards"][0]["detail"].get<std::string>().find("Dose: 10 g x 2 a day") !=
+        std::string::npos);
+}
+
 TEST_CASE("cds: orders that are not glutamine get no card") {
   const auto test07 = gln_fhir_test::shared_file("cds-hooks/order-select_test07_rxnorm.json");
   if (!test07) return;

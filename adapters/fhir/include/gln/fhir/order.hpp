@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -114,6 +115,17 @@ inline int code_doses_per_day(const json* code) {
   return most;
 }
 
+// The most of a Timing's events (dateTimes) that fall on one day: that many doses that day.
+inline std::size_t events_on_one_day(const json* events) {
+  std::map<std::string, std::size_t> per_day;
+  std::size_t most = 0;
+  for_each_item(events, [&](const json& event) {
+    const std::string_view when = text_of(&event);
+    if (when.size() >= 10) most = std::max(most, ++per_day[std::string(when.substr(0, 10))]);
+  });
+  return most;
+}
+
 // Doses a day from a Timing: its repeat's frequency (frequencyMax where given: the most a day)
 // per period of h, d or wk; at least as many as the times of day the repeat lists on a day it
 // is taken (timeOfDay, when: "08:00" and "20:00" are two doses that day, whatever the period);
@@ -143,7 +155,14 @@ inline std::optional<int> doses_per_day(const json* timing, std::string& problem
   const double given = number_of(member(repeat, "frequency")).value_or(1.0);
   const double frequency =
       std::max(given, number_of(member(repeat, "frequencyMax")).value_or(given));
-  const double period = number_of(member(repeat, "period")).value_or(0.0);
+  // periodMax where it is shorter than period (2 a day every 1-2 days is up to 2 a day).
+  const json* period_max = member(repeat, "periodMax");
+  if (period_max != nullptr && !(period_max->is_number() && period_max->get<double>() > 0.0)) {
+    problem = "the order's timing periodMax is not a positive number";
+    return std::nullopt;
+  }
+  const double period = std::min(number_of(member(repeat, "period")).value_or(0.0),
+                                 number_of(period_max).value_or(HUGE_VAL));
   const std::string_view unit = text_of(member(repeat, "periodUnit"));
   if (!(period > 0.0)) {
     problem = "the order's timing gives no period";
@@ -161,7 +180,8 @@ inline std::optional<int> doses_per_day(const json* timing, std::string& problem
     return std::nullopt;
   }
   const auto times = static_cast<double>(
-      std::max(items_in(member(repeat, "timeOfDay")), items_in(member(repeat, "when"))));
+      std::max({items_in(member(repeat, "timeOfDay")), items_in(member(repeat, "when")),
+                events_on_one_day(member(timing, "event"))}));
   per_day = std::max({per_day, times, static_cast<double>(by_code)});
   if (!(per_day >= 1.0 && per_day <= 1000.0) || std::floor(per_day) != per_day) {
     problem = "the order's timing is not a whole number of doses a day";
@@ -170,9 +190,18 @@ inline std::optional<int> doses_per_day(const json* timing, std::string& problem
   return static_cast<int>(per_day);
 }
 
+// Grams a unit text names in words ("g", "gram", "Milligrams"...), 0 for another.
+inline double grams_named(std::string_view unit_text) {
+  const std::string text = lower_ascii(unit_text);
+  if (text == "g" || text == "gm" || text == "gram" || text == "grams") return 1.0;
+  if (text == "mg" || text == "milligram" || text == "milligrams") return 0.001;
+  return 0.0;
+}
+
 // Grams from a dose quantity in UCUM g or mg (or a unit text g or mg without a system). Not
-// read: a comparator (`>` 5 g is more than 5 g), another system's code, a UCUM code that a
-// unit text of g or mg contradicts (code mg, unit g: 1000 times apart).
+// read: a comparator (`>` 5 g is more than 5 g), another system's code, a code that the unit
+// text contradicts (code mg, unit g or "gram": 1000 times apart; without a system, any code
+// other than the unit text).
 inline std::optional<double> dose_grams(const json* quantity, std::string& problem) {
   const std::optional<double> value = number_of(member(quantity, "value"));
   const std::string_view system = text_of(member(quantity, "system"));
@@ -193,8 +222,11 @@ inline std::optional<double> dose_grams(const json* quantity, std::string& probl
     problem = "the order's dose unit system '" + std::string(system) + "' is not UCUM";
     return std::nullopt;
   }
-  if (ucum && (unit_text == "g" || unit_text == "mg") && unit_text != code) {
-    problem = "the order's dose unit '" + std::string(unit_text) + "' and UCUM code '" +
+  const bool disagree = ucum ? grams_named(unit_text) != 0.0 && grams_named(code) != 0.0 &&
+                                   grams_named(unit_text) != grams_named(code)
+                             : !code.empty() && code != unit_text;
+  if (disagree) {
+    problem = "the order's dose unit '" + std::string(unit_text) + "' and code '" +
               std::string(code) + "' disagree";
     return std::nullopt;
   }
@@ -206,6 +238,7 @@ inline std::optional<double> dose_grams(const json* quantity, std::string& probl
 
 // Days in a duration Quantity of UCUM h, d or wk (code, else unit text); empty for another.
 inline std::optional<double> duration_days(const json* quantity) {
+  if (member(quantity, "comparator") != nullptr) return std::nullopt;  // "<1 d" is no length
   const std::optional<double> value = number_of(member(quantity, "value"));
   std::string_view unit = text_of(member(quantity, "code"));
   if (unit.empty()) unit = text_of(member(quantity, "unit"));
@@ -237,7 +270,8 @@ inline std::string allowed_above(const json& instruction, double grams, int dose
     const std::optional<double> cap = dose_grams(member(ratio, "numerator"), problem);
     const std::optional<double> days = duration_days(member(ratio, "denominator"));
     if (!cap || !days) {
-      found = (cap ? std::string("the order's maxDosePerPeriod period is not h, d or wk")
+      found = (cap ? std::string("the order's maxDosePerPeriod period is not h, d or wk without a "
+                                 "comparator")
                    : problem + " (maxDosePerPeriod)");
     } else if (*cap / *days > grams * doses) {
       found = "the order allows up to " + number_text(*cap / *days) +
@@ -352,7 +386,12 @@ inline order_reading read_order(const reader& from, const record& context, const
         break;
       }
       if (quantity == nullptr) quantity = member(range, "high");
-      const std::optional<double> one = detail::dose_grams(quantity, problem);
+      std::optional<double> one = detail::dose_grams(quantity, problem);
+      // A range whose low end is above its high end: the larger is what may be given.
+      if (one && range != nullptr && member(range, "low") != nullptr) {
+        const std::optional<double> low = detail::dose_grams(member(range, "low"), problem);
+        one = low ? std::optional<double>(std::max(*one, *low)) : std::nullopt;
+      }
       if (!one) {
         grams.reset();
         break;
@@ -380,18 +419,33 @@ inline order_reading read_order(const reader& from, const record& context, const
     return out;
   }
   gln::regimen plan{gln::grams{*grams}, *doses, gln::nullopt};
-  // The duration, in UCUM d or wk; any other unit is not converted, and the text says so.
+  // The duration, a boundsDuration in UCUM d or wk; any other unit, a comparator, or a duration
+  // given another way (boundsRange, boundsPeriod, count) is not read, and the text says so.
   std::string duration_problem;
-  const json* bounds = member(member(member(instruction, "timing"), "repeat"), "boundsDuration");
-  if (const auto length = detail::number_of(member(bounds, "value"))) {
+  const json* repeat = member(member(instruction, "timing"), "repeat");
+  const json* bounds = member(repeat, "boundsDuration");
+  if (bounds != nullptr) {
+    const auto length = detail::number_of(member(bounds, "value"));
     const std::string_view unit = detail::text_of(member(bounds, "code"));
-    if (unit == "wk") {
+    if (member(bounds, "comparator") != nullptr) {
+      duration_problem = "; its duration has a comparator, so the duration was not checked";
+    } else if (!length) {
+      duration_problem = "; its duration gives no number, so the duration was not checked";
+    } else if (unit == "wk") {
       plan.weeks = *length;
     } else if (unit == "d") {
       plan.weeks = *length / 7.0;
     } else {
       duration_problem = "; its duration unit '" + std::string(unit) +
                          "' is not d or wk, so the duration was not checked";
+    }
+  } else {
+    for (const char* other : {"boundsRange", "boundsPeriod", "count"}) {
+      if (member(repeat, other) != nullptr) {
+        duration_problem = "; its duration is given as " + std::string(other) +
+                           ", which is not read, so the duration was not checked";
+        break;
+      }
     }
   }
   out.regimen = plan;

@@ -435,6 +435,21 @@ inline concept_reading read_medication_concept(const json* code_concept,
   return out;
 }
 
+// Adds what `part` found to `into`: its medication classes, glutamine, codings.
+inline void merge_reading(concept_reading& into, concept_reading part) {
+  for (medication_fact& fact : part.medication_facts) {
+    if (into.medications.contains(fact.medication)) continue;
+    into.medications = into.medications | medication_set{fact.medication};
+    into.medication_facts.push_back(std::move(fact));
+  }
+  if (part.glutamine && !into.glutamine) {
+    into.glutamine = true;
+    into.glutamine_from = part.glutamine_from;
+  }
+  into.mapped_any = into.mapped_any || part.mapped_any;
+  into.codings.insert(into.codings.end(), part.codings.begin(), part.codings.end());
+}
+
 // `text` with its ASCII letters in lower case (codes and media types are ASCII).
 inline std::string lower_ascii(std::string_view text) {
   std::string lower(text);
@@ -676,6 +691,11 @@ class reader {
   void add_draft_order(const json& request) {
     resources_.push_back(entry{&request, std::nullopt, {}, true});
   }
+  // A Medication sent beside the draft orders (CDS Hooks' draftOrders Bundle), for the orders
+  // that reference it.
+  void add_draft_medication(const json& medication) {
+    resources_.push_back(entry{&medication, std::nullopt, {}, true});
+  }
 
   // The record as of options().screening_date. `checked_order` ("MedicationRequest/<id>") is
   // the glutamine order being checked: it is not counted as supplement_stack.
@@ -684,6 +704,9 @@ class reader {
   // The medication of a MedicationRequest or MedicationStatement (its concept or the Medication
   // it references, in the record or contained).
   detail::concept_reading read_medication(const json& resource, const std::string& reference) const;
+  // The Medication a medicationReference names, or its display where it was not sent.
+  detail::concept_reading read_referenced_medication(const json& resource,
+                                                     const std::string& reference) const;
 
  private:
   struct entry {
@@ -824,9 +847,24 @@ class reader {
 
 inline detail::concept_reading reader::read_medication(const json& resource,
                                                        const std::string& reference) const {
-  if (const json* code_concept = detail::member(resource, "medicationCodeableConcept")) {
+  // medication[x] is one or the other. Where both are sent each is read, glutamine where either
+  // says so; a null concept is absent (it hid the reference to a glutamine Medication).
+  const json* code_concept = detail::member(resource, "medicationCodeableConcept");
+  const json* medication_reference = detail::member(resource, "medicationReference");
+  const bool concept_sent = code_concept != nullptr && !code_concept->is_null();
+  if (concept_sent && medication_reference == nullptr) {
     return detail::read_medication_concept(code_concept, reference, options_.lookup);
   }
+  detail::concept_reading read = read_referenced_medication(resource, reference);
+  if (concept_sent) {
+    detail::merge_reading(
+        read, detail::read_medication_concept(code_concept, reference, options_.lookup));
+  }
+  return read;
+}
+
+inline detail::concept_reading reader::read_referenced_medication(
+    const json& resource, const std::string& reference) const {
   const json* medication_reference = detail::member(resource, "medicationReference");
   const std::string_view target =
       detail::text_of(detail::member(medication_reference, "reference"));
@@ -846,17 +884,7 @@ inline detail::concept_reading reader::read_medication(const json& resource,
   detail::concept_reading read = detail::read_medication_concept(
       detail::member(*medications.front(), "code"), reference, options_.lookup);
   auto merge = [&read](detail::concept_reading part) {
-    for (medication_fact& fact : part.medication_facts) {
-      if (read.medications.contains(fact.medication)) continue;
-      read.medications = read.medications | medication_set{fact.medication};
-      read.medication_facts.push_back(std::move(fact));
-    }
-    if (part.glutamine && !read.glutamine) {
-      read.glutamine = true;
-      read.glutamine_from = part.glutamine_from;
-    }
-    read.mapped_any = read.mapped_any || part.mapped_any;
-    read.codings.insert(read.codings.end(), part.codings.begin(), part.codings.end());
+    detail::merge_reading(read, std::move(part));
   };
   for (std::size_t i = 0; i < medications.size(); ++i) {
     if (i > 0) {
