@@ -1213,6 +1213,18 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
   CHECK_FALSE(quantity_and_range.regimen);
   CHECK(quantity_and_range.regimen_text ==
         "the order gives a doseQuantity and a doseRange in one dose");
+  // A code in lower case is read as in upper case (the larger way); a code that is no
+  // CodeableConcept is not read at all.
+  json lower_qid = daily;
+  lower_qid["code"] = {
+      {"coding",
+       json::array({coding("http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation", "qid")})}};
+  CHECK(read(order(lower_qid, one(grams2))).regimen->doses_per_day == 4);
+  json plain_code = daily;
+  plain_code["code"] = "TID";
+  const auto plain = read(order(plain_code, one(grams2)));
+  CHECK_FALSE(plain.regimen);
+  CHECK(plain.regimen_text == "the order's timing code is not a CodeableConcept");
   const json qod = {{"code", {{"text", "QOD"}}}};
   const auto every_other = read(order(qod, one(grams2)));
   CHECK_FALSE(every_other.regimen);

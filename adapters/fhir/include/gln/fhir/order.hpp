@@ -89,9 +89,14 @@ inline std::string number_text(double value) {
   return out;
 }
 
-// Doses a day of a timing.code from HL7's TimingAbbreviation value set (v3 GTSAbbreviation);
-// 0 for one that is not a whole number a day (QOD, WK, MO) or not in the set.
-inline int abbreviation_doses_per_day(std::string_view code) {
+// Doses a day of a timing.code from HL7's TimingAbbreviation value set (v3 GTSAbbreviation),
+// in any case ("qid" is read the larger way, as QID); 0 for one that is not a whole number a day
+// (QOD, WK, MO) or not in the set.
+inline int abbreviation_doses_per_day(std::string_view given) {
+  std::string code(given);
+  std::transform(code.begin(), code.end(), code.begin(), [](char c) {
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  });
   constexpr std::pair<std::string_view, int> codes[] = {
       {"QD", 1},   {"AM", 1},   {"PM", 1},  {"BED", 1}, {"BID", 2}, {"TID", 3}, {"QID", 4},
       {"Q1H", 24}, {"Q2H", 12}, {"Q3H", 8}, {"Q4H", 6}, {"Q6H", 4}, {"Q8H", 3}};
@@ -134,6 +139,10 @@ inline std::size_t events_on_one_day(const json* events) {
 inline std::optional<int> doses_per_day(const json* timing, std::string& problem) {
   const json* repeat = member(timing, "repeat");
   const json* code = member(timing, "code");
+  if (code != nullptr && !code->is_object()) {  // "TID" as a plain string is no CodeableConcept
+    problem = "the order's timing code is not a CodeableConcept";
+    return std::nullopt;
+  }
   const int by_code = code_doses_per_day(code);
   if (repeat == nullptr) {
     if (by_code > 0) return by_code;
