@@ -11,7 +11,7 @@ scripts/deps.sh build service
 build=build/cds
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DGLN_BUILD_TESTS=OFF -DGLN_BUILD_EXAMPLES=ON \
   -DGLN_BUILD_CDS_SERVICE=ON >/dev/null
-cmake --build "$build" --target gln-cds-hooks -j "$(nproc)" >/dev/null
+cmake --build "$build" --target gln-cds-hooks -j "${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}" >/dev/null
 binary="$build/services/cds-hooks/gln-cds-hooks"
 
 args=("$@")
