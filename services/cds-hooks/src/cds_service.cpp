@@ -310,13 +310,24 @@ reply service::call(std::string_view id, std::string_view body) const {
       return error_reply(400, "the context has no draftOrders Bundle");
     }
     // Each draft once: two orders under one reference would be checked as one or the other.
+    // A draft about another patient than the context's would be checked against the wrong
+    // person's record (a draft without a subject is the context patient's).
     std::vector<std::string> drafted;
+    std::string for_another;
+    const std::string_view patient_id = text_at(*context, "patientId");
     fhir::detail::for_each_item(fhir::detail::member(*drafts, "entry"), [&](const json& e) {
       const json* resource = fhir::detail::member(e, "resource");
       if (resource != nullptr && resource->is_object()) {
         drafted.push_back(fhir::detail::reference_of(*resource));
+        const std::string_view subject = fhir::detail::subject_of(*resource);
+        if (for_another.empty() && !subject.empty() && subject != patient_id) {
+          for_another = "draftOrders: " + drafted.back() + " is about Patient/" +
+                        std::string(subject) + ", not the context's patientId " +
+                        std::string(patient_id);
+        }
       }
     });
+    if (!for_another.empty()) return error_reply(400, for_another);
     std::vector<std::string> sorted = drafted;
     std::sort(sorted.begin(), sorted.end());
     if (const auto twice = std::adjacent_find(sorted.begin(), sorted.end());

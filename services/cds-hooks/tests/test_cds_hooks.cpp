@@ -837,6 +837,10 @@ TEST_CASE(
                   {"draftOrders", gln_fhir_test::collection(orders)}}}}
         .dump();
   };
+  // An order-select of one glutamine draft for Patient/other while the context is Patient/p.
+  json for_another = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+  for_another["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = {
+      {"reference", "https://ehr.example/fhir/Patient/other"}};
   // Each body, and what the error must say: the JSON adapter's strict reader, then the
   // CDS Hooks request's own members.
   const std::map<std::string, std::pair<std::string, std::string>> bad = {
@@ -879,6 +883,11 @@ TEST_CASE(
       {"a draft order twice",
        {order_select({"MedicationRequest/o2"}, {"o2", "o2"}),
         "draftOrders holds MedicationRequest/o2 twice"}},
+      // Screened against Patient/p's record, it would be checked against the wrong person.
+      {"a draft order for another patient",
+       {for_another.dump(),
+        "draftOrders: MedicationRequest/o1 is about Patient/other, not the context's "
+        "patientId p"}},
   };
   for (const auto& [what, body_and_error] : bad) {
     INFO(what);
