@@ -18,6 +18,7 @@ namespace {
 using gln::condition;
 using gln::medication;
 using gln::fhir::section;
+using gln::fhir::section_state;
 using gln_fhir_test::coding;
 using gln_fhir_test::json;
 
@@ -819,6 +820,103 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
       gln_fhir_test::collection(json::array({patient, relabelled})), on(2026, 11, 30));
   CHECK(agree.profile.age_years == gln::optional<double>{46.0});
   CHECK(agree.skipped.empty());
+}
+
+// The service's weight and pregnancy prefetch asks for the newest few, newest first
+// (`_sort=-date&_count=3`): a FHIR server answers a patient with more with a next page. That
+// page answers when the server says it sorted newest first (its self link), its entries are in
+// that order, and the status it gives is newer than any the next page can hold.
+TEST_CASE("fhir: a newest-first page of weights or pregnancy statuses answers without the rest") {
+  const std::string self =
+      "https://example.org/fhir/Observation?patient=p&code=http://loinc.org|29463-7"
+      "&_sort=-date&_count=3";
+  auto page = [&](const json& resources, const std::string& self_url) {
+    json bundle = gln_fhir_test::searchset(resources);
+    bundle["total"] = 12;
+    bundle["link"] = json::array({{{"relation", "next"}, {"url", self_url + "&page=2"}}});
+    if (!self_url.empty()) bundle["link"].push_back({{"relation", "self"}, {"url", self_url}});
+    return bundle;
+  };
+  const json newest_first = json::array({gln_fhir_test::weight("w3", 61.0, "kg", "2026-11-01"),
+                                         gln_fhir_test::weight("w2", 60.0, "kg", "2026-06-01"),
+                                         gln_fhir_test::weight("w1", 59.0, "kg", "2026-01-01")});
+  const gln::fhir::record sorted =
+      gln::fhir::read_prefetch({{"weight", page(newest_first, self)}}, on(2026, 11, 30));
+  CHECK(sorted.status(section::weight).state == section_state::read);
+  REQUIRE(sorted.weight);
+  CHECK(sorted.weight->resource == "Observation/w3");
+
+  // Not known to be sorted, sorted otherwise, or not in order: the next page may hold a newer
+  // weight. The weight read is still the newest sent.
+  const json out_of_order = json::array({gln_fhir_test::weight("w2", 60.0, "kg", "2026-06-01"),
+                                         gln_fhir_test::weight("w3", 61.0, "kg", "2026-11-01"),
+                                         gln_fhir_test::weight("w1", 59.0, "kg", "2026-01-01")});
+  const std::string oldest_first =
+      "https://example.org/fhir/Observation?patient=p&_sort=date&_count=3";
+  const std::string by_id_first =
+      "https://example.org/fhir/Observation?patient=p&_sort=_id,-date&_count=3";
+  for (const auto& [bundle, why] : std::vector<std::pair<json, std::string>>{
+           {page(newest_first, ""), "the search result has more pages"},
+           {page(newest_first, oldest_first), "the search result has more pages"},
+           {page(newest_first, by_id_first), "the search result has more pages"},
+           {page(out_of_order, self),
+            "the search result has more pages, and its entries are not newest first"}}) {
+    INFO(bundle.dump());
+    const gln::fhir::record r = gln::fhir::read_prefetch({{"weight", bundle}}, on(2026, 11, 30));
+    CHECK(r.status(section::weight).state == section_state::incomplete);
+    CHECK(r.status(section::weight).why == why);
+    REQUIRE(r.weight);
+    CHECK(r.weight->resource == "Observation/w3");
+  }
+  // Sorted, but no usable weight on it, or the usable one as old as the page's oldest (the next
+  // page may hold a lower weight of that day): the weight in force is not known.
+  const json unusable = json::array({gln_fhir_test::weight("s3", 9.0, "[stone_av]", "2026-11-01"),
+                                     gln_fhir_test::weight("w1", 59.0, "kg", "2026-01-01")});
+  const gln::fhir::record none_usable =
+      gln::fhir::read_prefetch({{"weight", page(unusable, self)}}, on(2026, 11, 30));
+  CHECK(none_usable.status(section::weight).state == section_state::incomplete);
+  CHECK(none_usable.status(section::weight).why ==
+        "the search result has more pages, and the newest usable weight may be on them");
+
+  // Pregnancy status: a sorted page whose newest status says pregnant answers; one whose only
+  // statuses say unknown does not (an earlier one on the next page decides, knowledge.md §2b).
+  auto pregnancy_status = [](const std::string& id, const std::string& answer,
+                             const std::string& day) {
+    return json{
+        {"resourceType", "Observation"},
+        {"id", id},
+        {"status", "final"},
+        {"code", {{"coding", json::array({coding("http://loinc.org", "82810-3")})}}},
+        {"effectiveDateTime", day},
+        {"valueCodeableConcept", {{"coding", json::array({coding("http://loinc.org", answer)})}}}};
+  };
+  const std::string pregnancy_self =
+      "https://example.org/fhir/Observation?patient=p&code=http://loinc.org|82810-3"
+      "&_sort=-date&_count=3";
+  const gln::fhir::record pregnant = gln::fhir::read_prefetch(
+      {{"pregnancy", page(json::array({pregnancy_status("b", "LA15173-0", "2026-11-01"),
+                                       pregnancy_status("a", "LA26683-5", "2026-01-01")}),
+                          pregnancy_self)}},
+      on(2026, 11, 30));
+  CHECK(pregnant.status(section::pregnancy_status).state == section_state::read);
+  CHECK(pregnant.profile.conditions.contains(condition::pregnancy));
+  const gln::fhir::record only_unknown = gln::fhir::read_prefetch(
+      {{"pregnancy",
+        page(json::array({pregnancy_status("u", "LA4489-6", "2026-11-01")}), pregnancy_self)}},
+      on(2026, 11, 30));
+  CHECK(only_unknown.status(section::pregnancy_status).state == section_state::incomplete);
+  CHECK(only_unknown.status(section::pregnancy_status).why ==
+        "the search result has more pages, and the newest pregnancy status that says pregnant "
+        "or not may be on them");
+
+  // Only these two sections are read newest first: conditions need every page.
+  json conditions = gln_fhir_test::searchset(
+      json::array({gln_fhir_test::condition("c", coding(snomed, "19943007"))}));
+  conditions["link"] = json::array(
+      {{{"relation", "self"}, {"url", "https://example.org/fhir/Condition?patient=p&_sort=-date"}},
+       {{"relation", "next"}, {"url", "https://example.org/fhir/Condition?page=2"}}});
+  CHECK_FALSE(gln::fhir::read_prefetch({{"conditions", conditions}}, on(2026, 11, 30))
+                  .profile.conditions_known);
 }
 
 TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {

@@ -149,7 +149,7 @@ const std::vector<std::pair<std::string, std::string>>& prefetch_templates() {
        "&_sort=-date&_count=3"},
       {keys.pregnancy_status,
        "Observation?patient={{context.patientId}}&code=http://"
-       "loinc.org|82810-3&_sort=-date&_count=1"},
+       "loinc.org|82810-3&_sort=-date&_count=3"},
       {keys.procedures, "Procedure?patient={{context.patientId}}&_sort=-date&_count=100"},
       {keys.allergies, "AllergyIntolerance?patient={{context.patientId}}"},
   };
@@ -405,9 +405,16 @@ void service::fetch_missing(request_state& state) const {
     }
     std::string url = base + "/" + query;
     json merged;
+    json first_links;  // the first page's links: its self link says how the server sorted
     std::string problem;
     for (std::size_t page = 0; !url.empty(); ++page) {
       if (page == settings_.fetch_max_pages) {
+        if (fhir::read_newest_first(s)) {
+          // The pages read may answer (the reader decides): they go with their next page.
+          merged["link"] = first_links;
+          merged["link"].push_back({{"relation", "next"}, {"url", url}});
+          break;
+        }
         problem = "more than " + std::to_string(settings_.fetch_max_pages) + " pages";
         break;
       }
@@ -440,6 +447,11 @@ void service::fetch_missing(request_state& state) const {
       if (merged.is_null()) {
         merged = body;
         merged["entry"] = json::array();
+        first_links = json::array();
+        fhir::detail::for_each_item(fhir::detail::member(body, "link"), [&](const json& link) {
+          if (fhir::detail::lower_ascii(text_at(link, "relation")) != "next")
+            first_links.push_back(link);
+        });
         merged.erase("link");
         merged.erase("total");
       }

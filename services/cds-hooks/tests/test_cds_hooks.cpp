@@ -277,6 +277,25 @@ class fake_fhir_server {
           request.get_param_value("code").find("82810-3") != std::string::npos) {
         matches = json::array();
       }
+      if (type == "Observation" && weights_paged_ &&
+          request.get_param_value("code").find("29463-7") != std::string::npos) {
+        // One weight a page, newest first, and always a next page: more pages than the service
+        // follows.
+        const int page = request.has_param("page") ? std::stoi(request.get_param_value("page")) : 1;
+        json page_bundle = gln_fhir_test::searchset(
+            json::array({gln_fhir_test::weight("w" + std::to_string(page), 70.0 + page, "kg",
+                                               "2026-11-" + std::to_string(30 - page))}));
+        page_bundle.erase("total");
+        page_bundle["link"] = json::array(
+            {{{"relation", "self"},
+              {"url", base() + "/Observation?patient=x&code=29463-7&_sort=-date&_count=1&page=" +
+                          std::to_string(page)}},
+             {{"relation", "next"},
+              {"url", base() + "/Observation?patient=x&code=29463-7&_sort=-date&_count=1&page=" +
+                          std::to_string(page + 1)}}});
+        reply.set_content(page_bundle.dump(), "application/fhir+json");
+        return;
+      }
       if (type == "Condition" && paged_ && request.has_param("page")) {
         reply.set_content(gln_fhir_test::searchset(json::array({matches.back()})).dump(),
                           "application/fhir+json");
@@ -306,6 +325,7 @@ class fake_fhir_server {
   std::string base() const { return "http://127.0.0.1:" + std::to_string(port_) + "/fhir"; }
   void fail(const std::string& type) { failing_ = type; }
   void page_conditions() { paged_ = true; }
+  void page_weights() { weights_paged_ = true; }
   std::vector<std::pair<std::string, std::string>> seen() {
     const std::lock_guard<std::mutex> lock(mutex_);
     return seen_;
@@ -318,6 +338,7 @@ class fake_fhir_server {
   int port_ = 0;
   std::string failing_;
   bool paged_ = false;
+  bool weights_paged_ = false;
   std::mutex mutex_;
   std::vector<std::pair<std::string, std::string>> seen_;
 };
@@ -754,6 +775,21 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
     // The cancer is the last Condition of the bundle, served on the second page.
     CHECK(rules_of(r.body["cards"][0]).count("caution.cancer") == 1);
     CHECK(r.body["cards"].size() == 1);
+  }
+  SECTION("the newest weights answer, however many pages follow them") {
+    // The weights are searched newest first: the pages the service follows answer, where more
+    // pages than it follows made the weight "not checked".
+    fhir.page_weights();
+    request["prefetch"].erase("weight");
+    const response r = post(service, "/cds-services/gln-order-sign", request);
+    REQUIRE(r.status == 200);
+    const std::string detail = r.body["cards"][0]["detail"];
+    INFO(detail);
+    CHECK(detail.find("Weight: 71.0 kg, 2026-11-29") != std::string::npos);
+    CHECK(detail.find("weight (") == std::string::npos);
+    std::size_t weight_pages = 0;
+    for (const auto& seen : fhir.seen()) weight_pages += seen.first == "/fhir/Observation" ? 1 : 0;
+    CHECK(weight_pages == 5 + 1);  // five pages of weights, one pregnancy status search
   }
   SECTION("no token: fetched without Authorization") {
     request.erase("fhirAuthorization");

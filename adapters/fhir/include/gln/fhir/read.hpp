@@ -156,6 +156,13 @@ enum class section_state {
   incomplete,  // some data, but not all of it (another page, an error the sender reported)
 };
 
+// Whether only the newest usable entry of a section is used (the weight, the pregnancy status):
+// a search of it sorted newest first (`_sort=-date`, as the self link of the page says) answers
+// from its first pages when they hold an entry newer than any the pages after them can.
+inline bool read_newest_first(section s) {
+  return s == section::weight || s == section::pregnancy_status;
+}
+
 struct section_status {
   section_state state = section_state::not_sent;
   std::string why;  // for incomplete: what is missing
@@ -317,6 +324,12 @@ inline std::optional<date> dated(const json& resource, std::initializer_list<std
     }
   }
   return std::nullopt;
+}
+
+// The day an Observation is dated (see dated()).
+inline std::optional<date> observation_day(const json& observation, bool earliest = false) {
+  return dated(observation, {"effectiveDateTime", "effectiveInstant", "effectivePeriod", "issued"},
+               earliest);
 }
 
 inline std::string reference_of(const json& resource, std::string_view fallback = {}) {
@@ -668,10 +681,19 @@ class reader {
     if (links != nullptr && !links->is_array()) problem = "its link is not a list";
     if (total != nullptr && !total->is_number()) problem = "its total is not a number";
     std::size_t matches = add_entries(value, s, &problem);
-    if (problem.empty() && next_link(value) != nullptr)
+    const bool more_pages = next_link(value) != nullptr;
+    const bool fewer_than_total = total != nullptr && total->is_number() &&
+                                  total->get<double>() > static_cast<double>(matches);
+    if (problem.empty() && (more_pages || fewer_than_total) && read_newest_first(s) &&
+        sorted_newest_first(value)) {
+      // The newest of a weight or pregnancy status search sorted newest first: read() decides
+      // whether the rest could hold a newer one.
+      if (!entries_newest_first(value, partial_pages_[static_cast<std::size_t>(s)])) {
+        problem = "the search result has more pages, and its entries are not newest first";
+      }
+    } else if (problem.empty() && more_pages) {
       problem = "the search result has more pages";
-    if (problem.empty() && total != nullptr &&
-        total->get<double>() > static_cast<double>(matches)) {
+    } else if (problem.empty() && fewer_than_total) {
       problem = "the search result holds fewer entries than its total";
     }
     if (problem.empty()) {
@@ -738,6 +760,48 @@ class reader {
   static std::string kind_of(const json& resource) {
     const std::string_view type = detail::text_at(resource, "resourceType");
     return type.empty() ? "a resource with no resourceType" : "a '" + std::string(type) + "'";
+  }
+
+  // Whether the server says it sorted the search newest first: a self link (the parameters the
+  // server used, FHIR search) whose `_sort` begins with `-date`.
+  static bool sorted_newest_first(const json& bundle) {
+    bool sorted = false;
+    detail::for_each_item(detail::member(bundle, "link"), [&](const json& link) {
+      if (detail::lower_ascii(detail::text_at(link, "relation")) != "self") return;
+      const std::string_view url = detail::text_at(link, "url");
+      const std::size_t query = url.find('?');
+      if (query == std::string_view::npos) return;
+      std::string_view rest = url.substr(query + 1);
+      while (!rest.empty()) {
+        const std::size_t end = std::min(rest.find('&'), rest.size());
+        const std::string_view parameter = rest.substr(0, end);
+        rest = rest.substr(std::min(end + 1, rest.size()));
+        constexpr std::string_view key = "_sort=";
+        if (parameter.substr(0, key.size()) != key) continue;
+        const std::string_view keys = parameter.substr(key.size());
+        sorted = keys.substr(0, keys.find(',')) == "-date";
+      }
+    });
+    return sorted;
+  }
+
+  // Whether the page's dated Observations are newest first; `page` keeps the oldest day on it.
+  struct partial_page {
+    bool partial = false;        // a newest-first page with more pages not sent
+    std::optional<date> oldest;  // the oldest day of an Observation on it
+  };
+  static bool entries_newest_first(const json& bundle, partial_page& page) {
+    page.partial = true;
+    bool in_order = true;
+    detail::for_each_item(detail::member(bundle, "entry"), [&](const json& item) {
+      const json* resource = detail::member(item, "resource");
+      if (resource == nullptr || !detail::is_type(*resource, "Observation")) return;
+      const std::optional<date> day = detail::observation_day(*resource);
+      if (!day) return;
+      if (page.oldest && *page.oldest < *day) in_order = false;
+      if (!page.oldest || *day < *page.oldest) page.oldest = day;
+    });
+    return in_order;
   }
 
   static const json* next_link(const json& bundle) {
@@ -843,6 +907,7 @@ class reader {
   read_options options_;
   std::vector<entry> resources_;
   std::array<section_status, section_count> sections_{};
+  std::array<partial_page, section_count> partial_pages_{};
 };
 
 inline detail::concept_reading reader::read_medication(const json& resource,
@@ -1085,8 +1150,7 @@ inline record reader::read(std::string_view checked_order) const {
             skipped_entry{reference, "status " + std::string(status.empty() ? "missing" : status)});
         continue;
       }
-      const std::optional<date> day = detail::dated(
-          resource, {"effectiveDateTime", "effectiveInstant", "effectivePeriod", "issued"});
+      const std::optional<date> day = detail::observation_day(resource);
       if (!day) {
         out.skipped.push_back(skipped_entry{reference, "no date"});
         continue;
@@ -1132,8 +1196,7 @@ inline record reader::read(std::string_view checked_order) const {
                              : "no weight value"});
         continue;
       }
-      const date measured = *detail::dated(
-          resource, {"effectiveDateTime", "effectiveInstant", "effectivePeriod", "issued"}, true);
+      const date measured = *detail::observation_day(resource, true);
       const weight_reading reading{kg->value(),
                                    *value,
                                    std::string(unit_code.empty() ? unit_text : unit_code),
@@ -1152,6 +1215,20 @@ inline record reader::read(std::string_view checked_order) const {
       }
     }
   }
+
+  // A newest-first page with more pages answers when what it gives is newer than its oldest
+  // entry: the next pages are older, or of that day (a lower weight of that day would be used).
+  auto newer_than_page = [&](section s, const std::optional<date>& newest, const char* what) {
+    const partial_page& page = partial_pages_[static_cast<std::size_t>(s)];
+    if (!page.partial || (newest && page.oldest && *page.oldest < *newest)) return;
+    incomplete(s, std::string("the search result has more pages, and the newest ") + what +
+                      " may be on them");
+  };
+  newer_than_page(section::weight, weight ? std::optional<date>{weight->measured} : std::nullopt,
+                  "usable weight");
+  newer_than_page(section::pregnancy_status,
+                  latest_pregnancy ? std::optional<date>{latest_pregnancy->first} : std::nullopt,
+                  "pregnancy status that says pregnant or not");
 
   if (latest_pregnancy) {
     const json& observation = *latest_pregnancy->second->resource;
