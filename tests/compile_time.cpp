@@ -212,6 +212,12 @@ static_assert(icd10_is("", lookup_status::malformed));
 static_assert(icd10_is("K76..82", lookup_status::malformed));
 static_assert(icd10_is("K76.", lookup_status::malformed));
 static_assert(icd10_is("1K76", lookup_status::malformed));
+// FY2026 added categories with a letter second (QA00101, SCN2A-related neurodevelopmental
+// disorder): the shape is a letter, then letters or digits, so KK4.60 is well-formed too.
+static_assert(icd10_is("QA00101", lookup_status::unmapped));
+static_assert(icd10_is("KK4.60", lookup_status::unmapped));
+static_assert(icd10_is("K7", lookup_status::malformed));
+static_assert(icd10_is("K74.60123", lookup_status::malformed));
 // Every code §2 names as mapping to nothing.
 constexpr bool exclusions_are_unmapped() {
   for (std::string_view code : gln::data::icd10_exclusions) {

@@ -348,9 +348,9 @@ def names_glutamine(text: str) -> bool:
     return _gln.names_glutamine(text)
 
 
-def weight_in_kilograms(value, ucum_code: str, unit_text: str = ""):
-    """A body weight in kg from a quantity's UCUM code (kg, g, [lb_av]) or, without one, a
-    unit text that is exactly kg, g, lb or [lb_av]; None for any other unit (never
+def weight_in_kilograms(value, ucum_code: str | None, unit_text: str | None = ""):
+    """A body weight in kg from a quantity's UCUM code (kg, g, [lb_av]) or, without one ("" or
+    None), a unit text that is exactly kg, g, lb or [lb_av]; None for any other unit (never
     guessed). ``value`` must be a finite number."""
     return _gln.weight_in_kilograms(value, ucum_code, unit_text)
 

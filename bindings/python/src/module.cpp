@@ -303,9 +303,13 @@ PYBIND11_MODULE(_gln, m) {
         [](py::handle text) { return gln::names_glutamine(text_argument(text, "text")); });
   m.def("weight_in_kilograms",
         [](py::handle value, py::handle ucum_code, py::handle unit_text) -> py::object {
+          // None: no UCUM code, or no unit text.
+          const auto text_or_none = [](py::handle text, std::string_view field) {
+            return text.is_none() ? std::string_view{} : text_argument(text, field);
+          };
           const auto kg = gln::weight_in_kilograms(number_argument(value, "value"),
-                                                   text_argument(ucum_code, "ucum_code"),
-                                                   text_argument(unit_text, "unit_text"));
+                                                   text_or_none(ucum_code, "ucum_code"),
+                                                   text_or_none(unit_text, "unit_text"));
           if (!kg) return py::none();
           return py::float_(kg->value());
         });

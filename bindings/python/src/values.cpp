@@ -33,6 +33,20 @@ bool is_mapping(py::handle value) {
   return is == 1;
 }
 
+// numpy's complex numbers convert to a float, dropping the imaginary part: they are
+// numbers.Complex and not numbers.Real (Decimal is neither, and reads as its float).
+bool is_complex(py::handle value) {
+  static const std::pair<PyObject*, PyObject*> types = [] {
+    const py::object numbers = py::module_::import("numbers");
+    return std::pair<PyObject*, PyObject*>{py::object(numbers.attr("Complex")).release().ptr(),
+                                           py::object(numbers.attr("Real")).release().ptr()};
+  }();
+  const int complex = PyObject_IsInstance(value.ptr(), types.first);
+  const int real = complex == 1 ? PyObject_IsInstance(value.ptr(), types.second) : 0;
+  if (complex < 0 || real < 0) throw py::error_already_set();
+  return complex == 1 && real == 0;
+}
+
 // Prepends where the failure is, as request paths read.
 [[noreturn]] void rethrow_under(conversion_error& error, std::string_view segment) {
   error.path = joined_path(segment, error.path);
@@ -157,9 +171,14 @@ void value_tree::set(index at, py::handle value, int depth) {
     return;
   }
   if (Py_TYPE(object)->tp_as_number != nullptr &&
-      Py_TYPE(object)->tp_as_number->nb_float != nullptr) {  // numpy's other floats
+      Py_TYPE(object)->tp_as_number->nb_float != nullptr &&
+      !is_complex(value)) {  // numpy's other floats
     const double number = PyFloat_AsDouble(object);
-    if (number == -1.0 && PyErr_Occurred() != nullptr) throw py::error_already_set();
+    if (number == -1.0 && PyErr_Occurred() != nullptr) {
+      // A float() that fails (numpy's dates) is no number: the error names the field.
+      PyErr_Clear();
+      refuse("a " + type_name(value) + " is not a JSON value");
+    }
     set_number(at, number);
     return;
   }

@@ -138,6 +138,14 @@ def test_unknown_is_not_none():
     ({"purpose": "gut_barrier"}, "'purpose'", "unknown key"),
     ([], None, "a profile must be a JSON object"),
     ({"conditions": [["cirrhosis"]]}, "conditions[0]", "must be a name"),
+    # numpy's complex numbers convert to a float, dropping the imaginary part (with a warning):
+    # they are no JSON value, as Python's complex is not; nor is a numpy date.
+    ({"age_years": complex(16, 5)}, "age_years", "a complex is not a JSON value"),
+    ({"age_years": np.complex128(complex(16, 5))}, "age_years",
+     "a numpy.complex128 is not a JSON value"),
+    ({"weight_kg": np.complex64(70)}, "weight_kg", "a numpy.complex64 is not a JSON value"),
+    ({"age_years": np.datetime64("2020-01-01")}, "age_years",
+     "a numpy.datetime64 is not a JSON value"),
 ])
 def test_refused_profiles_name_the_field(profile, field, message):
     with pytest.raises(gln.InputError) as caught:
@@ -316,7 +324,8 @@ def test_lookups_take_text_only():
     for call, field in ((lambda: gln.icd10_lookup(5), "code"),
                         (lambda: gln.code_lookup(None, "K74.60"), "system"),
                         (lambda: gln.names_glutamine(b"glutamine"), "text"),
-                        (lambda: gln.weight_in_kilograms(1, 1), "ucum_code")):
+                        (lambda: gln.weight_in_kilograms(1, 1), "ucum_code"),
+                        (lambda: gln.weight_in_kilograms(1, "kg", 1), "unit_text")):
         with pytest.raises(gln.InputError) as caught:
             call()
         assert (caught.value.field, caught.value.message) == (field, "must be a str")
@@ -327,6 +336,9 @@ def test_weights_and_labels():
     assert gln.weight_in_kilograms(2000, "g") == 2.0
     assert gln.weight_in_kilograms(10, "", "lb") == pytest.approx(4.5359237)
     assert gln.weight_in_kilograms(10, "", "stone") is None
+    # None is no UCUM code or no unit text, as "" is.
+    assert gln.weight_in_kilograms(10, None, "lb") == pytest.approx(4.5359237)
+    assert gln.weight_in_kilograms(150, "[lb_av]", None) == pytest.approx(68.0388555)
     with pytest.raises(gln.InputError) as caught:
         gln.weight_in_kilograms(float("nan"), "kg")
     assert (caught.value.field, caught.value.message) == ("value",

@@ -172,6 +172,15 @@ def test_a_refused_row_raises_with_its_row():
     with pytest.raises(gln.InputError) as caught:
         gln.screen_batch(medications=[[], [{"lactulose"}]], purpose="gut_barrier")
     assert str(caught.value) == "row 1: medications[0]: a set is not a JSON value"
+    # A column of complex numbers or dates is no column of numbers (the imaginary part was
+    # dropped, and a date raised a TypeError naming no field).
+    for column, type_name in ((np.array([30, 15 + 20j]), "numpy.complex128"),
+                              (np.array(["2020-01-01"], dtype="datetime64[D]"),
+                               "numpy.datetime64")):
+        with pytest.raises(gln.InputError) as caught:
+            gln.screen_batch(age_years=column, purpose="gut_barrier")
+        assert (caught.value.row, caught.value.field, caught.value.message) == (
+            0, "age_years", f"a {type_name} is not a JSON value")
 
 
 @pytest.mark.parametrize("arguments, field, message", [
