@@ -543,6 +543,8 @@ int run_parsed(const CLI::App& app, const options& o, std::ostream& out, std::os
   }
   // An empty key would make {"": ...}, which no JSONEachRow reader maps to a return column.
   if (app.count("--wrap") > 0 && o.wrap.empty()) throw usage_error{"--wrap: the key is empty"};
+  // A key that is not UTF-8 would be written with U+FFFD in place of its bytes: another key.
+  if (!valid_utf8(o.wrap)) throw usage_error{"--wrap: the key is not valid UTF-8"};
   // CLI11 takes "--wrap -v" as the key "-v" and drops the option: no column is named so.
   if (!o.wrap.empty() && o.wrap.front() == '-') {
     throw usage_error{"--wrap: " + quote(o.wrap) + " is an option, not a key (--wrap KEY)"};

@@ -574,6 +574,17 @@ void answer_writer::begin_line() {
   writer_.Reset(buffer_);
 }
 
+bool valid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const end = p + text.size();
+  while (p < end) {
+    const std::size_t length = *p < 0x80 ? 1 : utf8_sequence(p, static_cast<std::size_t>(end - p));
+    if (length == 0) return false;
+    p += length;
+  }
+  return true;
+}
+
 std::string_view answer_writer::line() const noexcept {
   return {buffer_.GetString(), buffer_.GetSize()};
 }

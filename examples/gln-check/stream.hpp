@@ -105,6 +105,9 @@ class line_writer
   void name(std::string_view s);
 };
 
+// Whether `text` is UTF-8 throughout (no overlong form, surrogate or cut sequence).
+bool valid_utf8(std::string_view text) noexcept;
+
 class answer_writer {
  public:
   // The envelope of gln::assess's answer on one line, as result_json writes it.

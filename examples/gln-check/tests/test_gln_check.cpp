@@ -517,6 +517,8 @@ TEST_CASE("bad arguments: exit 2 and one line naming the bad value") {
       {{"--list", "rules"}, "'rules'"},
       {{"--wrap", "result", "--purpose", "gut_barrier"}, "--wrap requires --batch"},
       {{"--batch", "--wrap", ""}, "--wrap: the key is empty"},
+      {{"--batch", "--wrap", "r\xff\xfe"}, "--wrap: the key is not valid UTF-8"},
+      {{"--batch", "--wrap", "r\xed\xa0\x80"}, "--wrap: the key is not valid UTF-8"},
       {{"--batch", "--wrap", "-v"}, "--wrap: '-v' is an option, not a key"},
       {{"--batch", "--wrap", "--compact"}, "--wrap: '--compact' is an option, not a key"},
       // An empty item of a list is refused, not dropped (CLI11 drops it).
