@@ -264,6 +264,8 @@ def check_dose(profile, purpose, regimen, policy=None) -> dict:
 
 def dose_for(profile, purpose, policy=None) -> dict:
     """The dose row of a purpose (§5), resolved for a current weight where it doses by weight.
+    It does not screen the person (``self_directed`` is the row's, for a person with cirrhosis
+    or a child too): the dose to show a person is ``assess``'s.
 
     Returns the adapter's dose guidance: ``access``, ``self_directed``,
     ``per_dose_g``, ``per_day_g`` (``{"min", "max"}`` in grams), ``per_kg_day_g`` (g/kg/day),

@@ -326,7 +326,9 @@ constexpr dose_check check_dose_with(const profile& person, gln::purpose p, cons
 }  // namespace detail
 
 // Dose guidance for a purpose (docs/knowledge.md §5); uses the profile's weight where the source
-// doses by weight. Like every entry point, it takes (profile, purpose, ...).
+// doses by weight. Like every entry point, it takes (profile, purpose, ...). It does not screen
+// the person (self_directed() is the row's, for a person with cirrhosis too): the dose to show a
+// person is assess()'s.
 constexpr dose_guidance dose_for(const profile& person, gln::purpose p,
                                  const policy& requested = detail::default_policy) noexcept {
   return detail::with_policy_in_force(requested, detail::dose_for_with, person, p);
