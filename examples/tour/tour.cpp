@@ -26,6 +26,7 @@ int main() {
     for (gln::source id : f.sources()) std::cout << "    source: " << gln::to_string(id) << '\n';
   }
 
+  // The purpose's row, whatever the screening says: what to show a person is assess()'s.
   const gln::dose_guidance g = gln::dose_for(person, gln::purpose::gut_barrier);
   if (g.self_directed()) {
     std::cout << "per dose " << g.per_dose->min.value() << "-" << g.per_dose->max.value() << " g, "
