@@ -311,21 +311,25 @@ reply service::call(std::string_view id, std::string_view body) const {
     }
     // Each draft once: two orders under one reference would be checked as one or the other.
     // A draft about another patient than the context's would be checked against the wrong
-    // person's record (a draft without a subject is the context patient's).
+    // person's record: a subject, where there is one, names Patient/<context.patientId> (a
+    // draft without a subject is the context patient's).
     std::vector<std::string> drafted;
     std::string for_another;
-    const std::string_view patient_id = text_at(*context, "patientId");
+    const std::string patient_id(text_at(*context, "patientId"));
     fhir::detail::for_each_item(fhir::detail::member(*drafts, "entry"), [&](const json& e) {
       const json* resource = fhir::detail::member(e, "resource");
-      if (resource != nullptr && resource->is_object()) {
-        drafted.push_back(fhir::detail::reference_of(*resource));
-        const std::string_view subject = fhir::detail::subject_of(*resource);
-        if (for_another.empty() && !subject.empty() && subject != patient_id) {
-          for_another = "draftOrders: " + drafted.back() + " is about Patient/" +
-                        std::string(subject) + ", not the context's patientId " +
-                        std::string(patient_id);
-        }
-      }
+      if (resource == nullptr || !resource->is_object()) return;
+      drafted.push_back(fhir::detail::reference_of(*resource));
+      const json* subject = fhir::detail::member(*resource, "subject");
+      if (subject == nullptr || !for_another.empty()) return;
+      const std::string_view named = fhir::detail::patient_in(
+          fhir::detail::text_of(fhir::detail::member(subject, "reference")));
+      if (named == patient_id) return;
+      for_another = "draftOrders: " + drafted.back() +
+                    (named.empty() ? " has a subject that is no reference to Patient/" + patient_id
+                                   : " is about Patient/" + std::string(named) + ", not Patient/" +
+                                         patient_id) +
+                    " (the context's patientId)";
     });
     if (!for_another.empty()) return error_reply(400, for_another);
     std::vector<std::string> sorted = drafted;
@@ -340,6 +344,7 @@ reply service::call(std::string_view id, std::string_view body) const {
         return error_reply(400, "the context has no selections");
       // A selection names a resource of draftOrders ("MedicationRequest/<id>", CDS Hooks
       // order-select): one that names none would leave its order unchecked without a word.
+      std::set<std::string> selected;
       for (std::size_t i = 0; i < selections->size(); ++i) {
         const json& s = (*selections)[i];
         if (!s.is_string()) return error_reply(400, "a selection is not a string");
@@ -347,6 +352,10 @@ reply service::call(std::string_view id, std::string_view body) const {
           return error_reply(400, "selections[" + std::to_string(i) +
                                       "] names no resource of draftOrders: '" +
                                       s.get<std::string>() + "'");
+        }
+        if (!selected.insert(s.get<std::string>()).second) {
+          return error_reply(400, "selections[" + std::to_string(i) + "] names " +
+                                      s.get<std::string>() + " a second time");
         }
       }
     }

@@ -922,9 +922,38 @@ TEST_CASE(
       // Screened against Patient/p's record, it would be checked against the wrong person.
       {"a draft order for another patient",
        {for_another.dump(),
-        "draftOrders: MedicationRequest/o1 is about Patient/other, not the context's "
-        "patientId p"}},
+        "draftOrders: MedicationRequest/o1 is about Patient/other, not Patient/p (the context's "
+        "patientId)"}},
+      {"a selection twice",
+       {order_select({"MedicationRequest/o1", "MedicationRequest/o1"}, {"o1"}),
+        "selections[1] names MedicationRequest/o1 a second time"}},
   };
+  // A subject that is given but names no Patient/p cannot be shown to be the context patient's.
+  for (const json& subject :
+       {json("Patient/p"), json::array({{{"reference", "Patient/p"}}}), json{{"reference", 5}},
+        json{{"reference", "patient/p"}}, json{{"reference", " Patient/p"}},
+        json{{"reference", "Patient//p"}}, json{{"reference", "Patient/"}}, json{{"reference", ""}},
+        json{{"reference", "Group/g1"}}, json{{"reference", "RelatedPerson/r1"}},
+        json{{"reference", "#p1"}}, json{{"identifier", {{"system", "urn:mrn"}, {"value", "p"}}}},
+        json{{"display", "the patient"}}, json(nullptr)}) {
+    INFO(subject.dump());
+    json body = for_another;
+    body["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = subject;
+    const response r = post(service, "/cds-services/gln-order-select", body.dump());
+    CHECK(r.status == 400);
+    CHECK(r.body.value("error", "") ==
+          "draftOrders: MedicationRequest/o1 has a subject that is no reference to Patient/p (the "
+          "context's patientId)");
+  }
+  // Patient/p however written, and no subject, are the context patient's.
+  for (const json& subject :
+       {json{{"reference", "Patient/p"}}, json{{"reference", "https://ehr.example/fhir/Patient/p"}},
+        json{{"reference", "Patient/p/_history/3"}}}) {
+    INFO(subject.dump());
+    json body = for_another;
+    body["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = subject;
+    CHECK(post(service, "/cds-services/gln-order-select", body.dump()).status == 200);
+  }
   for (const auto& [what, body_and_error] : bad) {
     INFO(what);
     const response r = post(service, "/cds-services/gln-order-select", body_and_error.first);
