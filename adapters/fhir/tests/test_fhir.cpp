@@ -763,6 +763,21 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
   CHECK(r.skipped.size() == 4);
   CHECK(r.status(section::conditions).why == "Condition/c: it is about Patient/p2, not Patient/p1");
 
+  // A subject that names another kind of resource (a Group, a RelatedPerson: a mother's weight
+  // filed in her child's record) is not this patient either; a urn:uuid names none, and is read.
+  for (const char* reference : {"Group/g1", "RelatedPerson/r1", "https://ehr.example/fhir/Device/d",
+                                "Group/g1/_history/2"}) {
+    INFO(reference);
+    const gln::fhir::record group = gln::fhir::read_prefetch(
+        {{"patient", patient},
+         {"conditions", gln_fhir_test::searchset(json::array({about(cirrhosis, reference)}))}},
+        options);
+    CHECK_FALSE(group.profile.conditions_known);
+    CHECK_FALSE(group.profile.conditions.contains(condition::cirrhosis));
+    REQUIRE(group.skipped.size() == 1);
+    CHECK(group.skipped[0].why == std::string("it is about ") + reference + ", not Patient/p1");
+  }
+
   // Without a patient id, the first Patient's holds the data to it (a Bundle read on its own).
   CHECK(gln::fhir::read_prefetch({{"patient", other_patient}}, on(2026, 11, 30)).profile.age_years);
   const gln::fhir::record two = gln::fhir::read_bundle(

@@ -365,6 +365,35 @@ inline std::string_view subject_of(const json& resource) {
   return patient_in(text_of(member(subject, "reference")));
 }
 
+// The type a literal reference names ("Group" of "Group/g1", "https://x/fhir/Device/d" or
+// "Group/g1/_history/2"), or empty where it names none (a urn:uuid, a contained "#id").
+inline std::string_view type_in(std::string_view reference) {
+  constexpr std::string_view history = "/_history/";
+  if (const std::size_t at = reference.rfind(history); at != std::string_view::npos)
+    reference = reference.substr(0, at);
+  const std::size_t slash = reference.rfind('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == reference.size()) return {};
+  const std::size_t start = reference.rfind('/', slash - 1);
+  const std::string_view type =
+      reference.substr(start == std::string_view::npos ? 0 : start + 1,
+                       start == std::string_view::npos ? slash : slash - start - 1);
+  const bool named = !type.empty() && type.front() >= 'A' && type.front() <= 'Z' &&
+                     std::all_of(type.begin(), type.end(), [](char c) {
+                       return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+                     });
+  return named ? type : std::string_view{};
+}
+
+// The subject's reference where it names a resource other than a Patient (a Group, a
+// RelatedPerson), else empty.
+inline std::string_view other_subject_of(const json& resource) {
+  const json* subject =
+      member(resource, is_type(resource, "AllergyIntolerance") ? "patient" : "subject");
+  const std::string_view reference = text_of(member(subject, "reference"));
+  const std::string_view type = type_in(reference);
+  return !type.empty() && type != "Patient" ? reference : std::string_view{};
+}
+
 // What one concept's codings map to.
 struct concept_reading {
   condition_set conditions{};
@@ -1012,10 +1041,15 @@ inline record reader::read(std::string_view checked_order) const {
         type == "Patient" ? text_at(*e.resource, "id") : detail::subject_of(*e.resource);
     // A Patient whose id is missing (or not a string) cannot be shown to be the one asked for.
     const bool unnamed = type == "Patient" && other.empty() && !options_.patient_id.empty();
-    if (!unnamed && (other.empty() || other == patient_id)) return false;
+    // A subject that is a Group or a RelatedPerson is not this patient either.
+    const std::string_view not_a_patient =
+        type == "Patient" ? std::string_view{} : detail::other_subject_of(*e.resource);
+    if (!unnamed && not_a_patient.empty() && (other.empty() || other == patient_id)) return false;
     const std::string why =
         unnamed ? "a Patient without an id, so not known to be Patient/" + patient_id
-                : "it is about Patient/" + std::string(other) + ", not Patient/" + patient_id;
+        : !not_a_patient.empty()
+            ? "it is about " + std::string(not_a_patient) + ", not Patient/" + patient_id
+            : "it is about Patient/" + std::string(other) + ", not Patient/" + patient_id;
     out.skipped.push_back(skipped_entry{reference, why});
     std::vector<section> kinds = e.from ? std::vector<section>{*e.from} : sections_of(*e.resource);
     if (e.draft) kinds = {section::medications};
