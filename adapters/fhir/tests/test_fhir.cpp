@@ -837,6 +837,64 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
   CHECK(agree.skipped.empty());
 }
 
+// A date of a month or a year may be any day in it: where two weights' dates may be the same
+// day, the lower is used (as for two of one day); where a "not pregnant" may be the same day as
+// a "pregnant", pregnant is read (knowledge.md §2b: the latest status decides, and neither is
+// known to be later). Only a date certainly after the screening date is in the future.
+TEST_CASE("fhir: dates that may be the same day read the stricter way") {
+  auto weights = [](const json& list) {
+    return gln::fhir::read_bundle(gln_fhir_test::collection(list), on(2026, 11, 30));
+  };
+  const gln::fhir::record month =
+      weights(json::array({gln_fhir_test::weight("day", 16.0, "kg", "2026-11-15"),
+                           gln_fhir_test::weight("month", 12.0, "kg", "2026-11")}));
+  REQUIRE(month.weight);
+  CHECK(month.weight->resource == "Observation/month");
+  REQUIRE(month.skipped.size() == 1);
+  CHECK(month.skipped[0].resource == "Observation/day");
+  CHECK(month.skipped[0].why ==
+        "another weight whose date may be the same day is lower, and the lower is used");
+  // A year that holds the screening date is not after it; a month after it is.
+  const gln::fhir::record year =
+      weights(json::array({gln_fhir_test::weight("year", 12.0, "kg", "2026"),
+                           gln_fhir_test::weight("old", 16.0, "kg", "2020-06-15")}));
+  REQUIRE(year.weight);
+  CHECK(year.weight->resource == "Observation/year");
+  const gln::fhir::record next_month =
+      weights(json::array({gln_fhir_test::weight("next", 12.0, "kg", "2026-12")}));
+  CHECK_FALSE(next_month.weight);
+  REQUIRE(next_month.skipped.size() == 1);
+  CHECK(next_month.skipped[0].why == "dated after the screening date");
+
+  auto status = [](const std::string& id, const std::string& answer, const std::string& day) {
+    return json{
+        {"resourceType", "Observation"},
+        {"id", id},
+        {"status", "final"},
+        {"code", {{"coding", json::array({coding("http://loinc.org", "82810-3")})}}},
+        {"effectiveDateTime", day},
+        {"valueCodeableConcept", {{"coding", json::array({coding("http://loinc.org", answer)})}}}};
+  };
+  auto pregnant = [](const json& list) {
+    return gln::fhir::read_bundle(gln_fhir_test::collection(list), on(2026, 11, 30))
+        .profile.conditions.contains(condition::pregnancy);
+  };
+  const json yes = status("p", "LA15173-0", "2026-11-01");
+  const json no_same_day = status("n", "LA26683-5", "2026-11-01");
+  CHECK(pregnant(json::array({yes, no_same_day})));
+  CHECK(pregnant(json::array({no_same_day, yes})));
+  CHECK(pregnant(json::array({no_same_day, status("t", "LA15173-0", "2026-11-01T08:00:00Z")})));
+  CHECK(pregnant(
+      json::array({status("p", "LA15173-0", "2026-11-10"), status("n", "LA26683-5", "2026-11")})));
+  CHECK(pregnant(
+      json::array({status("p", "LA15173-0", "2025-12-01"), status("n", "LA26683-5", "2025")})));
+  // A "not pregnant" certainly after the "pregnant" decides.
+  CHECK_FALSE(pregnant(json::array(
+      {status("p", "LA15173-0", "2026-11-10"), status("n", "LA26683-5", "2026-11-20")})));
+  CHECK_FALSE(pregnant(
+      json::array({status("p", "LA15173-0", "2025"), status("n", "LA26683-5", "2026-01")})));
+}
+
 // The service's weight and pregnancy prefetch asks for the newest few, newest first
 // (`_sort=-date&_count=3`): a FHIR server answers a patient with more with a next page. That
 // page answers when the server says it sorted newest first (its self link), its entries are in

@@ -603,6 +603,15 @@ inline bool states_pregnancy(const json* answer) {
   return false;
 }
 
+// Whether a pregnancy status answer says pregnant (a code gln maps to pregnancy).
+inline bool says_pregnant(const json* answer) {
+  for (const coding& c : codings_of(answer)) {
+    const code_match found = gln::code_lookup(c.system, c.code);
+    if (found.mapped() && found.conditions.contains(gln::condition::pregnancy)) return true;
+  }
+  return false;
+}
+
 inline std::optional<double> number_of(const json* value) {
   if (value == nullptr || !value->is_number()) return std::nullopt;
   return value->get<double>();
@@ -1016,8 +1025,12 @@ inline record reader::read(std::string_view checked_order) const {
     out.medications.push_back(fact);
   };
 
-  std::optional<std::pair<date, const entry*>> latest_pregnancy;
+  // The latest status saying pregnant, by the last day its date allows, and the first day the
+  // latest saying not pregnant allows: not pregnant decides only where it is certainly later.
+  std::optional<std::pair<date, const entry*>> latest_pregnant;
+  std::optional<date> latest_not_pregnant;
   std::optional<weight_reading> weight;
+  std::optional<date> weight_last_day;  // the last day the weight's date allows
 
   auto incomplete = [&](section s, std::string why) {
     detail::mark_section(out.sections, s, section_state::incomplete, std::move(why));
@@ -1189,7 +1202,9 @@ inline record reader::read(std::string_view checked_order) const {
         out.skipped.push_back(skipped_entry{reference, "no date"});
         continue;
       }
-      if (*day > on) {
+      // A date of a month or a year that holds the screening date may be before it.
+      const date first_day = *detail::observation_day(resource, true);
+      if (first_day > on) {
         out.skipped.push_back(skipped_entry{reference, "dated after the screening date"});
         continue;
       }
@@ -1201,8 +1216,12 @@ inline record reader::read(std::string_view checked_order) const {
               skipped_entry{reference, "pregnancy status neither pregnant nor not pregnant"});
           continue;
         }
-        if (!latest_pregnancy || latest_pregnancy->first < *day)
-          latest_pregnancy = std::make_pair(*day, &e);
+        if (detail::says_pregnant(member(resource, "valueCodeableConcept"))) {
+          if (!latest_pregnant || latest_pregnant->first < *day)
+            latest_pregnant = std::make_pair(*day, &e);
+        } else if (!latest_not_pregnant || *latest_not_pregnant < first_day) {
+          latest_not_pregnant = first_day;
+        }
         continue;
       }
       const json* quantity = member(resource, "valueQuantity");
@@ -1230,22 +1249,31 @@ inline record reader::read(std::string_view checked_order) const {
                              : "no weight value"});
         continue;
       }
-      const date measured = *detail::observation_day(resource, true);
+      const date measured = first_day;
       const weight_reading reading{kg->value(),
                                    *value,
                                    std::string(unit_code.empty() ? unit_text : unit_code),
                                    measured,
                                    days_between(measured, on),
                                    reference};
-      if (!weight || weight->measured < measured) {
+      if (!weight || *weight_last_day < measured) {
         weight = reading;
-      } else if (weight->measured == measured && !(weight->kilograms == reading.kilograms)) {
-        // Two weights of the same day that differ: the lower, whose per-kg ceilings are the
-        // stricter, and the other said not used.
+        weight_last_day = *day;
+      } else if (!(*day < weight->measured) && !(weight->kilograms == reading.kilograms)) {
+        // Two weights that differ and may be of the same day (a date of a month may be any of
+        // its days): the lower, whose per-kg ceilings are the stricter, and the other said not
+        // used.
+        const bool one_day = measured == *day && weight->measured == *weight_last_day;
         const weight_reading higher = reading.kilograms < weight->kilograms ? *weight : reading;
-        if (reading.kilograms < weight->kilograms) weight = reading;
+        if (reading.kilograms < weight->kilograms) {
+          weight = reading;
+          weight_last_day = *day;
+        }
         out.skipped.push_back(skipped_entry{
-            higher.resource, "another weight of the same day is lower, and the lower is used"});
+            higher.resource, one_day
+                                 ? "another weight of the same day is lower, and the lower is used"
+                                 : "another weight whose date may be the same day is lower, and "
+                                   "the lower is used"});
       }
     }
   }
@@ -1260,14 +1288,17 @@ inline record reader::read(std::string_view checked_order) const {
   };
   newer_than_page(section::weight, weight ? std::optional<date>{weight->measured} : std::nullopt,
                   "usable weight");
-  newer_than_page(section::pregnancy_status,
-                  latest_pregnancy ? std::optional<date>{latest_pregnancy->first} : std::nullopt,
-                  "pregnancy status that says pregnant or not");
+  const bool pregnant_decides =
+      latest_pregnant && !(latest_not_pregnant && latest_pregnant->first < *latest_not_pregnant);
+  newer_than_page(
+      section::pregnancy_status,
+      pregnant_decides ? std::optional<date>{latest_pregnant->first} : latest_not_pregnant,
+      "pregnancy status that says pregnant or not");
 
-  if (latest_pregnancy) {
-    const json& observation = *latest_pregnancy->second->resource;
+  if (pregnant_decides) {
+    const json& observation = *latest_pregnant->second->resource;
     const std::string reference =
-        detail::reference_of(observation, latest_pregnancy->second->full_url);
+        detail::reference_of(observation, latest_pregnant->second->full_url);
     const json* answer = member(observation, "valueCodeableConcept");
     const std::string words = detail::concept_text(answer);
     for (const coding& c : detail::codings_of(answer)) {
