@@ -270,6 +270,28 @@ TEST_CASE("fhir: weights: the latest usable one, pounds converted, other units s
         std::set<std::string>{"Observation/stone: weight unit '[stone_av]' is not kg, g or [lb_av]",
                               "Observation/prelim: status preliminary",
                               "Observation/future: dated after the screening date"});
+
+  // A unit text that names another weight unit than the UCUM code: which one was meant is not
+  // known (26.5 lb is 12 kg), so neither is read; a unit text that agrees, or names none, is.
+  auto weight_with = [](const std::string& unit_text, const std::string& code) {
+    json w = gln_fhir_test::weight("w", 26.5, code, "2026-11-01");
+    w["valueQuantity"]["unit"] = unit_text;
+    return gln::fhir::read_bundle(gln_fhir_test::collection(json::array({w})), on(2026, 11, 30));
+  };
+  for (const auto& [text, code] : std::vector<std::pair<std::string, std::string>>{
+           {"lb", "kg"}, {"kg", "[lb_av]"}, {"pounds", "kg"}, {"Kilograms", "g"}, {"g", "kg"}}) {
+    INFO(text << " / " << code);
+    const gln::fhir::record clash = weight_with(text, code);
+    CHECK_FALSE(clash.weight);
+    REQUIRE(clash.skipped.size() == 1);
+    CHECK(clash.skipped[0].why ==
+          "weight unit '" + text + "' and UCUM code '" + code + "' disagree");
+  }
+  for (const auto& [text, code] : std::vector<std::pair<std::string, std::string>>{
+           {"kilograms", "kg"}, {"lbs", "[lb_av]"}, {"body weight", "kg"}, {"", "kg"}}) {
+    INFO(text << " / " << code);
+    CHECK(weight_with(text, code).weight);
+  }
 }
 
 // What a weight is when the record is unsure of it: two of the same day that differ, a bound

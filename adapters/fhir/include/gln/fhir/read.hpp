@@ -603,6 +603,17 @@ inline bool states_pregnancy(const json* answer) {
   return false;
 }
 
+// Kilograms per unit of a weight unit named in words or as UCUM ("kg", "Kilograms", "lbs",
+// "[lb_av]"), 0 for another: only to tell a unit text that contradicts its UCUM code.
+inline double kilograms_named(std::string_view unit) {
+  const std::string text = lower_ascii(unit);
+  if (text == "kg" || text == "kgs" || text == "kilogram" || text == "kilograms") return 1.0;
+  if (text == "g" || text == "gm" || text == "gram" || text == "grams") return 0.001;
+  if (text == "lb" || text == "lbs" || text == "pound" || text == "pounds" || text == "[lb_av]")
+    return 0.45359237;
+  return 0.0;
+}
+
 // Whether a pregnancy status answer says pregnant (a code gln maps to pregnancy).
 inline bool says_pregnant(const json* answer) {
   for (const coding& c : codings_of(answer)) {
@@ -1239,6 +1250,15 @@ inline record reader::read(std::string_view checked_order) const {
       const std::string_view unit_code =
           ucum ? detail::text_of(member(quantity, "code")) : std::string_view{};
       const std::string_view unit_text = detail::text_of(member(quantity, "unit"));
+      // "26.5 lb" coded kg: which was meant is not known (never guessed).
+      const double text_names = detail::kilograms_named(unit_text);
+      const double code_names = detail::kilograms_named(unit_code);
+      if (text_names != 0.0 && code_names != 0.0 && text_names != code_names) {
+        out.skipped.push_back(skipped_entry{reference, "weight unit '" + std::string(unit_text) +
+                                                           "' and UCUM code '" +
+                                                           std::string(unit_code) + "' disagree"});
+        continue;
+      }
       const gln::optional<kilograms> kg =
           value ? gln::weight_in_kilograms(*value, unit_code, unit_text) : gln::nullopt;
       if (!kg) {
