@@ -1588,6 +1588,14 @@ TEST_CASE(
   CHECK(gap[1]["summary"] ==
         "Could not check the patient's conditions: not in the data sent to gln");
   CHECK(gap[0]["uuid"] != gap[1]["uuid"]);
+  // Sent but incomplete (another page, another patient's data): the summary says so.
+  bare.sections[static_cast<std::size_t>(section::conditions)] = gln::fhir::section_status{
+      section_state::incomplete, "Condition/c: it is about Patient/p2, not Patient/p1"};
+  const auto partial =
+      gln::fhir::cds_cards(gln::assess(unknown, gln::purpose::general_recovery), bare, nullptr);
+  REQUIRE(partial.size() == 2);
+  CHECK(partial[1]["summary"] ==
+        "Could not check the patient's conditions: the data sent to gln is incomplete");
 }
 
 TEST_CASE("fhir: text helpers") {

@@ -554,8 +554,13 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
             ".\n\nCheck the record before relying on the other card.";
     ordered_json gap = ordered_json::object();
     gap["uuid"] = o.make_uuid();
-    gap["summary"] =
-        shorten("Could not check the patient's " + what + ": not in the data sent to gln", 140);
+    // Sent but incomplete (another page, data about another patient), or not sent at all.
+    const bool sent = r.status(section::conditions).state == section_state::incomplete ||
+                      r.status(section::medications).state == section_state::incomplete;
+    gap["summary"] = shorten(
+        "Could not check the patient's " + what +
+            (sent ? ": the data sent to gln is incomplete" : ": not in the data sent to gln"),
+        140);
     gap["detail"] = text;
     gap["indicator"] = "warning";
     gap["source"] = detail::source_json(o);
