@@ -1448,6 +1448,36 @@ TEST_CASE("fhir: cards: weights sent but none usable are named as not checked") 
   CHECK(std::find(usable.begin(), usable.end(), not_checked) == usable.end());
 }
 
+// An active allergy gln has no rule for (glutamine itself, MSG in words): the card lists it for
+// review, as it lists the conditions gln does not map, where before it said nothing of it.
+TEST_CASE("fhir: cards: active allergies gln does not check are listed for review") {
+  json glutamine = {
+      {"resourceType", "AllergyIntolerance"},
+      {"id", "a1"},
+      {"clinicalStatus", gln_fhir_test::status("active", gln_fhir_test::allergy_clinical)},
+      {"code", {{"text", "L-glutamine (Endari)"}}}};
+  json resolved = glutamine;
+  resolved["id"] = "a2";
+  resolved["clinicalStatus"] = gln_fhir_test::status("resolved", gln_fhir_test::allergy_clinical);
+  const json msg = {{"resourceType", "AllergyIntolerance"},
+                    {"id", "msg"},
+                    {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
+  const gln::fhir::record r = gln::fhir::read_prefetch(
+      {{"allergies", gln_fhir_test::searchset(json::array({glutamine, resolved, msg}))}},
+      on(2026, 11, 30));
+  REQUIRE(r.unmapped_allergies.size() == 1);
+  CHECK(r.unmapped_allergies[0].resource == "AllergyIntolerance/a1");
+  CHECK(r.unmapped_allergies[0].text == "L-glutamine (Endari)");
+  gln::profile person = r.profile;
+  person.set_age(40);
+  const auto cards =
+      gln::fhir::cds_cards(gln::assess(person, gln::purpose::general_recovery), r, nullptr);
+  REQUIRE_FALSE(cards.empty());
+  CHECK(cards[0]["detail"].get<std::string>().find(
+            "**Active allergies gln does not check** (review them): AllergyIntolerance/a1 "
+            "\"L-glutamine (Endari)\"") != std::string::npos);
+}
+
 // The record's weight as the card states it: one decimal, and a value too large for that in full
 // (1e308 kg was cut to the buffer as "1000000000000000010979063629440").
 TEST_CASE("fhir: cards: the weight read is stated as recorded, however large") {

@@ -200,6 +200,8 @@ struct record {
   std::vector<medication_fact> medications;
   std::vector<unmapped_entry> unmapped_conditions;
   std::vector<unmapped_entry> unmapped_medications;
+  // Active allergies gln has no rule for (all but MSG): listed for review, never read as none.
+  std::vector<unmapped_entry> unmapped_allergies;
   std::vector<glutamine_medication> glutamine;
   std::vector<skipped_entry> skipped;
   std::size_t active_conditions = 0;
@@ -1191,6 +1193,10 @@ inline record reader::read(std::string_view checked_order) const {
       detail::concept_reading read = detail::read_concept(member(resource, "code"), reference,
                                                           code_role::substance, options_.lookup);
       for (const condition_fact& fact : read.condition_facts) add_condition(fact);
+      if (read.condition_facts.empty()) {
+        out.unmapped_allergies.push_back(unmapped_entry{
+            reference, detail::concept_text(member(resource, "code")), read.codings});
+      }
     } else if (type == "Observation") {
       const std::string_view status = text_at(resource, "status");
       const bool usable = status == "final" || status == "amended" || status == "corrected";

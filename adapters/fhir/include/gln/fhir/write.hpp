@@ -495,6 +495,10 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
     detail += "**Active conditions gln does not map** (review them): " +
               detail::list_markdown(r.unmapped_conditions, 10, detail::unmapped_markdown) + ".\n\n";
   }
+  if (!r.unmapped_allergies.empty()) {
+    detail += "**Active allergies gln does not check** (review them): " +
+              detail::list_markdown(r.unmapped_allergies, 10, detail::unmapped_markdown) + ".\n\n";
+  }
   if (!r.skipped.empty()) {
     detail += "**Not used:** " +
               detail::list_markdown(
