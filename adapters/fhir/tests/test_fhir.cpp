@@ -110,7 +110,8 @@ TEST_CASE("fhir: the Synthea records, read as of 2026-11-30") {
        2282,
        true},
       {"test09", 9, false, {}, {}, 15.8, 2050, true},
-      {"test10", 27, false, {}, {}, 50.5, 3044, true},
+      // Weighed 2018-07-31T01:48:40+02:00, which is 2018-07-30 in UTC: as old as that day.
+      {"test10", 27, false, {}, {}, 50.5, 3045, true},
       // No MedicationRequest in the bundle: medications unknown, not none.
       {"test11", 45, false, {}, {}, 91.9942085944497, 2103, false},
   };
@@ -910,6 +911,20 @@ TEST_CASE("fhir: dates that may be the same day read the stricter way") {
       json::array({status("p", "LA15173-0", "2026-11-10"), status("n", "LA26683-5", "2026-11")})));
   CHECK(pregnant(
       json::array({status("p", "LA15173-0", "2025-12-01"), status("n", "LA26683-5", "2025")})));
+  // A dateTime's day where it was written and in UTC may differ: it may be either. A "not
+  // pregnant" an hour before a "pregnant" written in another zone does not cancel it.
+  CHECK(pregnant(json::array({status("p", "LA15173-0", "2026-11-20T23:00:00-05:00"),
+                              status("n", "LA26683-5", "2026-11-21T03:00:00Z")})));
+  const gln::fhir::record zones = weights(
+      json::array({gln_fhir_test::weight("utc", 15.8, "kg", "2026-11-21T02:00:00Z"),
+                   gln_fhir_test::weight("local", 14.9, "kg", "2026-11-20T23:30:00-10:00")}));
+  REQUIRE(zones.weight);
+  CHECK(zones.weight->resource == "Observation/local");
+  // 2026-12-01T05:00+14:00 is 2026-11-30 in UTC: the screening day, not after it.
+  const gln::fhir::record ahead = weights(
+      json::array({gln_fhir_test::weight("ahead", 14.9, "kg", "2026-12-01T05:00:00+14:00")}));
+  REQUIRE(ahead.weight);
+  CHECK(ahead.weight->resource == "Observation/ahead");
   // A "not pregnant" certainly after the "pregnant" decides.
   CHECK_FALSE(pregnant(json::array(
       {status("p", "LA15173-0", "2026-11-10"), status("n", "LA26683-5", "2026-11-20")})));

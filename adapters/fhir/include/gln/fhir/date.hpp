@@ -2,9 +2,9 @@
 #define GLN_FHIR_DATE_HPP
 
 // Calendar dates as FHIR writes them (date, dateTime, instant), for the screening date, ages,
-// weight ages and procedure windows (knowledge.md §2b). A date is read as written: the time and
-// the zone of a dateTime are not used, so a reading taken late in the evening elsewhere is dated
-// as its author dated it.
+// weight ages and procedure windows (knowledge.md §2b). A dateTime with a zone may be either of
+// two days: the day it was written on and its day in UTC (the screening date's zone), so its
+// partial_date spans both and a comparison that cannot tell reads the stricter way.
 
 #include <chrono>
 #include <cstdint>
@@ -65,6 +65,29 @@ inline int digits_at(std::string_view text, std::size_t from, std::size_t count)
   return value;
 }
 
+// The day before (-1), the same (0) or the day after (1).
+inline date add_days(const date& d, int shift) {
+  date out = d;
+  if (shift > 0) {
+    if (++out.day > days_in_month(out.year, out.month)) {
+      out.day = 1;
+      if (++out.month > 12) {
+        out.month = 1;
+        ++out.year;
+      }
+    }
+  } else if (shift < 0) {
+    if (--out.day < 1) {
+      if (--out.month < 1) {
+        out.month = 12;
+        --out.year;
+      }
+      out.day = days_in_month(out.year, out.month);
+    }
+  }
+  return out;
+}
+
 }  // namespace detail
 
 // Reads YYYY, YYYY-MM, YYYY-MM-DD, or a dateTime/instant starting with YYYY-MM-DDT. Anything
@@ -92,11 +115,34 @@ inline std::optional<partial_date> parse_partial_date(std::string_view text) {
   if (text.size() > 10 && text[10] != 'T') return std::nullopt;
   out.earliest = out.latest = date{year, month, day};
   out.complete = true;
+  // hh:mm... and a zone (Z or +hh:mm / -hh:mm): the UTC day may be the day before or after.
+  const int hours = detail::digits_at(text, 11, 2);
+  const int minutes = detail::digits_at(text, 14, 2);
+  if (text.size() > 16 && hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59 &&
+      text[13] == ':') {
+    const std::size_t sign = text.find_last_of("+-");
+    int offset = 0;
+    if (sign != std::string_view::npos && sign > 16 && sign + 6 == text.size() &&
+        text[sign + 3] == ':') {
+      const int zone_hours = detail::digits_at(text, sign + 1, 2);
+      const int zone_minutes = detail::digits_at(text, sign + 4, 2);
+      if (zone_hours < 0 || zone_hours > 14 || zone_minutes < 0 || zone_minutes > 59) return out;
+      offset = (text[sign] == '-' ? -1 : 1) * (zone_hours * 60 + zone_minutes);
+    } else if (text.back() != 'Z') {
+      return out;  // no zone: the day as written
+    }
+    const int utc_minutes = hours * 60 + minutes - offset;
+    const int shift = utc_minutes < 0 ? -1 : utc_minutes >= 24 * 60 ? 1 : 0;
+    const date utc = detail::add_days(out.earliest, shift);
+    if (utc < out.earliest) out.earliest = utc;
+    if (out.latest < utc) out.latest = utc;
+  }
   return out;
 }
 
-// A full date (YYYY-MM-DD, or a dateTime's date part).
+// A full date (YYYY-MM-DD, or a dateTime's date part as written).
 inline std::optional<date> parse_date(std::string_view text) {
+  if (text.size() > 10) text = text.substr(0, text[10] == 'T' ? 10 : text.size());
   const auto read = parse_partial_date(text);
   if (!read || !read->complete) return std::nullopt;
   return read->earliest;
