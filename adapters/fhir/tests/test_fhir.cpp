@@ -279,8 +279,20 @@ TEST_CASE("fhir: weights: the latest usable one, pounds converted, other units s
     w["valueQuantity"]["unit"] = unit_text;
     return gln::fhir::read_bundle(gln_fhir_test::collection(json::array({w})), on(2026, 11, 30));
   };
-  for (const auto& [text, code] : std::vector<std::pair<std::string, std::string>>{
-           {"lb", "kg"}, {"kg", "[lb_av]"}, {"pounds", "kg"}, {"Kilograms", "g"}, {"g", "kg"}}) {
+  for (const auto& [text, code] :
+       std::vector<std::pair<std::string, std::string>>{{"lb", "kg"},
+                                                        {"kg", "[lb_av]"},
+                                                        {"pounds", "kg"},
+                                                        {"Kilograms", "g"},
+                                                        {"g", "kg"},
+                                                        {"lb.", "kg"},
+                                                        {" lb", "kg"},
+                                                        {"lb_av", "kg"},
+                                                        {"#", "kg"},
+                                                        {"lbs (pounds)", "kg"},
+                                                        {"pound (avoirdupois)", "kg"},
+                                                        {"st", "kg"},
+                                                        {"oz", "kg"}}) {
     INFO(text << " / " << code);
     const gln::fhir::record clash = weight_with(text, code);
     CHECK_FALSE(clash.weight);
@@ -288,8 +300,13 @@ TEST_CASE("fhir: weights: the latest usable one, pounds converted, other units s
     CHECK(clash.skipped[0].why ==
           "weight unit '" + text + "' and UCUM code '" + code + "' disagree");
   }
-  for (const auto& [text, code] : std::vector<std::pair<std::string, std::string>>{
-           {"kilograms", "kg"}, {"lbs", "[lb_av]"}, {"body weight", "kg"}, {"", "kg"}}) {
+  for (const auto& [text, code] :
+       std::vector<std::pair<std::string, std::string>>{{"kilograms", "kg"},
+                                                        {"lbs", "[lb_av]"},
+                                                        {"body weight", "kg"},
+                                                        {"", "kg"},
+                                                        {"kg (kilograms)", "kg"},
+                                                        {"KG.", "kg"}}) {
     INFO(text << " / " << code);
     CHECK(weight_with(text, code).weight);
   }

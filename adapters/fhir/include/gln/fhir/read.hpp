@@ -605,15 +605,46 @@ inline bool states_pregnancy(const json* answer) {
   return false;
 }
 
-// Kilograms per unit of a weight unit named in words or as UCUM ("kg", "Kilograms", "lbs",
-// "[lb_av]"), 0 for another: only to tell a unit text that contradicts its UCUM code.
+// Kilograms per unit of a weight unit named by one word ("kg", "Kilograms", "lbs", "#", "oz",
+// "st"), 0 for another: only to tell a unit text that contradicts its UCUM code.
 inline double kilograms_named(std::string_view unit) {
-  const std::string text = lower_ascii(unit);
-  if (text == "kg" || text == "kgs" || text == "kilogram" || text == "kilograms") return 1.0;
-  if (text == "g" || text == "gm" || text == "gram" || text == "grams") return 0.001;
-  if (text == "lb" || text == "lbs" || text == "pound" || text == "pounds" || text == "[lb_av]")
+  const std::string word = lower_ascii(unit);
+  if (word == "kg" || word == "kgs" || word == "kilogram" || word == "kilograms") return 1.0;
+  if (word == "g" || word == "gm" || word == "gram" || word == "grams") return 0.001;
+  if (word == "lb" || word == "lbs" || word == "pound" || word == "pounds" || word == "#")
     return 0.45359237;
+  if (word == "oz" || word == "ounce" || word == "ounces") return 0.028349523125;
+  if (word == "st" || word == "stone" || word == "stones") return 6.35029318;
   return 0.0;
+}
+
+// Whether a unit text names, in any of its words ("lbs (pounds)", "lb_av", "lb."), another
+// weight unit than the UCUM code `code` (kg, g, [lb_av]).
+inline bool unit_text_contradicts(std::string_view text, std::string_view code) {
+  const double coded = code == "[lb_av]" ? 0.45359237 : kilograms_named(code);
+  if (coded == 0.0) return false;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const auto letter = [&](std::size_t i) {
+      const char c = text[i];
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    };
+    if (text[at] == '#') {
+      if (kilograms_named("#") != coded) return true;
+      ++at;
+      continue;
+    }
+    if (!letter(at)) {
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    while (end < text.size() && letter(end)) ++end;
+    const double named = kilograms_named(text.substr(at, end - at));
+    if (named != 0.0 && named != coded) return true;
+    at = end;
+  }
+  return false;
 }
 
 // Whether a pregnancy status answer says pregnant (a code gln maps to pregnancy).
@@ -1257,9 +1288,7 @@ inline record reader::read(std::string_view checked_order) const {
           ucum ? detail::text_of(member(quantity, "code")) : std::string_view{};
       const std::string_view unit_text = detail::text_of(member(quantity, "unit"));
       // "26.5 lb" coded kg: which was meant is not known (never guessed).
-      const double text_names = detail::kilograms_named(unit_text);
-      const double code_names = detail::kilograms_named(unit_code);
-      if (text_names != 0.0 && code_names != 0.0 && text_names != code_names) {
+      if (detail::unit_text_contradicts(unit_text, unit_code)) {
         out.skipped.push_back(skipped_entry{reference, "weight unit '" + std::string(unit_text) +
                                                            "' and UCUM code '" +
                                                            std::string(unit_code) + "' disagree"});
