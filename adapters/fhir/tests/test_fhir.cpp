@@ -817,6 +817,29 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
     REQUIRE(group.skipped.size() == 1);
     CHECK(group.skipped[0].why == std::string("it is about ") + reference + ", not Patient/p1");
   }
+  // The same said otherwise: a type that is not Patient, a lower-case type, an Observation's
+  // focus (FHIR: what it is about when that is not its subject, a mother's weight).
+  json typed = cirrhosis;
+  typed["subject"] = {{"reference", "urn:uuid:0b3f"}, {"type", "RelatedPerson"}};
+  json lower = cirrhosis;
+  lower["subject"] = {{"reference", "relatedperson/r1"}};
+  json focus = gln_fhir_test::weight("mother", 60.0, "kg", "2026-11-20");
+  focus["subject"] = {{"reference", "Patient/p1"}};
+  focus["focus"] = json::array({{{"reference", "RelatedPerson/r1"}}});
+  for (const auto& [section_key, resource, why] :
+       std::vector<std::tuple<std::string, json, std::string>>{
+           {"conditions", typed, "it is about a RelatedPerson (urn:uuid:0b3f), not Patient/p1"},
+           {"conditions", lower, "it is about relatedperson/r1, not Patient/p1"},
+           {"weight", focus, "it is about its focus RelatedPerson/r1, not Patient/p1"}}) {
+    INFO(why);
+    const gln::fhir::record other = gln::fhir::read_prefetch(
+        {{"patient", patient}, {section_key, gln_fhir_test::searchset(json::array({resource}))}},
+        options);
+    CHECK_FALSE(other.weight);
+    CHECK_FALSE(other.profile.conditions.contains(condition::cirrhosis));
+    REQUIRE(other.skipped.size() == 1);
+    CHECK(other.skipped[0].why == why);
+  }
 
   // Without a patient id, the first Patient's holds the data to it (a Bundle read on its own).
   CHECK(gln::fhir::read_prefetch({{"patient", other_patient}}, on(2026, 11, 30)).profile.age_years);

@@ -367,6 +367,13 @@ inline std::string_view subject_of(const json& resource) {
   return patient_in(text_of(member(subject, "reference")));
 }
 
+// `text` with its ASCII letters in lower case (codes and media types are ASCII).
+inline std::string lower_ascii(std::string_view text) {
+  std::string lower(text);
+  for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  return lower;
+}
+
 // The type a literal reference names ("Group" of "Group/g1", "https://x/fhir/Device/d" or
 // "Group/g1/_history/2"), or empty where it names none (a urn:uuid, a contained "#id").
 inline std::string_view type_in(std::string_view reference) {
@@ -379,21 +386,36 @@ inline std::string_view type_in(std::string_view reference) {
   const std::string_view type =
       reference.substr(start == std::string_view::npos ? 0 : start + 1,
                        start == std::string_view::npos ? slash : slash - start - 1);
-  const bool named = !type.empty() && type.front() >= 'A' && type.front() <= 'Z' &&
-                     std::all_of(type.begin(), type.end(), [](char c) {
-                       return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-                     });
+  const bool named = !type.empty() && std::all_of(type.begin(), type.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  });
   return named ? type : std::string_view{};
 }
 
-// The subject's reference where it names a resource other than a Patient (a Group, a
-// RelatedPerson), else empty.
-inline std::string_view other_subject_of(const json& resource) {
+// What a resource is about where that is not a Patient, in words ("Group/g1", "a
+// RelatedPerson (urn:uuid:...)", "its focus RelatedPerson/r1"), else empty: a subject whose
+// reference or type names another kind of resource (in any case), or an Observation's focus
+// (FHIR: what it is about when that is not its subject).
+inline std::string other_subject_of(const json& resource) {
   const json* subject =
       member(resource, is_type(resource, "AllergyIntolerance") ? "patient" : "subject");
   const std::string_view reference = text_of(member(subject, "reference"));
   const std::string_view type = type_in(reference);
-  return !type.empty() && type != "Patient" ? reference : std::string_view{};
+  if (!type.empty() && lower_ascii(type) != "patient") return std::string(reference);
+  const std::string_view declared = text_of(member(subject, "type"));
+  if (!declared.empty() && declared != "Patient") {
+    return "a " + std::string(declared) +
+           (reference.empty() ? "" : " (" + std::string(reference) + ")");
+  }
+  const json* focus = member(resource, "focus");
+  if (focus != nullptr && !focus->is_null() && !(focus->is_array() && focus->empty())) {
+    std::string named;
+    for_each_item(focus, [&](const json& item) {
+      if (named.empty()) named = std::string(text_of(member(&item, "reference")));
+    });
+    return "its focus" + (named.empty() ? std::string() : " " + named);
+  }
+  return {};
 }
 
 // What one concept's codings map to.
@@ -492,13 +514,6 @@ inline void merge_reading(concept_reading& into, concept_reading part) {
   }
   into.mapped_any = into.mapped_any || part.mapped_any;
   into.codings.insert(into.codings.end(), part.codings.begin(), part.codings.end());
-}
-
-// `text` with its ASCII letters in lower case (codes and media types are ASCII).
-inline std::string lower_ascii(std::string_view text) {
-  std::string lower(text);
-  for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-  return lower;
 }
 
 // Whether a status says one of `codes` (lower case), in any case, in one of its codings or in
@@ -1099,13 +1114,13 @@ inline record reader::read(std::string_view checked_order) const {
     // A Patient whose id is missing (or not a string) cannot be shown to be the one asked for.
     const bool unnamed = type == "Patient" && other.empty() && !options_.patient_id.empty();
     // A subject that is a Group or a RelatedPerson is not this patient either.
-    const std::string_view not_a_patient =
-        type == "Patient" ? std::string_view{} : detail::other_subject_of(*e.resource);
+    const std::string not_a_patient =
+        type == "Patient" ? std::string() : detail::other_subject_of(*e.resource);
     if (!unnamed && not_a_patient.empty() && (other.empty() || other == patient_id)) return false;
     const std::string why =
         unnamed ? "a Patient without an id, so not known to be Patient/" + patient_id
         : !not_a_patient.empty()
-            ? "it is about " + std::string(not_a_patient) + ", not Patient/" + patient_id
+            ? "it is about " + not_a_patient + ", not Patient/" + patient_id
             : "it is about Patient/" + std::string(other) + ", not Patient/" + patient_id;
     out.skipped.push_back(skipped_entry{reference, why});
     std::vector<section> kinds = e.from ? std::vector<section>{*e.from} : sections_of(*e.resource);
