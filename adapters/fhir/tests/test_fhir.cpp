@@ -1525,9 +1525,17 @@ TEST_CASE("fhir: cards: active allergies gln does not check are listed for revie
   CHECK(r.unmapped_allergies[0].text == "L-glutamine (Endari)");
   gln::profile person = r.profile;
   person.set_age(40);
-  const auto cards =
-      gln::fhir::cds_cards(gln::assess(person, gln::purpose::general_recovery), r, nullptr);
+  person.conditions = gln::condition_set{};  // the MSG sensitivity is a caution of its own
+  person.conditions_known = true;
+  person.medications_known = true;
+  const gln::assessment nothing_found = gln::assess(person, gln::purpose::general_recovery);
+  REQUIRE(nothing_found.overall == gln::verdict::suitable);
+  const auto cards = gln::fhir::cds_cards(nothing_found, r, nullptr);
   REQUIRE_FALSE(cards.empty());
+  // Never an "info" all clear beside an allergy no rule looked at.
+  CHECK(cards[0]["indicator"] == "warning");
+  CHECK(cards[0]["summary"] ==
+        "Glutamine: allergies to review, no contraindication in the record sent");
   CHECK(cards[0]["detail"].get<std::string>().find(
             "**Active allergies gln does not check** (review them): AllergyIntolerance/a1 "
             "\"L-glutamine (Endari)\"") != std::string::npos);

@@ -422,8 +422,12 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
   const verdict overall = a.overall;
   // An order whose dose could not be read was screened but not dose-checked: never "info".
   const bool dose_unchecked = order != nullptr && !order->regimen;
+  // An active allergy no rule looked at (an allergy to glutamine itself): never "info" either.
+  const bool allergies_to_review = !r.unmapped_allergies.empty();
   const std::string_view indicator =
-      dose_unchecked && overall == verdict::suitable ? "warning" : indicator_of(overall);
+      (dose_unchecked || allergies_to_review) && overall == verdict::suitable
+          ? "warning"
+          : indicator_of(overall);
 
   // The first of the worst findings names the problem in the summary.
   std::optional<gln::finding> worst;
@@ -436,9 +440,9 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
     case verdict::clinician_only:
     case verdict::caution: headline = "Glutamine: check before giving"; break;
     case verdict::suitable:
-      headline = dose_unchecked
-                     ? "Glutamine: dose not checked, no contraindication in the record sent"
-                     : "Glutamine: no contraindication in the record sent";
+      headline = std::string("Glutamine: ") + (dose_unchecked ? "dose not checked, " : "") +
+                 (allergies_to_review ? "allergies to review, " : "") +
+                 "no contraindication in the record sent";
       break;
   }
   // "Avoid glutamine: Chronic kidney disease stage 4 (disorder): severe renal failure: ..."
