@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <regex>
 #include <set>
 #include <utility>
 
@@ -83,7 +84,6 @@ std::string url_encode(std::string_view value) {
   return out;
 }
 
-// Whether `url` is `prefix` or lies under it (the next character a '/', '?' or nothing).
 // A UUID as the cards carry it: 8-4-4-4-12 hexadecimal digits.
 bool is_uuid(std::string_view text) {
   if (text.size() != 36) return false;
@@ -125,6 +125,13 @@ bool is_instant(std::string_view text) {
          text[at + 3] == ':' && digits(at + 4, 2, 59);
 }
 
+// A base URL without its trailing slashes.
+std::string trimmed_base(std::string base) {
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
+}
+
+// Whether `url` is `prefix` or lies under it (the next character a '/', '?' or nothing).
 bool under(std::string_view url, std::string_view prefix) {
   while (!prefix.empty() && prefix.back() == '/') prefix.remove_suffix(1);
   if (prefix.empty() || url.substr(0, prefix.size()) != prefix) return false;
@@ -322,13 +329,24 @@ reply service::call(std::string_view id, std::string_view body) const {
       drafted.push_back(fhir::detail::reference_of(*resource));
       const json* subject = fhir::detail::member(*resource, "subject");
       if (subject == nullptr || !for_another.empty()) return;
-      const std::string_view named = fhir::detail::patient_in(
+      // Patient/<id>, on the request's FHIR server where absolute, versioned or not, and typed
+      // Patient where typed: anything else cannot be shown to be the context patient.
+      static const std::regex literal(
+          R"(^(?:(https?://\S+)/)?Patient/([A-Za-z0-9.\-]{1,64})(?:/_history/[A-Za-z0-9.\-]{1,64})?$)");
+      const std::string reference(
           fhir::detail::text_of(fhir::detail::member(subject, "reference")));
+      const std::string_view type = fhir::detail::text_of(fhir::detail::member(subject, "type"));
+      std::smatch parts;
+      const bool patient_reference =
+          std::regex_match(reference, parts, literal) &&
+          (fhir::detail::member(subject, "type") == nullptr || type == "Patient") &&
+          (!parts[1].matched || server == nullptr || !server->is_string() ||
+           parts[1].str() == trimmed_base(server->get<std::string>()));
+      const std::string named = patient_reference ? parts[2].str() : std::string();
       if (named == patient_id) return;
       for_another = "draftOrders: " + drafted.back() +
                     (named.empty() ? " has a subject that is no reference to Patient/" + patient_id
-                                   : " is about Patient/" + std::string(named) + ", not Patient/" +
-                                         patient_id) +
+                                   : " is about Patient/" + named + ", not Patient/" + patient_id) +
                     " (the context's patientId)";
     });
     if (!for_another.empty()) return error_reply(400, for_another);
@@ -400,8 +418,7 @@ void service::fetch_missing(request_state& state) const {
                         : "the fhirServer " + server + " is not one this service may call"));
     return;
   }
-  std::string base = server;
-  while (!base.empty() && base.back() == '/') base.pop_back();
+  const std::string base = trimmed_base(server);
   for (const auto& [key, s] : missing) {
     std::string query;
     for (const auto& [template_key, text] : prefetch_templates()) {

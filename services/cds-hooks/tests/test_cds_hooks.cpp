@@ -929,15 +929,29 @@ TEST_CASE(
         "selections[1] names MedicationRequest/o1 a second time"}},
   };
   // A subject that is given but names no Patient/p cannot be shown to be the context patient's.
-  for (const json& subject :
-       {json("Patient/p"), json::array({{{"reference", "Patient/p"}}}), json{{"reference", 5}},
-        json{{"reference", "patient/p"}}, json{{"reference", " Patient/p"}},
-        json{{"reference", "Patient//p"}}, json{{"reference", "Patient/"}}, json{{"reference", ""}},
-        json{{"reference", "Group/g1"}}, json{{"reference", "RelatedPerson/r1"}},
-        json{{"reference", "#p1"}}, json{{"identifier", {{"system", "urn:mrn"}, {"value", "p"}}}},
-        json{{"display", "the patient"}}, json(nullptr)}) {
+  for (const json& subject : {json("Patient/p"),
+                              json::array({{{"reference", "Patient/p"}}}),
+                              json{{"reference", 5}},
+                              json{{"reference", "patient/p"}},
+                              json{{"reference", " Patient/p"}},
+                              json{{"reference", "Patient//p"}},
+                              json{{"reference", "Patient/"}},
+                              json{{"reference", ""}},
+                              json{{"reference", "Group/g1"}},
+                              json{{"reference", "RelatedPerson/r1"}},
+                              json{{"reference", "#p1"}},
+                              json{{"identifier", {{"system", "urn:mrn"}, {"value", "p"}}}},
+                              json{{"display", "the patient"}},
+                              json(nullptr),
+                              json{{"reference", "Patient/p/_history/1/extra"}},
+                              json{{"reference", "Patient/p/"}},
+                              json{{"reference", "./Patient/p"}},
+                              json{{"reference", "Patient/p/Observation/x"}},
+                              json{{"reference", "Patient/p"}, {"type", "Group"}},
+                              json{{"reference", "https://evil.example/fhir/Patient/p"}}}) {
     INFO(subject.dump());
     json body = for_another;
+    body["fhirServer"] = "https://ehr.example/fhir/";
     body["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = subject;
     const response r = post(service, "/cds-services/gln-order-select", body.dump());
     CHECK(r.status == 400);
@@ -948,9 +962,11 @@ TEST_CASE(
   // Patient/p however written, and no subject, are the context patient's.
   for (const json& subject :
        {json{{"reference", "Patient/p"}}, json{{"reference", "https://ehr.example/fhir/Patient/p"}},
-        json{{"reference", "Patient/p/_history/3"}}}) {
+        json{{"reference", "Patient/p/_history/3"}},
+        json{{"reference", "Patient/p"}, {"type", "Patient"}}}) {
     INFO(subject.dump());
     json body = for_another;
+    body["fhirServer"] = "https://ehr.example/fhir/";
     body["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = subject;
     CHECK(post(service, "/cds-services/gln-order-select", body.dump()).status == 200);
   }
