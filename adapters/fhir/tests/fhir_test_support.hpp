@@ -116,6 +116,18 @@ inline json weight(const std::string& id, double value, const std::string& unit,
             {"code", unit}}}};
 }
 
+// A pregnancy status Observation (LOINC 82810-3) whose answer is the LOINC code `answer`.
+inline json pregnancy_status(const std::string& id, const std::string& answer,
+                             const std::string& day) {
+  return {
+      {"resourceType", "Observation"},
+      {"id", id},
+      {"status", "final"},
+      {"code", {{"coding", json::array({coding("http://loinc.org", "82810-3")})}}},
+      {"effectiveDateTime", day},
+      {"valueCodeableConcept", {{"coding", json::array({coding("http://loinc.org", answer)})}}}};
+}
+
 inline json searchset(const json& resources) {
   json bundle = {{"resourceType", "Bundle"}, {"type", "searchset"}, {"entry", json::array()}};
   for (const json& r : resources)

@@ -929,15 +929,7 @@ TEST_CASE("fhir: dates that may be the same day read the stricter way") {
   REQUIRE(next_month.skipped.size() == 1);
   CHECK(next_month.skipped[0].why == "dated after the screening date");
 
-  auto status = [](const std::string& id, const std::string& answer, const std::string& day) {
-    return json{
-        {"resourceType", "Observation"},
-        {"id", id},
-        {"status", "final"},
-        {"code", {{"coding", json::array({coding("http://loinc.org", "82810-3")})}}},
-        {"effectiveDateTime", day},
-        {"valueCodeableConcept", {{"coding", json::array({coding("http://loinc.org", answer)})}}}};
-  };
+  const auto& status = gln_fhir_test::pregnancy_status;
   auto pregnant = [](const json& list) {
     return gln::fhir::read_bundle(gln_fhir_test::collection(list), on(2026, 11, 30))
         .profile.conditions.contains(condition::pregnancy);
@@ -1030,16 +1022,7 @@ TEST_CASE("fhir: a newest-first page of weights or pregnancy statuses answers wi
 
   // Pregnancy status: a sorted page whose newest status says pregnant answers; one whose only
   // statuses say unknown does not (an earlier one on the next page decides, knowledge.md §2b).
-  auto pregnancy_status = [](const std::string& id, const std::string& answer,
-                             const std::string& day) {
-    return json{
-        {"resourceType", "Observation"},
-        {"id", id},
-        {"status", "final"},
-        {"code", {{"coding", json::array({coding("http://loinc.org", "82810-3")})}}},
-        {"effectiveDateTime", day},
-        {"valueCodeableConcept", {{"coding", json::array({coding("http://loinc.org", answer)})}}}};
-  };
+  const auto& pregnancy_status = gln_fhir_test::pregnancy_status;
   const std::string pregnancy_self =
       "https://example.org/fhir/Observation?patient=p&code=http://loinc.org|82810-3"
       "&_sort=-date&_count=3";
@@ -1070,16 +1053,7 @@ TEST_CASE("fhir: a newest-first page of weights or pregnancy statuses answers wi
 }
 
 TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {
-  auto pregnancy_status = [](const std::string& id, const std::string& answer,
-                             const std::string& day) {
-    return json{
-        {"resourceType", "Observation"},
-        {"id", id},
-        {"status", "final"},
-        {"code", {{"coding", json::array({coding("http://loinc.org", "82810-3")})}}},
-        {"effectiveDateTime", day},
-        {"valueCodeableConcept", {{"coding", json::array({coding("http://loinc.org", answer)})}}}};
-  };
+  const auto& pregnancy_status = gln_fhir_test::pregnancy_status;
   // The latest status says pregnant.
   CHECK(gln::fhir::read_bundle(gln_fhir_test::collection(
                                    json::array({pregnancy_status("a", "LA26683-5", "2026-01-01"),
