@@ -620,43 +620,44 @@ inline bool states_pregnancy(const json* answer) {
   return false;
 }
 
-// Kilograms per unit of a weight unit named by one word ("kg", "Kilograms", "lbs", "#", "oz",
-// "st"), 0 for another: only to tell a unit text that contradicts its UCUM code.
-inline double kilograms_named(std::string_view unit) {
+// A weight unit named by one word ("kg", "Kilograms", "lbs", "#", "oz", "st"): only to tell a
+// unit text that contradicts its UCUM code, so no conversion is needed.
+enum class named_weight_unit { none, kilogram, gram, pound, ounce, stone };
+
+inline named_weight_unit weight_unit_named(std::string_view unit) {
   const std::string word = lower_ascii(unit);
-  if (word == "kg" || word == "kgs" || word == "kilogram" || word == "kilograms") return 1.0;
-  if (word == "g" || word == "gm" || word == "gram" || word == "grams") return 0.001;
-  if (word == "lb" || word == "lbs" || word == "pound" || word == "pounds" || word == "#")
-    return 0.45359237;
-  if (word == "oz" || word == "ounce" || word == "ounces") return 0.028349523125;
-  if (word == "st" || word == "stone" || word == "stones") return 6.35029318;
-  return 0.0;
+  if (word == "kg" || word == "kgs" || word == "kilogram" || word == "kilograms")
+    return named_weight_unit::kilogram;
+  if (word == "g" || word == "gm" || word == "gram" || word == "grams")
+    return named_weight_unit::gram;
+  if (word == "lb" || word == "lbs" || word == "pound" || word == "pounds" || word == "#" ||
+      word == "[lb_av]")
+    return named_weight_unit::pound;
+  if (word == "oz" || word == "ounce" || word == "ounces") return named_weight_unit::ounce;
+  if (word == "st" || word == "stone" || word == "stones") return named_weight_unit::stone;
+  return named_weight_unit::none;
 }
 
 // Whether a unit text names, in any of its words ("lbs (pounds)", "lb_av", "lb."), another
 // weight unit than the UCUM code `code` (kg, g, [lb_av]).
 inline bool unit_text_contradicts(std::string_view text, std::string_view code) {
-  const double coded = code == "[lb_av]" ? 0.45359237 : kilograms_named(code);
-  if (coded == 0.0) return false;
+  const named_weight_unit coded = weight_unit_named(code);
+  if (coded == named_weight_unit::none) return false;
+  const auto letter = [&](std::size_t i) {
+    const char c = text[i];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
   std::size_t at = 0;
   while (at < text.size()) {
-    const auto letter = [&](std::size_t i) {
-      const char c = text[i];
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    };
-    if (text[at] == '#') {
-      if (kilograms_named("#") != coded) return true;
-      ++at;
+    std::size_t end = at + 1;
+    if (letter(at)) {
+      while (end < text.size() && letter(end)) ++end;
+    } else if (text[at] != '#') {
+      at = end;
       continue;
     }
-    if (!letter(at)) {
-      ++at;
-      continue;
-    }
-    std::size_t end = at;
-    while (end < text.size() && letter(end)) ++end;
-    const double named = kilograms_named(text.substr(at, end - at));
-    if (named != 0.0 && named != coded) return true;
+    const named_weight_unit named = weight_unit_named(text.substr(at, end - at));
+    if (named != named_weight_unit::none && named != coded) return true;
     at = end;
   }
   return false;
