@@ -606,12 +606,20 @@ inline void mark_section(std::array<section_status, section_count>& sections, se
   status = section_status{state, std::move(why)};
 }
 
-// Whether a pregnancy status answer says pregnant (LA15173-0, SNOMED 77386006) or not pregnant
-// (LA26683-5, SNOMED 60001007).
-inline bool states_pregnancy(const json* answer) {
+// Whether a pregnancy status answer says pregnant (a code gln maps to pregnancy).
+inline bool says_pregnant(const json* answer) {
   for (const coding& c : codings_of(answer)) {
     const code_match found = gln::code_lookup(c.system, c.code);
     if (found.mapped() && found.conditions.contains(gln::condition::pregnancy)) return true;
+  }
+  return false;
+}
+
+// Whether a pregnancy status answer says pregnant (LA15173-0, SNOMED 77386006) or not pregnant
+// (LA26683-5, SNOMED 60001007).
+inline bool states_pregnancy(const json* answer) {
+  if (says_pregnant(answer)) return true;
+  for (const coding& c : codings_of(answer)) {
     if ((c.system == "http://loinc.org" && c.code == "LA26683-5") ||
         (c.system == "http://snomed.info/sct" && c.code == "60001007")) {
       return true;
@@ -659,15 +667,6 @@ inline bool unit_text_contradicts(std::string_view text, std::string_view code) 
     const named_weight_unit named = weight_unit_named(text.substr(at, end - at));
     if (named != named_weight_unit::none && named != coded) return true;
     at = end;
-  }
-  return false;
-}
-
-// Whether a pregnancy status answer says pregnant (a code gln maps to pregnancy).
-inline bool says_pregnant(const json* answer) {
-  for (const coding& c : codings_of(answer)) {
-    const code_match found = gln::code_lookup(c.system, c.code);
-    if (found.mapped() && found.conditions.contains(gln::condition::pregnancy)) return true;
   }
   return false;
 }
