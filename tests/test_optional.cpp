@@ -59,6 +59,28 @@ constexpr bool value_writes_and_emplace_builds() {
 }
 static_assert(value_writes_and_emplace_builds());
 
+// A large T (a shown dose) is kept in a union that an empty optional leaves unwritten: it reads
+// and writes as a small one does, in constant expressions too (where C++17 cannot switch a
+// union's member by assignment).
+constexpr bool large_values_read_and_write() {
+  optional<gln::shown_dose> dose{};
+  const bool starts_empty = !dose && dose == gln::nullopt && !dose.has_value();
+  dose.emplace();
+  const bool made = dose.has_value() && !dose->per_day && dose->amount.empty();
+  gln::shown_dose five{};
+  five.amount = "5 g";
+  dose = five;
+  dose->per_day = gln::range<gln::grams>{gln::grams{5.0}, gln::grams{10.0}};
+  const optional<gln::shown_dose> copy = dose;
+  dose.reset();
+  const bool emptied = !dose;
+  dose = gln::nullopt;
+  return starts_empty && made && emptied && !dose && copy->amount == "5 g" &&
+         copy->per_day->max == gln::grams{10.0} && copy.value_or(gln::shown_dose{}).amount == "5 g";
+}
+static_assert(large_values_read_and_write());
+static_assert(std::is_trivially_copyable<optional<gln::shown_dose>>::value);
+
 }  // namespace
 
 // <gln/gln.hpp> does not include <optional>: std::nullopt and std::optional<T> are not

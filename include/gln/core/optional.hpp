@@ -18,8 +18,7 @@ GLN_BEGIN_NAMESPACE
 // std::nullopt_t and std::optional<T> by their shape) cost as much again at every conversion.
 // <gln/std_optional.hpp> converts explicitly. Differences: `value()` on an empty optional stops
 // the program (std::abort; a compile error in a constant expression) where std::optional
-// throws, and T must be trivially copyable and default-constructible, so an empty optional
-// holds a T{} that is never read.
+// throws, and T must be trivially copyable and default-constructible.
 template <class T>
 class optional;
 
@@ -47,8 +46,8 @@ class optional {
  public:
   using value_type = T;
 
-  constexpr optional() noexcept = default;
-  constexpr optional(nullopt_t /*none*/) noexcept {}  // NOLINT(*-explicit-*)
+  constexpr optional() noexcept : optional(std::integral_constant<bool, large>{}) {}
+  constexpr optional(nullopt_t /*none*/) noexcept : optional() {}  // NOLINT(*-explicit-*)
   // NOLINTNEXTLINE(*-explicit-*)
   constexpr optional(const T& value) noexcept : value_(value), has_(true) {}
 
@@ -77,13 +76,14 @@ class optional {
   // cast, so an enumerator does not become an age.
   template <class... Args>
   constexpr T& emplace(const Args&... args) noexcept {
+    // A new optional, not an assignment to value_: C++17 constant evaluation cannot switch a
+    // union's member by assignment.
     if constexpr (sizeof...(Args) == 0) {
-      value_ = T{};
+      *this = optional{T{}};
     } else {
-      T made(args...);
-      value_ = made;
+      const T made(args...);
+      *this = optional{made};
     }
-    has_ = true;
     return value_;
   }
 
@@ -107,7 +107,19 @@ class optional {
   }
 
  private:
-  T value_{};
+  // An empty optional of a large T (a shown dose) writes its flag only, so that a result
+  // holding one is not cleared whole (GCC does that with `rep stosq`, whose start-up costs as
+  // much as a screening); a small T is held as T{}, which the compiler drops where it is
+  // overwritten anyway. value_ is read only when has_ says it is there.
+  static constexpr bool large = sizeof(T) > 64;
+  constexpr explicit optional(std::true_type /*large*/) noexcept : none_() {}
+  constexpr explicit optional(std::false_type /*large*/) noexcept : value_() {}
+
+  struct no_value {};
+  union {
+    no_value none_;
+    T value_;
+  };
   bool has_ = false;
 };
 

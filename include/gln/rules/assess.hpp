@@ -63,6 +63,8 @@ struct assessment {
   optional<gln::regimen> regimen;  // the regimen checked, if one was given
   // NOLINTEND(misc-non-private-member-variables-in-classes)
 
+  constexpr assessment() noexcept = default;
+
   constexpr bool valid() const noexcept { return !findings.contains(gln::rule::input_invalid); }
   // The plain label of the action: "OK to try", ..., "Do not take".
   constexpr std::string_view label() const noexcept { return plain_label(action); }
@@ -74,6 +76,20 @@ struct assessment {
 
  private:
   friend struct detail::assessment_access;
+  // Started for a person, purpose and the effective policy, written member by member from
+  // run-time values: GCC clears a result made from constants whole (472 bytes, one
+  // `rep stosq`, as much as the rules cost).
+  constexpr assessment(const profile& person, gln::purpose p, const optional<gln::regimen>& plan,
+                       const policy& rules) noexcept
+      : purpose(p),
+        oversight(person.oversight),
+        findings(detail::finding_writer::started(person, p, rules)),
+        // Made in place: a copy reads it back whole right after its bytes were written one by
+        // one, which stalls the processor.
+        evidence(evidence_for(p)),
+        regimen(plan),
+        person_(person) {}
+
   profile person_{};
 };
 
@@ -213,18 +229,17 @@ struct assessment_access {
                                           const optional<regimen>& plan,
                                           const policy& rules) noexcept {
     profile_facts facts{};
-    assessment result = evaluate<assessment>(
-        person, p, rules, [&](assessment & r, const profile_facts& known) constexpr noexcept {
+    assessment result{person, p, plan, rules};
+    evaluate_into(
+        result, person, p,
+        rules, [&](assessment & r, const profile_facts& known) constexpr noexcept {
           facts = known;
           if (plan) {
             optional<grams> per_day;
             add_dose_findings(person, p, *plan, rules, known, r.findings, per_day);
           }
         });
-    result.regimen = plan;
-    result.person_ = person;
     result.action = action_for(result.findings, p);
-    result.evidence = evidence_for(p);
     if (!allows_dose(result.action)) {
       // No dose to show, so no need to resolve the purpose's row.
       result.dose_shown =

@@ -306,8 +306,7 @@ constexpr bool most_offered_allowed(const dose_guidance& offered, const profile&
                                     const profile_facts& known) noexcept {
   const regimen top = most_offered(offered);
   if (!(top.per_dose.value() > 0.0)) return false;
-  finding_list checked{};
-  finding_writer::start(checked, person, p, rules);
+  finding_list checked = finding_writer::started(person, p, rules);
   optional<grams> per_day;
   add_dose_findings(person, p, top, rules, known, checked, per_day);
   finding_writer::finish(checked);

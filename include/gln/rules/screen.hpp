@@ -367,21 +367,30 @@ constexpr void add_screening(const profile& person, gln::purpose p, const profil
   finding_writer::add_rules(out, fired_rules(person, p, known));
 }
 
-// Makes a result of type Result (a screening, a dose check): the screening findings, then
-// what `add_more(result, facts)` adds, then the worst level. `rules` must already be
-// effective().
+// Fills a result (a screening, a dose check, an assessment) whose findings finding_writer
+// started for the same person, purpose and policy: the screening findings, then what
+// `add_more(result, facts)` adds, then the worst level. `rules` must already be effective().
+template <class Result, class AddMore>
+constexpr void evaluate_into(Result& result, const profile& person, gln::purpose p,
+                             const policy& rules, AddMore add_more) noexcept {
+  const profile_facts known = facts_of(person, p, rules);
+  add_screening(person, p, known, result.findings);
+  add_more(result, known);
+  finding_writer::finish(result.findings);
+  result.overall = result.findings.worst_level();
+}
+
+// Makes a result of type Result (a screening, a dose check) and fills it (evaluate_into).
+// Made from `{}` and then written: GCC then leaves out the clearing (a result made member by
+// member from a braced list is cleared whole first).
 template <class Result, class AddMore>
 constexpr Result evaluate(const profile& person, gln::purpose p, const policy& rules,
                           AddMore add_more) noexcept {
   Result result{};
   result.purpose = p;
   result.oversight = person.oversight;
-  const profile_facts known = facts_of(person, p, rules);
   finding_writer::start(result.findings, person, p, rules);
-  add_screening(person, p, known, result.findings);
-  add_more(result, known);
-  finding_writer::finish(result.findings);
-  result.overall = result.findings.worst_level();
+  evaluate_into(result, person, p, rules, add_more);
   return result;
 }
 
