@@ -36,6 +36,16 @@ template <class U>
 inline constexpr bool is_gln_optional = false;
 template <class U>
 inline constexpr bool is_gln_optional<optional<U>> = true;
+
+// Where an optional of a large T keeps it: a union that an empty optional leaves unwritten.
+template <class T>
+union unwritten {
+  struct none {};
+  none nothing;
+  T value;
+  constexpr unwritten() noexcept : nothing() {}
+  constexpr explicit unwritten(const T& v) noexcept : value(v) {}
+};
 }  // namespace detail
 
 template <class T>
@@ -46,8 +56,8 @@ class optional {
  public:
   using value_type = T;
 
-  constexpr optional() noexcept : optional(std::integral_constant<bool, large>{}) {}
-  constexpr optional(nullopt_t /*none*/) noexcept : optional() {}  // NOLINT(*-explicit-*)
+  constexpr optional() noexcept = default;
+  constexpr optional(nullopt_t /*none*/) noexcept {}  // NOLINT(*-explicit-*)
   // NOLINTNEXTLINE(*-explicit-*)
   constexpr optional(const T& value) noexcept : value_(value), has_(true) {}
 
@@ -63,13 +73,13 @@ class optional {
   constexpr T* operator->() noexcept { return &value(); }
   constexpr const T& value() const noexcept {
     if (!has_) detail::precondition_failed();
-    return value_;
+    return stored();
   }
   constexpr T& value() noexcept {
     if (!has_) detail::precondition_failed();
-    return value_;
+    return stored();
   }
-  constexpr T value_or(const T& fallback) const noexcept { return has_ ? value_ : fallback; }
+  constexpr T value_or(const T& fallback) const noexcept { return has_ ? stored() : fallback; }
 
   constexpr void reset() noexcept { *this = optional{}; }
   // T made from `args` (none: T{}) by direct initialisation, as std::optional::emplace: no
@@ -84,11 +94,11 @@ class optional {
       const T made(args...);
       *this = optional{made};
     }
-    return value_;
+    return stored();
   }
 
   friend constexpr bool operator==(const optional& a, const optional& b) noexcept {
-    return a.has_ == b.has_ && (!a.has_ || a.value_ == b.value_);
+    return a.has_ == b.has_ && (!a.has_ || a.stored() == b.stored());
   }
   friend constexpr bool operator!=(const optional& a, const optional& b) noexcept {
     return !(a == b);
@@ -112,14 +122,22 @@ class optional {
   // much as a screening); a small T is held as T{}, which the compiler drops where it is
   // overwritten anyway. value_ is read only when has_ says it is there.
   static constexpr bool large = sizeof(T) > 64;
-  constexpr explicit optional(std::true_type /*large*/) noexcept : none_() {}
-  constexpr explicit optional(std::false_type /*large*/) noexcept : value_() {}
+  constexpr const T& stored() const noexcept {
+    if constexpr (large) {
+      return value_.value;
+    } else {
+      return value_;
+    }
+  }
+  constexpr T& stored() noexcept {
+    if constexpr (large) {
+      return value_.value;
+    } else {
+      return value_;
+    }
+  }
 
-  struct no_value {};
-  union {
-    no_value none_;
-    T value_;
-  };
+  std::conditional_t<large, detail::unwritten<T>, T> value_{};
   bool has_ = false;
 };
 

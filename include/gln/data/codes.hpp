@@ -220,25 +220,27 @@ inline constexpr std::array<icd10_entry, 160> icd10_codes{{
 
 // The category ranges of §2. O85-O94 (the puerperium and its sequelae: the person has given
 // birth) is not pregnancy, though O00-O9A holds it.
-inline constexpr std::array<icd10_range, 4> icd10_ranges = [] {
-  using c = gln::condition;
-  return std::array<icd10_range, 4>{{
-      {"C00"sv, "C96"sv, c::cancer, false},
-      {"K70"sv, "K77"sv, c::liver_disease, false},
-      {"O00"sv, "O9A"sv, c::pregnancy, false},
-      {"O85"sv, "O94"sv, c::pregnancy, true},
-  }};
-}();
+namespace icd10_ranges_table {  // the short names that lay the table out, kept out of data::
+using c = gln::condition;
+inline constexpr std::array<icd10_range, 4> icd10_ranges{{
+    {"C00"sv, "C96"sv, c::cancer, false},
+    {"K70"sv, "K77"sv, c::liver_disease, false},
+    {"O00"sv, "O9A"sv, c::pregnancy, false},
+    {"O85"sv, "O94"sv, c::pregnancy, true},
+}};
+}  // namespace icd10_ranges_table
+using icd10_ranges_table::icd10_ranges;
 
 // liver_disease and kidney_disease are "other" liver and kidney disease: a code that also
 // means a specific one is read as the specific one only.
-inline constexpr std::array<icd10_narrowing, 2> icd10_narrowings = [] {
-  using c = gln::condition;
-  return std::array<icd10_narrowing, 2>{{
-      {c::liver_disease, {c::cirrhosis, c::hepatic_failure, c::hepatic_encephalopathy}},
-      {c::kidney_disease, {c::severe_kidney_disease}},
-  }};
-}();
+namespace icd10_narrowings_table {  // the short names that lay the table out, kept out of data::
+using c = gln::condition;
+inline constexpr std::array<icd10_narrowing, 2> icd10_narrowings{{
+    {c::liver_disease, {c::cirrhosis, c::hepatic_failure, c::hepatic_encephalopathy}},
+    {c::kidney_disease, {c::severe_kidney_disease}},
+}};
+}  // namespace icd10_narrowings_table
+using icd10_narrowings_table::icd10_narrowings;
 
 // Codes §2 names as mapping to nothing, each next to codes that do: sickle-cell trait, elective
 // termination, non-infectious SIRS, sepsis aftercare, other (respiratory) acidosis, electric

@@ -57,58 +57,60 @@ inline constexpr purpose_set clinician_managed_purposes{purpose::oral_mucositis,
                                                         purpose::sickle_cell_disease,
                                                         purpose::short_bowel_syndrome};
 
-// Built by a lambda so that the short names used to lay the table out stay inside it.
-inline constexpr std::array<screening_trigger, 34> screening_triggers = [] {
-  using r = gln::rule;
-  using c = gln::condition;
-  using m = gln::medication;
-  using p = gln::purpose;
-  using x = trigger_extra;
-  return std::array<screening_trigger, 34>{{
-      {r::contra_hepatic_encephalopathy, {}, {c::hepatic_encephalopathy}, {}, x::none},
-      {r::contra_hepatic_failure, {}, {c::hepatic_failure}, {}, x::none},
-      {r::contra_cirrhosis, {}, {c::cirrhosis}, {}, x::none},
-      {r::contra_liver_disease, {}, {c::liver_disease}, {}, x::none},
-      {r::contra_severe_kidney_disease, {}, {c::severe_kidney_disease}, {}, x::none},
-      {r::contra_kidney_disease, {}, {c::kidney_disease}, {}, x::none},
-      {r::contra_multiorgan_failure, {}, {c::multiorgan_failure}, {}, x::none},
-      {r::contra_shock, {}, {c::shock}, {}, x::none},
-      {r::contra_reyes_syndrome, {}, {c::reyes_syndrome}, {}, x::none},
-      {r::contra_metabolic_acidosis, {}, {c::metabolic_acidosis}, {}, x::none},
-      {r::caution_cancer, {}, {c::cancer}, {}, x::none},
-      {r::caution_cancer_treatment, {}, {c::cancer_treatment}, {m::antineoplastic}, x::none},
-      {r::caution_pregnancy, {}, {c::pregnancy}, {}, x::none},
-      {r::caution_breastfeeding, {}, {c::breastfeeding}, {}, x::none},
-      {r::caution_recent_icu_stay, {}, {c::recent_icu_stay}, {}, x::none},
-      {r::caution_sepsis, {}, {c::sepsis}, {}, x::none},
-      {r::caution_neurologic_symptoms, {}, {c::unexplained_neurologic_symptoms}, {}, x::none},
-      {r::caution_seizure_disorder, {}, {c::seizure_disorder}, {m::anticonvulsant}, x::none},
-      {r::caution_bipolar_disorder, {}, {c::bipolar_disorder}, {}, x::none},
-      {r::caution_lactulose, {}, {}, {m::lactulose}, x::none},
-      {r::caution_msg_sensitivity, {}, {c::msg_sensitivity}, {}, x::none},
-      {r::caution_other_prescription, {}, {}, {m::other_prescription}, x::none},
-      {r::caution_supplement_stack, {}, {}, {m::supplement_stack}, x::none},
-      {r::caution_minor, {}, {}, {}, x::age_below_adult},
-      {r::caution_age_unknown, {}, {}, {}, x::age_unknown},
-      {r::purpose_clinician_managed, clinician_managed_purposes, {}, {}, x::none},
-      {r::purpose_critical_with_organ_failure,
-       {p::critical_illness, p::trauma},
-       {c::multiorgan_failure, c::shock, c::severe_kidney_disease, c::hepatic_failure},
-       {},
-       x::none},
-      {r::purpose_sickle_cell_age, {p::sickle_cell_disease}, {}, {}, x::age_below_sickle_min},
-      {r::purpose_short_bowel_needs_gh,
-       {p::short_bowel_syndrome},
-       {},
-       {m::growth_hormone},
-       x::medication_absent},
-      {r::purpose_ibs_other_causes, {p::ibs_symptoms}, {}, {}, x::none},
-      {r::input_conditions_unknown, {}, {}, {}, x::conditions_unknown},
-      {r::input_medications_unknown, {}, {}, {}, x::medications_unknown},
-      {r::input_conditions_unmapped, {}, {}, {}, x::conditions_unmapped},
-      {r::input_weight_stale, {}, {}, {}, x::weight_stale},
-  }};
-}();
+// A plain initializer (a lambda's return would copy every row in every includer's compiler),
+// in a namespace of its own that holds the short names it is laid out with.
+namespace screening_triggers_table {  // the short names that lay the table out, kept out of data::
+using r = gln::rule;
+using c = gln::condition;
+using m = gln::medication;
+using p = gln::purpose;
+using x = trigger_extra;
+inline constexpr std::array<screening_trigger, 34> screening_triggers{{
+    {r::contra_hepatic_encephalopathy, {}, {c::hepatic_encephalopathy}, {}, x::none},
+    {r::contra_hepatic_failure, {}, {c::hepatic_failure}, {}, x::none},
+    {r::contra_cirrhosis, {}, {c::cirrhosis}, {}, x::none},
+    {r::contra_liver_disease, {}, {c::liver_disease}, {}, x::none},
+    {r::contra_severe_kidney_disease, {}, {c::severe_kidney_disease}, {}, x::none},
+    {r::contra_kidney_disease, {}, {c::kidney_disease}, {}, x::none},
+    {r::contra_multiorgan_failure, {}, {c::multiorgan_failure}, {}, x::none},
+    {r::contra_shock, {}, {c::shock}, {}, x::none},
+    {r::contra_reyes_syndrome, {}, {c::reyes_syndrome}, {}, x::none},
+    {r::contra_metabolic_acidosis, {}, {c::metabolic_acidosis}, {}, x::none},
+    {r::caution_cancer, {}, {c::cancer}, {}, x::none},
+    {r::caution_cancer_treatment, {}, {c::cancer_treatment}, {m::antineoplastic}, x::none},
+    {r::caution_pregnancy, {}, {c::pregnancy}, {}, x::none},
+    {r::caution_breastfeeding, {}, {c::breastfeeding}, {}, x::none},
+    {r::caution_recent_icu_stay, {}, {c::recent_icu_stay}, {}, x::none},
+    {r::caution_sepsis, {}, {c::sepsis}, {}, x::none},
+    {r::caution_neurologic_symptoms, {}, {c::unexplained_neurologic_symptoms}, {}, x::none},
+    {r::caution_seizure_disorder, {}, {c::seizure_disorder}, {m::anticonvulsant}, x::none},
+    {r::caution_bipolar_disorder, {}, {c::bipolar_disorder}, {}, x::none},
+    {r::caution_lactulose, {}, {}, {m::lactulose}, x::none},
+    {r::caution_msg_sensitivity, {}, {c::msg_sensitivity}, {}, x::none},
+    {r::caution_other_prescription, {}, {}, {m::other_prescription}, x::none},
+    {r::caution_supplement_stack, {}, {}, {m::supplement_stack}, x::none},
+    {r::caution_minor, {}, {}, {}, x::age_below_adult},
+    {r::caution_age_unknown, {}, {}, {}, x::age_unknown},
+    {r::purpose_clinician_managed, clinician_managed_purposes, {}, {}, x::none},
+    {r::purpose_critical_with_organ_failure,
+     {p::critical_illness, p::trauma},
+     {c::multiorgan_failure, c::shock, c::severe_kidney_disease, c::hepatic_failure},
+     {},
+     x::none},
+    {r::purpose_sickle_cell_age, {p::sickle_cell_disease}, {}, {}, x::age_below_sickle_min},
+    {r::purpose_short_bowel_needs_gh,
+     {p::short_bowel_syndrome},
+     {},
+     {m::growth_hormone},
+     x::medication_absent},
+    {r::purpose_ibs_other_causes, {p::ibs_symptoms}, {}, {}, x::none},
+    {r::input_conditions_unknown, {}, {}, {}, x::conditions_unknown},
+    {r::input_medications_unknown, {}, {}, {}, x::medications_unknown},
+    {r::input_conditions_unmapped, {}, {}, {}, x::conditions_unmapped},
+    {r::input_weight_stale, {}, {}, {}, x::weight_stale},
+}};
+}  // namespace screening_triggers_table
+using screening_triggers_table::screening_triggers;
 
 }  // namespace data
 GLN_END_NAMESPACE

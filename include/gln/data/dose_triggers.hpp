@@ -99,17 +99,18 @@ namespace data {
 using std::string_view_literals::operator""sv;  // see GLN_DETAIL_TEXT
 
 // Laid out by hand, one row per entry: clang-format would put each field on its own line.
-// Built by a lambda so that the short names used to lay the table out stay inside it.
+// A plain initializer (a lambda's return would copy every row in every includer's compiler),
+// in a namespace of its own that holds the short names it is laid out with.
 // clang-format off
-inline constexpr std::array<dose_trigger, 14> dose_triggers = [] {
-  using r = gln::rule;
-  using m = dose_measure;
-  using cmp = dose_comparison;
-  using b = dose_bound;
-  using c = dose_condition;
-  using k = policy_knob;
-  using p = gln::purpose;
-  return std::array<dose_trigger, 14>{{
+namespace dose_triggers_table {  // the short names that lay the table out, kept out of data::
+using r = gln::rule;
+using m = dose_measure;
+using cmp = dose_comparison;
+using b = dose_bound;
+using c = dose_condition;
+using k = policy_knob;
+using p = gln::purpose;
+inline constexpr std::array<dose_trigger, 14> dose_triggers{{
     {r::dose_no_self_directed_range, m::none, cmp::none, b::none, {}, {}, {},
      {c::no_self_directed_range}, {}},
     {r::dose_per_dose_above_range, m::grams_per_dose, cmp::above, b::purpose_per_dose_max, {}, {},
@@ -140,8 +141,9 @@ inline constexpr std::array<dose_trigger, 14> dose_triggers = [] {
      {c::weight_band_purpose, c::weight_current}, {}},
     {r::dose_weight_needed, m::none, cmp::none, b::none, {}, {}, {},
      {c::weight_based_purpose, c::no_current_weight}, {}},
-  }};
-}();
+}};
+}  // namespace dose_triggers_table
+using dose_triggers_table::dose_triggers;
 // clang-format on
 
 constexpr bool is_dose_rule(gln::rule id) noexcept {

@@ -25,13 +25,14 @@ namespace data {
 using std::string_view_literals::operator""sv;  // see GLN_DETAIL_TEXT
 
 // Laid out by hand, one row per entry: clang-format would put each field on its own line.
-// Built by a lambda so that the short names used to lay the table out stay inside it.
+// A plain initializer (a lambda's return would copy every row in every includer's compiler),
+// in a namespace of its own that holds the short names it is laid out with.
 // clang-format off
-inline constexpr std::array<evidence_row, enum_count<gln::purpose>> evidence = [] {
-  using p = gln::purpose;
-  using eg = evidence_grade;
-  using s = gln::source;
-  return std::array<evidence_row, enum_count<gln::purpose>>{{
+namespace evidence_table {  // the short names that lay the table out, kept out of data::
+using p = gln::purpose;
+using eg = evidence_grade;
+using s = gln::source;
+inline constexpr std::array<evidence_row, enum_count<gln::purpose>> evidence{{
     {p::general_recovery, eg::limited, false,
      "helps in heavy physiologic stress; modest or uncertain in healthy adults"sv,
      {s::article_immune_recovery, s::cruzat_2018}},
@@ -81,8 +82,9 @@ inline constexpr std::array<evidence_row, enum_count<gln::purpose>> evidence = [
     {p::short_bowel_syndrome, eg::limited, true,
      "labelled only with growth hormone; glutamine alone showed no improvement"sv,
      {s::nutrestore_label, s::sbs_trials}},
-  }};
-}();
+}};
+}  // namespace evidence_table
+using evidence_table::evidence;
 // clang-format on
 
 }  // namespace data

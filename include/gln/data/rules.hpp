@@ -35,14 +35,15 @@ namespace data {
 using std::string_view_literals::operator""sv;  // see GLN_DETAIL_TEXT
 
 // Laid out by hand, one row per entry: clang-format would put each field on its own line.
-// Built by a lambda so that the short names used to lay the table out stay inside it.
+// A plain initializer (a lambda's return would copy every row in every includer's compiler),
+// in a namespace of its own that holds the short names it is laid out with.
 // clang-format off
-inline constexpr std::array<rule_info, enum_count<gln::rule>> rules = [] {
-  using r = gln::rule;
-  using v = verdict;
-  using s = gln::source;
-  using in = input_field;
-  return std::array<rule_info, enum_count<gln::rule>>{{
+namespace rules_table {  // the short names that lay the table out, kept out of data::
+using r = gln::rule;
+using v = verdict;
+using s = gln::source;
+using in = input_field;
+inline constexpr std::array<rule_info, enum_count<gln::rule>> rules{{
     {r::input_invalid, v::avoid, v::avoid, false, false, in::none,
      "invalid input: a value is missing its unit, out of range or not a number; fail closed"sv,
      {s::gln_policy}},
@@ -204,8 +205,9 @@ inline constexpr std::array<rule_info, enum_count<gln::rule>> rules = [] {
     {r::dose_weight_needed, v::caution, v::caution, false, false, in::weight_kg,
      "this purpose is dosed by body weight: weight is needed to check the dose"sv,
      {s::endari_label}},
-  }};
-}();
+}};
+}  // namespace rules_table
+using rules_table::rules;
 // clang-format on
 
 // The reason an input.invalid finding gives, naming the bad field and the bounds in force.

@@ -100,19 +100,20 @@ using std::string_view_literals::operator""sv;  // see GLN_DETAIL_TEXT
 
 // Indexed by gln::code_system. NDC has no source of its own in docs/knowledge.md §1: Endari's
 // product code is the one on its label.
-inline constexpr std::array<code_system_source, enum_count<code_system>> code_system_sources = [] {
-  using cs = code_system;
-  using src = gln::source;
-  return std::array<code_system_source, enum_count<code_system>>{{
-      {cs::icd10_cm, src::icd10cm},
-      {cs::snomed_ct, src::snomed_ct},
-      {cs::rxnorm, src::rxnorm},
-      {cs::atc, src::who_atc},
-      {cs::loinc, src::loinc},
-      {cs::ndc, src::endari_label},
-      {cs::ucum, src::loinc},
-  }};
-}();
+namespace code_system_sources_table {  // the short names that lay the table out, kept out of data::
+using cs = code_system;
+using src = gln::source;
+inline constexpr std::array<code_system_source, enum_count<code_system>> code_system_sources{{
+    {cs::icd10_cm, src::icd10cm},
+    {cs::snomed_ct, src::snomed_ct},
+    {cs::rxnorm, src::rxnorm},
+    {cs::atc, src::who_atc},
+    {cs::loinc, src::loinc},
+    {cs::ndc, src::endari_label},
+    {cs::ucum, src::loinc},
+}};
+}  // namespace code_system_sources_table
+using code_system_sources_table::code_system_sources;
 
 // ---- Shape rules: what a well-formed code of each system looks like ----
 
@@ -484,42 +485,43 @@ inline constexpr std::array<std::uint64_t, 10> snomed_exclusions{
 // the one glutamine product code. No rows for antineoplastics (matched by ATC), glutamine or
 // somatropin ingredients (no RxCUI confirmed), nor for product codes (SCD, SBD), whose display
 // names the ingredient: ingredient_in_display reads those.
-inline constexpr std::array<rxnorm_entry, 29> rxnorm_codes = [] {
-  using m = gln::medication;
-  return std::array<rxnorm_entry, 29>{{
-      {2002, {m::anticonvulsant}, false, true},     // carbamazepine
-      {2598, {m::anticonvulsant}, false, true},     // clonazepam
-      {4135, {m::anticonvulsant}, false, true},     // ethosuximide
-      {6218, {m::lactulose}, false, true},          // lactulose
-      {8134, {m::anticonvulsant}, false, true},     // phenobarbital
-      {8183, {m::anticonvulsant}, false, true},     // phenytoin
-      {8691, {m::anticonvulsant}, false, true},     // primidone
-      {14851, {m::anticonvulsant}, false, true},    // vigabatrin
-      {21241, {m::anticonvulsant}, false, true},    // clobazam
-      {24812, {m::anticonvulsant}, false, true},    // felbamate
-      {25480, {m::anticonvulsant}, false, true},    // gabapentin
-      {28439, {m::anticonvulsant}, false, true},    // lamotrigine
-      {31914, {m::anticonvulsant}, false, true},    // tiagabine
-      {32624, {m::anticonvulsant}, false, true},    // oxcarbazepine
-      {38404, {m::anticonvulsant}, false, true},    // topiramate
-      {39998, {m::anticonvulsant}, false, true},    // zonisamide
-      {40254, {m::anticonvulsant}, false, true},    // valproate
-      {69036, {m::anticonvulsant}, false, true},    // rufinamide
-      {72236, {m::anticonvulsant}, false, true},    // fosphenytoin
-      {114477, {m::anticonvulsant}, false, true},   // levetiracetam
-      {187832, {m::anticonvulsant}, false, true},   // pregabalin
-      {623400, {m::anticonvulsant}, false, true},   // lacosamide
-      {1356552, {m::anticonvulsant}, false, true},  // perampanel
-      {1482502, {m::anticonvulsant}, false, true},  // eslicarbazepine
-      {1739745, {m::anticonvulsant}, false, true},  // brivaracetam
-      // The product-level RxCUI openFDA gives for Endari and a generic 5 g L-glutamine powder;
-      // its term type and RxNorm name were not seen (docs/knowledge.md §2b, "(verify)").
-      {1869684, {}, true, false},
-      {2045371, {m::anticonvulsant}, false, true},  // cannabidiol
-      {2054968, {m::anticonvulsant}, false, true},  // stiripentol
-      {2265690, {m::anticonvulsant}, false, true},  // cenobamate
-  }};
-}();
+namespace rxnorm_codes_table {  // the short names that lay the table out, kept out of data::
+using m = gln::medication;
+inline constexpr std::array<rxnorm_entry, 29> rxnorm_codes{{
+    {2002, {m::anticonvulsant}, false, true},     // carbamazepine
+    {2598, {m::anticonvulsant}, false, true},     // clonazepam
+    {4135, {m::anticonvulsant}, false, true},     // ethosuximide
+    {6218, {m::lactulose}, false, true},          // lactulose
+    {8134, {m::anticonvulsant}, false, true},     // phenobarbital
+    {8183, {m::anticonvulsant}, false, true},     // phenytoin
+    {8691, {m::anticonvulsant}, false, true},     // primidone
+    {14851, {m::anticonvulsant}, false, true},    // vigabatrin
+    {21241, {m::anticonvulsant}, false, true},    // clobazam
+    {24812, {m::anticonvulsant}, false, true},    // felbamate
+    {25480, {m::anticonvulsant}, false, true},    // gabapentin
+    {28439, {m::anticonvulsant}, false, true},    // lamotrigine
+    {31914, {m::anticonvulsant}, false, true},    // tiagabine
+    {32624, {m::anticonvulsant}, false, true},    // oxcarbazepine
+    {38404, {m::anticonvulsant}, false, true},    // topiramate
+    {39998, {m::anticonvulsant}, false, true},    // zonisamide
+    {40254, {m::anticonvulsant}, false, true},    // valproate
+    {69036, {m::anticonvulsant}, false, true},    // rufinamide
+    {72236, {m::anticonvulsant}, false, true},    // fosphenytoin
+    {114477, {m::anticonvulsant}, false, true},   // levetiracetam
+    {187832, {m::anticonvulsant}, false, true},   // pregabalin
+    {623400, {m::anticonvulsant}, false, true},   // lacosamide
+    {1356552, {m::anticonvulsant}, false, true},  // perampanel
+    {1482502, {m::anticonvulsant}, false, true},  // eslicarbazepine
+    {1739745, {m::anticonvulsant}, false, true},  // brivaracetam
+    // The product-level RxCUI openFDA gives for Endari and a generic 5 g L-glutamine powder;
+    // its term type and RxNorm name were not seen (docs/knowledge.md §2b, "(verify)").
+    {1869684, {}, true, false},
+    {2045371, {m::anticonvulsant}, false, true},  // cannabidiol
+    {2054968, {m::anticonvulsant}, false, true},  // stiripentol
+    {2265690, {m::anticonvulsant}, false, true},  // cenobamate
+}};
+}  // namespace rxnorm_codes_table
+using rxnorm_codes_table::rxnorm_codes;
 
 // The names of the ingredients of rxnorm_codes, sorted, none the start of another. Valproate
 // is also "valproic acid" and "divalproex" in product displays ("Valproic Acid 250 MG Oral
@@ -585,23 +587,24 @@ inline constexpr std::array<std::uint8_t, 27> rxnorm_names_by_letter{{
 // under N03A. Groups that hold other drugs map to nothing: A06AD (macrogol beside lactulose),
 // A16AA (carnitine beside glutamine), N03 above N03A; so do methotrexate L04AX03, ophthalmic
 // bevacizumab S01LA08 and BCG L03AX03.
-inline constexpr std::array<atc_entry, 12> atc_codes = [] {
-  using m = gln::medication;
-  return std::array<atc_entry, 12>{{
-      {"A06AD11"sv, {m::lactulose}, false, true, "lactulose"sv},
-      {"A16AA03"sv, {}, true, true, "glutamine"sv},
-      {"H01AC"sv, {m::growth_hormone}, false, true, "Somatropin and somatropin agonists"sv},
-      {"L01"sv, {m::antineoplastic}, false, true, "ANTINEOPLASTIC AGENTS"sv},
-      {"L02"sv, {m::antineoplastic}, false, true, "ENDOCRINE THERAPY"sv},
-      {"L04AX02"sv, {m::antineoplastic}, false, true, "thalidomide"sv},
-      {"L04AX04"sv, {m::antineoplastic}, false, true, "lenalidomide"sv},
-      {"L04AX06"sv, {m::antineoplastic}, false, true, "pomalidomide"sv},
-      {"N02BF01"sv, {m::anticonvulsant}, false, true, "gabapentin"sv},
-      {"N02BF02"sv, {m::anticonvulsant}, false, true, "pregabalin"sv},
-      {"N03A"sv, {m::anticonvulsant}, false, true, "ANTIEPILEPTICS"sv},
-      {"N05BA09"sv, {m::anticonvulsant}, false, true, "clobazam"sv},
-  }};
-}();
+namespace atc_codes_table {  // the short names that lay the table out, kept out of data::
+using m = gln::medication;
+inline constexpr std::array<atc_entry, 12> atc_codes{{
+    {"A06AD11"sv, {m::lactulose}, false, true, "lactulose"sv},
+    {"A16AA03"sv, {}, true, true, "glutamine"sv},
+    {"H01AC"sv, {m::growth_hormone}, false, true, "Somatropin and somatropin agonists"sv},
+    {"L01"sv, {m::antineoplastic}, false, true, "ANTINEOPLASTIC AGENTS"sv},
+    {"L02"sv, {m::antineoplastic}, false, true, "ENDOCRINE THERAPY"sv},
+    {"L04AX02"sv, {m::antineoplastic}, false, true, "thalidomide"sv},
+    {"L04AX04"sv, {m::antineoplastic}, false, true, "lenalidomide"sv},
+    {"L04AX06"sv, {m::antineoplastic}, false, true, "pomalidomide"sv},
+    {"N02BF01"sv, {m::anticonvulsant}, false, true, "gabapentin"sv},
+    {"N02BF02"sv, {m::anticonvulsant}, false, true, "pregabalin"sv},
+    {"N03A"sv, {m::anticonvulsant}, false, true, "ANTIEPILEPTICS"sv},
+    {"N05BA09"sv, {m::anticonvulsant}, false, true, "clobazam"sv},
+}};
+}  // namespace atc_codes_table
+using atc_codes_table::atc_codes;
 
 // The codes left out of atc_codes, named above: under no entry, so they map to nothing.
 inline constexpr std::array<std::string_view, 6> atc_exclusions{
@@ -625,22 +628,23 @@ inline constexpr std::array<glutamine_brand, 2> glutamine_brands{{
 // pregnancy status may also be answered in SNOMED CT: 77386006 Pregnant (snomed_codes) and
 // 60001007 Not pregnant (unmapped: it names nothing). Neither answer ever removes a coded
 // pregnancy.
-inline constexpr std::array<loinc_entry, 10> loinc_codes = [] {
-  using c = gln::condition;
-  using r = code_role;
-  return std::array<loinc_entry, 10>{{
-      {"3141-9"sv, r::body_weight, {}, true, "Body weight Measured"sv},
-      {"3142-7"sv, r::body_weight, {}, true, "Body weight Stated"sv},
-      {"8335-2"sv, r::body_weight, {}, true, "Body weight Estimated"sv},
-      {"8350-1"sv, r::body_weight, {}, true, "Body weight Measured --with clothes"sv},
-      {"8351-9"sv, r::body_weight, {}, true, "Body weight Measured --without clothes"sv},
-      {"29463-7"sv, r::body_weight, {}, true, "Body weight"sv},
-      {"82810-3"sv, r::pregnancy_status, {}, true, "Pregnancy status"sv},
-      {"LA4489-6"sv, r::observation_answer, {}, true, "Unknown"sv},
-      {"LA15173-0"sv, r::observation_answer, {c::pregnancy}, true, "Pregnant"sv},
-      {"LA26683-5"sv, r::observation_answer, {}, true, "Not pregnant"sv},
-  }};
-}();
+namespace loinc_codes_table {  // the short names that lay the table out, kept out of data::
+using c = gln::condition;
+using r = code_role;
+inline constexpr std::array<loinc_entry, 10> loinc_codes{{
+    {"3141-9"sv, r::body_weight, {}, true, "Body weight Measured"sv},
+    {"3142-7"sv, r::body_weight, {}, true, "Body weight Stated"sv},
+    {"8335-2"sv, r::body_weight, {}, true, "Body weight Estimated"sv},
+    {"8350-1"sv, r::body_weight, {}, true, "Body weight Measured --with clothes"sv},
+    {"8351-9"sv, r::body_weight, {}, true, "Body weight Measured --without clothes"sv},
+    {"29463-7"sv, r::body_weight, {}, true, "Body weight"sv},
+    {"82810-3"sv, r::pregnancy_status, {}, true, "Pregnancy status"sv},
+    {"LA4489-6"sv, r::observation_answer, {}, true, "Unknown"sv},
+    {"LA15173-0"sv, r::observation_answer, {c::pregnancy}, true, "Pregnant"sv},
+    {"LA26683-5"sv, r::observation_answer, {}, true, "Not pregnant"sv},
+}};
+}  // namespace loinc_codes_table
+using loinc_codes_table::loinc_codes;
 
 // Each row's code as a number (atc_key, loinc_key), for the look-ups' binary search. Derived
 // by detail/derive.hpp and written out by scripts/derive-tables.sh.

@@ -61,12 +61,13 @@ inline constexpr std::string_view supervised_frame = "Your doctor should know: {
 inline constexpr std::size_t patient_text_limit = 140;
 
 // Laid out by hand, one row per entry: clang-format would put each field on its own line.
-// Built by a lambda so that the short names used to lay the table out stay inside it.
+// A plain initializer (a lambda's return would copy every row in every includer's compiler),
+// in a namespace of its own that holds the short names it is laid out with.
 // clang-format off
-inline constexpr std::array<patient_text_row, enum_count<gln::rule>> patient_texts = [] {
-  using r = gln::rule;
-  using f = patient_frame;
-  return std::array<patient_text_row, enum_count<gln::rule>>{{
+namespace patient_texts_table {  // the short names that lay the table out, kept out of data::
+using r = gln::rule;
+using f = patient_frame;
+inline constexpr std::array<patient_text_row, enum_count<gln::rule>> patient_texts{{
     {r::input_invalid, f::not_checked,
      "a value you entered is missing, impossible or out of range."sv},
     {r::contra_hepatic_encephalopathy, f::do_not_take,
@@ -171,8 +172,9 @@ inline constexpr std::array<patient_text_row, enum_count<gln::rule>> patient_tex
      "This is not the labelled dose for your weight, taken twice a day."sv},
     {r::dose_weight_needed, f::not_checked,
      "this dose depends on body weight, and no current weight was given."sv},
-  }};
-}();
+}};
+}  // namespace patient_texts_table
+using patient_texts_table::patient_texts;
 // clang-format on
 
 // The plain labels of the verdicts (docs/knowledge.md §11), indexed by verdict; key

@@ -41,13 +41,14 @@ struct trial_row {
 };
 
 // Laid out by hand, one row per entry: clang-format would put each field on its own line.
-// Built by a lambda so that the short names used to lay the table out stay inside it.
+// A plain initializer (a lambda's return would copy every row in every includer's compiler),
+// in a namespace of its own that holds the short names it is laid out with.
 // clang-format off
-inline constexpr std::array<trial_row, enum_count<gln::purpose>> trials = [] {
-  using p = gln::purpose;
-  using o = gln::outcome;
-  using k = policy_knob;
-  return std::array<trial_row, enum_count<gln::purpose>>{{
+namespace trials_table {  // the short names that lay the table out, kept out of data::
+using p = gln::purpose;
+using o = gln::outcome;
+using k = policy_knob;
+inline constexpr std::array<trial_row, enum_count<gln::purpose>> trials{{
     {p::general_recovery, k::general_recovery_review_day, 0, true, false,
      {o::tolerance_in_stressful_period}},
     {p::gut_barrier, k::gut_barrier_review_day, 56, false, false,
@@ -68,8 +69,9 @@ inline constexpr std::array<trial_row, enum_count<gln::purpose>> trials = [] {
     {p::burns, nullopt, 0, false, false, {}},
     {p::sickle_cell_disease, nullopt, 0, false, false, {}},
     {p::short_bowel_syndrome, nullopt, 0, false, false, {}},
-  }};
-}();
+}};
+}  // namespace trials_table
+using trials_table::trials;
 // clang-format on
 
 inline constexpr advice trial_rule{

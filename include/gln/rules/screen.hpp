@@ -372,7 +372,7 @@ constexpr void add_screening(const profile& person, gln::purpose p, const profil
 // `add_more(result, facts)` adds, then the worst level. `rules` must already be effective().
 template <class Result, class AddMore>
 constexpr void evaluate_into(Result& result, const profile& person, gln::purpose p,
-                             const policy& rules, AddMore add_more) noexcept {
+                             const policy& rules, const AddMore& add_more) noexcept {
   const profile_facts known = facts_of(person, p, rules);
   add_screening(person, p, known, result.findings);
   add_more(result, known);
@@ -385,7 +385,7 @@ constexpr void evaluate_into(Result& result, const profile& person, gln::purpose
 // member from a braced list is cleared whole first).
 template <class Result, class AddMore>
 constexpr Result evaluate(const profile& person, gln::purpose p, const policy& rules,
-                          AddMore add_more) noexcept {
+                          const AddMore& add_more) noexcept {
   Result result{};
   result.purpose = p;
   result.oversight = person.oversight;
