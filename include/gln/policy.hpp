@@ -95,9 +95,13 @@ constexpr bool set_knob_value(policy& p, policy_knob id, double number) noexcept
 
 namespace detail {
 
+// The largest value a larger-is-stricter knob keeps (a million years, kilograms or days):
+// past it effective() puts the default back.
+inline constexpr double largest_stricter_value = 1.0e6;
+
 // Whether `requested` may replace `fallback` (the default) for a knob: only a finite value
-// that is stricter in the knob's direction. Larger-is-stricter values stop at 1e6 (a million
-// years, kilograms or days), and a later day stops at the knob it may not pass.
+// that is stricter in the knob's direction. Larger-is-stricter values stop at
+// largest_stricter_value, and a later day stops at the knob it may not pass.
 constexpr bool is_stricter(double requested, double fallback, direction stricter,
                            double at_most) noexcept {
   if (is_nan(requested)) return false;
@@ -106,7 +110,7 @@ constexpr bool is_stricter(double requested, double fallback, direction stricter
     case direction::earlier:
     case direction::shorter: return requested > 0.0 && requested < fallback;
     case direction::higher:
-    case direction::longer: return requested > fallback && requested <= 1.0e6;
+    case direction::longer: return requested > fallback && requested <= largest_stricter_value;
     case direction::later: return requested > fallback && requested <= at_most;
     case direction::on: return !same_number(requested, 0.0);
     case direction::off: return same_number(requested, 0.0);
@@ -142,7 +146,7 @@ constexpr policy effective(const policy& requested) noexcept {
       // that knob allows, never earlier than the default: falling back to the default would
       // make a stricter request looser.
       if (!keep && knob.at_most && knob.stricter == direction::later && want > bound &&
-          want <= 1.0e6 && bound > knob.default_value) {
+          want <= detail::largest_stricter_value && bound > knob.default_value) {
         value = bound;
       }
       set_knob_value(out, knob.id, value);

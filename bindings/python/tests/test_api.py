@@ -248,6 +248,14 @@ def test_policy_only_tightens():
                                      "is lower than the default 40 g/day and above 0")
     with pytest.raises(gln.InputError):
         gln.screen({"age_years": 40}, "gut_barrier", {"self_directed_daily_ceiling": 0})
+    # A step-up day past the review day is held to it; past 1000000 it is refused, as gln-check
+    # refuses it, never planned under the default day 5.
+    assert gln.plan_trial({"age_years": 40}, "general_recovery",
+                          {"step_up_day": 20})["dosing"]["step_up_day"] is None
+    with pytest.raises(gln.InputError) as caught:
+        gln.plan_trial({"age_years": 40}, "general_recovery", {"step_up_day": 1000001})
+    assert caught.value.field == "policy.step_up_day"
+    assert caught.value.message.endswith("later than the default 5 days and at most 1000000")
 
 
 def test_assess_with_and_without_a_regimen():

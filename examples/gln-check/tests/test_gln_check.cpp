@@ -716,6 +716,12 @@ TEST_CASE("request_parser reads every key and refuses what it does not know") {
       {R"({"recent_icu_days": 2147483647})",
        "recent_icu_days: not applied: a policy only tightens, and a stricter value is longer "
        "than the default 30 days and at most 1000000"},
+      {R"({"step_up_day": 1000001})",
+       "step_up_day: not applied: a policy only tightens, and a stricter value is later than "
+       "the default 5 days and at most 1000000"},
+      {R"({"general_recovery_review_day": 10, "step_up_day": 2147483647})",
+       "step_up_day: not applied: a policy only tightens, and a stricter value is later than "
+       "the default 5 days and at most 1000000"},
       {R"({"adult_age_years": 21, "max_weight_kg": 1e-400})",
        "max_weight_kg: not applied: a policy only tightens, and a stricter value is lower than "
        "the default 700 kg and above 0"},
@@ -741,7 +747,7 @@ TEST_CASE("request_parser reads every key and refuses what it does not know") {
         parser.parse(R"({"policy": {"general_recovery_review_day": 3, "step_up_day": 6}})", kept));
     CHECK(parser.parse(R"({"policy": {"step_up_day": 3}})", kept)->text() ==
           "policy.step_up_day: not applied: a policy only tightens, and a stricter value is later "
-          "than the default 5 days");
+          "than the default 5 days and at most 1000000");
   }
   CHECK(parse_failure(R"({"codes": [{"system": "http://loinc.org", "code": "29463-7"}]})")
             .rfind("codes[0].code: names an observation", 0) == 0);

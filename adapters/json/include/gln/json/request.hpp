@@ -846,8 +846,12 @@ class request_reader {
           !detail::same_number(knob_value(in_force, knob.id), knob.default_value)) {
         continue;
       }
-      // A step-up day past the review day in force: the review decides first, whichever.
-      if (knob.at_most && asked > knob_value(in_force, *knob.at_most)) continue;
+      // A step-up day past the review day in force: the review decides first, whichever. Past
+      // largest_stricter_value effective() puts the default back, as for the other knobs.
+      if (knob.at_most && asked > knob_value(in_force, *knob.at_most) &&
+          asked <= detail::largest_stricter_value) {
+        continue;
+      }
       const std::string_view name = to_string(knob.id);
       request_error& error =
           begin(path.key.empty() ? field_path{name} : path.dot(name))
@@ -863,7 +867,8 @@ class request_reader {
         case direction::earlier:
         case direction::shorter: error.append(" and above 0"); break;
         case direction::higher:
-        case direction::longer: error.append(" and at most 1000000"); break;
+        case direction::longer:
+        case direction::later: error.append(" and at most 1000000"); break;
         default: break;
       }
       return false;
