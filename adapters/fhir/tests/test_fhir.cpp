@@ -1405,6 +1405,27 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
         gln::check_dose(gln::profile{}, gln::purpose::general_recovery, *negative.regimen);
     CHECK(check.findings.contains(gln::rule::input_invalid));
   }
+  // So is a frequency or frequencyMax below 1 (FHIR's are positive integers), whatever the rest
+  // says: it read as "not a whole number of doses a day", a dose not checked.
+  const std::pair<json, int> invalid_frequencies[] = {
+      {{{"frequency", 0}}, 0},    {{{"frequency", -1}}, -1},
+      {{{"frequency", 0.5}}, 0},  {{{"frequency", -1e300}}, 0},
+      {{{"frequencyMax", 0}}, 0}, {{{"frequency", 2}, {"frequencyMax", -3}}, -3},
+  };
+  for (const auto& [repeat, doses] : invalid_frequencies) {
+    json timing = daily;
+    timing["repeat"].update(repeat);
+    INFO(timing.dump());
+    const auto r = read(order(timing, one(grams8)));
+    REQUIRE(r.regimen);
+    CHECK(r.regimen->doses_per_day == doses);
+    CHECK(r.regimen_text == "8 g x " + std::to_string(doses) + " a day (" +
+                                (doses == 0 ? "0" : std::to_string(8 * doses)) + " g/day)");
+    const gln::dose_check check =
+        gln::check_dose(gln::profile{}, gln::purpose::general_recovery, *r.regimen);
+    CHECK(check.findings.contains(gln::rule::input_invalid));
+    CHECK(check.overall == gln::verdict::avoid);
+  }
   const auto zero_and_two =
       read(order(daily, json::array({{{"doseQuantity", zero}}, {{"doseQuantity", grams2}}})));
   REQUIRE(zero_and_two.regimen);

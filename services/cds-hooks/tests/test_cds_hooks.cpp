@@ -514,6 +514,20 @@ TEST_CASE("cds: patient-view: a glutamine order whose dose was not read still ge
   const response dosed = post(service, "/cds-services/gln-patient-view", request);
   REQUIRE(dosed.status == 200);
   CHECK(dosed.body == json{{"cards", json::array()}});
+  // Taken 0 or -1 times a day (FHIR's frequency is a positive integer): an invalid regimen, a
+  // critical card, as doses_per_day 0 is in a request (it read as a dose not checked, "ok").
+  json& repeat =
+      medications["entry"].back()["resource"]["dosageInstruction"][0]["timing"]["repeat"];
+  for (const int frequency : {0, -1}) {
+    repeat["frequency"] = frequency;
+    const response invalid = post(service, "/cds-services/gln-patient-view", request);
+    REQUIRE(invalid.status == 200);
+    REQUIRE(invalid.body["cards"].size() == 1);
+    const json& card = invalid.body["cards"][0];
+    CHECK(card["indicator"] == "critical");
+    CHECK(card["extension"]["gln"]["overall"] == "avoid");
+    CHECK(rules_of(card).count("input.invalid") == 1);
+  }
   medications["entry"].back()["resource"].erase("dosageInstruction");
   const response r = post(service, "/cds-services/gln-patient-view", request);
   REQUIRE(r.status == 200);

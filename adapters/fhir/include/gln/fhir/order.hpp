@@ -135,7 +135,7 @@ inline std::size_t events_on_one_day(const json* events) {
 // per period of h, d or wk; at least as many as the times of day the repeat lists on a day it
 // is taken (timeOfDay, when: "08:00" and "20:00" are two doses that day, whatever the period);
 // and at least what its code says (BID, TID...). The larger reading throughout; empty, with
-// the reason in `problem`, unless a whole number from 1.
+// the reason in `problem`, unless a whole number from 1 (or an invalid frequency, below).
 inline std::optional<int> doses_per_day(const json* timing, std::string& problem) {
   const json* repeat = member(timing, "repeat");
   const json* code = member(timing, "code");
@@ -158,6 +158,15 @@ inline std::optional<int> doses_per_day(const json* timing, std::string& problem
     if (value != nullptr && !value->is_number()) {
       problem = "the order's timing " + std::string(name) + " is not a number";
       return std::nullopt;
+    }
+  }
+  // A frequency or frequencyMax below 1 (FHIR's are positive integers) makes the regimen
+  // invalid whatever the rest says, as an amount that is no positive number does: kept as given
+  // (a whole number not below -1000, else 0), so the dose check refuses it and the card shows it.
+  for (const char* name : {"frequency", "frequencyMax"}) {
+    const std::optional<double> value = number_of(member(repeat, name));
+    if (value && !(*value >= 1.0)) {
+      return *value >= -1000.0 && std::floor(*value) == *value ? static_cast<int>(*value) : 0;
     }
   }
   // frequencyMax where given; the larger of the two where it contradicts frequency.
