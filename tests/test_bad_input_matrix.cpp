@@ -185,6 +185,7 @@ TEST_CASE("bad-input matrix: purpose outside the enum, every entry point", "[mat
     CHECK_FALSE(d.per_day.has_value());
     const gln::dose_guidance g = gln::dose_for(adult(), p);
     CHECK(g.invalid_input == input_field::purpose);
+    CHECK(g.purpose == p);  // as given, as every result holds it: never another purpose's name
     CHECK_FALSE(g.self_directed());
     CHECK(gln::dose_for(p).invalid_input == input_field::purpose);
     const gln::trial_plan t = gln::plan_trial(adult(), p);
@@ -192,6 +193,10 @@ TEST_CASE("bad-input matrix: purpose outside the enum, every entry point", "[mat
     CHECK_FALSE(t.has_dosing());
     const gln::evidence e = gln::evidence_for(p);
     CHECK(e.invalid_input == input_field::purpose);
+    CHECK(e.purpose == p);
+    CHECK(s.purpose == p);
+    CHECK(t.purpose == p);
+    CHECK(gln::assess(adult(), p).purpose == p);
     CHECK(e.grade == gln::evidence_grade::insufficient);
     CHECK(e.summary.empty());
     CHECK(e.sources.empty());

@@ -139,9 +139,9 @@ constexpr dose_guidance dose_guidance_for(const profile& person, gln::purpose p,
   out.invalid_input = known.invalid == 0
                           ? input_field::none
                           : static_cast<input_field>(lowest_bit_index(known.invalid));
+  out.purpose = p;  // as given, as every result holds it
   if (!is_valid(p)) return out;
   const dose_row& row = dose_row_for(p);
-  out.purpose = p;
   out.access = row.access;
   out.per_dose = row.per_dose;
   out.doses_per_day = row.doses_per_day;

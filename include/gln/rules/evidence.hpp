@@ -23,15 +23,16 @@ struct evidence {
 };
 
 // The evidence row of a purpose; a value outside the enum gives an invalid result graded
-// insufficient, with no summary and no sources.
+// insufficient, with no summary and no sources, holding the value as given (as every result
+// does: its name is then empty, never another purpose's).
 constexpr evidence evidence_for(gln::purpose p) noexcept {
   evidence out{};
+  out.purpose = p;
   if (!is_valid(p)) {
     out.invalid_input = input_field::purpose;
     return out;
   }
   const evidence_row& row = detail::row_at(data::evidence, index_of(p));
-  out.purpose = p;
   out.grade = row.grade;
   out.sources_disagree = row.sources_disagree;
   out.summary = row.summary;
