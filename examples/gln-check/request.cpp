@@ -104,28 +104,25 @@ std::optional<double> parse_number(std::string_view text) noexcept {
 }
 
 std::string number_problem(std::string_view text, bool whole) {
-  if (is_decimal(text, !whole)) {
-    return whole ? "is out of range (a whole number from -2147483648 to 2147483647)"
-                 : "is out of range (a number a double can hold)";
+  if (!whole) {
+    return is_decimal(text, true) ? "is out of range (a number a double can hold)"
+                                  : "is not a number";
   }
-  return whole ? "is not a whole number" : "is not a number";
+  const std::optional<double> value = parse_number(text);
+  if (is_decimal(text, true) && (!value || std::trunc(*value) == *value)) {
+    return "is out of range (a whole number from -2147483648 to 2147483647)";
+  }
+  return "is not a whole number";
 }
 
+// A number whose value is whole, as a request's whole numbers are read (2.0 and 2e0 are 2).
 std::optional<int> parse_count(std::string_view text) noexcept {
-  if (!is_decimal(text, false)) return std::nullopt;
-  try {
-    const std::string copy(text);
-    errno = 0;
-    char* end = nullptr;
-    const long long value = std::strtoll(copy.c_str(), &end, 10);
-    if (errno == ERANGE || end != copy.c_str() + copy.size() ||
-        value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
-      return std::nullopt;
-    }
-    return static_cast<int>(value);
-  } catch (...) {
+  const std::optional<double> value = parse_number(text);
+  if (!value || std::trunc(*value) != *value || *value < std::numeric_limits<int>::min() ||
+      *value > std::numeric_limits<int>::max()) {
     return std::nullopt;
   }
+  return static_cast<int>(*value);
 }
 
 std::string result_json(const gln::request& req, int indent, bool citations) {

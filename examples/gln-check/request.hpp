@@ -27,7 +27,8 @@ inline constexpr int exit_verdict_at_or_above = 3;  // --fail-on: the verdict re
 // anything else, including "nan", "inf", hex, white space and numbers that overflow a double.
 std::optional<double> parse_number(std::string_view text) noexcept;
 
-// A whole number that fits an int, in the same strict syntax (no fraction, no exponent).
+// A number in the same syntax whose value is whole and fits an int, as a request reads a
+// whole number: 2.0 and 2e0 are 2.
 std::optional<int> parse_count(std::string_view text) noexcept;
 
 // Why parse_number (whole: parse_count) gives no value for `text`, for a usage message:

@@ -60,7 +60,10 @@ CLI::Validator number_check() {
 CLI::Validator count_check() {
   return CLI::Validator(
       [](std::string& text) {
-        return parse_count(text) ? std::string{} : quote(text) + " " + number_problem(text, true);
+        const std::optional<int> count = parse_count(text);
+        if (!count) return quote(text) + " " + number_problem(text, true);
+        text = std::to_string(*count);  // "2.0" as CLI11 reads an int
+        return std::string{};
       },
       "", "whole number");
 }
@@ -175,7 +178,7 @@ void configure(CLI::App& app, options& o) {
                     ->check(number_check());
   auto* doses = app.add_option("--doses", o.doses, "regimen: doses per day (default 1)")
                     ->type_name("N")
-                    ->check(count_check());
+                    ->transform(count_check());
   auto* weeks = app.add_option("--weeks", o.weeks, "regimen: planned weeks")
                     ->type_name("WEEKS")
                     ->check(number_check());

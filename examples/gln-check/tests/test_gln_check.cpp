@@ -282,6 +282,41 @@ TEST_CASE("numeric validation is the library's: a negative weight is input.inval
   CHECK(finding(zero_doses.at("findings"), "input.invalid").at("field") == "doses_per_day");
 }
 
+TEST_CASE("--doses reads a whole number as a request does: 2.0 and 2e0 are 2") {
+  const std::vector<std::string> person{"--age", "40", "--purpose", "gut_barrier", "--grams", "5"};
+  auto answer_with = [&](const std::string& doses) {
+    std::vector<std::string> args = person;
+    args.insert(args.end(), {"--doses", doses});
+    return run_json(args);
+  };
+  const json two = answer_with("2");
+  CHECK(two.at("request").at("regimen").at("doses_per_day") == 2);
+  for (const char* same : {"2.0", "2e0", "20e-1", "+2"}) {
+    INFO(same);
+    CHECK(answer_with(same) == two);
+  }
+  const tool_result line =
+      run_tool({"--batch"},
+               R"({"age_years": 40, "purpose": "gut_barrier", "regimen": {"grams_per_dose": 5, )"
+               R"("doses_per_day": 2.0}})"
+               "\n");
+  REQUIRE(line.code == gln_check::exit_ok);
+  CHECK(json::parse(line.out).at("answer") == two.at("answer"));
+  for (const auto& [doses, problem] :
+       std::vector<std::pair<std::string, std::string>>{{"2.5", "'2.5' is not a whole number"},
+                                                        {"25e-1", "'25e-1' is not a whole number"},
+                                                        {"3e9", "'3e9' is out of range"},
+                                                        {"1e999", "'1e999' is out of range"},
+                                                        {"two", "'two' is not a whole number"}}) {
+    std::vector<std::string> args = person;
+    args.insert(args.end(), {"--doses", doses});
+    const tool_result r = run_tool(args);
+    INFO(r.err);
+    CHECK(r.code == gln_check::exit_usage);
+    CHECK(r.err.find(problem) != std::string::npos);
+  }
+}
+
 TEST_CASE("a regimen changes the action only when it is the problem") {
   // The same person and goal: OK to try with or without 5 g twice a day; 10 g five times a
   // day is 50 g/day, above the adult maximum of 40 g/day (§6): do not take, and the finding
@@ -782,7 +817,7 @@ TEST_CASE("every example profile parses and names a purpose") {
   CHECK(count >= 3);
 }
 
-TEST_CASE("parse_number and parse_count accept plain decimals only") {
+TEST_CASE("parse_number accepts plain decimals only, parse_count those of a whole value") {
   CHECK(gln_check::parse_number("5") == 5.0);
   CHECK(gln_check::parse_number("-5") == -5.0);
   CHECK(gln_check::parse_number("+62.5") == 62.5);
@@ -795,7 +830,12 @@ TEST_CASE("parse_number and parse_count accept plain decimals only") {
   }
   CHECK(gln_check::parse_count("12") == 12);
   CHECK(gln_check::parse_count("-1") == -1);
-  for (const char* bad : {"", "2.0", "1e1", "2147483648", "-2147483649", "two"}) {
+  // A whole value in any of those spellings, as a request's whole numbers are read.
+  CHECK(gln_check::parse_count("2.0") == 2);
+  CHECK(gln_check::parse_count("1e1") == 10);
+  CHECK(gln_check::parse_count("-0") == 0);
+  CHECK(gln_check::parse_count("2147483647.0") == 2147483647);
+  for (const char* bad : {"", "2.5", "1e-1", "2147483648", "-2147483649", "1e999", "two"}) {
     INFO(bad);
     CHECK_FALSE(gln_check::parse_count(bad).has_value());
   }
@@ -806,7 +846,8 @@ TEST_CASE("parse_number and parse_count accept plain decimals only") {
   CHECK(gln_check::number_problem("nan", false) == "is not a number");
   CHECK(gln_check::number_problem("2147483648", true).rfind("is out of range", 0) == 0);
   CHECK(gln_check::number_problem("-2147483649", true).rfind("is out of range", 0) == 0);
-  CHECK(gln_check::number_problem("1e1", true) == "is not a whole number");
+  CHECK(gln_check::number_problem("2.5", true) == "is not a whole number");
+  CHECK(gln_check::number_problem("3e9", true).rfind("is out of range", 0) == 0);
   CHECK(gln_check::number_problem("two", true) == "is not a whole number");
 }
 
