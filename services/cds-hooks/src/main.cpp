@@ -229,7 +229,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1024, 256 << 20));
   app.add_option("--audit", audit_path,
                  "append-only JSON Lines file for feedback (none: feedback is refused)");
-  app.add_option(
+  auto* screening_date_option = app.add_option(
       "--screening-date", screening_date,
       "screening date YYYY-MM-DD (default: the checked order's authoredOn, else today, UTC)");
   app.add_option(
@@ -249,7 +249,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   gln_cds::config settings;
-  if (!screening_date.empty()) {
+  if (screening_date_option->count() > 0) {  // given empty is no date either
     settings.screening_date = gln::fhir::parse_date(screening_date);
     if (!settings.screening_date || screening_date.size() != 10) {
       std::cerr << "gln-cds-hooks: --screening-date: '" << screening_date

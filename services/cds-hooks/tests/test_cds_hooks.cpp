@@ -26,6 +26,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "catch.hpp"
@@ -120,6 +121,40 @@ class running_service {
   pid_t pid_ = -1;
   int port_ = 0;
 };
+
+// The exit status and stderr of the service started with `arguments` that must refuse to start:
+// -1 when it is still running after 10 s (then stopped).
+std::pair<int, std::string> refused_start(const std::vector<std::string>& arguments) {
+  static std::atomic<int> count{0};
+  const std::string dir = std::string(GLN_CDS_TEST_DIR) + "/refused-" + std::to_string(::getpid()) +
+                          "-" + std::to_string(count++);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::vector<std::string> args{GLN_CDS_SERVICE, "--port", "0"};
+  args.insert(args.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, (dir + "/stderr").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  pid_t pid = -1;
+  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  REQUIRE(spawned == 0);
+  int status = 0;
+  for (int i = 0; i < 400; ++i) {
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      return {WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+              gln_fhir_test::read_text(dir + "/stderr")};
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, &status, 0);
+  return {-1, gln_fhir_test::read_text(dir + "/stderr")};
+}
 
 // Sends `bytes` as they are on a new connection and returns the first answer (its status line,
 // headers and Content-Length bytes of body), or with `until_closed` all it reads until the
@@ -562,6 +597,16 @@ TEST_CASE(
   const json& action = card["suggestions"][0]["actions"][0];
   CHECK(action["type"] == "delete");
   CHECK(action["resourceId"] == "MedicationRequest/gln-draft-test01");
+}
+
+TEST_CASE("cds: a --screening-date that is no YYYY-MM-DD date refuses to start, empty too") {
+  for (const char* date : {"", "2026-02-30", "2026-1-05", "20261130", "today"}) {
+    INFO("'" << date << "'");
+    const auto [code, err] = refused_start({"--screening-date", date});
+    CHECK(code == 2);
+    CHECK(err ==
+          "gln-cds-hooks: --screening-date: '" + std::string(date) + "' is not YYYY-MM-DD\n");
+  }
 }
 
 TEST_CASE("cds: without --screening-date, the order's authoredOn, else today (UTC)") {
