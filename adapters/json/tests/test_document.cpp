@@ -198,6 +198,7 @@ TEST_CASE("json_document_parser refuses what a request must not hold, naming whe
       {"7", "the document must be a JSON object or array"},
       {"\"text\"", "the document must be a JSON object or array"},
       {"null", "the document must be a JSON object or array"},
+      {"\xEF\xBB\xBF{}", "a UTF-8 byte order mark at byte 0: a document starts with '{' or '['"},
       {"{\"a\": 1} {}", "bytes after the document at byte 9"},
       {"[1] x", "bytes after the document at byte 4"},
       {std::string("{\"a\":") + '\0' + "1}", "a NUL byte at byte 5"},

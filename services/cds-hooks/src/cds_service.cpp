@@ -295,6 +295,9 @@ reply service::call(std::string_view id, std::string_view body) const {
   const json* context = fhir::detail::member(request, "context");
   if (context == nullptr || !context->is_object())
     return error_reply(400, "not a CDS Hooks request: no context");
+  const json* given_patient = fhir::detail::member(*context, "patientId");
+  if (given_patient != nullptr && !given_patient->is_string())
+    return error_reply(400, "the context's patientId is not a string");
   if (text_at(*context, "patientId").empty())
     return error_reply(400, "the context has no patientId");
   const json* server = fhir::detail::member(request, "fhirServer");

@@ -78,6 +78,9 @@ class json_document_parser {
     if (auto error = detail::check_bytes(text, max_bytes_)) return error;
     const char first = detail::first_byte(text);
     if (first == '\0') return request_error{{}, "empty: a JSON object or array is expected"};
+    if (auto error = detail::byte_order_mark(text, "a document starts with '{' or '['")) {
+      return error;
+    }
     if (first != '{' && first != '[') {
       return request_error{{}, "the document must be a JSON object or array"};
     }

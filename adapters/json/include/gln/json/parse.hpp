@@ -245,6 +245,16 @@ constexpr char first_byte(std::string_view text) noexcept {
   return '\0';
 }
 
+// RFC 8259 §8.1: a JSON text has no byte order mark. The error says so rather than "not an
+// object": `starts` is what the text must start with instead.
+inline std::optional<request_error> byte_order_mark(std::string_view text,
+                                                    std::string_view starts) noexcept {
+  if (text.substr(0, 3) != "\xEF\xBB\xBF") return std::nullopt;
+  request_error error{{}, "a UTF-8 byte order mark at byte 0: "};
+  error.append(starts);
+  return error;
+}
+
 // Once the value is read: anything but white space after it is an error ("bytes after `what`
 // at byte N"). At the end of the document there is no current location.
 inline std::optional<request_error> trailing_bytes(simdjson::ondemand::document& doc,
@@ -332,10 +342,7 @@ class request_parser {
     if (auto error = detail::check_bytes(text, max_bytes_)) return error;
     const char first = detail::first_byte(text);
     if (first == '\0') return request_error{{}, "empty: a request is a JSON object"};
-    // RFC 8259 §8.1: a JSON text has no byte order mark; say so rather than "not an object".
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
-      return request_error{{}, "a UTF-8 byte order mark at byte 0: a request starts with '{'"};
-    }
+    if (auto error = detail::byte_order_mark(text, "a request starts with '{'")) return error;
     if (first != '{') return request_error{{}, "a request must be a JSON object"};
     prepare(text);
 
