@@ -160,6 +160,7 @@ TEST_CASE("no dose is shown that its own dose check would refuse", "[assess]") {
   const gln::assessment capped = gln::assess(adult(), purpose::gut_barrier, strict);
   CHECK_FALSE(capped.dose.has_value());
   CHECK(capped.dose_shown == dose_status::ask_clinician);
+  CHECK(capped.action == gln::action::ok);  // README: ok can come without a dose
 
   // A per-kg range that rounds to nothing is not shown as "0 g/day".
   const gln::assessment tiny = gln::assess(supervised(person(40.0, 1.0)), purpose::trauma);
@@ -178,8 +179,11 @@ TEST_CASE("when no dose is shown, the result says why", "[assess]") {
             .dose_shown == dose_status::weight_needed);
   gln::policy eight{};
   eight.self_directed_daily_ceiling = gln::grams{8.0};
-  CHECK(gln::assess(adult(), purpose::gut_barrier, eight).dose_shown ==
-        dose_status::closed_by_policy);
+  const gln::assessment closed = gln::assess(adult(), purpose::gut_barrier, eight);
+  CHECK(closed.dose_shown == dose_status::closed_by_policy);
+  // The action follows the findings alone: nothing stands in the way, and no dose is shown.
+  CHECK(closed.action == gln::action::ok);
+  CHECK_FALSE(closed.dose.has_value());
   CHECK(gln::assess(supervised(adult()), purpose::surgical_recovery).dose_shown ==
         dose_status::no_range);
   const gln::assessment bad = gln::assess(person(-1.0, 70.0), purpose::gut_barrier);

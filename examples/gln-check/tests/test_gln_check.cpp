@@ -282,7 +282,7 @@ TEST_CASE("numeric validation is the library's: a negative weight is input.inval
   CHECK(finding(zero_doses.at("findings"), "input.invalid").at("field") == "doses_per_day");
 }
 
-TEST_CASE("--doses reads a whole number as a request does: 2.0 and 2e0 are 2") {
+TEST_CASE("the doses a day on the command line are read as a request reads them: 2.0 is 2") {
   const std::vector<std::string> person{"--age", "40", "--purpose", "gut_barrier", "--grams", "5"};
   auto answer_with = [&](const std::string& doses) {
     std::vector<std::string> args = person;
