@@ -44,30 +44,44 @@ namespace {
 
 using gln_fhir_test::json;
 
+// A new, empty directory for one run of the service: <test dir>/<kind>-<pid>-<n>.
+std::string fresh_run_dir(const char* kind) {
+  static std::atomic<int> count{0};
+  const std::string dir = std::string(GLN_CDS_TEST_DIR) + "/" + kind + "-" +
+                          std::to_string(::getpid()) + "-" + std::to_string(count++);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// Starts the service with --port 0 and `arguments`, its stdout and stderr in files of `dir`.
+pid_t spawn_service(const std::string& dir, std::vector<std::string> arguments) {
+  std::vector<std::string> args{GLN_CDS_SERVICE, "--port", "0"};
+  args.insert(args.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, (dir + "/stdout").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 2, (dir + "/stderr").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  pid_t pid = -1;
+  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  REQUIRE(spawned == 0);
+  return pid;
+}
+
 // The service, started with `arguments` (and --port 0 --port-file), stopped with SIGTERM.
 class running_service {
  public:
   explicit running_service(std::vector<std::string> arguments = {}) {
-    static std::atomic<int> count{0};
-    dir_ = std::string(GLN_CDS_TEST_DIR) + "/run-" + std::to_string(::getpid()) + "-" +
-           std::to_string(count++);
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    dir_ = fresh_run_dir("run");
     const std::string port_file = dir_ + "/port";
-    std::vector<std::string> args{GLN_CDS_SERVICE, "--port", "0", "--port-file", port_file};
-    args.insert(args.end(), arguments.begin(), arguments.end());
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, (dir_ + "/stdout").c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, (dir_ + "/stderr").c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int spawned = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(spawned == 0);
+    arguments.insert(arguments.begin(), {"--port-file", port_file});
+    pid_ = spawn_service(dir_, std::move(arguments));
     for (int i = 0; i < 400 && port_ == 0; ++i) {
       std::ifstream in(port_file);
       if (!(in >> port_)) port_ = 0;
@@ -125,24 +139,8 @@ class running_service {
 // The exit status and stderr of the service started with `arguments` that must refuse to start:
 // -1 when it is still running after 10 s (then stopped).
 std::pair<int, std::string> refused_start(const std::vector<std::string>& arguments) {
-  static std::atomic<int> count{0};
-  const std::string dir = std::string(GLN_CDS_TEST_DIR) + "/refused-" + std::to_string(::getpid()) +
-                          "-" + std::to_string(count++);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  std::vector<std::string> args{GLN_CDS_SERVICE, "--port", "0"};
-  args.insert(args.end(), arguments.begin(), arguments.end());
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 2, (dir + "/stderr").c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  pid_t pid = -1;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  REQUIRE(spawned == 0);
+  const std::string dir = fresh_run_dir("refused");
+  const pid_t pid = spawn_service(dir, arguments);
   int status = 0;
   for (int i = 0; i < 400; ++i) {
     if (::waitpid(pid, &status, WNOHANG) == pid) {
