@@ -1426,6 +1426,24 @@ TEST_CASE("fhir: an order's doses a day and dose, the larger reading") {
     CHECK(check.findings.contains(gln::rule::input_invalid));
     CHECK(check.overall == gln::verdict::avoid);
   }
+  // Far more doses a day than the check allows: kept (up to what an int holds), so refused; it
+  // read as "not a whole number of doses a day", a dose not checked.
+  const std::pair<json, int> too_often[] = {
+      {{{"frequency", 1001}}, 1001},
+      {{{"frequency", 1e9}}, 1000000000},
+      {{{"frequency", 2147483648.0}}, 2147483647},
+      {{{"frequency", 1}, {"period", 0.001}, {"periodUnit", "h"}}, 24000},
+  };
+  for (const auto& [repeat, doses] : too_often) {
+    json timing = daily;
+    timing["repeat"].update(repeat);
+    INFO(timing.dump());
+    const auto r = read(order(timing, one(grams8)));
+    REQUIRE(r.regimen);
+    CHECK(r.regimen->doses_per_day == doses);
+    CHECK(gln::check_dose(gln::profile{}, gln::purpose::general_recovery, *r.regimen).overall ==
+          gln::verdict::avoid);
+  }
   const auto zero_and_two =
       read(order(daily, json::array({{{"doseQuantity", zero}}, {{"doseQuantity", grams2}}})));
   REQUIRE(zero_and_two.regimen);

@@ -246,7 +246,15 @@ int main(int argc, char** argv) {
   app.add_option("--port-file", port_file, "write the port listened on to this file");
   app.add_flag("--log", log,
                "log each request (method, path, status, time; never bodies) to stderr");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // Every bad argument exits 2, as a bad value of ours does (CLI11's own codes vary by kind).
+    std::cerr << "gln-cds-hooks: " << e.what() << " (see gln-cds-hooks --help)\n";
+    return 2;
+  }
 
   gln_cds::config settings;
   if (screening_date_option->count() > 0) {  // given empty is no date either

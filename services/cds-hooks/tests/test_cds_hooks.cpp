@@ -607,6 +607,19 @@ TEST_CASE("cds: a --screening-date that is no YYYY-MM-DD date refuses to start, 
   }
 }
 
+TEST_CASE("cds: every bad argument refuses to start with exit 2") {
+  for (const std::vector<std::string>& arguments : {std::vector<std::string>{"--screening-date="},
+                                                    {"--port", "abc"},
+                                                    {"--threads", "0"},
+                                                    {"--no-such-option"},
+                                                    {"--screening-date"}}) {
+    INFO(arguments.front());
+    const auto [code, err] = refused_start(arguments);
+    CHECK(code == 2);
+    CHECK(err.rfind("gln-cds-hooks: ", 0) == 0);
+  }
+}
+
 TEST_CASE("cds: without --screening-date, the order's authoredOn, else today (UTC)") {
   const auto path = gln_fhir_test::shared_file("fhir/synthea/test02.json");
   if (!path) return;

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -201,11 +202,14 @@ inline std::optional<int> doses_per_day(const json* timing, std::string& problem
       std::max({items_in(member(repeat, "timeOfDay")), items_in(member(repeat, "when")),
                 events_on_one_day(member(timing, "event"))}));
   per_day = std::max({per_day, times, static_cast<double>(by_code)});
-  if (!(per_day >= 1.0 && per_day <= 1000.0) || std::floor(per_day) != per_day) {
+  if (!(per_day >= 1.0) || std::floor(per_day) != per_day) {
     problem = "the order's timing is not a whole number of doses a day";
     return std::nullopt;
   }
-  return static_cast<int>(per_day);
+  // Far more a day than the dose check allows is refused by it: kept as given, up to what an
+  // int holds (more than that is at least that many).
+  constexpr double most = std::numeric_limits<int>::max();
+  return static_cast<int>(std::min(per_day, most));
 }
 
 // Grams a unit text names in words ("g", "gram", "Milligrams"...), 0 for another.
