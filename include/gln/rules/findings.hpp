@@ -66,6 +66,17 @@ inline constexpr std::array<std::array<rule_mask, enum_count<verdict>>, 2> rules
     // end of derived rules_by_level
 }};
 
+// The highest level whose bit is set in n (bit l: level l), suitable for none.
+static_assert(enum_count<verdict> == 4, "highest_level has an entry per set of levels");
+inline constexpr verdict highest_level[16] = {
+    // clang-format off
+    verdict::suitable,       verdict::suitable,       verdict::caution,        verdict::caution,
+    verdict::clinician_only, verdict::clinician_only, verdict::clinician_only, verdict::clinician_only,
+    verdict::avoid,          verdict::avoid,          verdict::avoid,          verdict::avoid,
+    verdict::avoid,          verdict::avoid,          verdict::avoid,          verdict::avoid,
+    // clang-format on
+};
+
 struct finding_writer;
 struct finding_access;
 
@@ -303,22 +314,23 @@ struct finding_writer {
   }
   // Sets the worst level once every finding is in.
   static constexpr void finish(finding_list& list) noexcept { list.worst_ = worst_except(list, 0); }
-  // The worst level of the findings but the `excluded` rules: a few AND operations.
+  // The worst level of the findings but the `excluded` rules: a few AND operations and one
+  // look-up, with no branch on the findings (a varied batch mispredicts one).
   static constexpr verdict worst_except(const finding_list& list, rule_mask excluded) noexcept {
-    if (list.invalid_ != 0) return verdict::avoid;
     const auto& by_level = rules_by_level[list.supervised_ ? 1 : 0];
     const rule_mask fired = list.fired_ & ~excluded;
-    verdict out = verdict::suitable;
-    for (std::size_t level = enum_count<verdict>; level-- > 1;) {
-      if ((fired & by_level[level]) != 0) {
-        out = static_cast<verdict>(level);
-        break;
-      }
-    }
-    if ((fired & bit_of(gln::rule::caution_age_unknown)) != 0) {
-      out = worst(out, list.level_for(gln::rule::caution_age_unknown));
-    }
-    return out;
+    const auto level_bit = [&](verdict level) constexpr noexcept {
+      return static_cast<unsigned>((fired & by_level[index_of(level)]) != 0) << index_of(level);
+    };
+    // bit l: a finding at level l
+    unsigned present = level_bit(verdict::caution) | level_bit(verdict::clinician_only) |
+                       level_bit(verdict::avoid);
+    // caution.age_unknown's level depends on the policy (require_age), not on the table alone.
+    const bool age_unknown = (fired & bit_of(gln::rule::caution_age_unknown)) != 0;
+    present |= static_cast<unsigned>(age_unknown)
+               << index_of(list.level_for(gln::rule::caution_age_unknown));
+    present |= static_cast<unsigned>(list.invalid_ != 0) << index_of(verdict::avoid);
+    return highest_level[present];
   }
   // Whether an input of the profile or the purpose (not of a regimen) is invalid.
   static constexpr bool profile_invalid(const finding_list& list) noexcept {

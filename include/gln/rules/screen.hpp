@@ -293,42 +293,82 @@ struct profile_facts {
   constexpr bool holds(trigger_extra x) const noexcept { return (facts & fact_bit(x)) != 0; }
 };
 
+// Each fact as a bit, with no branch on the profile (a varied batch mispredicts one).
+constexpr fact_mask fact_bit_if(bool holds, trigger_extra x) noexcept {
+  return static_cast<fact_mask>(static_cast<unsigned>(holds) * fact_bit(x));
+}
+
 constexpr profile_facts facts_of(const profile& person, gln::purpose p,
                                  const policy& rules) noexcept {
   using x = trigger_extra;
   profile_facts out{};
   out.invalid = invalid_fields(person, p, rules);
-  out.age_known = person.age_years && (out.invalid & bit_of(input_field::age_years)) == 0;
-  out.weight_known = person.weight_kg && (out.invalid & bit_of(input_field::weight_kg)) == 0;
-  const double age = out.age_known ? *person.age_years : 0.0;
-  const bool adult = out.age_known && age >= rules.adult_age_years;
-  fact_mask facts = 0;
-  if (out.age_known && !adult) facts |= fact_bit(x::age_below_adult);
-  if (out.age_known && age < data::sickle_cell_min_age_years) {
-    facts |= fact_bit(x::age_below_sickle_min);
-  }
-  if (!person.age_years) facts |= fact_bit(x::age_unknown);
-  if (!person.conditions_known) facts |= fact_bit(x::conditions_unknown);
-  if (!person.medications_known) facts |= fact_bit(x::medications_unknown);
-  if (person.unmapped_conditions > 0) facts |= fact_bit(x::conditions_unmapped);
+  const bool age_given = person.age_years.has_value();
+  const bool weight_given = person.weight_kg.has_value();
+  const bool days_given = person.weight_age_days.has_value();
+  out.age_known = both(age_given, (out.invalid & bit_of(input_field::age_years)) == 0);
+  out.weight_known = both(weight_given, (out.invalid & bit_of(input_field::weight_kg)) == 0);
+  const double age = held_or_default(person.age_years);  // read only where age_known
+  const bool adult = both(out.age_known, age >= rules.adult_age_years);
   // input.weight_stale: the minors' (shorter) limit unless the person is known to be an adult.
-  const int max_days = adult ? rules.max_weight_age_days_adult : rules.max_weight_age_days_minor;
-  const bool stale =
-      out.weight_known && person.weight_age_days && *person.weight_age_days > max_days;
-  if (stale) facts |= fact_bit(x::weight_stale);
-  out.facts = facts;
-  out.weight_current = out.weight_known && !stale;
+  const int adult_days = rules.max_weight_age_days_adult;  // both read: a select, not a branch
+  const int minor_days = rules.max_weight_age_days_minor;
+  const int max_days = adult ? adult_days : minor_days;
+  const int days = held_or_default(person.weight_age_days);  // read only where given
+  const bool stale = both(both(out.weight_known, days_given), days > max_days);
+  out.facts =
+      static_cast<fact_mask>(fact_bit_if(both(out.age_known, !adult), x::age_below_adult) |
+                             fact_bit_if(both(out.age_known, age < data::sickle_cell_min_age_years),
+                                         x::age_below_sickle_min) |
+                             fact_bit_if(!age_given, x::age_unknown) |
+                             fact_bit_if(!person.conditions_known, x::conditions_unknown) |
+                             fact_bit_if(!person.medications_known, x::medications_unknown) |
+                             fact_bit_if(person.unmapped_conditions > 0, x::conditions_unmapped) |
+                             fact_bit_if(stale, x::weight_stale));
+  out.weight_current = both(out.weight_known, !stale);
   return out;
 }
 
-// Whether a compound trigger fires, its purpose already known to match.
+// Whether a compound trigger fires, its purpose already known to match. Without branches:
+// the row is a constant where fired_rules calls it, so the tests on it fold away.
 constexpr bool compound_fires(const data::screening_trigger& t, const profile& person,
                               fact_mask facts) noexcept {
-  const bool any =
-      person.conditions.intersects(t.conditions) || person.medications.intersects(t.medications);
+  const bool by_condition = person.conditions.intersects(t.conditions);
+  const bool by_medication = person.medications.intersects(t.medications);
+  const bool any = by_condition || by_medication;
   if (t.extra == trigger_extra::medication_absent) return !any;
-  if (is_fact(t.extra) && (facts & fact_bit(t.extra)) == 0) return false;
-  return any || (t.conditions.empty() && t.medications.empty());
+  const bool fact_holds = !is_fact(t.extra) || (facts & fact_bit(t.extra)) != 0;
+  const bool on_facts_alone = t.conditions.empty() && t.medications.empty();
+  return fact_holds && (any || on_facts_alone);
+}
+
+// The compound rules that fire, from the checks the purpose asks for (bit i:
+// compound_trigger_rows[i]): every row is tested and masked by its check bit, unrolled, so the
+// number of checks is not a branch.
+template <std::size_t Row = 0>
+constexpr rule_mask compound_rules(const profile& person, std::uint32_t checks,
+                                   fact_mask facts) noexcept {
+  constexpr std::size_t rows = sizeof(compound_trigger_rows);
+  if constexpr (Row < rows) {
+    const data::screening_trigger& t = data::screening_triggers[compound_trigger_rows[Row]];
+    const bool asked = ((checks >> Row) & 1U) != 0;
+    const bool holds = compound_fires(t, person, facts);
+    const bool fires = asked && holds;
+    return (fires ? bit_of(t.id) : rule_mask{0}) | compound_rules<Row + 1>(person, checks, facts);
+  } else {
+    return 0;
+  }
+}
+
+// The fact-only rules of the facts that hold, one masked look-up per fact, unrolled.
+template <std::size_t Fact = 0>
+constexpr rule_mask fact_rules(fact_mask facts) noexcept {
+  if constexpr (Fact < enum_count<trigger_extra>) {
+    const rule_mask here = ((facts >> Fact) & 1U) != 0 ? rules_by_fact[Fact] : rule_mask{0};
+    return here | fact_rules<Fact + 1>(facts);
+  } else {
+    return 0;
+  }
 }
 
 // The worst self-directed level among the rules in `fired` (suitable for none).
@@ -347,16 +387,8 @@ constexpr rule_mask fired_rules(const profile& person, gln::purpose p,
   rule_mask fired = by_purpose.fires;
   fired |= plain_rules_of(person.conditions.bits(), condition_rules_by_nibble);
   fired |= plain_rules_of(person.medications.bits(), medication_rules_by_nibble);
-  rule_mask by_facts = 0;
-  for (unsigned rest = known.facts; rest != 0; rest &= rest - 1U) {
-    by_facts |= rules_by_fact[lowest_bit_index(rest)];
-  }
-  fired |= by_facts & by_purpose.fact_rules;
-  for (std::uint32_t rest = by_purpose.checks; rest != 0; rest &= rest - 1U) {
-    const data::screening_trigger& t =
-        data::screening_triggers[compound_trigger_rows[lowest_bit_index(rest)]];
-    if (compound_fires(t, person, known.facts)) fired |= bit_of(t.id);
-  }
+  fired |= fact_rules(known.facts) & by_purpose.fact_rules;
+  fired |= compound_rules(person, by_purpose.checks, known.facts);
   return fired;
 }
 
