@@ -106,7 +106,7 @@ namespace derive = gln::detail::derive;
                 #table " differs from its derivation: run scripts/derive-tables.sh")
 GLN_DERIVED(condition_rules_by_nibble);
 GLN_DERIVED(medication_rules_by_nibble);
-GLN_DERIVED(rules_by_fact);
+GLN_DERIVED(fact_rules_by_nibble);
 GLN_DERIVED(compound_trigger_rows);
 GLN_DERIVED(screen_by_purpose);
 GLN_DERIVED(rules_by_level);

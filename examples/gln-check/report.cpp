@@ -391,7 +391,11 @@ std::string policy_text(const gln::request& req) {
     const double asked = gln::knob_value(req.rules, knob);
     const double used = gln::knob_value(applied, knob);
     text += (text.empty() ? "" : "; ") + std::string(gln::to_string(knob)) + " " + shown(asked);
-    if (!(asked == used)) {
+    if (asked == used) continue;
+    // A later day past the knob it may not pass is held to that knob: say which.
+    if (info.at_most && used == gln::knob_value(applied, *info.at_most)) {
+      text += " (held to " + std::string(gln::to_string(*info.at_most)) + ": " + shown(used) + ")";
+    } else {
       text += " (not applied; in force: " + shown(used) + ")";
     }
   }

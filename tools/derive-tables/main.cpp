@@ -120,8 +120,8 @@ std::vector<table> derived_tables() {
                  masks_by_nibble<gln::condition>(derive::condition_rules_by_nibble())});
   out.push_back({"rules/screen.hpp", "medication_rules_by_nibble",
                  masks_by_nibble<gln::medication>(derive::medication_rules_by_nibble())});
-  out.push_back(
-      {"rules/screen.hpp", "rules_by_fact", masks_by<gln::trigger_extra>(derive::rules_by_fact())});
+  out.push_back({"rules/screen.hpp", "fact_rules_by_nibble",
+                 masks_by_nibble<gln::trigger_extra>(derive::fact_rules_by_nibble())});
   {
     table t{"rules/screen.hpp", "compound_trigger_rows", {}};
     for (std::uint8_t row : derive::compound_trigger_rows()) {

@@ -91,6 +91,8 @@ constexpr std::array<rule_mask, enum_count<trigger_extra>> rules_by_fact() noexc
   return out;
 }
 
+constexpr auto fact_rules_by_nibble() noexcept { return by_nibble(rules_by_fact()); }
+
 constexpr std::size_t compound_trigger_count() noexcept {
   std::size_t count = 0;
   for (const data::screening_trigger& t : data::screening_triggers) {

@@ -325,10 +325,13 @@ struct finding_writer {
     // bit l: a finding at level l
     unsigned present = level_bit(verdict::caution) | level_bit(verdict::clinician_only) |
                        level_bit(verdict::avoid);
-    // caution.age_unknown's level depends on the policy (require_age), not on the table alone.
-    const bool age_unknown = (fired & bit_of(gln::rule::caution_age_unknown)) != 0;
-    present |= static_cast<unsigned>(age_unknown)
-               << index_of(list.level_for(gln::rule::caution_age_unknown));
+    // policy.require_age raises caution.age_unknown above its level in the table. A branch on
+    // the policy, not the profile: a batch under one policy predicts it.
+    if (list.rules_.require_age) {
+      const bool age_unknown = (fired & bit_of(gln::rule::caution_age_unknown)) != 0;
+      present |= static_cast<unsigned>(age_unknown)
+                 << index_of(list.level_for(gln::rule::caution_age_unknown));
+    }
     present |= static_cast<unsigned>(list.invalid_ != 0) << index_of(verdict::avoid);
     return highest_level[present];
   }

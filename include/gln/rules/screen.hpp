@@ -228,22 +228,68 @@ constexpr rule_mask plain_rules_of(std::uint64_t bits,
   }
 }
 
-// The fact-only rules, per fact (whatever the purpose; purpose_screen::fact_rules narrows).
-inline constexpr std::array<rule_mask, enum_count<trigger_extra>> rules_by_fact{{
-    // derived rules_by_fact
+// The fact-only rules of any set of facts (a fact_mask), four facts at a time as for the
+// conditions above, whatever the purpose (purpose_screen::fact_rules narrows).
+inline constexpr rule_mask fact_rules_by_nibble[(enum_count<trigger_extra> + 3) / 4][16] = {
+    // derived fact_rules_by_nibble
     // clang-format off
-    0x0000000000000000,  // none
-    0x0000000001000000,  // age_below_adult
-    0x0000000010000000,  // age_below_sickle_min
-    0x0000000000000000,  // medication_absent
-    0x0000000002000000,  // age_unknown
-    0x0000000080000000,  // conditions_unknown
-    0x0000000100000000,  // medications_unknown
-    0x0000000200000000,  // conditions_unmapped
-    0x0000000400000000,  // weight_stale
+    {
+        0x0000000000000000,  // none of none, age_below_adult, age_below_sickle_min, medication_absent: no rule
+        0x0000000000000000,  // none: no rule
+        0x0000000001000000,  // age_below_adult: caution.minor
+        0x0000000001000000,  // none + age_below_adult: caution.minor
+        0x0000000010000000,  // age_below_sickle_min: purpose.sickle_cell_age
+        0x0000000010000000,  // none + age_below_sickle_min: purpose.sickle_cell_age
+        0x0000000011000000,  // age_below_adult + age_below_sickle_min: caution.minor, purpose.sickle_cell_age
+        0x0000000011000000,  // none + age_below_adult + age_below_sickle_min: caution.minor, purpose.sickle_cell_age
+        0x0000000000000000,  // medication_absent: no rule
+        0x0000000000000000,  // none + medication_absent: no rule
+        0x0000000001000000,  // age_below_adult + medication_absent: caution.minor
+        0x0000000001000000,  // none + age_below_adult + medication_absent: caution.minor
+        0x0000000010000000,  // age_below_sickle_min + medication_absent: purpose.sickle_cell_age
+        0x0000000010000000,  // none + age_below_sickle_min + medication_absent: purpose.sickle_cell_age
+        0x0000000011000000,  // age_below_adult + age_below_sickle_min + medication_absent: caution.minor, purpose.sickle_cell_age
+        0x0000000011000000,  // none + age_below_adult + age_below_sickle_min + medication_absent: caution.minor, purpose.sickle_cell_age
+    },
+    {
+        0x0000000000000000,  // none of age_unknown, conditions_unknown, medications_unknown, conditions_unmapped: no rule
+        0x0000000002000000,  // age_unknown: caution.age_unknown
+        0x0000000080000000,  // conditions_unknown: input.conditions_unknown
+        0x0000000082000000,  // age_unknown + conditions_unknown: caution.age_unknown, input.conditions_unknown
+        0x0000000100000000,  // medications_unknown: input.medications_unknown
+        0x0000000102000000,  // age_unknown + medications_unknown: caution.age_unknown, input.medications_unknown
+        0x0000000180000000,  // conditions_unknown + medications_unknown: input.conditions_unknown, input.medications_unknown
+        0x0000000182000000,  // age_unknown + conditions_unknown + medications_unknown: caution.age_unknown, input.conditions_unknown, input.medications_unknown
+        0x0000000200000000,  // conditions_unmapped: input.conditions_unmapped
+        0x0000000202000000,  // age_unknown + conditions_unmapped: caution.age_unknown, input.conditions_unmapped
+        0x0000000280000000,  // conditions_unknown + conditions_unmapped: input.conditions_unknown, input.conditions_unmapped
+        0x0000000282000000,  // age_unknown + conditions_unknown + conditions_unmapped: caution.age_unknown, input.conditions_unknown, input.conditions_unmapped
+        0x0000000300000000,  // medications_unknown + conditions_unmapped: input.medications_unknown, input.conditions_unmapped
+        0x0000000302000000,  // age_unknown + medications_unknown + conditions_unmapped: caution.age_unknown, input.medications_unknown, input.conditions_unmapped
+        0x0000000380000000,  // conditions_unknown + medications_unknown + conditions_unmapped: input.conditions_unknown, input.medications_unknown, input.conditions_unmapped
+        0x0000000382000000,  // age_unknown + conditions_unknown + medications_unknown + conditions_unmapped: caution.age_unknown, input.conditions_unknown, input.medications_unknown, input.conditions_unmapped
+    },
+    {
+        0x0000000000000000,  // none of weight_stale: no rule
+        0x0000000400000000,  // weight_stale: input.weight_stale
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000400000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000400000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000400000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000400000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000400000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000400000000,  // a member past the last (no set holds it): never read
+        0x0000000000000000,  // a member past the last (no set holds it): never read
+        0x0000000400000000,  // a member past the last (no set holds it): never read
+    },
     // clang-format on
-    // end of derived rules_by_fact
-}};
+    // end of derived fact_rules_by_nibble
+};
 
 // The rows of data::screening_triggers that are compound, in table order.
 inline constexpr std::uint8_t compound_trigger_rows[] = {
@@ -360,17 +406,6 @@ constexpr rule_mask compound_rules(const profile& person, std::uint32_t checks,
   }
 }
 
-// The fact-only rules of the facts that hold, one masked look-up per fact, unrolled.
-template <std::size_t Fact = 0>
-constexpr rule_mask fact_rules(fact_mask facts) noexcept {
-  if constexpr (Fact < enum_count<trigger_extra>) {
-    const rule_mask here = ((facts >> Fact) & 1U) != 0 ? rules_by_fact[Fact] : rule_mask{0};
-    return here | fact_rules<Fact + 1>(facts);
-  } else {
-    return 0;
-  }
-}
-
 // The worst self-directed level among the rules in `fired` (suitable for none).
 constexpr verdict worst_self_directed_level(rule_mask fired) noexcept {
   for (std::size_t level = enum_count<verdict>; level-- > 1;) {
@@ -387,7 +422,7 @@ constexpr rule_mask fired_rules(const profile& person, gln::purpose p,
   rule_mask fired = by_purpose.fires;
   fired |= plain_rules_of(person.conditions.bits(), condition_rules_by_nibble);
   fired |= plain_rules_of(person.medications.bits(), medication_rules_by_nibble);
-  fired |= fact_rules(known.facts) & by_purpose.fact_rules;
+  fired |= plain_rules_of(known.facts, fact_rules_by_nibble) & by_purpose.fact_rules;
   fired |= compound_rules(person, by_purpose.checks, known.facts);
   return fired;
 }
