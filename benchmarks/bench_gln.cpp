@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <gln/gln.hpp>
@@ -29,20 +30,25 @@ constexpr std::size_t pool = 256;
 
 // The hand-written reference is a floor only if it answers as gln does: every benchmark that
 // times it first checks, on its own inputs, that both give the same verdict and rules.
+// Both references against gln::screen on every input; the first disagreement stops the run.
 void require_agreement(const std::vector<query>& inputs) {
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const gln_bench::reference_result mine =
-        gln_bench::reference_screen(inputs[i].person, inputs[i].purpose);
     const gln_bench::reference_result theirs =
         gln_bench::as_reference(gln::screen(inputs[i].person, inputs[i].purpose));
-    if (mine.overall != theirs.overall || mine.rules != theirs.rules) {
-      std::fprintf(stderr,
-                   "reference_screen and gln::screen disagree on input %zu: verdict %d vs %d, "
-                   "rules %#llx vs %#llx\n",
-                   i, static_cast<int>(mine.overall), static_cast<int>(theirs.overall),
-                   static_cast<unsigned long long>(mine.rules),
-                   static_cast<unsigned long long>(theirs.rules));
-      std::abort();
+    const std::pair<const char*, gln_bench::reference_result> references[] = {
+        {"reference_screen", gln_bench::reference_screen(inputs[i].person, inputs[i].purpose)},
+        {"reference_screen_branch_free",
+         gln_bench::reference_screen_branch_free(inputs[i].person, inputs[i].purpose)}};
+    for (const auto& [name, mine] : references) {
+      if (mine.overall != theirs.overall || mine.rules != theirs.rules) {
+        std::fprintf(stderr,
+                     "%s and gln::screen disagree on input %zu: verdict %d vs %d, "
+                     "rules %#llx vs %#llx\n",
+                     name, i, static_cast<int>(mine.overall), static_cast<int>(theirs.overall),
+                     static_cast<unsigned long long>(mine.rules),
+                     static_cast<unsigned long long>(theirs.rules));
+        std::abort();
+      }
     }
   }
 }
@@ -378,6 +384,26 @@ void BM_reference_screen_batch_1M(benchmark::State& state) {
                          benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_reference_screen_batch_1M)->Unit(benchmark::kMillisecond);
+
+// The same batch through the branch-free reference (checked in the same way).
+void BM_reference_branch_free_batch_1M(benchmark::State& state) {
+  constexpr std::size_t count = 1'000'000;
+  const std::vector<query> inputs = gln_bench::varied_queries(count, seed);
+  require_agreement(inputs);
+  for (auto _ : state) {
+    std::array<std::size_t, gln::enum_count<gln::verdict>> tally{};
+    for (const query& q : inputs) {
+      const gln::verdict overall =
+          gln_bench::reference_screen_branch_free(q.person, q.purpose).overall;
+      ++tally[gln::index_of(overall)];
+    }
+    benchmark::DoNotOptimize(tally);
+  }
+  state.counters["profiles/s"] =
+      benchmark::Counter(static_cast<double>(count) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_reference_branch_free_batch_1M)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -1,9 +1,10 @@
-// The floor for screen(): the same screening rules (docs/knowledge.md §4, default policy)
-// written by hand, as an app would without gln's tables: straight-line tests of the profile
-// that set one bit per rule (bit i is gln::rule i), then the worst level from hand-written
-// masks of the rules of each level. The benchmarks
-// check, before timing, that it and gln::screen give the same verdict and the same rules for
-// every input; it is a yardstick, not a second source of truth.
+// The floors for screen(): the same screening rules (docs/knowledge.md §4, default policy)
+// written by hand, as an app would without gln's tables, twice: reference_screen as
+// straight-line tests of the profile that set one bit per rule (bit i is gln::rule i), then
+// the worst level from hand-written masks of the rules of each level; and
+// reference_screen_branch_free, the same without a branch on the profile, for a batch. The
+// benchmarks check, before timing, that each and gln::screen give the same verdict and the
+// same rules for every input; they are yardsticks, not a second source of truth.
 #ifndef GLN_BENCHMARKS_REFERENCE_SCREEN_HPP
 #define GLN_BENCHMARKS_REFERENCE_SCREEN_HPP
 
@@ -145,6 +146,139 @@ inline reference_result reference_screen(const gln::profile& p, gln::purpose why
     out.overall = gln::verdict::caution;
   }
   return out;
+}
+
+// The same rules without a branch on the profile, as code written for a batch would be: each
+// test a 0-or-1 shifted to its rule's bit, the purpose's rules from a table, and the worst
+// level from a table of the levels present. On a varied batch the branches of
+// reference_screen are mispredicted; this is the floor there.
+namespace detail {
+
+constexpr std::uint64_t bit_if(bool holds, gln::rule id) noexcept {
+  return static_cast<std::uint64_t>(holds) << static_cast<unsigned>(id);
+}
+constexpr bool both(bool a, bool b) noexcept {
+  return (static_cast<unsigned>(a) & static_cast<unsigned>(b)) != 0;
+}
+
+// The rules each purpose fires on its own (docs/knowledge.md §4), by hand; the last entry is
+// for a value outside the enum.
+constexpr std::uint64_t clinician_managed = bit(gln::rule::purpose_clinician_managed);
+constexpr std::uint64_t purpose_rules[gln::enum_count<gln::purpose> + 1] = {
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,                                         // general_recovery .. athletic_performance
+    bit(gln::rule::purpose_ibs_other_causes),  // ibs_symptoms
+    clinician_managed,
+    clinician_managed,  // oral_mucositis, surgical_recovery
+    clinician_managed,
+    clinician_managed,  // critical_illness, trauma
+    clinician_managed,
+    clinician_managed,  // burns, sickle_cell_disease
+    clinician_managed,  // short_bowel_syndrome
+    0};
+
+// The worst level among the levels present (bit l: level l).
+constexpr gln::verdict worst_present[16] = {
+    gln::verdict::suitable,       gln::verdict::suitable,       gln::verdict::caution,
+    gln::verdict::caution,        gln::verdict::clinician_only, gln::verdict::clinician_only,
+    gln::verdict::clinician_only, gln::verdict::clinician_only, gln::verdict::avoid,
+    gln::verdict::avoid,          gln::verdict::avoid,          gln::verdict::avoid,
+    gln::verdict::avoid,          gln::verdict::avoid,          gln::verdict::avoid,
+    gln::verdict::avoid};
+
+}  // namespace detail
+
+inline reference_result reference_screen_branch_free(const gln::profile& p,
+                                                     gln::purpose why) noexcept {
+  using c = gln::condition;
+  using m = gln::medication;
+  using r = gln::rule;
+  using detail::bit_if;
+  using detail::both;
+  const std::uint64_t has = p.conditions.bits();
+  const std::uint64_t takes = p.medications.bits();
+  const auto in = [](std::uint64_t bits, auto member) {
+    return ((bits >> static_cast<unsigned>(member)) & 1U) != 0;
+  };
+
+  const bool age_known = p.age_years.has_value();
+  const double age = p.age_years.value_or(0.0);
+  const bool age_valid = both(age_known, both(age >= 0.0, age <= 130.0));
+  const bool weight_known = p.weight_kg.has_value();
+  const double kg = p.weight_kg.value_or(gln::kilograms{}).value();
+  const bool weight_valid = both(weight_known, both(kg >= 0.2, kg <= 700.0));
+  const bool days_known = p.weight_age_days.has_value();
+  const int days = p.weight_age_days.value_or(0);
+  const auto purpose_index = static_cast<unsigned>(why);
+  const bool purpose_valid = purpose_index < gln::enum_count<gln::purpose>;
+  const bool invalid =
+      (static_cast<unsigned>(age_known && !age_valid) |
+       static_cast<unsigned>(weight_known && !weight_valid) | static_cast<unsigned>(days < 0) |
+       static_cast<unsigned>(p.conditions.has_out_of_range()) |
+       static_cast<unsigned>(p.medications.has_out_of_range()) |
+       static_cast<unsigned>(static_cast<unsigned>(p.oversight) > 1U) |
+       static_cast<unsigned>(!purpose_valid)) != 0;
+
+  std::uint64_t fired = bit_if(invalid, r::input_invalid);
+  fired |= bit_if(in(has, c::hepatic_encephalopathy), r::contra_hepatic_encephalopathy);
+  fired |= bit_if(in(has, c::hepatic_failure), r::contra_hepatic_failure);
+  fired |= bit_if(in(has, c::cirrhosis), r::contra_cirrhosis);
+  fired |= bit_if(in(has, c::liver_disease), r::contra_liver_disease);
+  fired |= bit_if(in(has, c::severe_kidney_disease), r::contra_severe_kidney_disease);
+  fired |= bit_if(in(has, c::kidney_disease), r::contra_kidney_disease);
+  fired |= bit_if(in(has, c::multiorgan_failure), r::contra_multiorgan_failure);
+  fired |= bit_if(in(has, c::shock), r::contra_shock);
+  fired |= bit_if(in(has, c::reyes_syndrome), r::contra_reyes_syndrome);
+  fired |= bit_if(in(has, c::metabolic_acidosis), r::contra_metabolic_acidosis);
+  fired |= bit_if(in(has, c::cancer), r::caution_cancer);
+  fired |= bit_if(in(has, c::cancer_treatment) || in(takes, m::antineoplastic),
+                  r::caution_cancer_treatment);
+  fired |= bit_if(in(has, c::pregnancy), r::caution_pregnancy);
+  fired |= bit_if(in(has, c::breastfeeding), r::caution_breastfeeding);
+  fired |= bit_if(in(has, c::recent_icu_stay), r::caution_recent_icu_stay);
+  fired |= bit_if(in(has, c::sepsis), r::caution_sepsis);
+  fired |= bit_if(in(has, c::unexplained_neurologic_symptoms), r::caution_neurologic_symptoms);
+  fired |= bit_if(in(has, c::seizure_disorder) || in(takes, m::anticonvulsant),
+                  r::caution_seizure_disorder);
+  fired |= bit_if(in(has, c::bipolar_disorder), r::caution_bipolar_disorder);
+  fired |= bit_if(in(takes, m::lactulose), r::caution_lactulose);
+  fired |= bit_if(in(has, c::msg_sensitivity), r::caution_msg_sensitivity);
+  fired |= bit_if(in(takes, m::other_prescription), r::caution_other_prescription);
+  fired |= bit_if(in(takes, m::supplement_stack), r::caution_supplement_stack);
+  const bool minor = both(age_valid, age < 18.0);
+  fired |= bit_if(minor, r::caution_minor);
+  fired |= bit_if(!age_known, r::caution_age_unknown);
+
+  fired |= detail::purpose_rules[purpose_valid ? purpose_index : gln::enum_count<gln::purpose>];
+  const bool critical = why == gln::purpose::critical_illness || why == gln::purpose::trauma;
+  const bool organ_failure = in(has, c::multiorgan_failure) || in(has, c::shock) ||
+                             in(has, c::severe_kidney_disease) || in(has, c::hepatic_failure);
+  fired |= bit_if(both(critical, organ_failure), r::purpose_critical_with_organ_failure);
+  fired |= bit_if(both(why == gln::purpose::sickle_cell_disease, both(age_valid, age < 5.0)),
+                  r::purpose_sickle_cell_age);
+  fired |= bit_if(both(why == gln::purpose::short_bowel_syndrome, !in(takes, m::growth_hormone)),
+                  r::purpose_short_bowel_needs_gh);
+
+  fired |= bit_if(!p.conditions_known, r::input_conditions_unknown);
+  fired |= bit_if(!p.medications_known, r::input_medications_unknown);
+  fired |= bit_if(p.unmapped_conditions > 0, r::input_conditions_unmapped);
+  const bool adult = both(age_valid, age >= 18.0);
+  fired |= bit_if(both(both(weight_valid, days_known), days > (adult ? 365 : 90)),
+                  r::input_weight_stale);  // a note: level suitable
+
+  // Under supervision clinician_only reads as caution; avoid stays avoid.
+  const bool supervised = p.oversight == gln::oversight::clinician_supervised;
+  const bool clinician_only = (fired & detail::clinician_only_rules) != 0;
+  const unsigned present = static_cast<unsigned>((fired & detail::caution_rules) != 0) << 1U |
+                           static_cast<unsigned>(both(clinician_only, supervised)) << 1U |
+                           static_cast<unsigned>(both(clinician_only, !supervised)) << 2U |
+                           static_cast<unsigned>((fired & detail::avoid_rules) != 0) << 3U;
+  return reference_result{detail::worst_present[present], fired};
 }
 
 // gln::screen's answer in the reference's terms.
