@@ -352,8 +352,9 @@ constexpr profile_facts facts_of(const profile& person, gln::purpose p,
   const bool age_given = person.age_years.has_value();
   const bool weight_given = person.weight_kg.has_value();
   const bool days_given = person.weight_age_days.has_value();
-  out.age_known = both(age_given, (out.invalid & bit_of(input_field::age_years)) == 0);
-  out.weight_known = both(weight_given, (out.invalid & bit_of(input_field::weight_kg)) == 0);
+  // From the checks themselves, not read back from `invalid`: a shorter chain of operations.
+  out.age_known = both(age_given, age_is_valid(person, rules));
+  out.weight_known = both(weight_given, weight_is_valid(person, rules));
   const double age = held_or_default(person.age_years);  // read only where age_known
   const bool adult = both(out.age_known, age >= rules.adult_age_years);
   // input.weight_stale: the minors' (shorter) limit unless the person is known to be an adult.
