@@ -319,12 +319,10 @@ struct finding_writer {
   static constexpr verdict worst_except(const finding_list& list, rule_mask excluded) noexcept {
     const auto& by_level = rules_by_level[list.supervised_ ? 1 : 0];
     const rule_mask fired = list.fired_ & ~excluded;
-    const auto level_bit = [&](verdict level) constexpr noexcept {
-      return static_cast<unsigned>((fired & by_level[index_of(level)]) != 0) << index_of(level);
-    };
-    // bit l: a finding at level l
-    unsigned present = level_bit(verdict::caution) | level_bit(verdict::clinician_only) |
-                       level_bit(verdict::avoid);
+    // bit l: a finding at level l (caution 1, clinician_only 2, avoid 3)
+    unsigned present = static_cast<unsigned>((fired & by_level[1]) != 0) << 1U;
+    present |= static_cast<unsigned>((fired & by_level[2]) != 0) << 2U;
+    present |= static_cast<unsigned>((fired & by_level[3]) != 0) << 3U;
     // policy.require_age raises caution.age_unknown above its level in the table. A branch on
     // the policy, not the profile: a batch under one policy predicts it.
     if (list.rules_.require_age) {

@@ -376,8 +376,8 @@ constexpr profile_facts facts_of(const profile& person, gln::purpose p,
   return out;
 }
 
-// Whether a compound trigger fires, its purpose already known to match. Without branches:
-// the row is a constant where fired_rules calls it, so the tests on it fold away.
+// Whether a compound trigger fires, its purpose already known to match: no branch on the
+// profile (those on the row go the same way for every profile).
 constexpr bool compound_fires(const data::screening_trigger& t, const profile& person,
                               fact_mask facts) noexcept {
   const bool by_condition = person.conditions.intersects(t.conditions);
@@ -389,22 +389,19 @@ constexpr bool compound_fires(const data::screening_trigger& t, const profile& p
   return fact_holds && (any || on_facts_alone);
 }
 
-// The compound rules that fire, from the checks the purpose asks for (bit i:
-// compound_trigger_rows[i]): every row is tested and masked by its check bit, unrolled, so the
-// number of checks is not a branch.
-template <std::size_t Row = 0>
-constexpr rule_mask compound_rules(const profile& person, std::uint32_t checks,
+// The compound rules that fire, from the checks the purpose asks for (purpose_screen::checks,
+// bit i: compound_trigger_rows[i]): every row is tested and masked by its check bit, so the loop
+// runs the same number of times for every profile and the purpose's checks are not a branch.
+constexpr rule_mask compound_rules(const profile& person, const purpose_screen& by_purpose,
                                    fact_mask facts) noexcept {
-  constexpr std::size_t rows = sizeof(compound_trigger_rows);
-  if constexpr (Row < rows) {
-    const data::screening_trigger& t = data::screening_triggers[compound_trigger_rows[Row]];
-    const bool asked = ((checks >> Row) & 1U) != 0;
+  rule_mask out = 0;
+  for (std::size_t row = 0; row < sizeof(compound_trigger_rows); ++row) {
+    const data::screening_trigger& t = data::screening_triggers[compound_trigger_rows[row]];
+    const bool asked = ((by_purpose.checks >> row) & 1U) != 0;
     const bool holds = compound_fires(t, person, facts);
-    const bool fires = asked && holds;
-    return (fires ? bit_of(t.id) : rule_mask{0}) | compound_rules<Row + 1>(person, checks, facts);
-  } else {
-    return 0;
+    out |= static_cast<rule_mask>(both(asked, holds)) << index_of(t.id);
   }
+  return out;
 }
 
 // The worst self-directed level among the rules in `fired` (suitable for none).
@@ -424,7 +421,7 @@ constexpr rule_mask fired_rules(const profile& person, gln::purpose p,
   fired |= plain_rules_of(person.conditions.bits(), condition_rules_by_nibble);
   fired |= plain_rules_of(person.medications.bits(), medication_rules_by_nibble);
   fired |= plain_rules_of(known.facts, fact_rules_by_nibble) & by_purpose.fact_rules;
-  fired |= compound_rules(person, by_purpose.checks, known.facts);
+  fired |= compound_rules(person, by_purpose, known.facts);
   return fired;
 }
 
