@@ -38,7 +38,7 @@ constexpr bool weight_is_valid(const profile& person, const policy& rules) noexc
   return either(!person.weight_kg.has_value(), both(kg >= lowest, kg <= highest));
 }
 
-// `bit` when `holds`, else 0.
+// The bit of `field` when `holds`, else 0.
 constexpr field_mask field_bit_if(bool holds, input_field field) noexcept {
   return static_cast<field_mask>(static_cast<unsigned>(holds) * bit_of(field));
 }

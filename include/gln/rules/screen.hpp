@@ -215,8 +215,8 @@ inline constexpr rule_mask medication_rules_by_nibble[(enum_count<gln::medicatio
     // end of derived medication_rules_by_nibble
 };
 
-// The plain rules of the members in `bits` (an enum_set's bits), from a table above: one
-// look-up per group of four, unrolled (g++ -O2 keeps a loop of six).
+// The rules of the members in `bits` (an enum_set's bits, or a fact_mask), from a table
+// above: one look-up per group of four, unrolled (g++ -O2 keeps a loop of six).
 template <std::size_t Group = 0, std::size_t Groups>
 constexpr rule_mask plain_rules_of(std::uint64_t bits,
                                    const rule_mask (&by_nibble)[Groups][16]) noexcept {
