@@ -5,12 +5,19 @@
 # Every OUT_n must match stdout, every ERR_n stderr, no NOT_OUT_n may match stdout.
 set(command "")
 set(after_dashes FALSE)
+set(after_script FALSE)
 math(EXPR last "${CMAKE_ARGC} - 1")
-foreach(i RANGE ${last})
+foreach(i RANGE 1 ${last})
   if(after_dashes)
     list(APPEND command "${CMAKE_ARGV${i}}")
   elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
     set(after_dashes TRUE)
+  elseif("${CMAKE_ARGV${i}}" STREQUAL "-P")
+    set(after_script TRUE)
+  elseif(NOT after_script AND NOT "${CMAKE_ARGV${i}}" MATCHES "^-D")
+    # A ';' in a pattern splits it into list items, and the part after it would go unchecked.
+    message(FATAL_ERROR "expect.cmake: '${CMAKE_ARGV${i}}' is not a -D setting: "
+                        "a pattern must not hold ';' (match it with '.')")
   endif()
 endforeach()
 if(NOT command)
