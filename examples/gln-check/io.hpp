@@ -11,12 +11,18 @@
 
 namespace gln_check {
 
+// An input whose end may be a read error rather than the end of the data.
+class checked_input : public std::streambuf {
+ public:
+  // The errno of the read that failed, or 0.
+  virtual int error() const noexcept = 0;
+};
+
 // Reads a file descriptor; a read error ends the input and is kept (error()).
-class fd_input : public std::streambuf {
+class fd_input : public checked_input {
  public:
   explicit fd_input(int fd) noexcept : fd_(fd) {}
-  // The errno of the read that failed, or 0.
-  int error() const noexcept { return error_; }
+  int error() const noexcept override { return error_; }
 
  protected:
   int_type underflow() override;

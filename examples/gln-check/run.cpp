@@ -44,6 +44,12 @@ struct write_error {
   int error = 0;  // errno, where known
 };
 
+// Standard input could not be read after `lines` whole lines: exit 1 with one line on stderr.
+struct read_error {
+  int error = 0;  // errno
+  std::size_t lines = 0;
+};
+
 // A request is a few hundred bytes; the limit keeps a wrong path (a device, a huge file)
 // or a runaway input line from eating memory.
 constexpr std::size_t max_request_bytes = gln::request_parser::default_max_bytes;
@@ -390,9 +396,16 @@ gln::request build_request(const CLI::App& app, const options& o) {
   return req;
 }
 
-// Reads one line without its '\n' into buffer[0..max_request_bytes], a view of it in `line`;
-// false at the end of the input. Of a line longer than max_request_bytes the rest is skipped
-// and too_long is set. istream::getline finds the '\n' in the stream's buffer at once.
+// A read error of gln-check's own standard input (a checked_input); 0 for any other stream.
+int input_error(const std::istream& in) {
+  const auto* input = dynamic_cast<const checked_input*>(in.rdbuf());
+  return input == nullptr ? 0 : input->error();
+}
+
+// Reads one line without its '\n' (nor a '\r' before it) into buffer, a view of it in `line`;
+// false at the end of the input, and for the part of a line that a read error cut short (it is
+// not the line that was sent). Of a line longer than max_request_bytes the rest is skipped and
+// too_long is set. istream::getline finds the '\n' in the stream's buffer at once.
 bool read_line(std::istream& in, std::string& buffer, std::string_view& line, bool& too_long) {
   too_long = false;
   line = {};
@@ -405,15 +418,13 @@ bool read_line(std::istream& in, std::string& buffer, std::string_view& line, bo
     return true;
   }
   std::size_t size = static_cast<std::size_t>(in.gcount());
+  if (in.eof() && input_error(in) != 0) return false;
   if (!in.eof() && size > 0) --size;  // the '\n', counted but not stored
   line = {buffer.data(), size};
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  // The buffer holds one byte more than a request, for the '\r' of a CRLF line.
+  too_long = line.size() > max_request_bytes;
   return true;
-}
-
-// A read error of gln-check's own standard input (fd_input); 0 for any other stream.
-int input_error(const std::istream& in) {
-  const auto* input = dynamic_cast<const fd_input*>(in.rdbuf());
-  return input == nullptr ? 0 : input->error();
 }
 
 // Lines done and lines/s on a terminal's stderr (\r-rewritten about twice a second, and a last
@@ -462,7 +473,7 @@ constexpr std::size_t flush_bytes = std::size_t{1} << 16;
 // The answers are written by answer_writer (RapidJSON), the bytes result_json would write.
 int run_batch(const options& o, std::ostream& out, std::ostream& err, std::istream& in,
               bool err_is_terminal) {
-  std::string buffer(max_request_bytes + 1, '\0');
+  std::string buffer(max_request_bytes + 2, '\0');  // a request, a '\r' and getline's NUL
   std::string_view line;
   gln::request_parser parser;
   gln::request req;
@@ -474,7 +485,6 @@ int run_batch(const options& o, std::ostream& out, std::ostream& err, std::istre
   bool too_long = false;
   while (read_line(in, buffer, line, too_long)) {
     ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     std::string_view answer;
     try {
       std::optional<gln::request_error> error;
@@ -510,7 +520,7 @@ int run_batch(const options& o, std::ostream& out, std::ostream& err, std::istre
   if (const int error = input_error(in)) {
     if (error == EISDIR) throw usage_error{"--batch: standard input is a directory"};
     if (error == EBADF) throw usage_error{"--batch: standard input is closed"};
-    throw usage_error{std::string("--batch: cannot read standard input: ") + std::strerror(error)};
+    throw read_error{error, number};
   }
   return exit_ok;
 }
@@ -603,6 +613,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     return exit_usage;
   } catch (const write_error& e) {
     return write_failed(err, e.error);
+  } catch (const read_error& e) {
+    err << "gln-check: --batch: cannot read standard input after line " << e.lines << ": "
+        << std::strerror(e.error) << " (no answer for the rest of the input)\n";
+    return exit_io_error;
   } catch (const std::bad_alloc&) {
     err << "gln-check: out of memory\n";
     return exit_io_error;

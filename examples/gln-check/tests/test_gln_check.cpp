@@ -1,6 +1,8 @@
 // gln-check in-process: run() with string streams, its JSON parsed back and checked against
 // knowledge.md, plus the request parser and the JSON adapter.
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,6 +16,7 @@
 #include <gln/json/parse.hpp>
 
 #include "catch.hpp"
+#include "io.hpp"
 #include "request.hpp"
 #include "text.hpp"
 
@@ -37,6 +40,34 @@ tool_result run_tool(const std::vector<std::string>& args, const std::string& in
   std::istringstream in(input);
   tool_result result;
   result.code = gln_check::run(static_cast<int>(argv.size()), argv.data(), out, err, in);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+// An input that serves `text` and then fails as a read of a broken device does (EIO).
+class failing_input : public gln_check::checked_input {
+ public:
+  explicit failing_input(std::string text) : text_(std::move(text)) {
+    setg(text_.data(), text_.data(), text_.data() + text_.size());
+  }
+  int error() const noexcept override { return gptr() == egptr() ? EIO : 0; }
+
+ protected:
+  int_type underflow() override { return traits_type::eof(); }
+
+ private:
+  std::string text_;
+};
+
+tool_result run_batch_failing_after(const std::string& input) {
+  const char* const argv[] = {"gln-check", "--batch", "--compact"};
+  std::ostringstream out;
+  std::ostringstream err;
+  failing_input source(input);
+  std::istream in(&source);
+  tool_result result;
+  result.code = gln_check::run(3, argv, out, err, in);
   result.out = out.str();
   result.err = err.str();
   return result;
@@ -653,6 +684,46 @@ TEST_CASE("batch mode: a line over 1 MiB is an error line, and the next line is 
   CHECK(json::parse(out[0]).at("error") == "line longer than 1 MiB");
   CHECK(json::parse(out[1]).at("id") == 2);
   CHECK(json::parse(out[1]).at("answer").at("overall") == "suitable");
+}
+
+TEST_CASE("batch mode: the 1 MiB limit is the request's, the '\\r' of a CRLF line aside") {
+  const std::string head = "{\"id\": 1, \"purpose\": \"gut_barrier\"";
+  const std::size_t limit = std::size_t{1} << 20;
+  const std::string at_limit = head + std::string(limit - head.size() - 1, ' ') + "}";
+  const std::string over_limit = head + std::string(limit - head.size(), ' ') + "}";
+  REQUIRE(at_limit.size() == limit);
+  const tool_result r =
+      run_tool({"--batch", "--compact"}, at_limit + "\r\n" + at_limit + "\n" + over_limit + "\r\n" +
+                                             over_limit + "\n" + at_limit + "\r\n");
+  CHECK(r.code == gln_check::exit_ok);
+  const std::vector<std::string> out = lines_of(r.out);
+  REQUIRE(out.size() == 5);
+  for (const std::size_t accepted : {0, 1, 4}) CHECK(json::parse(out[accepted]).at("id") == 1);
+  for (const std::size_t refused : {2, 3}) {
+    CHECK(json::parse(out[refused]).at("error") == "line longer than 1 MiB");
+    CHECK(json::parse(out[refused]).at("line") == refused + 1);
+  }
+}
+
+TEST_CASE("batch mode: a read error is exit 1 after the whole lines, never an answer for a part") {
+  const std::string line = "{\"id\": 1, \"age_years\": 40, \"purpose\": \"gut_barrier\"}";
+  // Cut inside the third line, and at the end of the second.
+  for (const std::string& input :
+       {line + "\n" + line + "\n" + line.substr(0, 10), line + "\n" + line + "\r\n"}) {
+    const tool_result r = run_batch_failing_after(input);
+    CHECK(r.code == gln_check::exit_io_error);
+    const std::vector<std::string> out = lines_of(r.out);
+    REQUIRE(out.size() == 2);
+    for (const std::string& answer : out) CHECK(json::parse(answer).at("action") == "ok");
+    CHECK(r.err == "gln-check: --batch: cannot read standard input after line 2: " +
+                       std::string(std::strerror(EIO)) +
+                       " (no answer for the rest of the input)\n");
+  }
+  // A read error before any line: no output.
+  const tool_result none = run_batch_failing_after("");
+  CHECK(none.code == gln_check::exit_io_error);
+  CHECK(none.out.empty());
+  CHECK(none.err.find("after line 0: ") != std::string::npos);
 }
 
 TEST_CASE("batch mode with --wrap: each answer is one string field, as ClickHouse expects") {
