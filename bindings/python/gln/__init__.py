@@ -369,7 +369,9 @@ def source_info(source) -> dict:
 
 
 def plain_label(verdict) -> str:
-    """The plain-language label of a verdict ("OK to try", ..., "Do not take"; §11)."""
+    """The plain-language label of a verdict ("OK to try", ..., "Do not take"; §11) or of an
+    action ("OK to try", "OK with care", "Not recommended", "Ask your doctor first", "Do not
+    take"), by its name or enum member."""
     return _gln.plain_label(verdict)
 
 

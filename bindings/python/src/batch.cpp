@@ -41,8 +41,17 @@ struct column {
   std::vector<std::uint8_t> masked;
   // Anything else: one Python value per row (PySequence_Fast).
   py::object items;
-  bool codes = false;  // the "codes" column: a (system, code) pair is a coding too
+  bool codes = false;         // the "codes" column: a (system, code) pair is a coding too
+  bool numbers_only = false;  // a column of numbers, where numpy.ma.masked is unknown
 };
+
+// numpy.ma.masked, the value a masked array gives for a masked element; null when numpy.ma
+// is not loaded (then no value can be it).
+PyObject* masked_constant() {
+  const py::object ma = py::module_::import("sys").attr("modules").attr("get")("numpy.ma");
+  if (ma.is_none()) return nullptr;
+  return ma.attr("masked").ptr();  // held by numpy.ma for as long as it is loaded
+}
 
 [[noreturn]] void refuse_column(std::string_view name, const std::string& message) {
   raise_input_error(name, message);
@@ -58,12 +67,21 @@ column make_column(std::string_view name, py::handle value) {
   column out;
   out.name = name;
   out.codes = name == "codes";
-  if (PyUnicode_Check(value.ptr()) || PyBytes_Check(value.ptr()) || PyDict_Check(value.ptr())) {
+  PyObject* const object = value.ptr();
+  if (PyUnicode_Check(object) || PyBytes_Check(object) || PyByteArray_Check(object) ||
+      PyMemoryView_Check(object) || PyDict_Check(object)) {
     refuse_column(name, std::string("must be a column (one value per row), not a ") +
-                            Py_TYPE(value.ptr())->tp_name);
+                            Py_TYPE(object)->tp_name);
+  }
+  // A set's order is its hash's: its values would meet the other columns' rows at random.
+  if (PyAnySet_Check(object)) {
+    refuse_column(name, std::string("must be a column in row order (a sequence or an array), "
+                                    "not a ") +
+                            Py_TYPE(object)->tp_name);
   }
   const bool numeric_name = std::find(std::begin(numeric_columns), std::end(numeric_columns),
                                       name) != std::end(numeric_columns);
+  out.numbers_only = numeric_name;
   if (py::isinstance<py::array>(value)) {
     const py::array array = py::reinterpret_borrow<py::array>(value);
     if (array.ndim() != 1) refuse_column(name, "must be one-dimensional (one value per row)");
@@ -84,12 +102,15 @@ column make_column(std::string_view name, py::handle value) {
       return out;
     }
   }
-  out.items = py::reinterpret_steal<py::object>(PySequence_Fast(value.ptr(), ""));
-  if (!out.items) {
+  const auto iterator = py::reinterpret_steal<py::object>(PyObject_GetIter(object));
+  if (!iterator) {
     PyErr_Clear();
     refuse_column(name, std::string("must be a column (a sequence or an array), not a ") +
-                            Py_TYPE(value.ptr())->tp_name);
+                            Py_TYPE(object)->tp_name);
   }
+  // An error while iterating is the column's own (a generator that raised): it goes up as is.
+  out.items = py::reinterpret_steal<py::object>(PySequence_Fast(object, ""));
+  if (!out.items) throw py::error_already_set();
   return out;
 }
 
@@ -136,7 +157,7 @@ void reset(gln::request& r) {
 class batch {
  public:
   batch(std::vector<column> columns, std::size_t rows, const call_arguments& scalars)
-      : columns_(std::move(columns)), scalars_(scalars) {
+      : columns_(std::move(columns)), scalars_(scalars), masked_(masked_constant()) {
     for (column& c : columns_) {
       c.key = tree_.fixed_key(c.name);
       if (c.codes) {
@@ -195,6 +216,10 @@ class batch {
         }
         const py::handle cell =
             PySequence_Fast_GET_ITEM(c.items.ptr(), static_cast<Py_ssize_t>(row));
+        if (c.numbers_only && masked_ != nullptr && cell.ptr() == masked_) {
+          tree_.set_null(at);
+          continue;
+        }
         try {
           if (c.codes) {
             set_codes(at, cell);
@@ -307,6 +332,7 @@ class batch {
 
   std::vector<column> columns_;
   const call_arguments& scalars_;
+  PyObject* masked_;
   bool has_purpose_ = false;
   bool has_oversight_ = false;
   value_tree tree_;

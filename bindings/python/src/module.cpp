@@ -319,9 +319,20 @@ PYBIND11_MODULE(_gln, m) {
   m.def("source_info", [](py::handle source) {
     return result(gln::source_info(name_argument<gln::source>(source, "source", "source")));
   });
+  // A verdict's label or an action's, as C++'s two overloads give them: the two enums share
+  // no name (a test checks).
   m.def("plain_label", [](py::handle verdict) {
-    return std::string(
-        gln::plain_label(name_argument<gln::verdict>(verdict, "verdict", "verdict")));
+    if (!py::isinstance<py::str>(verdict)) raise_input_error("verdict", "must be a name");
+    const std::string_view name = gln::detail::trim_name(text_argument(verdict, "verdict"));
+    if (const auto action = gln::parse<gln::action>(name)) {
+      return std::string(gln::plain_label(*action));
+    }
+    if (const auto parsed = gln::parse<gln::verdict>(name)) {
+      return std::string(gln::plain_label(*parsed));
+    }
+    gln::request_error error{"verdict", "unknown verdict or action "};
+    error.append_quoted(name);
+    raise_input_error({}, error);
   });
 
   m.def("screen_batch", &screen_batch);

@@ -356,8 +356,13 @@ def test_weights_and_labels():
     # docs/knowledge.md §11.
     assert [gln.plain_label(v) for v in gln.Verdict] == [
         "OK to try", "OK with care", "Ask your doctor first", "Do not take"]
+    # An action's label too, as gln::plain_label(action) gives it (the names differ).
+    assert not set(gln.Verdict) & set(gln.Action)
+    assert [gln.plain_label(a) for a in gln.Action] == [
+        "OK to try", "OK with care", "Not recommended", "Ask your doctor first", "Do not take"]
+    assert gln.plain_label("ask_clinician") == "Ask your doctor first"
     with pytest.raises(gln.InputError) as caught:
         gln.plain_label("fine")
-    assert str(caught.value) == "verdict: unknown verdict 'fine'"
+    assert str(caught.value) == "verdict: unknown verdict or action 'fine'"
     record = gln.source_info(gln.Source.endari_label)
     assert record["id"] == "endari_label" and record["kind"] == "regulatory_label"

@@ -187,6 +187,15 @@ def test_a_refused_row_raises_with_its_row():
     (dict(age_years=[1, 2], weight_kg=[1]), "weight_kg", "has 1 rows; age_years has 2"),
     (dict(conditions="cirrhosis"), "conditions", "must be a column (one value per row), not a str"),
     (dict(age_years=5), "age_years", "must be a column (a sequence or an array), not a int"),
+    # A set has no order: its values would meet the other columns' rows by hash.
+    (dict(purpose={"gut_barrier", "burns"}, age_years=[30, 30]), "purpose",
+     "must be a column in row order (a sequence or an array), not a set"),
+    (dict(age_years=frozenset({12, 30})), "age_years",
+     "must be a column in row order (a sequence or an array), not a frozenset"),
+    (dict(age_years=bytearray(b"\x0c\x1e")), "age_years",
+     "must be a column (one value per row), not a bytearray"),
+    (dict(age_years=memoryview(b"\x0c\x1e")), "age_years",
+     "must be a column (one value per row), not a memoryview"),
     (dict(age_years=np.zeros((2, 2))), "age_years", "must be one-dimensional (one value per row)"),
     (dict(age_years=np.array([True])), "age_years", "booleans are not numbers"),
     (dict(), None, "no column: give at least one column of rows"),
@@ -203,6 +212,36 @@ def test_a_refused_column_or_argument_names_it(arguments, field, message):
     assert caught.value.field == field
     assert caught.value.message == message
     assert caught.value.row is None
+
+
+def test_a_column_whose_iteration_fails_raises_its_own_error():
+    def ages():
+        yield 30
+        raise RuntimeError("the source broke")
+
+    with pytest.raises(RuntimeError, match="the source broke"):
+        gln.screen_batch(age_years=ages(), purpose="gut_barrier")
+    # A generator that runs to its end is a column.
+    result = gln.screen_batch(age_years=(age for age in (30, 12)), purpose="gut_barrier")
+    assert list(result["overall"]) == ["suitable", "clinician_only"]
+
+
+def test_the_masked_constant_is_unknown_in_any_column_of_numbers():
+    rows = (
+        [40.0, np.ma.masked],
+        np.ma.array(np.array([40.0, 30.0], dtype=object), mask=[False, True]),
+        (40, np.ma.masked),
+    )
+    for column in rows:
+        result = gln.screen_batch(age_years=column, weight_kg=[70, np.ma.masked],
+                                  weight_age_days=[10, np.ma.masked], purpose="gut_barrier")
+        assert "caution.age_unknown" not in result["rules"][0]
+        assert "caution.age_unknown" in result["rules"][1]
+        assert list(result["valid"]) == [True, True]
+    # Only the numbers: a list column's value is a list or None.
+    with pytest.raises(gln.InputError) as caught:
+        gln.screen_batch(conditions=[[], np.ma.masked], purpose="gut_barrier")
+    assert (caught.value.row, caught.value.field) == (1, "conditions")
 
 
 def test_errors_must_be_raise_or_column():
