@@ -636,6 +636,34 @@ TEST_CASE("cds: without --screening-date, the order's authoredOn, else today (UT
   CHECK(detail.find("2020-03-09, 11 days old") != std::string::npos);
   CHECK(rules_of(then.body["cards"][0]).count("input.weight_stale") == 0);
 
+  // Two orders in one request: each is checked on its own authoredOn, whatever the order of
+  // the drafts and of the selections. 2021-06-01 is 449 days after the weight: stale.
+  json two = request;
+  json later = draft;
+  later["id"] = "gln-draft-later";
+  later["authoredOn"] = "2021-06-01";
+  json& entries = two["context"]["draftOrders"]["entry"];
+  entries.insert(entries.begin(), json{{"resource", later}});
+  two["context"]["selections"] =
+      json::array({"MedicationRequest/gln-draft-test02", "MedicationRequest/gln-draft-later"});
+  const response both = post(service, "/cds-services/gln-order-select", two);
+  INFO(both.body.dump());
+  REQUIRE(both.status == 200);
+  std::map<std::string, json> by_order;
+  for (const json& card : both.body["cards"]) {
+    const std::string text = card["detail"];
+    const bool is_later =
+        text.rfind("**Glutamine order** MedicationRequest/gln-draft-later", 0) == 0;
+    by_order[is_later ? "later" : "first"] = card;
+  }
+  REQUIRE(by_order.size() == 2);
+  CHECK(by_order["first"]["detail"].get<std::string>().find("(screening date 2020-03-20)") !=
+        std::string::npos);
+  CHECK(rules_of(by_order["first"]).count("input.weight_stale") == 0);
+  CHECK(by_order["later"]["detail"].get<std::string>().find("(screening date 2021-06-01)") !=
+        std::string::npos);
+  CHECK(rules_of(by_order["later"]).count("input.weight_stale") == 1);
+
   draft.erase("authoredOn");
   const auto today = [] {
     const std::time_t now = std::time(nullptr);

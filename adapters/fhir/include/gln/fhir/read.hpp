@@ -818,7 +818,11 @@ class reader {
 
   // The record as of options().screening_date. `checked_order` ("MedicationRequest/<id>") is
   // the glutamine order being checked: it is not counted as supplement_stack.
-  record read(std::string_view checked_order = {}) const;
+  record read(std::string_view checked_order = {}) const {
+    return read(checked_order, options_.screening_date);
+  }
+  // The same as of `screening_date` (each order checked on its own date: its authoredOn).
+  record read(std::string_view checked_order, const date& screening_date) const;
 
   // The medication of a MedicationRequest or MedicationStatement (its concept or the Medication
   // it references, in the record or contained).
@@ -1064,14 +1068,14 @@ inline detail::concept_reading reader::read_referenced_medication(
   return read;
 }
 
-inline record reader::read(std::string_view checked_order) const {
+inline record reader::read(std::string_view checked_order, const date& screening_date) const {
   using detail::member;
   using detail::text_at;
   record out{};
-  out.screening_date = options_.screening_date;
+  out.screening_date = screening_date;
   out.sections = sections_;
   const gln::policy rules = gln::effective(options_.policy);
-  const date& on = options_.screening_date;
+  const date& on = screening_date;
 
   condition_set conditions{};
   medication_set medications{};
