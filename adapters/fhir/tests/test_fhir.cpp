@@ -216,6 +216,44 @@ TEST_CASE("fhir: a Medication sent twice under one id is read in both copies") {
   }
 }
 
+// A reference names a Medication by its type/id, by its entry's fullUrl, or as an absolute URL
+// ending in its type/id; nothing else. Thousands of orders naming one Medication are each read
+// (they are looked up, not searched for: such a record once took minutes).
+TEST_CASE("fhir: a medicationReference by type/id, fullUrl or absolute URL, for every order") {
+  const json carbamazepine = {
+      {"resourceType", "Medication"},
+      {"id", "med9"},
+      {"code", {{"coding", json::array({coding("http://www.whocc.no/atc", "N03AF01")})}}}};
+  json bundle = gln_fhir_test::collection(json::array({carbamazepine}));
+  bundle["entry"][0]["fullUrl"] = "urn:uuid:2b0e7c4e-6a41-4c8e-9d1f-0c5c1f3a9e77";
+  const std::vector<std::string> names = {
+      "Medication/med9", "urn:uuid:2b0e7c4e-6a41-4c8e-9d1f-0c5c1f3a9e77",
+      "https://ehr.example/fhir/Medication/med9", "x/Medication/med9"};
+  const std::size_t orders = 3000;
+  for (std::size_t i = 0; i < orders; ++i) {
+    json order = gln_fhir_test::medication_request("m" + std::to_string(i), coding(rxnorm, "1"));
+    order.erase("medicationCodeableConcept");
+    order["medicationReference"] = {{"reference", names[i % names.size()]}};
+    bundle["entry"].push_back({{"resource", order}});
+  }
+  const gln::fhir::record r = gln::fhir::read_bundle(bundle, on(2026, 11, 30));
+  CHECK(std::count_if(r.medications.begin(), r.medications.end(), [](const auto& fact) {
+          return fact.medication == medication::anticonvulsant;
+        }) == static_cast<std::ptrdiff_t>(orders));
+  // Lookalikes name no Medication sent: the orders are of no known class.
+  for (const char* other : {"Medication/med", "Medication/med99", "/Medication/med9",
+                            "XMedication/med9", "Medication/med9/", "med9", "#med9"}) {
+    INFO(other);
+    json alone = gln_fhir_test::collection(json::array({carbamazepine}));
+    json order = gln_fhir_test::medication_request("m", coding(rxnorm, "1"));
+    order.erase("medicationCodeableConcept");
+    order["medicationReference"] = {{"reference", other}};
+    alone["entry"].push_back({{"resource", order}});
+    CHECK_FALSE(gln::fhir::read_bundle(alone, on(2026, 11, 30))
+                    .profile.medications.contains(medication::anticonvulsant));
+  }
+}
+
 TEST_CASE("fhir: procedure windows count back from the screening date") {
   const auto path02 = gln_fhir_test::shared_file("fhir/synthea/test02.json");
   const auto path05 = gln_fhir_test::shared_file("fhir/synthea/test05.json");

@@ -766,7 +766,7 @@ class reader {
              "the data sent is " + kind_of(value) + ", not a Bundle or a resource of this kind");
         return;
       }
-      resources_.push_back(entry{&value, s, {}, false});
+      add_entry(entry{&value, s, {}, false});
       read();
       return;
     }
@@ -807,13 +807,11 @@ class reader {
 
   // Another draft order of the same ordering session (CDS Hooks draftOrders): its classes count,
   // and a glutamine draft is supplement_stack for any other glutamine order.
-  void add_draft_order(const json& request) {
-    resources_.push_back(entry{&request, std::nullopt, {}, true});
-  }
+  void add_draft_order(const json& request) { add_entry(entry{&request, std::nullopt, {}, true}); }
   // A Medication sent beside the draft orders (CDS Hooks' draftOrders Bundle), for the orders
   // that reference it.
   void add_draft_medication(const json& medication) {
-    resources_.push_back(entry{&medication, std::nullopt, {}, true});
+    add_entry(entry{&medication, std::nullopt, {}, true});
   }
 
   // The record as of options().screening_date. `checked_order` ("MedicationRequest/<id>") is
@@ -965,8 +963,7 @@ class reader {
         return;
       }
       if (mode != "include") ++matches;
-      resources_.push_back(
-          entry{resource, from, std::string(detail::text_at(item, "fullUrl")), false});
+      add_entry(entry{resource, from, std::string(detail::text_at(item, "fullUrl")), false});
     });
     return matches;
   }
@@ -975,14 +972,32 @@ class reader {
     detail::mark_section(sections_, s, state, std::move(why));
   }
 
+  using medication_index = std::map<std::string, std::vector<std::size_t>, std::less<>>;
+
+  // Every resource goes in through here. A Medication is also indexed by the references that
+  // name it (its type/id and its fullUrl): resolving a medicationReference is then a look-up,
+  // not a pass over every resource (thousands of orders naming one Medication took minutes).
+  void add_entry(entry e) {
+    if (detail::is_type(*e.resource, "Medication")) {
+      const std::size_t at = resources_.size();
+      medications_by_reference_[detail::reference_of(*e.resource)].push_back(at);
+      if (!e.full_url.empty()) medications_by_full_url_[e.full_url].push_back(at);
+    }
+    resources_.push_back(std::move(e));
+  }
+
   // Every Medication a reference names: one, or none where it was not sent; more where the data
   // holds several under one id, which are all read (a second copy must not hide a class).
   std::vector<const json*> find_medications(std::string_view reference, const json& from) const {
     std::vector<const json*> found;
+    std::vector<std::size_t> hashes;  // of found: a copy is compared whole only on a match
     auto add = [&](const json& medication) {
-      const bool copy = std::any_of(found.begin(), found.end(),
-                                    [&](const json* seen) { return *seen == medication; });
-      if (!copy) found.push_back(&medication);
+      const std::size_t hash = std::hash<json>{}(medication);
+      for (std::size_t i = 0; i < found.size(); ++i) {
+        if (hashes[i] == hash && *found[i] == medication) return;
+      }
+      found.push_back(&medication);
+      hashes.push_back(hash);
     };
     if (!reference.empty() && reference.front() == '#') {
       detail::for_each_item(detail::member(from, "contained"), [&](const json& contained) {
@@ -993,20 +1008,30 @@ class reader {
       });
       return found;
     }
-    for (const entry& e : resources_) {
-      if (!detail::is_type(*e.resource, "Medication")) continue;
-      const std::string own = detail::reference_of(*e.resource);
-      const bool same = own == reference || (!e.full_url.empty() && e.full_url == reference) ||
-                        (reference.size() > own.size() + 1 &&
-                         reference.substr(reference.size() - own.size()) == own &&
-                         reference[reference.size() - own.size() - 1] == '/');
-      if (same) add(*e.resource);
+    // Sent as `reference` itself (type/id or fullUrl), or as the type/id an absolute reference
+    // ends with ("https://x/fhir/Medication/7").
+    std::vector<std::size_t> at;
+    const auto take = [&at](const medication_index& index, std::string_view key) {
+      if (const auto it = index.find(key); it != index.end()) {
+        at.insert(at.end(), it->second.begin(), it->second.end());
+      }
+    };
+    take(medications_by_reference_, reference);
+    take(medications_by_full_url_, reference);
+    for (std::size_t slash = reference.find('/'); slash != std::string_view::npos;
+         slash = reference.find('/', slash + 1)) {
+      if (slash > 0) take(medications_by_reference_, reference.substr(slash + 1));
     }
+    std::sort(at.begin(), at.end());  // in the order sent
+    at.erase(std::unique(at.begin(), at.end()), at.end());
+    for (const std::size_t i : at) add(*resources_[i].resource);
     return found;
   }
 
   read_options options_;
   std::vector<entry> resources_;
+  medication_index medications_by_reference_;  // Medication entries by their type/id
+  medication_index medications_by_full_url_;   // and by their fullUrl
   std::array<section_status, section_count> sections_{};
   std::array<partial_page, section_count> partial_pages_{};
 };

@@ -8,8 +8,10 @@
 #include <cstdio>
 #include <functional>
 #include <random>
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "order.hpp"
@@ -77,11 +79,10 @@ struct evidence_item {
 inline std::vector<evidence_item> evidence_for(const gln::finding& f, const record& r,
                                                const order_reading* order) {
   std::vector<evidence_item> out;
+  // Each resource and coding once; a set, not a pass over `out`: a record may hold thousands.
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
   auto add = [&](const std::string& resource, const std::string& text, const coding& by) {
-    for (const evidence_item& seen : out) {
-      if (seen.resource == resource && seen.by.code == by.code && seen.by.system == by.system)
-        return;
-    }
+    if (!seen.emplace(resource, by.system, by.code).second) return;
     out.push_back(evidence_item{resource, text, by});
   };
   if (const auto c = f.cause.which_condition()) {
