@@ -639,11 +639,17 @@ reply service::answer(const service_info& info, const json& request) const {
 void service::remember(const ordered_json& cards, std::string_view id) const {
   const std::lock_guard<std::mutex> lock(issued_mutex_);
   for (const auto& card : cards) {
-    issued_card entry{std::string(id), {}, {}, {}};
+    issued_card entry{std::string(id), {}, {}, {}, {}};
     const auto suggestions = card.find("suggestions");
     if (suggestions != card.end() && suggestions->is_array()) {
       for (const auto& suggestion : *suggestions) {
         entry.suggestions.push_back(fhir::detail::lower_ascii(suggestion.value("uuid", "")));
+      }
+    }
+    const auto reasons = card.find("overrideReasons");
+    if (reasons != card.end() && reasons->is_array()) {
+      for (const auto& reason : *reasons) {
+        entry.override_reasons.emplace_back(reason.value("system", ""), reason.value("code", ""));
       }
     }
     const auto extension = card.find("extension");
@@ -744,6 +750,17 @@ reply service::feedback(std::string_view id, std::string_view body) const {
       if (known != issued_.end() && known->second.service != id) {
         return error_reply(400, "card " + card + " was issued by the service " +
                                     known->second.service + ", not " + std::string(id));
+      }
+      // A reason given for a card this process issued is one that card offered (an info card
+      // offers none).
+      if (known != issued_.end() && reason != nullptr) {
+        const std::pair<std::string, std::string> given{std::string(text_at(*reason, "system")),
+                                                        std::string(text_at(*reason, "code"))};
+        const auto& reasons = known->second.override_reasons;
+        if (std::find(reasons.begin(), reasons.end(), given) == reasons.end()) {
+          return error_reply(400, "overrideReason.reason is not one of the override reasons card " +
+                                      card + " offered");
+        }
       }
       // A suggestion of a card this process issued is one the card offered.
       for (const ordered_json& suggestion : accepted) {

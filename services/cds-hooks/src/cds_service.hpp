@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <gln/fhir.hpp>
@@ -98,6 +99,7 @@ class service {
     std::string overall;
     std::vector<std::string> rules;
     std::vector<std::string> suggestions;  // the UUIDs of the suggestions it offered
+    std::vector<std::pair<std::string, std::string>> override_reasons;  // (system, code) offered
   };
   mutable std::mutex issued_mutex_;
   mutable std::map<std::string, issued_card> issued_;

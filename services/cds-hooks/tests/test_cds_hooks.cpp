@@ -1499,6 +1499,20 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
     refused.emplace_back("overrideReason.reason is not one of the cards' override reasons",
                          one(item));
   }
+  // A reason the other card offered, for an info card, which offers none (Synthea test10:
+  // suitable).
+  if (const auto test10 = gln_fhir_test::shared_file("fhir/synthea/test10.json")) {
+    const response info = post(service, "/cds-services/gln-order-select",
+                               order_select_for(gln_fhir_test::read_json(*test10), "test10"));
+    REQUIRE(info.status == 200);
+    REQUIRE(info.body["cards"][0]["indicator"] == "info");
+    REQUIRE_FALSE(info.body["cards"][0].contains("overrideReasons"));
+    json item = overridden;
+    item["card"] = info.body["cards"][0]["uuid"];
+    refused.emplace_back("overrideReason.reason is not one of the override reasons card " +
+                             item["card"].get<std::string>() + " offered",
+                         one(item));
+  }
   for (const auto& [error, body] : refused) {
     const response r = post(service, "/cds-services/gln-order-select/feedback", body);
     CHECK(r.status == 400);
