@@ -441,6 +441,59 @@ TEST_CASE("fhir: which conditions count as active") {
                                                    condition::cirrhosis});
 }
 
+// An abatement given as an age (abatementAge, abatementRange) is placed by the birth date; one
+// after the screening date, or one that cannot be placed, leaves a resolved condition active.
+TEST_CASE("fhir: an abatement age is a day by the birth date, else it may be later") {
+  const json born = {{"resourceType", "Patient"}, {"id", "p"}, {"birthDate", "1999-05-10"}};
+  const auto age = [](double value, const char* code) {
+    return json{
+        {"value", value}, {"unit", code}, {"system", "http://unitsofmeasure.org"}, {"code", code}};
+  };
+  // Whether a resolved cirrhosis with this abatement counts on 2026-11-30 (age 27).
+  const auto counts = [&](const char* key, const json& abatement, const json& patients) {
+    json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"), "resolved");
+    cirrhosis[key] = abatement;
+    json resources = patients;
+    resources.push_back(cirrhosis);
+    return gln::fhir::read_bundle(gln_fhir_test::collection(resources), on(2026, 11, 30))
+        .profile.conditions.contains(condition::cirrhosis);
+  };
+  const json one = json::array({born});
+  CHECK(counts("abatementAge", age(90, "a"), one));
+  CHECK(counts("abatementAge", age(27, "a"), one));  // until 2027-05-09: maybe later
+  CHECK_FALSE(counts("abatementAge", age(26, "a"), one));
+  CHECK_FALSE(counts("abatementAge", age(10, "a"), one));
+  CHECK_FALSE(counts("abatementAge", age(300, "mo"), one));  // 25 years
+  CHECK(counts("abatementAge", age(330, "mo"), one));        // 27 and a half
+  CHECK_FALSE(counts("abatementAge", age(52, "wk"), one));
+  // 2026-11-30 is day 10066 of life: an age of 10064 days was over by the end of 2026-11-30,
+  // one of 10066 days may run into 2026-12-01.
+  CHECK_FALSE(counts("abatementAge", age(10064, "d"), one));
+  CHECK(counts("abatementAge", age(10066, "d"), one));
+  CHECK_FALSE(counts("abatementRange", json{{"low", age(5, "a")}, {"high", age(10, "a")}}, one));
+  CHECK(counts("abatementRange", json{{"low", age(80, "a")}, {"high", age(90, "a")}}, one));
+  // What cannot be placed: no high end, no unit, another unit or system, a comparator, a text,
+  // no birth date, two copies of the patient that disagree on it.
+  CHECK(counts("abatementRange", json{{"low", age(5, "a")}}, one));
+  json no_code = age(10, "a");
+  no_code.erase("code");
+  CHECK(counts("abatementAge", no_code, one));
+  CHECK(counts("abatementAge", age(10, "kg"), one));
+  json other_system = age(10, "a");
+  other_system["system"] = "http://example.org/units";
+  CHECK(counts("abatementAge", other_system, one));
+  json below = age(10, "a");
+  below["comparator"] = ">";
+  CHECK(counts("abatementAge", below, one));
+  CHECK(counts("abatementAge", json{{"value", "10"}, {"code", "a"}}, one));
+  CHECK(counts("abatementAge", age(10, "a"), json::array()));
+  json older = born;
+  older["birthDate"] = "1950-01-01";
+  CHECK(counts("abatementAge", age(10, "a"), json::array({born, older})));
+  // A null is no abatement: resolved, ruled out.
+  CHECK_FALSE(counts("abatementAge", json(nullptr), one));
+}
+
 // Only a status FHIR defines, in FHIR's own code system, rules a resource out; one it does not
 // define ("Active", a plain string, an empty coding list, "resolved" in another system) is
 // unknown, and so is one that contradicts itself: unknown is not none, so the resource counts.

@@ -38,6 +38,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -544,6 +545,34 @@ inline bool status_only(const json* code_concept, std::initializer_list<std::str
   return any && only;
 }
 
+// The last day number (days_from_civil) an abatement given as a FHIR Age can fall on, for a
+// patient born by `born`: the age rounded up to the next whole unit (a, mo, wk, d, h, min of
+// UCUM) at the longest year and month, so never earlier than it can be. None where the birth
+// date, the value, the unit or a comparator leaves it unplaced.
+inline std::optional<std::int64_t> latest_abatement_day(const json* age, const partial_date* born) {
+  if (born == nullptr || age == nullptr || !age->is_object()) return std::nullopt;
+  const json* value = member(*age, "value");
+  if (value == nullptr || !value->is_number() || member(*age, "comparator") != nullptr)
+    return std::nullopt;
+  const json* system = member(*age, "system");
+  if (system != nullptr && text_of(system) != "http://unitsofmeasure.org") return std::nullopt;
+  const std::string_view code = text_at(*age, "code");
+  double days_per_unit = 0;
+  if (code == "a") days_per_unit = 366;
+  if (code == "mo") days_per_unit = 31;
+  if (code == "wk") days_per_unit = 7;
+  if (code == "d") days_per_unit = 1;
+  if (code == "h") days_per_unit = 1.0 / 24;
+  if (code == "min") days_per_unit = 1.0 / 1440;
+  const double units = value->get<double>();
+  if (days_per_unit == 0 || !std::isfinite(units) || units < 0 ||
+      units * days_per_unit > 200.0 * 366) {
+    return std::nullopt;
+  }
+  const auto days = static_cast<std::int64_t>(std::ceil((std::floor(units) + 1) * days_per_unit));
+  return days_from_civil(born->latest) + days;
+}
+
 // Whether a clinicalStatus, verificationStatus and abatement say a Condition or an
 // AllergyIntolerance is over or was never there. Only FHIR's own codes in FHIR's own code
 // systems do, each coding of the status agreeing, and only where nothing else on the resource
@@ -551,7 +580,8 @@ inline bool status_only(const json* code_concept, std::initializer_list<std::str
 // string, "resolved" in another system) or one that contradicts itself or the resource
 // ("refuted" beside "confirmed", "refuted" or an abatement with clinicalStatus "active") leaves
 // it active, the stricter reading.
-inline bool status_rules_out(const json& resource, const date* on = nullptr) {
+inline bool status_rules_out(const json& resource, const date* on = nullptr,
+                             const partial_date* born = nullptr) {
   const bool allergy = is_type(resource, "AllergyIntolerance");
   const std::string_view verification_system =
       allergy ? "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
@@ -576,6 +606,19 @@ inline bool status_rules_out(const json& resource, const date* on = nullptr) {
     if (day && *day <= *on) abated = true;
     if (day && *day > *on) abates_later = true;
   }
+  // An age (abatementAge, or the high end of abatementRange) is a day by the birth date; one it
+  // cannot place may be after the screening date.
+  for (std::string_view key : {"abatementAge", "abatementRange"}) {
+    const json* abatement = member(resource, key);
+    if (abatement == nullptr || abatement->is_null() || on == nullptr) continue;
+    const json* age = key == "abatementRange" ? member(*abatement, "high") : abatement;
+    const auto last = latest_abatement_day(age, born);
+    if (last && *last <= days_from_civil(*on)) {
+      abated = true;
+    } else {
+      abates_later = true;
+    }
+  }
   if (abates_later) return false;
   if (status_only(clinical, {"inactive", "remission", "resolved"}, clinical_system)) return true;
   return abated;
@@ -592,9 +635,20 @@ inline bool medication_status_rules_out(std::string_view status) {
   return false;
 }
 
-// Whether a Condition is clinically active on `on` (knowledge.md §2b).
-inline bool condition_active(const json& condition, const date& on) {
-  return !status_rules_out(condition, &on);
+// Whether a Condition is clinically active on `on` (knowledge.md §2b), for a patient born by
+// `born` (null: not known).
+inline bool condition_active(const json& condition, const date& on,
+                             const partial_date* born = nullptr) {
+  return !status_rules_out(condition, &on, born);
+}
+
+// Whether a Condition gives its abatement as an age, which only the birth date places.
+inline bool abatement_by_age(const json& condition) {
+  for (std::string_view key : {"abatementAge", "abatementRange"}) {
+    const json* abatement = member(condition, key);
+    if (abatement != nullptr && !abatement->is_null()) return true;
+  }
+  return false;
 }
 
 // Records `state` for a section, unless it is already incomplete: incomplete wins over read,
@@ -1162,6 +1216,20 @@ inline record reader::read(std::string_view checked_order, const date& screening
   const json* first_patient = nullptr;
   bool patients_disagree = false;
 
+  auto read_condition = [&](const json& resource, const std::string& reference,
+                            const partial_date* born) {
+    if (!detail::condition_active(resource, on, born)) return;
+    ++out.active_conditions;
+    detail::concept_reading read = detail::read_concept(member(resource, "code"), reference,
+                                                        code_role::condition, options_.lookup);
+    for (const condition_fact& fact : read.condition_facts) add_condition(fact);
+    if (read.condition_facts.empty()) {
+      out.unmapped_conditions.push_back(
+          unmapped_entry{reference, detail::concept_text(member(resource, "code")), read.codings});
+    }
+  };
+  std::vector<const entry*> abated_by_age;
+
   for (const entry& e : resources_) {
     const json& resource = *e.resource;
     const std::string reference = detail::reference_of(resource, e.full_url);
@@ -1210,15 +1278,12 @@ inline record reader::read(std::string_view checked_order, const date& screening
         }
       }
     } else if (type == "Condition") {
-      if (!detail::condition_active(resource, on)) continue;
-      ++out.active_conditions;
-      detail::concept_reading read = detail::read_concept(member(resource, "code"), reference,
-                                                          code_role::condition, options_.lookup);
-      for (const condition_fact& fact : read.condition_facts) add_condition(fact);
-      if (read.condition_facts.empty()) {
-        out.unmapped_conditions.push_back(unmapped_entry{
-            reference, detail::concept_text(member(resource, "code")), read.codings});
+      // An abatement given as an age waits for the birth date, known after this loop.
+      if (detail::abatement_by_age(resource)) {
+        abated_by_age.push_back(&e);
+        continue;
       }
+      read_condition(resource, reference, nullptr);
     } else if (type == "MedicationRequest" || type == "MedicationStatement") {
       if (!e.draft && detail::medication_status_rules_out(text_at(resource, "status"))) continue;
       if (!checked_order.empty() && reference == checked_order) continue;
@@ -1412,6 +1477,10 @@ inline record reader::read(std::string_view checked_order, const date& screening
   }
 
   if (patients_disagree) out.birth_date.reset();
+  for (const entry* e : abated_by_age) {
+    read_condition(*e->resource, detail::reference_of(*e->resource, e->full_url),
+                   out.birth_date ? &*out.birth_date : nullptr);
+  }
   gln::profile& p = out.profile;
   if (out.birth_date) p.set_age(static_cast<double>(whole_years(out.birth_date->latest, on)));
   if (weight) {
