@@ -4,6 +4,8 @@
 #include <jwt.h>
 #endif
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <memory>
 #include <string_view>
@@ -61,9 +63,12 @@ bool audience_matches(jwt_t* token, const std::string& audience) {
 
 std::string jwt_verifier::verify(const std::string& authorization, const std::string& audience,
                                  std::int64_t now) {
-  constexpr std::string_view scheme = "Bearer ";
+  // The scheme's name is read in any case (RFC 7235 §2.1: "Bearer", "bearer").
+  constexpr std::string_view scheme = "bearer ";
   if (authorization.size() <= scheme.size() ||
-      authorization.compare(0, scheme.size(), scheme) != 0) {
+      !std::equal(scheme.begin(), scheme.end(), authorization.begin(), [](char want, char got) {
+        return want == static_cast<char>(std::tolower(static_cast<unsigned char>(got)));
+      })) {
     return "no bearer token";
   }
   const std::string token = authorization.substr(scheme.size());
