@@ -330,27 +330,33 @@ reply service::call(std::string_view id, std::string_view body) const {
       const json* resource = fhir::detail::member(e, "resource");
       if (resource == nullptr || !resource->is_object()) return;
       drafted.push_back(fhir::detail::reference_of(*resource));
-      const json* subject = fhir::detail::member(*resource, "subject");
-      if (subject == nullptr || !for_another.empty()) return;
-      // Patient/<id>, on the request's FHIR server where absolute, versioned or not, and typed
-      // Patient where typed: anything else cannot be shown to be the context patient.
-      static const std::regex literal(
-          R"(^(?:(https?://\S+)/)?Patient/([A-Za-z0-9.\-]{1,64})(?:/_history/[A-Za-z0-9.\-]{1,64})?$)");
-      const std::string reference(
-          fhir::detail::text_of(fhir::detail::member(subject, "reference")));
-      const std::string_view type = fhir::detail::text_of(fhir::detail::member(subject, "type"));
-      std::smatch parts;
-      const bool patient_reference =
-          std::regex_match(reference, parts, literal) &&
-          (fhir::detail::member(subject, "type") == nullptr || type == "Patient") &&
-          (!parts[1].matched || server == nullptr || !server->is_string() ||
-           parts[1].str() == trimmed_base(server->get<std::string>()));
-      const std::string named = patient_reference ? parts[2].str() : std::string();
-      if (named == patient_id) return;
-      for_another = "draftOrders: " + drafted.back() +
-                    (named.empty() ? " has a subject that is no reference to Patient/" + patient_id
-                                   : " is about Patient/" + named + ", not Patient/" + patient_id) +
-                    " (the context's patientId)";
+      // The patient is a `subject` (MedicationRequest, ServiceRequest) or a `patient`
+      // (NutritionOrder); each one sent must name the context's.
+      for (const char* key : {"subject", "patient"}) {
+        const json* subject = fhir::detail::member(*resource, key);
+        if (subject == nullptr || !for_another.empty()) continue;
+        // Patient/<id>, on the request's FHIR server where absolute, versioned or not, and typed
+        // Patient where typed: anything else cannot be shown to be the context patient.
+        static const std::regex literal(
+            R"(^(?:(https?://\S+)/)?Patient/([A-Za-z0-9.\-]{1,64})(?:/_history/[A-Za-z0-9.\-]{1,64})?$)");
+        const std::string reference(
+            fhir::detail::text_of(fhir::detail::member(subject, "reference")));
+        const std::string_view type = fhir::detail::text_of(fhir::detail::member(subject, "type"));
+        std::smatch parts;
+        const bool patient_reference =
+            std::regex_match(reference, parts, literal) &&
+            (fhir::detail::member(subject, "type") == nullptr || type == "Patient") &&
+            (!parts[1].matched || server == nullptr || !server->is_string() ||
+             parts[1].str() == trimmed_base(server->get<std::string>()));
+        const std::string named = patient_reference ? parts[2].str() : std::string();
+        if (named == patient_id) continue;
+        for_another =
+            "draftOrders: " + drafted.back() +
+            (named.empty()
+                 ? " has a " + std::string(key) + " that is no reference to Patient/" + patient_id
+                 : " is about Patient/" + named + ", not Patient/" + patient_id) +
+            " (the context's patientId)";
+      }
     });
     if (!for_another.empty()) return error_reply(400, for_another);
     std::vector<std::string> sorted = drafted;

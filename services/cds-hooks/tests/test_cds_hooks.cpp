@@ -1078,6 +1078,32 @@ TEST_CASE(
     body["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = subject;
     CHECK(post(service, "/cds-services/gln-order-select", body.dump()).status == 200);
   }
+  // A NutritionOrder names its patient in `patient`: held to the same rule, selected or not.
+  for (const bool selected : {false, true}) {
+    json body = for_another;
+    body["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = {
+        {"reference", "Patient/p"}};
+    body["context"]["draftOrders"]["entry"].push_back(
+        {{"resource",
+          {{"resourceType", "NutritionOrder"},
+           {"id", "n1"},
+           {"status", "draft"},
+           {"intent", "order"},
+           {"patient", {{"reference", "Patient/zzz"}}}}}});
+    if (selected) body["context"]["selections"].push_back("NutritionOrder/n1");
+    const response r = post(service, "/cds-services/gln-order-select", body.dump());
+    CHECK(r.status == 400);
+    CHECK(r.body.value("error", "") ==
+          "draftOrders: NutritionOrder/n1 is about Patient/zzz, not Patient/p (the context's "
+          "patientId)");
+    body["context"]["draftOrders"]["entry"][1]["resource"]["patient"] = {{"display", "someone"}};
+    CHECK(post(service, "/cds-services/gln-order-select", body.dump()).body.value("error", "") ==
+          "draftOrders: NutritionOrder/n1 has a patient that is no reference to Patient/p (the "
+          "context's patientId)");
+    body["context"]["draftOrders"]["entry"][1]["resource"]["patient"] = {
+        {"reference", "Patient/p"}};
+    CHECK(post(service, "/cds-services/gln-order-select", body.dump()).status == 200);
+  }
   for (const auto& [what, body_and_error] : bad) {
     INFO(what);
     const response r = post(service, "/cds-services/gln-order-select", body_and_error.first);
@@ -1656,10 +1682,10 @@ TEST_CASE("cds: the EHR's JWT, when required") {
                 {"iat", now},
                 {"jti", "jti-" + std::to_string(next_id++)}};
   };
-  auto get = [&](const std::string& token) {
+  auto get = [&](const std::string& token, const std::string& scheme = "Bearer ") {
     auto c = service.client();
     httplib::Headers headers;
-    if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+    if (!token.empty()) headers.emplace("Authorization", scheme + token);
     const auto r = c.Get("/cds-services", headers);
     REQUIRE(r);
     UNSCOPED_INFO(r->body);
@@ -1686,6 +1712,11 @@ TEST_CASE("cds: the EHR's JWT, when required") {
   const std::string once = sign(JWT_ALG_ES384, ehr.private_pem, claims(audience));
   CHECK(get(once) == 200);
   CHECK(get(once) == 401);
+  // The scheme in any case (RFC 7235 §2.1); no other scheme, and one space before the token.
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)), "bearer ") == 200);
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)), "BEARER ") == 200);
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)), "Basic ") == 401);
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)), "Bearer") == 401);
   // /health needs no token.
   auto c = service.client();
   CHECK(c.Get("/health")->status == 200);

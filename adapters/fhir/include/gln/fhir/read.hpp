@@ -555,7 +555,7 @@ inline std::optional<std::int64_t> latest_abatement_day(const json* age, const p
   if (value == nullptr || !value->is_number() || member(*age, "comparator") != nullptr)
     return std::nullopt;
   const json* system = member(*age, "system");
-  if (system != nullptr && text_of(system) != "http://unitsofmeasure.org") return std::nullopt;
+  if (system != nullptr && text_of(system) != system_uri::ucum) return std::nullopt;
   const std::string_view code = text_at(*age, "code");
   double days_per_unit = 0;
   if (code == "a") days_per_unit = 366;
