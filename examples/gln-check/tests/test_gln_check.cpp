@@ -698,8 +698,9 @@ TEST_CASE("batch mode: the 1 MiB limit is the request's, the '\\r' of a CRLF lin
   CHECK(r.code == gln_check::exit_ok);
   const std::vector<std::string> out = lines_of(r.out);
   REQUIRE(out.size() == 5);
-  for (const std::size_t accepted : {0, 1, 4}) CHECK(json::parse(out[accepted]).at("id") == 1);
-  for (const std::size_t refused : {2, 3}) {
+  for (const std::size_t accepted : {std::size_t{0}, std::size_t{1}, std::size_t{4}})
+    CHECK(json::parse(out[accepted]).at("id") == 1);
+  for (const std::size_t refused : {std::size_t{2}, std::size_t{3}}) {
     CHECK(json::parse(out[refused]).at("error") == "line longer than 1 MiB");
     CHECK(json::parse(out[refused]).at("line") == refused + 1);
   }
