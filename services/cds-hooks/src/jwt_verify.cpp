@@ -43,6 +43,14 @@ bool asymmetric(jwt_alg_t alg) {
   }
 }
 
+// Whether the token has the grant at all, of any JSON type.
+bool has_grant(jwt_t* token, const char* grant) {
+  char* value = jwt_get_grants_json(token, grant);
+  const bool present = value != nullptr;
+  std::free(value);
+  return present;
+}
+
 // Whether the "aud" grant is `audience` or an array holding it.
 bool audience_matches(jwt_t* token, const std::string& audience) {
   if (const char* single = jwt_get_grant(token, "aud")) return audience == single;
@@ -93,7 +101,17 @@ std::string jwt_verifier::verify(const std::string& authorization, const std::st
   const long expires = jwt_get_grant_int(verified.get(), "exp");
   if (expires <= 0) return "the token has no expiry";
   if (expires <= now) return "the token has expired";
-  if (jwt_get_grant_int(verified.get(), "iat") <= 0) return "the token has no issue time";
+  const long issued = jwt_get_grant_int(verified.get(), "iat");
+  if (issued <= 0) return "the token has no issue time";
+  // No leeway, as for exp: a token is not accepted before it was issued or before its nbf
+  // (RFC 7519 §4.1.5-6). An nbf that is there but not a whole number of seconds is refused, not
+  // read as absent.
+  if (issued > now) return "the token's issue time is in the future";
+  const long not_before = jwt_get_grant_int(verified.get(), "nbf");
+  if (not_before <= 0 && has_grant(verified.get(), "nbf")) {
+    return "the token's nbf is not a positive whole number of seconds";
+  }
+  if (not_before > now) return "the token is not valid yet (nbf)";
   const char* id = jwt_get_grant(verified.get(), "jti");
   if (id == nullptr || *id == '\0') return "the token has no jti";
   const std::lock_guard<std::mutex> lock(seen_mutex_);

@@ -1702,6 +1702,19 @@ TEST_CASE("cds: the EHR's JWT, when required") {
   json expired = claims(audience);
   expired["exp"] = now - 10;
   CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, expired)) == 401);
+  // Not valid before its issue time or its nbf (RFC 7519 §4.1.5, §4.1.6), with no leeway, as exp.
+  json early = claims(audience);
+  early["iat"] = now + 600;
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, early)) == 401);
+  json not_yet = claims(audience);
+  not_yet["nbf"] = now + 600;
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, not_yet)) == 401);
+  json unreadable_nbf = claims(audience);
+  unreadable_nbf["nbf"] = std::to_string(now - 10);
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, unreadable_nbf)) == 401);
+  json valid_since = claims(audience);
+  valid_since["nbf"] = now - 10;
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, valid_since)) == 200);
   json stranger = claims(audience);
   stranger["iss"] = "https://elsewhere.example.com/";
   CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, stranger)) == 401);
