@@ -492,6 +492,45 @@ TEST_CASE("fhir: an abatement age is a day by the birth date, else it may be lat
   CHECK(counts("abatementAge", age(10, "a"), json::array({born, older})));
   // A null is no abatement: resolved, ruled out.
   CHECK_FALSE(counts("abatementAge", json(nullptr), one));
+  // A unit text that names another unit than the code: which one is meant is not known.
+  json disagreeing = age(56, "mo");
+  disagreeing["unit"] = "a";
+  CHECK(counts("abatementAge", disagreeing, one));
+  disagreeing["unit"] = "years";
+  CHECK(counts("abatementAge", disagreeing, one));
+  json agreeing = age(10, "a");
+  for (const char* unit : {"years", "Year", "yr", "a"}) {
+    agreeing["unit"] = unit;
+    CHECK_FALSE(counts("abatementAge", agreeing, one));
+  }
+  // A range whose low end is above its high end says two things.
+  CHECK(counts("abatementRange", json{{"low", age(60, "a")}, {"high", age(10, "a")}}, one));
+}
+
+// An abatementDateTime or abatementPeriod that gives no day it can read (not a FHIR date, a
+// period with no end) may be after the screening date: a resolved condition counts.
+TEST_CASE("fhir: an abatement date it cannot read leaves a resolved condition active") {
+  const auto counts = [&](const char* key, const json& abatement) {
+    json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"), "resolved");
+    cirrhosis[key] = abatement;
+    return gln::fhir::read_bundle(gln_fhir_test::collection(json::array({cirrhosis})),
+                                  on(2026, 11, 30))
+        .profile.conditions.contains(condition::cirrhosis);
+  };
+  for (const char* text : {"garbage", "2026-02-30", "20261130", "2026-11-30 ", "", "0000-01-01"}) {
+    INFO(text);
+    CHECK(counts("abatementDateTime", text));
+    CHECK(counts("abatementPeriod", json{{"end", text}}));
+  }
+  CHECK(counts("abatementDateTime", 20261130));
+  CHECK(counts("abatementPeriod", json{{"start", "2020-01-01"}}));
+  CHECK(counts("abatementPeriod", json::object()));
+  CHECK(counts("abatementPeriod", "2020-01-01"));
+  // Read: on or before the screening date rules out; null is no abatement.
+  CHECK_FALSE(counts("abatementDateTime", "2026-11-30"));
+  CHECK_FALSE(counts("abatementPeriod", json{{"start", "2020-01-01"}, {"end", "2021-01-01"}}));
+  CHECK_FALSE(counts("abatementDateTime", json(nullptr)));
+  CHECK_FALSE(counts("abatementPeriod", json(nullptr)));
 }
 
 // Only a status FHIR defines, in FHIR's own code system, rules a resource out; one it does not

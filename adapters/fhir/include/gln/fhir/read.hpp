@@ -545,6 +545,24 @@ inline bool status_only(const json* code_concept, std::initializer_list<std::str
   return any && only;
 }
 
+// Whether an Age's `unit` text is the UCUM time unit `code` (a, mo, wk, d, h, min) written as
+// the code or in English words, in any case: "a", "years", "yr".
+inline bool time_unit_text_is(const json* unit, std::string_view code) {
+  if (unit == nullptr || !unit->is_string()) return false;
+  const std::string said = lower_ascii(text_of(unit));
+  if (said == code) return true;
+  constexpr std::pair<std::string_view, std::string_view> words[] = {
+      {"a", "year"},   {"a", "years"},    {"a", "yr"},        {"a", "yrs"},    {"a", "y"},
+      {"mo", "month"}, {"mo", "months"},  {"wk", "week"},     {"wk", "weeks"}, {"wk", "wks"},
+      {"d", "day"},    {"d", "days"},     {"h", "hour"},      {"h", "hours"},  {"h", "hr"},
+      {"h", "hrs"},    {"min", "minute"}, {"min", "minutes"}, {"min", "mins"},
+  };
+  for (const auto& [unit_code, word] : words) {
+    if (unit_code == code && word == said) return true;
+  }
+  return false;
+}
+
 // The last day number (days_from_civil) an abatement given as a FHIR Age can fall on, for a
 // patient born by `born`: the age rounded up to the next whole unit (a, mo, wk, d, h, min of
 // UCUM) at the longest year and month, so never earlier than it can be. None where the birth
@@ -557,6 +575,9 @@ inline std::optional<std::int64_t> latest_abatement_day(const json* age, const p
   const json* system = member(*age, "system");
   if (system != nullptr && text_of(system) != system_uri::ucum) return std::nullopt;
   const std::string_view code = text_at(*age, "code");
+  // A unit text that names another unit than the code leaves which one is meant unknown.
+  if (const json* unit = member(*age, "unit"); unit != nullptr && !time_unit_text_is(unit, code))
+    return std::nullopt;
   double days_per_unit = 0;
   if (code == "a") days_per_unit = 366;
   if (code == "mo") days_per_unit = 31;
@@ -598,21 +619,34 @@ inline bool status_rules_out(const json& resource, const date* on = nullptr,
   // over (inactive since 2027), which then leaves it active.
   bool abated = false;
   bool abates_later = false;
+  // One that gives no day (not a FHIR date, a period with no end) may be later too.
   for (std::string_view key : {"abatementDateTime", "abatementPeriod"}) {
     const json* abatement = member(resource, key);
-    if (abatement == nullptr || on == nullptr) continue;
+    if (abatement == nullptr || abatement->is_null() || on == nullptr) continue;
+    const bool period = key == "abatementPeriod";
     const auto day =
-        abatement->is_object() ? latest_day(member(abatement, "end")) : latest_day(abatement);
-    if (day && *day <= *on) abated = true;
-    if (day && *day > *on) abates_later = true;
+        period ? (abatement->is_object() ? latest_day(member(*abatement, "end")) : std::nullopt)
+               : (abatement->is_string() ? latest_day(abatement) : std::nullopt);
+    if (day && *day <= *on) {
+      abated = true;
+    } else {
+      abates_later = true;
+    }
   }
   // An age (abatementAge, or the high end of abatementRange) is a day by the birth date; one it
   // cannot place may be after the screening date.
   for (std::string_view key : {"abatementAge", "abatementRange"}) {
     const json* abatement = member(resource, key);
     if (abatement == nullptr || abatement->is_null() || on == nullptr) continue;
-    const json* age = key == "abatementRange" ? member(*abatement, "high") : abatement;
-    const auto last = latest_abatement_day(age, born);
+    const bool range = key == "abatementRange";
+    const json* age = range ? member(*abatement, "high") : abatement;
+    auto last = latest_abatement_day(age, born);
+    // A range whose low end is after its high end says two things.
+    if (range && last) {
+      const json* low = member(*abatement, "low");
+      const auto first = latest_abatement_day(low, born);
+      if (low != nullptr && !low->is_null() && (!first || *first > *last)) last = std::nullopt;
+    }
     if (last && *last <= days_from_civil(*on)) {
       abated = true;
     } else {
