@@ -536,17 +536,14 @@ reply service::answer(const service_info& info, const json& request) const {
         });
   }
 
-  // The screening date: the service's option, else today (UTC); an order is checked on its
-  // own date, its authoredOn where the service has no date.
+  // The screening date: the service's option, else today (UTC), the request's time
+  // (knowledge.md §2b). An order's authoredOn is not read: a draft saved long ago is signed
+  // against today's record, and a date in the future, or one that is no date, is no age.
   fhir::read_options options;
   options.policy = settings_.policy;
   // Data about another patient than the context's is not used (it is reported as not checked).
   options.patient_id = std::string(text_at(context, "patientId"));
   options.screening_date = settings_.screening_date.value_or(fhir::today_utc());
-  const auto order_date = [&](const json& order) {
-    if (settings_.screening_date) return *settings_.screening_date;
-    return fhir::parse_date(text_at(order, "authoredOn")).value_or(options.screening_date);
-  };
 
   request_state state(info, request, options);
   state.patient_id = std::string(text_at(context, "patientId"));
@@ -578,7 +575,7 @@ reply service::answer(const service_info& info, const json& request) const {
     card_options.not_checked = state.not_checked;
     for (const json* order : glutamine) {
       const std::string reference = fhir::detail::reference_of(*order);
-      fhir::record record = state.reader.read(reference, order_date(*order));
+      fhir::record record = state.reader.read(reference);
       record.profile.oversight = gln::oversight::clinician_supervised;
       const fhir::order_reading reading = fhir::read_order(state.reader, record, *order);
       const gln::assessment a =

@@ -23,7 +23,7 @@
 namespace gln_cds {
 
 struct config {
-  // The screening date; empty: the checked order's authoredOn, else the service's UTC date.
+  // The screening date; empty: the service's UTC date when a request arrives.
   std::optional<gln::fhir::date> screening_date;
   // FHIR servers the service may fetch a missing prefetch from (a request's fhirServer must start
   // with one of these); none by default, so a request cannot make the service call any address.

@@ -229,9 +229,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1024, 256 << 20));
   app.add_option("--audit", audit_path,
                  "append-only JSON Lines file for feedback (none: feedback is refused)");
-  auto* screening_date_option = app.add_option(
-      "--screening-date", screening_date,
-      "screening date YYYY-MM-DD (default: the checked order's authoredOn, else today, UTC)");
+  auto* screening_date_option =
+      app.add_option("--screening-date", screening_date,
+                     "screening date YYYY-MM-DD (default: today, UTC, when each request arrives)");
   app.add_option(
       "--fhir-server", fhir_servers,
       "a FHIR server base URL the service may fetch a missing prefetch from (repeatable)");

@@ -907,7 +907,7 @@ class reader {
   record read(std::string_view checked_order = {}) const {
     return read(checked_order, options_.screening_date);
   }
-  // The same as of `screening_date` (each order checked on its own date: its authoredOn).
+  // The same as of `screening_date` instead of the options' (one reader, several dates).
   record read(std::string_view checked_order, const date& screening_date) const;
 
   // The medication of a MedicationRequest or MedicationStatement (its concept or the Medication
