@@ -335,8 +335,9 @@ reply service::call(std::string_view id, std::string_view body) const {
       for (const char* key : {"subject", "patient"}) {
         const json* subject = fhir::detail::member(*resource, key);
         if (subject == nullptr || !for_another.empty()) continue;
-        // Patient/<id>, on the request's FHIR server where absolute, versioned or not, and typed
-        // Patient where typed: anything else cannot be shown to be the context patient.
+        // Patient/<id>, on the request's FHIR server where absolute (with no fhirServer, no
+        // absolute reference), versioned or not, and typed Patient where typed: anything else
+        // cannot be shown to be the context patient.
         static const std::regex literal(
             R"(^(?:(https?://\S+)/)?Patient/([A-Za-z0-9.\-]{1,64})(?:/_history/[A-Za-z0-9.\-]{1,64})?$)");
         const std::string reference(
@@ -346,8 +347,8 @@ reply service::call(std::string_view id, std::string_view body) const {
         const bool patient_reference =
             std::regex_match(reference, parts, literal) &&
             (fhir::detail::member(subject, "type") == nullptr || type == "Patient") &&
-            (!parts[1].matched || server == nullptr || !server->is_string() ||
-             parts[1].str() == trimmed_base(server->get<std::string>()));
+            (!parts[1].matched || (server != nullptr && server->is_string() &&
+                                   parts[1].str() == trimmed_base(server->get<std::string>())));
         const std::string named = patient_reference ? parts[2].str() : std::string();
         if (named == patient_id) continue;
         for_another =

@@ -944,7 +944,7 @@ TEST_CASE(
   // An order-select of one glutamine draft for Patient/other while the context is Patient/p.
   json for_another = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
   for_another["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = {
-      {"reference", "https://ehr.example/fhir/Patient/other"}};
+      {"reference", "Patient/other"}};
   // Each body, and what the error must say: the JSON adapter's strict reader, then the
   // CDS Hooks request's own members.
   const std::map<std::string, std::pair<std::string, std::string>> bad = {
@@ -1036,6 +1036,21 @@ TEST_CASE(
     CHECK(r.body.value("error", "") ==
           "draftOrders: MedicationRequest/o1 has a subject that is no reference to Patient/p (the "
           "context's patientId)");
+  }
+  // An absolute reference with no fhirServer in the request names a server that cannot be shown
+  // to be the EHR's: refused, whatever its server (the patient's or the order's).
+  for (const char* key : {"subject", "patient"}) {
+    INFO(key);
+    json body = for_another;
+    json& draft = body["context"]["draftOrders"]["entry"][0]["resource"];
+    draft["subject"] = {{"reference", "Patient/p"}};
+    draft[key] = {{"reference", "http://evil.example/fhir/Patient/p"}};
+    const response r = post(service, "/cds-services/gln-order-select", body.dump());
+    CHECK(r.status == 400);
+    CHECK(r.body.value("error", "") == "draftOrders: MedicationRequest/o1 has a " +
+                                           std::string(key) +
+                                           " that is no reference to Patient/p (the context's "
+                                           "patientId)");
   }
   // Patient/p however written, and no subject, are the context patient's.
   for (const json& subject :
