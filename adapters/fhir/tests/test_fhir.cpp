@@ -216,6 +216,57 @@ TEST_CASE("fhir: a Medication sent twice under one id is read in both copies") {
   }
 }
 
+// Copies of one Medication: identical ones are one (thousands of them beside thousands of
+// orders took a minute), and more than reader::max_medication_copies different ones under one
+// reference leave the medications incomplete, since the rest are not read.
+TEST_CASE("fhir: copies of one Medication, identical or too many") {
+  const auto copy = [](const json& code_concept) {
+    return json{{"resourceType", "Medication"}, {"id", "med9"}, {"code", code_concept}};
+  };
+  const json carbamazepine =
+      copy({{"coding", json::array({coding("http://www.whocc.no/atc", "N03AF01")})}});
+  json order = gln_fhir_test::medication_request("m", coding(rxnorm, "1"));
+  order.erase("medicationCodeableConcept");
+  order["medicationReference"] = {{"reference", "Medication/med9"}};
+  const auto anticonvulsant_orders = [](const gln::fhir::record& r) {
+    return std::count_if(r.medications.begin(), r.medications.end(), [](const auto& fact) {
+      return fact.medication == medication::anticonvulsant;
+    });
+  };
+  json identical = gln_fhir_test::collection(json::array());
+  for (int i = 0; i < 2000; ++i) {
+    identical["entry"].push_back({{"resource", carbamazepine}});
+    json numbered = order;
+    numbered["id"] = "m" + std::to_string(i);
+    identical["entry"].push_back({{"resource", numbered}});
+  }
+  const gln::fhir::record same = gln::fhir::read_bundle(identical, on(2026, 11, 30));
+  CHECK(anticonvulsant_orders(same) == 2000);
+  CHECK(same.status(section::medications).state != gln::fhir::section_state::incomplete);
+
+  const std::size_t most = gln::fhir::reader::max_medication_copies;
+  for (const std::size_t copies : {most, most + 1}) {
+    INFO(copies);
+    json bundle = gln_fhir_test::collection(json::array({order}));
+    // Different texts, and the class in the last copy only.
+    for (std::size_t i = 1; i < copies; ++i) {
+      bundle["entry"].push_back(
+          {{"resource", copy({{"text", "acetaminophen, copy " + std::to_string(i)}})}});
+    }
+    bundle["entry"].push_back({{"resource", carbamazepine}});
+    const gln::fhir::record r = gln::fhir::read_bundle(bundle, on(2026, 11, 30));
+    const gln::fhir::section_status& status = r.status(section::medications);
+    if (copies == most) {
+      CHECK(anticonvulsant_orders(r) == 1);
+      CHECK(status.state != gln::fhir::section_state::incomplete);
+    } else {
+      CHECK(status.state == gln::fhir::section_state::incomplete);
+      CHECK(status.why == "Medication/med9: more than " + std::to_string(most) +
+                              " different copies under one reference; the rest were not read");
+    }
+  }
+}
+
 // A reference names a Medication by its type/id, by its entry's fullUrl, or as an absolute URL
 // ending in its type/id; nothing else. Thousands of orders naming one Medication are each read
 // (they are looked up, not searched for: such a record once took minutes).

@@ -770,6 +770,10 @@ inline std::optional<double> number_of(const json* value) {
 // section at a time (what a service fetched itself), then call read().
 class reader {
  public:
+  // The most different Medications read under one reference (an id sent twice is read in both
+  // copies); past it the medications are incomplete.
+  static constexpr std::size_t max_medication_copies = 16;
+
   explicit reader(read_options options = {}) : options_(std::move(options)) {}
 
   const read_options& options() const { return options_; }
@@ -1065,13 +1069,33 @@ class reader {
   // Every resource goes in through here. A Medication is also indexed by the references that
   // name it (its type/id and its fullUrl): resolving a medicationReference is then a look-up,
   // not a pass over every resource (thousands of orders naming one Medication took minutes).
+  // A copy identical to one already indexed under the same reference is one; past
+  // max_medication_copies different ones, the rest are not indexed and the medications are
+  // incomplete (every order naming them would read every copy).
   void add_entry(entry e) {
     if (detail::is_type(*e.resource, "Medication")) {
       const std::size_t at = resources_.size();
-      medications_by_reference_[detail::reference_of(*e.resource)].push_back(at);
-      if (!e.full_url.empty()) medications_by_full_url_[e.full_url].push_back(at);
+      index_medication(medications_by_reference_, detail::reference_of(*e.resource), at,
+                       *e.resource);
+      if (!e.full_url.empty())
+        index_medication(medications_by_full_url_, e.full_url, at, *e.resource);
     }
     resources_.push_back(std::move(e));
+  }
+
+  void index_medication(medication_index& index, const std::string& key, std::size_t at,
+                        const json& medication) {
+    std::vector<std::size_t>& copies = index[key];
+    for (const std::size_t i : copies) {
+      if (*resources_[i].resource == medication) return;
+    }
+    if (copies.size() == max_medication_copies) {
+      mark(section::medications, section_state::incomplete,
+           key + ": more than " + std::to_string(max_medication_copies) +
+               " different copies under one reference; the rest were not read");
+      return;
+    }
+    copies.push_back(at);
   }
 
   // Every Medication a reference names: one, or none where it was not sent; more where the data
