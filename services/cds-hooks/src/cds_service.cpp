@@ -726,10 +726,26 @@ reply service::feedback(std::string_view id, std::string_view body) const {
     if (outcome == "accepted" && accepted.empty()) {
       return error_reply(400, "an accepted outcome names no acceptedSuggestions");
     }
+    // An item says one thing: the audit must not record a card both accepted and overridden.
+    if (outcome == "overridden" && !accepted.empty()) {
+      return error_reply(
+          400, "an overridden outcome names acceptedSuggestions (only an accepted card has them)");
+    }
+    std::set<std::string> taken;
+    for (const ordered_json& suggestion : accepted) {
+      if (!taken.insert(suggestion.get<std::string>()).second) {
+        return error_reply(400,
+                           "acceptedSuggestions names " + suggestion.get<std::string>() + " twice");
+      }
+    }
     line["acceptedSuggestions"] = accepted;
     const json* override_reason = fhir::detail::member(item, "overrideReason");
     if (override_reason != nullptr && !override_reason->is_object())
       return error_reply(400, "overrideReason is not an object");
+    if (override_reason != nullptr && outcome == "accepted") {
+      return error_reply(
+          400, "an accepted outcome has an overrideReason (only an overridden card has one)");
+    }
     const json* reason = fhir::detail::member(override_reason, "reason");
     if (reason != nullptr) {
       const bool known = reason->is_object() &&

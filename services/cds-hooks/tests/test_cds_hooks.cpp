@@ -1500,6 +1500,21 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
       "card " +
           card + " did not offer",
       one(not_offered));
+  // An item says one thing: accepted with the suggestions taken, overridden with a reason; a
+  // suggestion is taken once.
+  json accepted_with_reason = accepted;
+  accepted_with_reason["overrideReason"] = overridden["overrideReason"];
+  refused.emplace_back(
+      "an accepted outcome has an overrideReason (only an overridden card has one)",
+      one(accepted_with_reason));
+  json overridden_with_suggestions = overridden;
+  overridden_with_suggestions["acceptedSuggestions"] = accepted["acceptedSuggestions"];
+  refused.emplace_back(
+      "an overridden outcome names acceptedSuggestions (only an accepted card has them)",
+      one(overridden_with_suggestions));
+  json twice = accepted;
+  twice["acceptedSuggestions"].push_back({{"id", suggestion}});
+  refused.emplace_back("acceptedSuggestions names " + suggestion + " twice", one(twice));
   json empty_suggestion = accepted;
   empty_suggestion["acceptedSuggestions"] = json::array({json::object()});
   refused.emplace_back("an accepted suggestion's id is not a suggestion's UUID",
