@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include <gln/json/document.hpp>
@@ -41,6 +42,57 @@ bool asymmetric(jwt_alg_t alg) {
     case JWT_ALG_ES512: return true;
     default: return false;
   }
+}
+
+// The bytes of one part of a compact JWS (RFC 7515 §2: base64url, no padding, no white space);
+// none for any other character or a length no encoding gives.
+std::optional<std::string> base64url_decode(std::string_view text) {
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (const char c : text) {
+    unsigned value = 0;
+    if (c >= 'A' && c <= 'Z') {
+      value = static_cast<unsigned>(c - 'A');
+    } else if (c >= 'a' && c <= 'z') {
+      value = static_cast<unsigned>(c - 'a') + 26;
+    } else if (c >= '0' && c <= '9') {
+      value = static_cast<unsigned>(c - '0') + 52;
+    } else if (c == '-') {
+      value = 62;
+    } else if (c == '_') {
+      value = 63;
+    } else {
+      return std::nullopt;
+    }
+    buffer = ((buffer << 6) | value) & 0xFFFFu;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buffer >> bits) & 0xFFu));
+    }
+  }
+  if (bits >= 6) return std::nullopt;  // one character past a whole group encodes no byte
+  return out;
+}
+
+// Whether a token is three base64url parts whose first two are JSON objects the strict reader
+// takes: a key given twice ({"iss": "a", "iss": "b"}) would be read as its last copy by libjwt
+// and maybe as its first by another reader of the same token.
+bool strictly_formed(std::string_view token) {
+  const std::size_t first = token.find('.');
+  const std::size_t second = first == std::string_view::npos ? first : token.find('.', first + 1);
+  if (second == std::string_view::npos || token.find('.', second + 1) != std::string_view::npos)
+    return false;
+  for (const std::string_view part :
+       {token.substr(0, first), token.substr(first + 1, second - first - 1)}) {
+    const auto bytes = base64url_decode(part);
+    if (!bytes) return false;
+    nlohmann::json parsed;
+    gln::json_document_parser parser(16384);
+    if (parser.parse(*bytes, parsed) || !parsed.is_object()) return false;
+  }
+  return base64url_decode(token.substr(second + 1)).has_value();
 }
 
 // Whether the token has the grant at all, of any JSON type.
@@ -81,6 +133,9 @@ std::string jwt_verifier::verify(const std::string& authorization, const std::st
   }
   const std::string token = authorization.substr(scheme.size());
   if (token.size() > 16384) return "the token is too long";
+  if (!strictly_formed(token)) {
+    return "the token is not a JWT of three base64url parts with JSON objects (each key once)";
+  }
   // Read the header and the issuer first: the key is chosen by the issuer, and a token signed
   // with a symmetric algorithm must never be checked with a public key as its secret.
   const jwt_ptr unverified = decode(token, nullptr);
@@ -99,10 +154,10 @@ std::string jwt_verifier::verify(const std::string& authorization, const std::st
     return "the signature does not verify";
   if (!audience_matches(verified.get(), audience)) return "the audience is not " + audience;
   const long expires = jwt_get_grant_int(verified.get(), "exp");
-  if (expires <= 0) return "the token has no expiry";
+  if (expires <= 0) return "the token has no expiry (exp, a positive whole number of seconds)";
   if (expires <= now) return "the token has expired";
   const long issued = jwt_get_grant_int(verified.get(), "iat");
-  if (issued <= 0) return "the token has no issue time";
+  if (issued <= 0) return "the token has no issue time (iat, a positive whole number of seconds)";
   // No leeway, as for exp: a token is not accepted before it was issued or before its nbf
   // (RFC 7519 §4.1.5-6). An nbf that is there but not a whole number of seconds is refused, not
   // read as absent.

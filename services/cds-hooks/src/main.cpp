@@ -332,8 +332,11 @@ int main(int argc, char** argv) {
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
+    // Two Authorization headers are two answers to one question: neither is read.
     const std::string problem =
-        verifier.verify(request.get_header_value("Authorization"), audience, now);
+        request.get_header_value_count("Authorization") > 1
+            ? "more than one Authorization header"
+            : verifier.verify(request.get_header_value("Authorization"), audience, now);
     if (problem.empty()) return true;
     response.status = 401;
     response.set_header("WWW-Authenticate", "Bearer");

@@ -1682,14 +1682,19 @@ TEST_CASE("cds: the EHR's JWT, when required") {
                 {"iat", now},
                 {"jti", "jti-" + std::to_string(next_id++)}};
   };
-  auto get = [&](const std::string& token, const std::string& scheme = "Bearer ") {
+  std::string last_error;
+  auto get_with = [&](const httplib::Headers& headers) {
     auto c = service.client();
-    httplib::Headers headers;
-    if (!token.empty()) headers.emplace("Authorization", scheme + token);
     const auto r = c.Get("/cds-services", headers);
     REQUIRE(r);
     UNSCOPED_INFO(r->body);
+    last_error = r->status == 401 ? gln_fhir_test::parse(r->body).value("error", "") : "";
     return r->status;
+  };
+  auto get = [&](const std::string& token, const std::string& scheme = "Bearer ") {
+    httplib::Headers headers;
+    if (!token.empty()) headers.emplace("Authorization", scheme + token);
+    return get_with(headers);
   };
   CHECK(get("") == 401);
   CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience))) == 200);
@@ -1730,6 +1735,56 @@ TEST_CASE("cds: the EHR's JWT, when required") {
   CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)), "BEARER ") == 200);
   CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)), "Basic ") == 401);
   CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)), "Bearer") == 401);
+  // Each part base64url without padding or spaces, header and claims JSON objects with each key
+  // once: a key given twice is read as its last copy by libjwt, maybe as its first elsewhere.
+  const std::string malformed =
+      "not authorized: the token is not a JWT of three base64url parts with JSON objects (each "
+      "key once)";
+  const std::string valid = sign(JWT_ALG_ES384, ehr.private_pem, claims(audience));
+  // (Spaces after the token are the header's optional white space, RFC 9110 §5.6.3: not read.)
+  for (const std::string& token : {valid + "=", valid + "==", valid + ".", " " + valid,
+                                   valid.substr(0, valid.rfind('.')), valid + "A"}) {
+    INFO(token);
+    CHECK(get(token) == 401);
+    CHECK(last_error == malformed);
+  }
+  const auto base64url = [](const std::string& bytes) {
+    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string out;
+    unsigned buffer = 0;
+    int bits = 0;
+    for (const unsigned char c : bytes) {
+      buffer = (buffer << 8) | c;
+      bits += 8;
+      while (bits >= 6) {
+        bits -= 6;
+        out.push_back(digits[(buffer >> bits) & 63u]);
+      }
+    }
+    if (bits > 0) out.push_back(digits[(buffer << (6 - bits)) & 63u]);
+    return out;
+  };
+  const std::string signature = valid.substr(valid.rfind('.'));
+  const std::string header = base64url(R"({"alg":"ES384","typ":"JWT"})");
+  json duplicated_claims = claims(audience);
+  duplicated_claims.erase("iss");
+  const std::string twice = R"({"iss":"https://evil.example/","iss":")" + issuer + R"(",)" +
+                            duplicated_claims.dump().substr(1);
+  CHECK(get(header + "." + base64url(twice) + signature) == 401);
+  CHECK(last_error == malformed);
+  CHECK(get(base64url(R"({"alg":"none","alg":"ES384"})") + "." +
+            base64url(claims(audience).dump()) + signature) == 401);
+  CHECK(last_error == malformed);
+  CHECK(get(header + "." + base64url("[1]") + signature) == 401);
+  CHECK(last_error == malformed);
+  // Two Authorization headers: neither is read, even when both are valid.
+  httplib::Headers two_headers;
+  two_headers.emplace("Authorization",
+                      "Bearer " + sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)));
+  two_headers.emplace("Authorization",
+                      "Bearer " + sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)));
+  CHECK(get_with(two_headers) == 401);
+  CHECK(last_error == "not authorized: more than one Authorization header");
   // /health needs no token.
   auto c = service.client();
   CHECK(c.Get("/health")->status == 200);
