@@ -614,8 +614,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   } catch (const write_error& e) {
     return write_failed(err, e.error);
   } catch (const read_error& e) {
-    err << "gln-check: --batch: cannot read standard input after line " << e.lines << ": "
-        << std::strerror(e.error) << " (no answer for the rest of the input)\n";
+    err << "gln-check: --batch: cannot read standard input "
+        << (e.lines == 0 ? std::string("before the first line")
+                         : "after line " + std::to_string(e.lines))
+        << ": " << std::strerror(e.error) << " (no answer for the rest of the input)\n";
     return exit_io_error;
   } catch (const std::bad_alloc&) {
     err << "gln-check: out of memory\n";
