@@ -1753,8 +1753,8 @@ TEST_CASE("cds: the EHR's JWT, when required") {
     std::string out;
     unsigned buffer = 0;
     int bits = 0;
-    for (const unsigned char c : bytes) {
-      buffer = (buffer << 8) | c;
+    for (const char byte : bytes) {
+      buffer = (buffer << 8) | static_cast<unsigned char>(byte);
       bits += 8;
       while (bits >= 6) {
         bits -= 6;
