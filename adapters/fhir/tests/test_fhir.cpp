@@ -554,8 +554,11 @@ TEST_CASE("fhir: an abatement age is a day by the birth date, else it may be lat
     agreeing["unit"] = unit;
     CHECK_FALSE(counts("abatementAge", agreeing, one));
   }
-  // A range whose low end is above its high end says two things.
+  // A range whose low end is above its high end says two things, however little above.
   CHECK(counts("abatementRange", json{{"low", age(60, "a")}, {"high", age(10, "a")}}, one));
+  CHECK(counts("abatementRange", json{{"low", age(10.9, "a")}, {"high", age(10, "a")}}, one));
+  CHECK(counts("abatementRange", json{{"low", age(5, "wk")}, {"high", age(1, "mo")}}, one));
+  CHECK_FALSE(counts("abatementRange", json{{"low", age(10, "a")}, {"high", age(10, "a")}}, one));
 }
 
 // An abatementDateTime or abatementPeriod that gives no day it can read (not a FHIR date, a
@@ -568,7 +571,12 @@ TEST_CASE("fhir: an abatement date it cannot read leaves a resolved condition ac
                                   on(2026, 11, 30))
         .profile.conditions.contains(condition::cirrhosis);
   };
-  for (const char* text : {"garbage", "2026-02-30", "20261130", "2026-11-30 ", "", "0000-01-01"}) {
+  // A time that is not one, or one without its zone (FHIR requires it with a time).
+  for (const char* text :
+       {"garbage", "2026-02-30", "20261130", "2026-11-30 ", "", "0000-01-01", "2020-01-01Tgarbage",
+        "2020-01-01T", "2020-01-01T20:00:00", "2020-01-01T20:00-12:00", "2020-01-01T20:00:00-1200",
+        "2020-01-01T20:00:00-15:00", "2020-01-01T25:00:00Z", "2020-01-01T10:61:00Z",
+        "2020-01-01T10:00:00.Z"}) {
     INFO(text);
     CHECK(counts("abatementDateTime", text));
     CHECK(counts("abatementPeriod", json{{"end", text}}));
@@ -579,6 +587,9 @@ TEST_CASE("fhir: an abatement date it cannot read leaves a resolved condition ac
   CHECK(counts("abatementPeriod", "2020-01-01"));
   // Read: on or before the screening date rules out; null is no abatement.
   CHECK_FALSE(counts("abatementDateTime", "2026-11-30"));
+  CHECK_FALSE(counts("abatementDateTime", "2026-11"));
+  CHECK_FALSE(counts("abatementDateTime", "2026-11-29T20:00:00.123+14:00"));
+  CHECK_FALSE(counts("abatementPeriod", json{{"end", "2020-01-01T10:00:00Z"}}));
   CHECK_FALSE(counts("abatementPeriod", json{{"start", "2020-01-01"}, {"end", "2021-01-01"}}));
   CHECK_FALSE(counts("abatementDateTime", json(nullptr)));
   CHECK_FALSE(counts("abatementPeriod", json(nullptr)));

@@ -553,6 +553,13 @@ reply service::answer(const service_info& info, const json& request) const {
     state.reader.add_prefetch(*prefetch, keys);
   }
   for (const json* medication : draft_medications) state.reader.add_draft_medication(*medication);
+  // Past that many different copies of one Medication the rest are not read: a glutamine copy
+  // among them would leave a glutamine order unchecked, with no card at all.
+  if (const std::string& many = state.reader.too_many_medication_copies(); !many.empty()) {
+    return error_reply(400, "prefetch and draftOrders: " + many + " is sent in more than " +
+                                std::to_string(fhir::reader::max_medication_copies) +
+                                " different copies");
+  }
 
   ordered_json cards = ordered_json::array();
   fhir::card_options card_options;

@@ -73,6 +73,8 @@ std::optional<std::string> base64url_decode(std::string_view text) {
     }
   }
   if (bits >= 6) return std::nullopt;  // one character past a whole group encodes no byte
+  // The bits past the last byte are zero (RFC 4648 §3.5): otherwise two texts are one token.
+  if ((buffer & ((1u << bits) - 1u)) != 0) return std::nullopt;
   return out;
 }
 

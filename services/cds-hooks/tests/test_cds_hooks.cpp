@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include <gln/fhir/read.hpp>
 #include "catch.hpp"
 #include "fhir_test_support.hpp"
 
@@ -896,6 +897,32 @@ TEST_CASE("cds: a draft order's Medication sent in draftOrders is read") {
   CHECK(r.body["cards"][0]["extension"]["gln"]["overall"] == "caution");
   CHECK(r.body["cards"][0]["detail"].get<std::string>().find("Dose: 10 g x 2 a day") !=
         std::string::npos);
+  // Other copies of that Medication in the prefetch: up to reader::max_medication_copies
+  // different ones are all read; past it the rest would not be, the draft's glutamine copy
+  // among them, and the order would go unchecked with no card: the request is refused.
+  const std::size_t most = gln::fhir::reader::max_medication_copies;
+  for (const std::size_t others : {most - 1, most}) {
+    INFO(others);
+    json crowded = request;
+    json& bundle = crowded["prefetch"]["medications"];
+    for (std::size_t i = 0; i < others; ++i) {
+      bundle["entry"].push_back(
+          {{"resource",
+            {{"resourceType", "Medication"},
+             {"id", "glutamine-powder"},
+             {"code", {{"text", "amlodipine 5 MG, copy " + std::to_string(i)}}}}}});
+    }
+    const response answer = post(service, "/cds-services/gln-order-select", crowded);
+    if (others < most) {
+      CHECK(answer.status == 200);
+      CHECK(answer.body["cards"].size() >= 1);
+    } else {
+      CHECK(answer.status == 400);
+      CHECK(answer.body.value("error", "") ==
+            "prefetch and draftOrders: Medication/glutamine-powder is sent in more than " +
+                std::to_string(most) + " different copies");
+    }
+  }
 }
 
 TEST_CASE("cds: orders that are not glutamine get no card") {
@@ -1777,6 +1804,11 @@ TEST_CASE("cds: the EHR's JWT, when required") {
   CHECK(last_error == malformed);
   CHECK(get(header + "." + base64url("[1]") + signature) == 401);
   CHECK(last_error == malformed);
+  // Bits past the last byte set: "e30" is {} and so would "e31" be, read leniently.
+  CHECK(get(header + ".e31" + signature) == 401);
+  CHECK(last_error == malformed);
+  CHECK(get(header + ".e30" + signature) == 401);
+  CHECK(last_error != malformed);
   // Two Authorization headers: neither is read, even when both are valid.
   httplib::Headers two_headers;
   two_headers.emplace("Authorization",

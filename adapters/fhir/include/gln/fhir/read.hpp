@@ -44,6 +44,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -290,6 +291,18 @@ inline std::string concept_text(const json* code_concept) {
     if (out.empty()) out = std::string(text_at(c, "display"));
   });
   return out;
+}
+
+// Whether a text is a FHIR R4 dateTime exactly (YYYY, YYYY-MM, YYYY-MM-DD, or a date and a time
+// hh:mm:ss[.fff] with its zone, which FHIR requires with a time): "2026-12-03Tgarbage" and a time
+// without a zone are not, so nothing is read of them where reading them as a day would rule
+// something out.
+inline bool is_fhir_date_time(std::string_view text) {
+  static const std::regex date_time(
+      R"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60))"
+      R"((\.\d{1,9})?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?)");
+  return std::regex_match(text.begin(), text.end(), date_time) &&
+         parse_partial_date(text).has_value();
 }
 
 // The latest day a date-like element allows: a dateTime, a Period's end, or its start.
@@ -563,12 +576,15 @@ inline bool time_unit_text_is(const json* unit, std::string_view code) {
   return false;
 }
 
-// The last day number (days_from_civil) an abatement given as a FHIR Age can fall on, for a
-// patient born by `born`: the age rounded up to the next whole unit (a, mo, wk, d, h, min of
-// UCUM) at the longest year and month, so never earlier than it can be. None where the birth
-// date, the value, the unit or a comparator leaves it unplaced.
-inline std::optional<std::int64_t> latest_abatement_day(const json* age, const partial_date* born) {
-  if (born == nullptr || age == nullptr || !age->is_object()) return std::nullopt;
+// An abatement given as a FHIR Age, as its value and the most days one of its units can hold
+// (UCUM a 366, mo 31, wk 7, d 1, h and min their share of a day); none where the value, the unit
+// (a unit text other than the code's), the system or a comparator leaves it unknown.
+struct age_reading {
+  double units = 0;
+  double days_per_unit = 0;
+};
+inline std::optional<age_reading> read_abatement_age(const json* age) {
+  if (age == nullptr || !age->is_object()) return std::nullopt;
   const json* value = member(*age, "value");
   if (value == nullptr || !value->is_number() || member(*age, "comparator") != nullptr)
     return std::nullopt;
@@ -578,19 +594,29 @@ inline std::optional<std::int64_t> latest_abatement_day(const json* age, const p
   // A unit text that names another unit than the code leaves which one is meant unknown.
   if (const json* unit = member(*age, "unit"); unit != nullptr && !time_unit_text_is(unit, code))
     return std::nullopt;
-  double days_per_unit = 0;
-  if (code == "a") days_per_unit = 366;
-  if (code == "mo") days_per_unit = 31;
-  if (code == "wk") days_per_unit = 7;
-  if (code == "d") days_per_unit = 1;
-  if (code == "h") days_per_unit = 1.0 / 24;
-  if (code == "min") days_per_unit = 1.0 / 1440;
-  const double units = value->get<double>();
-  if (days_per_unit == 0 || !std::isfinite(units) || units < 0 ||
-      units * days_per_unit > 200.0 * 366) {
+  age_reading out{value->get<double>(), 0};
+  if (code == "a") out.days_per_unit = 366;
+  if (code == "mo") out.days_per_unit = 31;
+  if (code == "wk") out.days_per_unit = 7;
+  if (code == "d") out.days_per_unit = 1;
+  if (code == "h") out.days_per_unit = 1.0 / 24;
+  if (code == "min") out.days_per_unit = 1.0 / 1440;
+  if (out.days_per_unit == 0 || !std::isfinite(out.units) || out.units < 0 ||
+      out.units * out.days_per_unit > 200.0 * 366) {
     return std::nullopt;
   }
-  const auto days = static_cast<std::int64_t>(std::ceil((std::floor(units) + 1) * days_per_unit));
+  return out;
+}
+
+// The last day number (days_from_civil) an abatement given as a FHIR Age can fall on, for a
+// patient born by `born`: the age rounded up to the next whole unit at the longest year and
+// month, so never earlier than it can be. None where the birth date or the age leaves it
+// unplaced.
+inline std::optional<std::int64_t> latest_abatement_day(const json* age, const partial_date* born) {
+  const auto read = read_abatement_age(age);
+  if (born == nullptr || !read) return std::nullopt;
+  const auto days =
+      static_cast<std::int64_t>(std::ceil((std::floor(read->units) + 1) * read->days_per_unit));
   return days_from_civil(born->latest) + days;
 }
 
@@ -623,10 +649,12 @@ inline bool status_rules_out(const json& resource, const date* on = nullptr,
   for (std::string_view key : {"abatementDateTime", "abatementPeriod"}) {
     const json* abatement = member(resource, key);
     if (abatement == nullptr || abatement->is_null() || on == nullptr) continue;
-    const bool period = key == "abatementPeriod";
-    const auto day =
-        period ? (abatement->is_object() ? latest_day(member(*abatement, "end")) : std::nullopt)
-               : (abatement->is_string() ? latest_day(abatement) : std::nullopt);
+    const json* given = key == "abatementPeriod"
+                            ? (abatement->is_object() ? member(*abatement, "end") : nullptr)
+                            : abatement;
+    const auto day = given != nullptr && given->is_string() && is_fhir_date_time(text_of(given))
+                         ? latest_day(given)
+                         : std::nullopt;
     if (day && *day <= *on) {
       abated = true;
     } else {
@@ -644,8 +672,12 @@ inline bool status_rules_out(const json& resource, const date* on = nullptr,
     // A range whose low end is after its high end says two things.
     if (range && last) {
       const json* low = member(*abatement, "low");
-      const auto first = latest_abatement_day(low, born);
-      if (low != nullptr && !low->is_null() && (!first || *first > *last)) last = std::nullopt;
+      const auto from = read_abatement_age(low);
+      const auto to = read_abatement_age(age);
+      if (low != nullptr && !low->is_null() &&
+          (!from || !to || from->units * from->days_per_unit > to->units * to->days_per_unit)) {
+        last = std::nullopt;
+      }
     }
     if (last && *last <= days_from_civil(*on)) {
       abated = true;
@@ -775,6 +807,12 @@ class reader {
   static constexpr std::size_t max_medication_copies = 16;
 
   explicit reader(read_options options = {}) : options_(std::move(options)) {}
+
+  // The first reference (Medication/<id> or a fullUrl) given more than max_medication_copies
+  // different Medications, whose further copies were not read; empty if none. An order naming it
+  // may hold a class, or glutamine, in a copy not read: a caller that decides what to check by
+  // the order's medication should refuse such data.
+  const std::string& too_many_medication_copies() const { return too_many_copies_; }
 
   const read_options& options() const { return options_; }
   // What has been given of a section so far.
@@ -1090,6 +1128,7 @@ class reader {
       if (*resources_[i].resource == medication) return;
     }
     if (copies.size() == max_medication_copies) {
+      if (too_many_copies_.empty()) too_many_copies_ = key;
       mark(section::medications, section_state::incomplete,
            key + ": more than " + std::to_string(max_medication_copies) +
                " different copies under one reference; the rest were not read");
@@ -1144,6 +1183,7 @@ class reader {
   std::vector<entry> resources_;
   medication_index medications_by_reference_;  // Medication entries by their type/id
   medication_index medications_by_full_url_;   // and by their fullUrl
+  std::string too_many_copies_;                // the first reference past max_medication_copies
   std::array<section_status, section_count> sections_{};
   std::array<partial_page, section_count> partial_pages_{};
 };
