@@ -131,10 +131,35 @@ std::string trimmed_base(std::string base) {
   return base;
 }
 
-// Whether `url` is `prefix` or lies under it (the next character a '/', '?' or nothing).
-bool under(std::string_view url, std::string_view prefix) {
-  while (!prefix.empty() && prefix.back() == '/') prefix.remove_suffix(1);
-  if (prefix.empty() || url.substr(0, prefix.size()) != prefix) return false;
+// `url` with its scheme and host in lower case: RFC 3986 §6.2.2.1 makes their case
+// insignificant, while the user information, path and query keep theirs.
+std::string with_lower_case_host(std::string_view url) {
+  std::string out(url);
+  const std::size_t scheme_end = out.find("://");
+  if (scheme_end == std::string::npos) return out;
+  const std::size_t authority = scheme_end + 3;
+  const std::size_t authority_end = std::min(out.find_first_of("/?#", authority), out.size());
+  const std::size_t at_sign = out.rfind('@', authority_end - 1);
+  const std::size_t host =
+      at_sign != std::string::npos && at_sign >= authority ? at_sign + 1 : authority;
+  const auto lower = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    }
+  };
+  lower(0, scheme_end);
+  lower(host, authority_end);
+  return out;
+}
+
+// Whether `url` is `prefix` or lies under it (the next character a '/', '?' or nothing),
+// scheme and host read in any case.
+bool under(std::string_view url_as_sent, std::string_view prefix_as_sent) {
+  const std::string url = with_lower_case_host(url_as_sent);
+  std::string_view prefix_text = prefix_as_sent;
+  while (!prefix_text.empty() && prefix_text.back() == '/') prefix_text.remove_suffix(1);
+  const std::string prefix = with_lower_case_host(prefix_text);
+  if (prefix.empty() || url.compare(0, prefix.size(), prefix) != 0) return false;
   return url.size() == prefix.size() || url[prefix.size()] == '/' || url[prefix.size()] == '?';
 }
 
@@ -173,7 +198,7 @@ fetch_result http_fetch(const std::string& url, const std::string& bearer_token,
     return out;
   }
   const std::size_t path_start = url.find('/', scheme_end + 3);
-  const std::string origin = url.substr(0, path_start);
+  const std::string origin = with_lower_case_host(url.substr(0, path_start));
   const std::string path = path_start == std::string::npos ? "/" : url.substr(path_start);
   httplib::Client client(origin);
   if (!client.is_valid()) {
@@ -339,7 +364,7 @@ reply service::call(std::string_view id, std::string_view body) const {
         // absolute reference), versioned or not, and typed Patient where typed: anything else
         // cannot be shown to be the context patient.
         static const std::regex literal(
-            R"(^(?:(https?://\S+)/)?Patient/([A-Za-z0-9.\-]{1,64})(?:/_history/[A-Za-z0-9.\-]{1,64})?$)");
+            R"(^(?:([Hh][Tt][Tt][Pp][Ss]?://\S+)/)?Patient/([A-Za-z0-9.\-]{1,64})(?:/_history/[A-Za-z0-9.\-]{1,64})?$)");
         const std::string reference(
             fhir::detail::text_of(fhir::detail::member(subject, "reference")));
         const std::string_view type = fhir::detail::text_of(fhir::detail::member(subject, "type"));
@@ -347,8 +372,10 @@ reply service::call(std::string_view id, std::string_view body) const {
         const bool patient_reference =
             std::regex_match(reference, parts, literal) &&
             (fhir::detail::member(subject, "type") == nullptr || type == "Patient") &&
-            (!parts[1].matched || (server != nullptr && server->is_string() &&
-                                   parts[1].str() == trimmed_base(server->get<std::string>())));
+            (!parts[1].matched ||
+             (server != nullptr && server->is_string() &&
+              with_lower_case_host(parts[1].str()) ==
+                  with_lower_case_host(trimmed_base(server->get<std::string>()))));
         const std::string named = patient_reference ? parts[2].str() : std::string();
         if (named == patient_id) continue;
         for_another =

@@ -837,6 +837,18 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
     CHECK(r.body["cards"][0]["detail"].get<std::string>().find("procedures (") ==
           std::string::npos);
   }
+  SECTION("a fhirServer whose scheme and host are in another case is the same server") {
+    std::string upper = fhir.base();
+    for (std::size_t i = 0; i < upper.find("/fhir"); ++i) {
+      upper[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(upper[i])));
+    }
+    REQUIRE(upper.rfind("HTTP://", 0) == 0);
+    request["fhirServer"] = upper;
+    const response r = post(service, "/cds-services/gln-order-sign", request);
+    REQUIRE(r.status == 200);
+    CHECK(rules_of(r.body["cards"][0]).count("caution.cancer") == 1);
+    CHECK(fhir.seen().size() == 4);
+  }
   SECTION("a next page is followed") {
     fhir.page_conditions();
     const response r = post(service, "/cds-services/gln-order-sign", request);
@@ -1034,26 +1046,21 @@ TEST_CASE(
         "selections[1] names MedicationRequest/o1 a second time"}},
   };
   // A subject that is given but names no Patient/p cannot be shown to be the context patient's.
-  for (const json& subject : {json("Patient/p"),
-                              json::array({{{"reference", "Patient/p"}}}),
-                              json{{"reference", 5}},
-                              json{{"reference", "patient/p"}},
-                              json{{"reference", " Patient/p"}},
-                              json{{"reference", "Patient//p"}},
-                              json{{"reference", "Patient/"}},
-                              json{{"reference", ""}},
-                              json{{"reference", "Group/g1"}},
-                              json{{"reference", "RelatedPerson/r1"}},
-                              json{{"reference", "#p1"}},
-                              json{{"identifier", {{"system", "urn:mrn"}, {"value", "p"}}}},
-                              json{{"display", "the patient"}},
-                              json(nullptr),
-                              json{{"reference", "Patient/p/_history/1/extra"}},
-                              json{{"reference", "Patient/p/"}},
-                              json{{"reference", "./Patient/p"}},
-                              json{{"reference", "Patient/p/Observation/x"}},
-                              json{{"reference", "Patient/p"}, {"type", "Group"}},
-                              json{{"reference", "https://evil.example/fhir/Patient/p"}}}) {
+  for (const json& subject :
+       {json("Patient/p"), json::array({{{"reference", "Patient/p"}}}), json{{"reference", 5}},
+        json{{"reference", "patient/p"}}, json{{"reference", " Patient/p"}},
+        json{{"reference", "Patient//p"}}, json{{"reference", "Patient/"}}, json{{"reference", ""}},
+        json{{"reference", "Group/g1"}}, json{{"reference", "RelatedPerson/r1"}},
+        json{{"reference", "#p1"}}, json{{"identifier", {{"system", "urn:mrn"}, {"value", "p"}}}},
+        json{{"display", "the patient"}}, json(nullptr),
+        json{{"reference", "Patient/p/_history/1/extra"}}, json{{"reference", "Patient/p/"}},
+        json{{"reference", "./Patient/p"}}, json{{"reference", "Patient/p/Observation/x"}},
+        json{{"reference", "Patient/p"}, {"type", "Group"}},
+        json{{"reference", "https://evil.example/fhir/Patient/p"}},
+        // The path keeps its case; only scheme and host lose theirs.
+        json{{"reference", "https://ehr.example/FHIR/Patient/p"}},
+        json{{"reference", "https://ehr.example.evil/fhir/Patient/p"}},
+        json{{"reference", "https://x@ehr.example/fhir/Patient/p"}}}) {
     INFO(subject.dump());
     json body = for_another;
     body["fhirServer"] = "https://ehr.example/fhir/";
@@ -1082,6 +1089,9 @@ TEST_CASE(
   // Patient/p however written, and no subject, are the context patient's.
   for (const json& subject :
        {json{{"reference", "Patient/p"}}, json{{"reference", "https://ehr.example/fhir/Patient/p"}},
+        // Scheme and host in any case are the same server (RFC 3986 §6.2.2.1).
+        json{{"reference", "https://EHR.Example/fhir/Patient/p"}},
+        json{{"reference", "HTTPS://ehr.example/fhir/Patient/p"}},
         json{{"reference", "Patient/p/_history/3"}},
         json{{"reference", "Patient/p"}, {"type", "Patient"}}}) {
     INFO(subject.dump());
