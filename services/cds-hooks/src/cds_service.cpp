@@ -724,6 +724,9 @@ reply service::feedback(std::string_view id, std::string_view body) const {
   const std::string received = now_utc();
   // The override reasons the cards offer: feedback names one of them or none.
   const ordered_json offered = fhir::detail::override_reasons(fhir::card_options{});
+  // A card may be acted on more than once (CDS Hooks: each interaction reported), but one
+  // interaction, a card at one outcomeTimestamp, is reported once: twice would count it twice.
+  std::set<std::pair<std::string, std::string>> interactions;
   for (const json& item : *items) {
     if (!item.is_object()) return error_reply(400, "a feedback item is not an object");
     // A UUID is read in either case (RFC 4122 §3), kept and looked up in lower case.
@@ -738,6 +741,10 @@ reply service::feedback(std::string_view id, std::string_view body) const {
       return error_reply(400,
                          "a feedback outcomeTimestamp is not an ISO 8601 instant "
                          "(2026-11-30T10:05:31Z)");
+    }
+    if (!interactions.emplace(card, timestamp).second) {
+      return error_reply(
+          400, "feedback reports card " + card + " at " + std::string(timestamp) + " twice");
     }
     // Only what the feedback says of the card: ids, codes and times, never patient data (a
     // user's comment may hold some: whether there was one is kept, not its words).

@@ -1552,6 +1552,15 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
   json twice = accepted;
   twice["acceptedSuggestions"].push_back({{"id", suggestion}});
   refused.emplace_back("acceptedSuggestions names " + suggestion + " twice", one(twice));
+  // One interaction is reported once: the same item twice, or one card at one instant both
+  // ways, would be counted twice (the same card at two instants is two interactions: above).
+  json overridden_at_once = overridden;
+  overridden_at_once["outcomeTimestamp"] = accepted["outcomeTimestamp"];
+  for (const json& second : {accepted, overridden_at_once}) {
+    refused.emplace_back("feedback reports card " + card + " at " +
+                             accepted["outcomeTimestamp"].get<std::string>() + " twice",
+                         json{{"feedback", json::array({accepted, second})}});
+  }
   json empty_suggestion = accepted;
   empty_suggestion["acceptedSuggestions"] = json::array({json::object()});
   refused.emplace_back("an accepted suggestion's id is not a suggestion's UUID",
