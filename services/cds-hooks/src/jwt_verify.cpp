@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -105,6 +107,25 @@ bool has_grant(jwt_t* token, const char* grant) {
   return present;
 }
 
+// A NumericDate claim (RFC 7519 §2: seconds since 1970, a fraction allowed) in whole seconds,
+// rounded toward the cautious side (`up` for iat and nbf, down for exp); none when the token
+// does not hold the claim as a positive number.
+std::optional<std::int64_t> numeric_date(jwt_t* token, const char* grant, bool up) {
+  char* value = jwt_get_grants_json(token, grant);
+  if (value == nullptr) return std::nullopt;
+  // (The strict reader takes a document, an object or array: the value is read as a list.)
+  nlohmann::json parsed;
+  gln::json_document_parser parser(16384);
+  const bool read = !parser.parse("[" + std::string(value) + "]", parsed);
+  std::free(value);
+  if (!read || parsed.size() != 1 || !parsed[0].is_number()) return std::nullopt;
+  const double seconds = parsed[0].get<double>();
+  if (!(seconds > 0) || !std::isfinite(seconds)) return std::nullopt;
+  // Past 2^62 s (10^11 years) every time compares the same.
+  const double whole = std::min(up ? std::ceil(seconds) : std::floor(seconds), 0x1p62);
+  return static_cast<std::int64_t>(whole);
+}
+
 // Whether the "aud" grant is `audience` or an array holding it.
 bool audience_matches(jwt_t* token, const std::string& audience) {
   if (const char* single = jwt_get_grant(token, "aud")) return audience == single;
@@ -155,20 +176,20 @@ std::string jwt_verifier::verify(const std::string& authorization, const std::st
   if (!verified || jwt_get_alg(verified.get()) != jwt_str_alg(algorithm))
     return "the signature does not verify";
   if (!audience_matches(verified.get(), audience)) return "the audience is not " + audience;
-  const long expires = jwt_get_grant_int(verified.get(), "exp");
-  if (expires <= 0) return "the token has no expiry (exp, a positive whole number of seconds)";
-  if (expires <= now) return "the token has expired";
-  const long issued = jwt_get_grant_int(verified.get(), "iat");
-  if (issued <= 0) return "the token has no issue time (iat, a positive whole number of seconds)";
-  // No leeway, as for exp: a token is not accepted before it was issued or before its nbf
-  // (RFC 7519 §4.1.5-6). An nbf that is there but not a whole number of seconds is refused, not
-  // read as absent.
-  if (issued > now) return "the token's issue time is in the future";
-  const long not_before = jwt_get_grant_int(verified.get(), "nbf");
-  if (not_before <= 0 && has_grant(verified.get(), "nbf")) {
-    return "the token's nbf is not a positive whole number of seconds";
+  // No leeway: a token is not accepted at or after its exp, before it was issued or before its
+  // nbf (RFC 7519 §4.1.4-6). A time claim that is there but is no positive number is refused,
+  // not read as absent.
+  const auto expires = numeric_date(verified.get(), "exp", false);
+  if (!expires) return "the token has no expiry (exp, a positive number of seconds)";
+  if (*expires <= now) return "the token has expired";
+  const auto issued = numeric_date(verified.get(), "iat", true);
+  if (!issued) return "the token has no issue time (iat, a positive number of seconds)";
+  if (*issued > now) return "the token's issue time is in the future";
+  const auto not_before = numeric_date(verified.get(), "nbf", true);
+  if (!not_before && has_grant(verified.get(), "nbf")) {
+    return "the token's nbf is not a positive number of seconds";
   }
-  if (not_before > now) return "the token is not valid yet (nbf)";
+  if (not_before && *not_before > now) return "the token is not valid yet (nbf)";
   const char* id = jwt_get_grant(verified.get(), "jti");
   if (id == nullptr || *id == '\0') return "the token has no jti";
   const std::lock_guard<std::mutex> lock(seen_mutex_);
@@ -176,7 +197,7 @@ std::string jwt_verifier::verify(const std::string& authorization, const std::st
     it = it->second <= now ? seen_.erase(it) : std::next(it);
   }
   if (seen_.size() > 100000) return "too many tokens in flight";
-  if (!seen_.emplace(std::string(issuer) + " " + id, expires).second)
+  if (!seen_.emplace(std::string(issuer) + " " + id, *expires).second)
     return "the token was used before";
   return {};
 }

@@ -26,6 +26,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -1766,6 +1767,32 @@ TEST_CASE("cds: the EHR's JWT, when required") {
   json valid_since = claims(audience);
   valid_since["nbf"] = now - 10;
   CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, valid_since)) == 200);
+  // A NumericDate may hold a fraction (RFC 7519 §2), read on the cautious side: exp down, iat
+  // and nbf up.
+  json fractional = claims(audience);
+  fractional["exp"] = static_cast<double>(now) + 300.5;
+  fractional["iat"] = static_cast<double>(now) - 10.75;
+  fractional["nbf"] = static_cast<double>(now) - 10.25;
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, fractional)) == 200);
+  const std::vector<std::tuple<const char*, json, std::string>> bad_times{
+      {"exp", static_cast<double>(now) - 0.5, "the token has expired"},
+      {"iat", static_cast<double>(now) + 600.5, "the token's issue time is in the future"},
+      {"nbf", static_cast<double>(now) + 600.5, "the token is not valid yet (nbf)"},
+      {"exp", std::to_string(now + 300),
+       "the token has no expiry (exp, a positive number of seconds)"},
+      {"exp", 0, "the token has no expiry (exp, a positive number of seconds)"},
+      {"iat", -1.5, "the token has no issue time (iat, a positive number of seconds)"},
+      {"iat", nullptr, "the token has no issue time (iat, a positive number of seconds)"},
+      {"nbf", json::array({now}), "the token's nbf is not a positive number of seconds"},
+      {"nbf", 0, "the token's nbf is not a positive number of seconds"},
+  };
+  for (const auto& [claim, value, error] : bad_times) {
+    INFO(claim << " " << value.dump());
+    json times = claims(audience);
+    times[claim] = value;
+    CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, times)) == 401);
+    CHECK(last_error == "not authorized: " + error);
+  }
   json stranger = claims(audience);
   stranger["iss"] = "https://elsewhere.example.com/";
   CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, stranger)) == 401);
