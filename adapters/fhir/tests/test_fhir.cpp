@@ -823,6 +823,17 @@ TEST_CASE(
   paged["link"][0]["relation"] = "Next";
   CHECK_FALSE(
       gln::fhir::read_prefetch({{"conditions", paged}}, on(2026, 11, 30)).profile.conditions_known);
+  // A next page with no URL, or one that is no text, is still a page not read.
+  for (const json& url : {json(nullptr), json(""), json(5)}) {
+    INFO(url.dump());
+    json no_url = paged;
+    no_url["link"][0]["url"] = url;
+    if (url.is_null()) no_url["link"][0].erase("url");
+    const gln::fhir::record unread =
+        gln::fhir::read_prefetch({{"conditions", no_url}}, on(2026, 11, 30));
+    CHECK_FALSE(unread.profile.conditions_known);
+    CHECK(unread.status(section::conditions).why == "the search result has more pages");
+  }
 
   json outcome = gln_fhir_test::searchset(json::array());
   outcome["entry"].push_back({{"resource",

@@ -131,39 +131,101 @@ std::string trimmed_base(std::string base) {
   return base;
 }
 
-// `url` with its scheme and host in lower case: RFC 3986 §6.2.2.1 makes their case
-// insignificant, while the user information, path and query keep theirs.
+std::string lower_case(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// `url` with its scheme and host in lower case (RFC 3986 §6.2.2.1: their case is
+// insignificant), for the HTTP client.
 std::string with_lower_case_host(std::string_view url) {
   std::string out(url);
   const std::size_t scheme_end = out.find("://");
   if (scheme_end == std::string::npos) return out;
-  const std::size_t authority = scheme_end + 3;
-  const std::size_t authority_end = std::min(out.find_first_of("/?#", authority), out.size());
-  const std::size_t at_sign = out.rfind('@', authority_end - 1);
-  const std::size_t host =
-      at_sign != std::string::npos && at_sign >= authority ? at_sign + 1 : authority;
-  const auto lower = [&](std::size_t from, std::size_t to) {
-    for (std::size_t i = from; i < to; ++i) {
-      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
-    }
-  };
-  lower(0, scheme_end);
-  lower(host, authority_end);
-  return out;
+  const std::size_t authority_end = std::min(out.find_first_of("/?#", scheme_end + 3), out.size());
+  return lower_case(out.substr(0, authority_end)) + out.substr(authority_end);
 }
 
-// Whether `url` is `prefix` or lies under it (the next character a '/', '?' or nothing),
-// scheme and host read in any case.
-bool under(std::string_view url_as_sent, std::string_view prefix_as_sent) {
-  const std::string url = with_lower_case_host(url_as_sent);
-  std::string_view prefix_text = prefix_as_sent;
-  while (!prefix_text.empty() && prefix_text.back() == '/') prefix_text.remove_suffix(1);
-  const std::string prefix = with_lower_case_host(prefix_text);
-  if (prefix.empty() || url.compare(0, prefix.size(), prefix) != 0) return false;
-  return url.size() == prefix.size() || url[prefix.size()] == '/' || url[prefix.size()] == '?';
+// Whether two FHIR base URLs are one (both readable by fhir_base_key).
+bool same_base(std::string_view a, std::string_view b) {
+  const auto key = fhir_base_key(a);
+  return key && key == fhir_base_key(b);
+}
+
+// Whether `url` (a next page's link) is the FHIR base `base` (a fhir_base_key) or a path under
+// it, with any query: the page is fetched with the EHR's token, so nothing that a server could
+// read as another path (a dot segment, a percent-encoded byte in the path, a fragment, a user)
+// is followed.
+bool on_base(std::string_view url, const std::string& base) {
+  if (std::any_of(url.begin(), url.end(),
+                  [](char c) { return c <= ' ' || c == '#' || c == '\\' || c >= 0x7f; })) {
+    return false;
+  }
+  const auto key = fhir_base_key(url.substr(0, url.find('?')));
+  return key && key->compare(0, base.size(), base) == 0 &&
+         (key->size() == base.size() || (*key)[base.size()] == '/');
 }
 
 }  // namespace
+
+std::optional<std::string> fhir_base_key(std::string_view url) {
+  const std::size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return std::nullopt;
+  const std::string scheme = lower_case(url.substr(0, scheme_end));
+  if (scheme != "http" && scheme != "https") return std::nullopt;
+  const std::size_t authority = scheme_end + 3;
+  const std::size_t path_start = std::min(url.find('/', authority), url.size());
+  const std::string_view host_port = url.substr(authority, path_start - authority);
+  const auto all_of = [](std::string_view text, const char* allowed) {
+    return !text.empty() && text.find_first_not_of(allowed) == std::string_view::npos;
+  };
+  constexpr const char* name_characters =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-";
+  std::string_view host = host_port;
+  std::string_view port;
+  bool has_port = false;
+  if (!host_port.empty() && host_port.front() == '[') {  // an IPv6 address
+    const std::size_t close = host_port.find(']');
+    if (close == std::string_view::npos ||
+        !all_of(host_port.substr(1, close - 1), "0123456789abcdefABCDEF:.")) {
+      return std::nullopt;
+    }
+    host = host_port.substr(0, close + 1);
+    const std::string_view rest = host_port.substr(close + 1);
+    if (!rest.empty() && rest.front() != ':') return std::nullopt;
+    has_port = !rest.empty();
+    if (has_port) port = rest.substr(1);
+  } else {
+    const std::size_t colon = host_port.find(':');
+    has_port = colon != std::string_view::npos;
+    host = host_port.substr(0, colon);
+    if (has_port) port = host_port.substr(colon + 1);
+    if (!all_of(host, name_characters)) return std::nullopt;
+  }
+  std::string port_text;
+  if (has_port) {
+    if (!all_of(port, "0123456789") || port.size() > 5) return std::nullopt;
+    const long number = std::stol(std::string(port));
+    if (number < 1 || number > 65535) return std::nullopt;
+    if (!(scheme == "http" && number == 80) && !(scheme == "https" && number == 443)) {
+      port_text = ":" + std::to_string(number);
+    }
+  }
+  const std::string_view path = url.substr(path_start);
+  for (std::size_t at = 0; at < path.size();) {  // at: a '/'
+    const std::size_t next = std::min(path.find('/', at + 1), path.size());
+    const std::string_view segment = path.substr(at + 1, next - at - 1);
+    if (segment == "." || segment == ".." ||
+        !all_of(segment, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")) {
+      return std::nullopt;
+    }
+    at = next;
+  }
+  return scheme + "://" + lower_case(host) + port_text + std::string(path);
+}
 
 const std::vector<std::pair<std::string, std::string>>& prefetch_templates() {
   static const std::vector<std::pair<std::string, std::string>> templates = {
@@ -374,8 +436,7 @@ reply service::call(std::string_view id, std::string_view body) const {
             (fhir::detail::member(subject, "type") == nullptr || type == "Patient") &&
             (!parts[1].matched ||
              (server != nullptr && server->is_string() &&
-              with_lower_case_host(parts[1].str()) ==
-                  with_lower_case_host(trimmed_base(server->get<std::string>()))));
+              same_base(parts[1].str(), trimmed_base(server->get<std::string>()))));
         const std::string named = patient_reference ? parts[2].str() : std::string();
         if (named == patient_id) continue;
         for_another =
@@ -443,9 +504,11 @@ void service::fetch_missing(request_state& state) const {
     }
   }
   if (missing.empty()) return;
+  const std::optional<std::string> base_key = fhir_base_key(trimmed_base(server));
   const bool allowed =
-      !server.empty() && std::any_of(settings_.fhir_servers.begin(), settings_.fhir_servers.end(),
-                                     [&](const std::string& p) { return under(server, p); });
+      base_key &&
+      std::any_of(settings_.fhir_servers.begin(), settings_.fhir_servers.end(),
+                  [&](const std::string& p) { return same_base(trimmed_base(p), *base_key); });
   if (!allowed) {
     std::string names;
     for (const auto& m : missing) names += (names.empty() ? "" : ", ") + m.first;
@@ -455,7 +518,7 @@ void service::fetch_missing(request_state& state) const {
                         : "the fhirServer " + server + " is not one this service may call"));
     return;
   }
-  const std::string base = trimmed_base(server);
+  const std::string& base = *base_key;
   for (const auto& [key, s] : missing) {
     std::string query;
     for (const auto& [template_key, text] : prefetch_templates()) {
@@ -497,30 +560,65 @@ void service::fetch_missing(request_state& state) const {
         break;
       }
       if (text_at(body, "resourceType") != "Bundle") {
+        if (page > 0) problem = "a next page is not a Bundle";
         merged = std::move(body);
         break;
       }
-      // Follow the next page only on the same server.
-      fhir::detail::for_each_item(fhir::detail::member(body, "link"), [&](const json& link) {
-        if (fhir::detail::lower_ascii(text_at(link, "relation")) == "next" &&
-            under(text_at(link, "url"), base)) {
-          url = std::string(text_at(link, "url"));
+      // Each page is held to what a prefetched Bundle is: its entry and link lists, and its
+      // total (the first page's, kept for the reader to compare with the entries read).
+      const json* entries = fhir::detail::member(body, "entry");
+      const json* links = fhir::detail::member(body, "link");
+      if (entries != nullptr && !entries->is_array()) {
+        problem = "a page's entry is not a list";
+        break;
+      }
+      if (links != nullptr && !links->is_array()) {
+        problem = "a page's link is not a list";
+        break;
+      }
+      // The next page, followed only on the same FHIR base; one that cannot be followed stays
+      // in the result, so the reader finds the search incomplete (or, newest first, decides
+      // whether the pages read answer).
+      std::vector<const json*> next_pages;
+      fhir::detail::for_each_item(links, [&](const json& link) {
+        if (fhir::detail::lower_ascii(text_at(link, "relation")) == "next") {
+          next_pages.push_back(&link);
         }
       });
+      const json* unfollowed = nullptr;
+      if (next_pages.size() > 1) {
+        problem = "a page names more than one next page";
+        break;
+      }
+      if (next_pages.size() == 1) {
+        const json* next_url = fhir::detail::member(*next_pages.front(), "url");
+        if (next_url == nullptr || !next_url->is_string() ||
+            next_url->get_ref<const std::string&>().empty()) {
+          problem = "a page's next link has no URL";
+          break;
+        }
+        if (on_base(next_url->get_ref<const std::string&>(), base)) {
+          url = next_url->get<std::string>();
+        } else {
+          unfollowed = next_pages.front();
+        }
+      }
       if (merged.is_null()) {
         merged = body;
         merged["entry"] = json::array();
         first_links = json::array();
-        fhir::detail::for_each_item(fhir::detail::member(body, "link"), [&](const json& link) {
+        fhir::detail::for_each_item(links, [&](const json& link) {
           if (fhir::detail::lower_ascii(text_at(link, "relation")) != "next")
             first_links.push_back(link);
         });
         merged.erase("link");
-        merged.erase("total");
       }
-      if (const json* entries = fhir::detail::member(body, "entry");
-          entries != nullptr && entries->is_array()) {
+      if (entries != nullptr) {
         for (const json& e : *entries) merged["entry"].push_back(e);
+      }
+      if (unfollowed != nullptr) {
+        merged["link"] = first_links;
+        merged["link"].push_back(*unfollowed);
       }
     }
     if (!problem.empty()) {

@@ -265,6 +265,16 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  for (const std::string& server : fhir_servers) {
+    std::string_view base = server;
+    while (!base.empty() && base.back() == '/') base.remove_suffix(1);
+    if (!gln_cds::fhir_base_key(base)) {
+      std::cerr << "gln-cds-hooks: --fhir-server: '" << server
+                << "' is not a FHIR base URL (http or https, a host, an optional port and a path "
+                   "of plain segments; no user, query or fragment)\n";
+      return 2;
+    }
+  }
   settings.fhir_servers = fhir_servers;
   settings.max_body = max_body;
   settings.audit_path = audit_path;

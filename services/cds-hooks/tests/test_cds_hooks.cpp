@@ -297,6 +297,13 @@ class fake_fhir_server {
         reply.status = 500;
         return;
       }
+      if (type == "Condition") {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (!condition_page_.is_null()) {
+          reply.set_content(condition_page_.dump(), "application/fhir+json");
+          return;
+        }
+      }
       if (type == "Patient") {
         for (const auto& e : bundle_["entry"]) {
           if (e["resource"]["resourceType"] == "Patient")
@@ -359,6 +366,11 @@ class fake_fhir_server {
   }
   std::string base() const { return "http://127.0.0.1:" + std::to_string(port_) + "/fhir"; }
   void fail(const std::string& type) { failing_ = type; }
+  // Every Condition search answers `page`.
+  void answer_conditions_with(json page) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    condition_page_ = std::move(page);
+  }
   void page_conditions() { paged_ = true; }
   void page_weights() { weights_paged_ = true; }
   std::vector<std::pair<std::string, std::string>> seen() {
@@ -372,6 +384,7 @@ class fake_fhir_server {
   std::thread thread_;
   int port_ = 0;
   std::string failing_;
+  json condition_page_;
   bool paged_ = false;
   bool weights_paged_ = false;
   std::mutex mutex_;
@@ -887,6 +900,83 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
     CHECK(r.body["cards"][1]["detail"].get<std::string>().find(
               "fetching it from the FHIR server failed: HTTP 500") != std::string::npos);
   }
+  SECTION("a fetched search is held to what a prefetched one is: incomplete is never none") {
+    auto with = [&](const char* key, json value) {
+      json page = gln_fhir_test::searchset(json::array());
+      page[key] = std::move(value);
+      return page;
+    };
+    auto next_to = [&](json url) {
+      return with("link", json::array({{{"relation", "next"}, {"url", std::move(url)}}}));
+    };
+    const std::vector<std::pair<json, std::string>> pages{
+        {with("total", 3), "the search result holds fewer entries than its total"},
+        {with("total", "3"), "its total is not a number"},
+        {with("entry", json::object()), "a page's entry is not a list"},
+        {with("link", json::object()), "a page's link is not a list"},
+        // A next page that is not followed: on another server, outside the base, relative, or
+        // none that can be fetched.
+        {next_to("http://127.0.0.1:1/fhir/Condition?page=2"), "the search result has more pages"},
+        {next_to(fhir.base() + "/../other/Condition?page=2"), "the search result has more pages"},
+        {next_to(fhir.base() + "/%2e%2e/Condition?page=2"), "the search result has more pages"},
+        {next_to(fhir.base() + "x/Condition?page=2"), "the search result has more pages"},
+        {next_to(fhir.base() + "/Condition?page=2#x"), "the search result has more pages"},
+        {next_to("Condition?page=2"), "the search result has more pages"},
+        {next_to(""), "a page's next link has no URL"},
+        {next_to(5), "a page's next link has no URL"},
+        {with("link", json::array({{{"relation", "NEXT"}}})), "a page's next link has no URL"},
+        {with("link",
+              json::array({{{"relation", "next"}, {"url", fhir.base() + "/Condition?p=2"}},
+                           {{"relation", "next"}, {"url", fhir.base() + "/Condition?p=3"}}})),
+         "a page names more than one next page"},
+    };
+    for (const auto& [page, why] : pages) {
+      INFO(page.dump());
+      fhir.answer_conditions_with(page);
+      const response r = post(service, "/cds-services/gln-order-sign", request);
+      REQUIRE(r.status == 200);
+      REQUIRE(r.body["cards"].size() == 2);
+      CHECK(rules_of(r.body["cards"][0]).count("input.conditions_unknown") == 1);
+      const std::string detail = r.body["cards"][1]["detail"];
+      INFO(detail);
+      CHECK(detail.find(why) != std::string::npos);
+    }
+  }
+  SECTION("a fhirServer is one of --fhir-server exactly: nothing else is fetched from") {
+    for (const std::string& server :
+         {fhir.base() + "/../secret", fhir.base() + "/%2e%2e/secret", fhir.base() + "/sub",
+          fhir.base() + "/.", fhir.base() + "?x=1", fhir.base() + "/#x",
+          fhir.base() + "/@127.0.0.1:1/fhir", fhir.base() + "//x", fhir.base() + "x",
+          "http://user@" + fhir.base().substr(7), fhir.base().substr(0, fhir.base().size() - 5)}) {
+      INFO(server);
+      request["fhirServer"] = server;
+      const response r = post(service, "/cds-services/gln-order-sign", request);
+      REQUIRE(r.status == 200);
+      CHECK(r.body.dump().find("the fhirServer " + server + " is not one this service may call") !=
+            std::string::npos);
+    }
+    CHECK(fhir.seen().empty());
+    // Trailing slashes are the same base.
+    request["fhirServer"] = fhir.base() + "/";
+    const response r = post(service, "/cds-services/gln-order-sign", request);
+    REQUIRE(r.status == 200);
+    CHECK(rules_of(r.body["cards"][0]).count("caution.cancer") == 1);
+  }
+}
+
+TEST_CASE("cds: a --fhir-server that is no plain FHIR base URL refuses to start") {
+  for (const char* server : {"", "notaurl", "ftp://x/fhir", "http://user:pw@ehr.example/fhir",
+                             "https://ehr.example/fhir?x", "https://ehr.example/fhir#x",
+                             "https://ehr.example:99999/fhir", "https://ehr.example:0/fhir",
+                             "https://ehr.example/../fhir", "https://ehr.example/a%20b",
+                             "https:///fhir", "https://ehr example/fhir"}) {
+    INFO("'" << server << "'");
+    const auto [code, err] = refused_start({"--fhir-server", server});
+    CHECK(code == 2);
+    CHECK(err == "gln-cds-hooks: --fhir-server: '" + std::string(server) +
+                     "' is not a FHIR base URL (http or https, a host, an optional port and a "
+                     "path of plain segments; no user, query or fragment)\n");
+  }
 }
 
 // A draft order may reference a Medication sent beside it in draftOrders: it is read (the
@@ -1061,7 +1151,10 @@ TEST_CASE(
         // The path keeps its case; only scheme and host lose theirs.
         json{{"reference", "https://ehr.example/FHIR/Patient/p"}},
         json{{"reference", "https://ehr.example.evil/fhir/Patient/p"}},
-        json{{"reference", "https://x@ehr.example/fhir/Patient/p"}}}) {
+        json{{"reference", "https://x@ehr.example/fhir/Patient/p"}},
+        json{{"reference", "https://ehr.example:8443/fhir/Patient/p"}},
+        json{{"reference", "https://ehr.example/fhir/./Patient/p"}},
+        json{{"reference", "https://ehr.example/fhir//Patient/p"}}}) {
     INFO(subject.dump());
     json body = for_another;
     body["fhirServer"] = "https://ehr.example/fhir/";
@@ -1093,6 +1186,8 @@ TEST_CASE(
         // Scheme and host in any case are the same server (RFC 3986 §6.2.2.1).
         json{{"reference", "https://EHR.Example/fhir/Patient/p"}},
         json{{"reference", "HTTPS://ehr.example/fhir/Patient/p"}},
+        // The scheme's default port is no port (RFC 3986 §6.2.3).
+        json{{"reference", "https://ehr.example:443/fhir/Patient/p"}},
         json{{"reference", "Patient/p/_history/3"}},
         json{{"reference", "Patient/p"}, {"type", "Patient"}}}) {
     INFO(subject.dump());

@@ -1036,9 +1036,9 @@ class reader {
   static const json* next_link(const json& bundle) {
     const json* found = nullptr;
     detail::for_each_item(detail::member(bundle, "link"), [&](const json& link) {
-      // Link relations are case-insensitive (RFC 8288 §2.1.1): "Next" is a next page.
-      if (detail::lower_ascii(detail::text_at(link, "relation")) == "next" &&
-          !detail::text_at(link, "url").empty()) {
+      // Link relations are case-insensitive (RFC 8288 §2.1.1): "Next" is a next page, with a
+      // URL or without one (a page that cannot be fetched is still one not read).
+      if (detail::lower_ascii(detail::text_at(link, "relation")) == "next") {
         found = &link;
       }
     });
