@@ -125,6 +125,30 @@ bool is_instant(std::string_view text) {
          text[at + 3] == ':' && digits(at + 4, 2, 59);
 }
 
+// An is_instant() text as the moment it names, comparable however it is written: UTC seconds
+// since 1970 and the fraction's digits without trailing zeros ("...T10:05:31Z" and
+// "...T11:05:31.000+01:00" are one key).
+std::string instant_key(std::string_view text) {
+  const auto number = [&](std::size_t at, std::size_t count) {
+    std::int64_t value = 0;
+    for (std::size_t i = at; i < at + count; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  std::int64_t seconds = fhir::days_from_civil(*fhir::parse_date(text.substr(0, 10))) * 86400 +
+                         number(11, 2) * 3600 + number(14, 2) * 60 + number(17, 2);
+  std::size_t at = 19;
+  std::string fraction;
+  if (text[at] == '.') {
+    while (++at < text.size() && text[at] >= '0' && text[at] <= '9') fraction += text[at];
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  }
+  if (text[at] != 'Z') {
+    const std::int64_t offset = number(at + 1, 2) * 3600 + number(at + 4, 2) * 60;
+    seconds += text[at] == '+' ? -offset : offset;
+  }
+  return std::to_string(seconds) + "." + fraction;
+}
+
 // A base URL without its trailing slashes.
 std::string trimmed_base(std::string base) {
   while (!base.empty() && base.back() == '/') base.pop_back();
@@ -823,7 +847,8 @@ reply service::feedback(std::string_view id, std::string_view body) const {
   // The override reasons the cards offer: feedback names one of them or none.
   const ordered_json offered = fhir::detail::override_reasons(fhir::card_options{});
   // A card may be acted on more than once (CDS Hooks: each interaction reported), but one
-  // interaction, a card at one outcomeTimestamp, is reported once: twice would count it twice.
+  // interaction, a card at one moment (however its outcomeTimestamp writes it), is reported
+  // once: twice would count it twice.
   std::set<std::pair<std::string, std::string>> interactions;
   for (const json& item : *items) {
     if (!item.is_object()) return error_reply(400, "a feedback item is not an object");
@@ -840,7 +865,7 @@ reply service::feedback(std::string_view id, std::string_view body) const {
                          "a feedback outcomeTimestamp is not an ISO 8601 instant "
                          "(2026-11-30T10:05:31Z)");
     }
-    if (!interactions.emplace(card, timestamp).second) {
+    if (!interactions.emplace(card, instant_key(timestamp)).second) {
       return error_reply(
           400, "feedback reports card " + card + " at " + std::string(timestamp) + " twice");
     }

@@ -1657,6 +1657,16 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
                              accepted["outcomeTimestamp"].get<std::string>() + " twice",
                          json{{"feedback", json::array({accepted, second})}});
   }
+  // One moment however it is written: an offset, a fraction of zeros.
+  for (const char* same_moment : {"2026-11-30T11:06:00.000+01:00", "2026-11-30T10:06:00-00:00",
+                                  "2026-11-30T04:36:00-05:30", "2026-11-30T10:06:00.0Z"}) {
+    json again = overridden;
+    again["outcomeTimestamp"] = same_moment;
+    REQUIRE(accepted["outcomeTimestamp"] == "2026-11-30T10:06:00Z");
+    refused.emplace_back(
+        "feedback reports card " + card + " at " + std::string(same_moment) + " twice",
+        json{{"feedback", json::array({accepted, again})}});
+  }
   json empty_suggestion = accepted;
   empty_suggestion["acceptedSuggestions"] = json::array({json::object()});
   refused.emplace_back("an accepted suggestion's id is not a suggestion's UUID",
