@@ -2,6 +2,9 @@
 
 #if GLN_CDS_HAVE_JWT
 #include <jwt.h>
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
 #endif
 
 #include <algorithm>
@@ -144,6 +147,33 @@ bool audience_matches(jwt_t* token, const std::string& audience) {
 
 }  // namespace
 
+std::string jwt_key_algorithms(const std::string& pem) {
+  BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+  if (bio == nullptr) return {};
+  EVP_PKEY* key = PEM_read_bio_PUBKEY(bio, nullptr, nullptr, nullptr);
+  BIO_free(bio);
+  if (key == nullptr) return {};
+  std::string out;
+  if (EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA) {
+    out = "RS";
+  } else if (EVP_PKEY_get_base_id(key) == EVP_PKEY_EC) {
+    char name[80] = {};
+    std::size_t length = 0;
+    if (EVP_PKEY_get_group_name(key, name, sizeof name, &length) == 1) {
+      const std::string_view group(name, length);
+      if (group == "prime256v1" || group == "P-256") out = "ES256";
+      if (group == "secp384r1" || group == "P-384") out = "ES384";
+      if (group == "secp521r1" || group == "P-521") out = "ES512";
+    }
+  }
+  EVP_PKEY_free(key);
+  return out;
+}
+
+jwt_verifier::jwt_verifier(std::map<std::string, std::string> keys) : keys_(std::move(keys)) {
+  for (const auto& [issuer, pem] : keys_) algorithms_[issuer] = jwt_key_algorithms(pem);
+}
+
 std::string jwt_verifier::verify(const std::string& authorization, const std::string& audience,
                                  std::int64_t now) {
   // The scheme's name is read in any case (RFC 7235 §2.1: "Bearer", "bearer").
@@ -154,7 +184,10 @@ std::string jwt_verifier::verify(const std::string& authorization, const std::st
       })) {
     return "no bearer token";
   }
-  const std::string token = authorization.substr(scheme.size());
+  // One or more spaces before the token (RFC 7235 §2.1: 1*SP).
+  const std::size_t token_start = authorization.find_first_not_of(' ', scheme.size());
+  if (token_start == std::string::npos) return "no bearer token";
+  const std::string token = authorization.substr(token_start);
   if (token.size() > 16384) return "the token is too long";
   if (!strictly_formed(token)) {
     return "the token is not a JWT of three base64url parts with JSON objects (each key once)";
@@ -162,16 +195,35 @@ std::string jwt_verifier::verify(const std::string& authorization, const std::st
   // Read the header and the issuer first: the key is chosen by the issuer, and a token signed
   // with a symmetric algorithm must never be checked with a public key as its secret.
   const jwt_ptr unverified = decode(token, nullptr);
-  if (!unverified) return "the token is not a JWT";
+  if (!unverified) {
+    return "the token cannot be read (libjwt refuses a typ other than JWT and an integer beyond "
+           "64 bits)";
+  }
   // (libjwt reports no algorithm for a token decoded without a key: read the header's.)
+  // (libjwt reads alg in any case; RFC 7515 §4.1.1 makes it case-sensitive.)
   const char* algorithm = jwt_get_header(unverified.get(), "alg");
-  if (algorithm == nullptr || !asymmetric(jwt_str_alg(algorithm))) {
+  const std::string_view alg = algorithm == nullptr ? "" : algorithm;
+  if (!asymmetric(jwt_str_alg(algorithm == nullptr ? "" : algorithm)) ||
+      !(alg.substr(0, 2) == "RS" || alg.substr(0, 2) == "ES")) {
     return "the token is not signed with RS256/384/512 or ES256/384/512";
+  }
+  // An extension the token marks critical must be understood (RFC 7515 §4.1.11); this service
+  // understands none.
+  if (char* critical = jwt_get_headers_json(unverified.get(), "crit")) {
+    std::free(critical);
+    return "the token names critical header extensions (crit), which this service does not "
+           "support";
   }
   const char* issuer = jwt_get_grant(unverified.get(), "iss");
   if (issuer == nullptr) return "the token has no issuer";
   const auto key = keys_.find(issuer);
   if (key == keys_.end()) return "the issuer is not trusted";
+  // An ES algorithm names its curve (RFC 7518 §3.4): ES384 is P-384, whatever libjwt accepts.
+  const auto known = algorithms_.find(issuer);
+  const std::string fits = known == algorithms_.end() ? std::string() : known->second;
+  if (fits.empty() || alg.substr(0, fits.size()) != fits) {
+    return "the token's alg " + std::string(alg) + " is not one the issuer's key is for";
+  }
   const jwt_ptr verified = decode(token, &key->second);
   if (!verified || jwt_get_alg(verified.get()) != jwt_str_alg(algorithm))
     return "the signature does not verify";
@@ -203,6 +255,10 @@ std::string jwt_verifier::verify(const std::string& authorization, const std::st
 }
 
 #else
+
+std::string jwt_key_algorithms(const std::string&) { return {}; }
+
+jwt_verifier::jwt_verifier(std::map<std::string, std::string> keys) : keys_(std::move(keys)) {}
 
 std::string jwt_verifier::verify(const std::string&, const std::string&, std::int64_t) {
   return "this service was built without libjwt";

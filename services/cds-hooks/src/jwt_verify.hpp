@@ -21,10 +21,16 @@ inline constexpr bool jwt_available = true;
 inline constexpr bool jwt_available = false;
 #endif
 
+// The JWS algorithms a PEM public key can verify: "RS" for an RSA key (RS256/384/512), or the
+// one ES algorithm of its EC curve ("ES256" P-256, "ES384" P-384, "ES512" P-521, RFC 7518
+// §3.4); empty for anything else (a private key, a certificate, another curve or kind). Empty
+// too in a build without libjwt.
+std::string jwt_key_algorithms(const std::string& pem);
+
 class jwt_verifier {
  public:
   // issuer -> the PEM public key that verifies its tokens.
-  explicit jwt_verifier(std::map<std::string, std::string> keys) : keys_(std::move(keys)) {}
+  explicit jwt_verifier(std::map<std::string, std::string> keys);
 
   // Empty when `authorization` (the Authorization header) carries a valid token for `audience`
   // at `now` (seconds since the epoch); else why not.
@@ -33,6 +39,7 @@ class jwt_verifier {
 
  private:
   std::map<std::string, std::string> keys_;
+  std::map<std::string, std::string> algorithms_;  // issuer -> jwt_key_algorithms of its key
   std::mutex seen_mutex_;
   std::map<std::string, std::int64_t> seen_;  // jti -> exp
 };

@@ -287,6 +287,11 @@ int main(int argc, char** argv) {
                 << "' is not ISSUER=readable PEM file\n";
       return 2;
     }
+    if (gln_cds::jwt_available && gln_cds::jwt_key_algorithms(pem).empty()) {
+      std::cerr << "gln-cds-hooks: --jwt-issuer: '" << item
+                << "' holds no RSA or EC (P-256, P-384, P-521) public key in PEM\n";
+      return 2;
+    }
     keys[item.substr(0, equals)] = pem;
   }
   if (require_jwt && !gln_cds::jwt_available) {

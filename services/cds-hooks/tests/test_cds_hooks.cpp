@@ -1913,6 +1913,9 @@ TEST_CASE("cds: the EHR's JWT, when required") {
   CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)), "BEARER ") == 200);
   CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)), "Basic ") == 401);
   CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)), "Bearer") == 401);
+  // One or more spaces before the token (RFC 7235 §2.1: 1*SP).
+  CHECK(get(sign(JWT_ALG_ES384, ehr.private_pem, claims(audience)), "Bearer   ") == 200);
+  CHECK(get("", "Bearer   ") == 401);
   // Each part base64url without padding or spaces, header and claims JSON objects with each key
   // once: a key given twice is read as its last copy by libjwt, maybe as its first elsewhere.
   const std::string malformed =
@@ -1920,7 +1923,7 @@ TEST_CASE("cds: the EHR's JWT, when required") {
       "key once)";
   const std::string valid = sign(JWT_ALG_ES384, ehr.private_pem, claims(audience));
   // (Spaces after the token are the header's optional white space, RFC 9110 §5.6.3: not read.)
-  for (const std::string& token : {valid + "=", valid + "==", valid + ".", " " + valid,
+  for (const std::string& token : {valid + "=", valid + "==", valid + ".", "\t" + valid,
                                    valid.substr(0, valid.rfind('.')), valid + "A"}) {
     INFO(token);
     CHECK(get(token) == 401);
@@ -1955,6 +1958,31 @@ TEST_CASE("cds: the EHR's JWT, when required") {
   CHECK(last_error == malformed);
   CHECK(get(header + "." + base64url("[1]") + signature) == 401);
   CHECK(last_error == malformed);
+  // Read before the signature: an alg in another case than RFC 7518's (RFC 7515 §4.1.1), an
+  // alg the issuer's key is not for (its P-384 curve is ES384's, RFC 7518 §3.4), a critical
+  // extension (RFC 7515 §4.1.11: none is understood here), a typ libjwt does not read.
+  const std::string claims_part = base64url(claims(audience).dump());
+  for (const auto& [head, error] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"alg":"es384","typ":"JWT"})",
+            "the token is not signed with RS256/384/512 or ES256/384/512"},
+           {R"({"alg":"Es384"})", "the token is not signed with RS256/384/512 or ES256/384/512"},
+           {R"({"alg":"ES256","typ":"JWT"})",
+            "the token's alg ES256 is not one the issuer's key is for"},
+           {R"({"alg":"RS384","typ":"JWT"})",
+            "the token's alg RS384 is not one the issuer's key is for"},
+           {R"({"alg":"ES384","typ":"JWT","crit":["exp2"],"exp2":1})",
+            "the token names critical header extensions (crit), which this service does not "
+            "support"},
+           {R"({"alg":"ES384","crit":[]})",
+            "the token names critical header extensions (crit), which this service does not "
+            "support"},
+           {R"({"alg":"ES384","typ":"application/jwt"})",
+            "the token cannot be read (libjwt refuses a typ other than JWT and an integer beyond "
+            "64 bits)"}}) {
+    INFO(head);
+    CHECK(get(base64url(head) + "." + claims_part + signature) == 401);
+    CHECK(last_error == "not authorized: " + error);
+  }
   // Bits past the last byte set: "e30" is {} and so would "e31" be, read leniently.
   CHECK(get(header + ".e31" + signature) == 401);
   CHECK(last_error == malformed);
@@ -1971,5 +1999,24 @@ TEST_CASE("cds: the EHR's JWT, when required") {
   // /health needs no token.
   auto c = service.client();
   CHECK(c.Get("/health")->status == 200);
+}
+
+TEST_CASE("cds: a --jwt-issuer key that is no RSA or EC public key refuses to start") {
+  const std::string directory =
+      std::string(GLN_CDS_TEST_DIR) + "/keys-" + std::to_string(::getpid());
+  std::filesystem::create_directories(directory);
+  const key_pair ec = make_key("EC");
+  const std::vector<std::pair<std::string, std::string>> files{
+      {"private.pem", ec.private_pem}, {"text.pem", "not a key\n"}, {"empty.pem", ""}};
+  for (const auto& [name, content] : files) {
+    const std::string path = directory + "/" + name;
+    std::ofstream(path) << content;
+    INFO(name);
+    const auto [code, err] = refused_start({"--jwt-issuer", "https://ehr.example/=" + path});
+    CHECK(code == 2);
+    CHECK(err == "gln-cds-hooks: --jwt-issuer: 'https://ehr.example/=" + path +
+                     "' holds no RSA or EC (P-256, P-384, P-521) public key in PEM\n");
+  }
+  std::filesystem::remove_all(directory);
 }
 #endif
