@@ -97,8 +97,8 @@ bool is_uuid(std::string_view text) {
   return true;
 }
 
-// An ISO 8601 instant as CDS Hooks feedback gives it: YYYY-MM-DDThh:mm:ss, an optional
-// fraction, then Z or an offset.
+// An ISO 8601 instant as CDS Hooks feedback gives it (FHIR's instant): YYYY-MM-DDThh:mm:ss, an
+// optional fraction, then Z or an offset.
 bool is_instant(std::string_view text) {
   const auto digits = [&](std::size_t at, std::size_t count, int most) {
     if (at + count > text.size()) return false;
@@ -121,8 +121,10 @@ bool is_instant(std::string_view text) {
     if (at == start || at - start > 9) return false;
   }
   if (at < text.size() && text[at] == 'Z') return at + 1 == text.size();
-  return at + 6 == text.size() && (text[at] == '+' || text[at] == '-') && digits(at + 1, 2, 23) &&
-         text[at + 3] == ':' && digits(at + 4, 2, 59);
+  // An offset of at most 14:00, as FHIR's instant allows.
+  return at + 6 == text.size() && (text[at] == '+' || text[at] == '-') && digits(at + 1, 2, 14) &&
+         text[at + 3] == ':' && digits(at + 4, 2, 59) &&
+         !(text.substr(at + 1, 2) == "14" && text.substr(at + 4, 2) != "00");
 }
 
 // An is_instant() text as the moment it names, comparable however it is written: UTC seconds

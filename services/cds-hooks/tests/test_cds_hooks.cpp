@@ -1611,7 +1611,8 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
   std::vector<std::pair<std::string, json>> refused;
   for (const char* time :
        {"not a time", "2026-11-30Tgarbage", "2026-11-30T", "2026-11-30T99:00:00Z",
-        "2026-11-30T10:05:31Z Jane Doe", "2026-11-30T10:05:31"}) {
+        "2026-11-30T10:05:31Z Jane Doe", "2026-11-30T10:05:31", "2026-11-30T10:05:31+15:00",
+        "2026-11-30T10:05:31+14:30", "2026-11-30T10:05:31-23:59"}) {
     json item = overridden;
     item["outcomeTimestamp"] = time;
     refused.emplace_back(bad_time, one(item));
@@ -1658,8 +1659,9 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
                          json{{"feedback", json::array({accepted, second})}});
   }
   // One moment however it is written: an offset, a fraction of zeros.
-  for (const char* same_moment : {"2026-11-30T11:06:00.000+01:00", "2026-11-30T10:06:00-00:00",
-                                  "2026-11-30T04:36:00-05:30", "2026-11-30T10:06:00.0Z"}) {
+  for (const char* same_moment :
+       {"2026-11-30T11:06:00.000+01:00", "2026-11-30T10:06:00-00:00", "2026-11-30T04:36:00-05:30",
+        "2026-11-30T10:06:00.0Z", "2026-12-01T00:06:00+14:00"}) {
     json again = overridden;
     again["outcomeTimestamp"] = same_moment;
     REQUIRE(accepted["outcomeTimestamp"] == "2026-11-30T10:06:00Z");
