@@ -935,6 +935,18 @@ TEST_CASE("fhir: a malformed search result leaves its section unknown") {
         "the data sent is a 'Bundl', not a Bundle or a resource of this kind");
   CHECK(conditions(null_entry).status(section::conditions).why == "its entry is not a list");
   CHECK(conditions(holds_null).status(section::conditions).why == "entry[1] holds no resource");
+  // FHIR's total is an unsignedInt, and counts the matches: a negative or fractional one, or
+  // fewer than the entries marked as matches, cannot be trusted.
+  for (const json& total : {json(-1), json(1.5), json(0)}) {
+    INFO(total.dump());
+    json counted = good;
+    counted["total"] = total;
+    const gln::fhir::record r = conditions(counted);
+    CHECK_FALSE(r.profile.conditions_known);
+    CHECK(r.status(section::conditions).why ==
+          (total == 0 ? "the search result holds more matches than its total"
+                      : "its total is not a whole number of entries"));
+  }
 
   // What a search may carry besides its matches: included resources, a Medication with the
   // orders that reference it.

@@ -906,11 +906,28 @@ class reader {
     const json* total = detail::member(value, "total");
     if (entries != nullptr && !entries->is_array()) problem = "its entry is not a list";
     if (links != nullptr && !links->is_array()) problem = "its link is not a list";
-    if (total != nullptr && !total->is_number()) problem = "its total is not a number";
+    if (total != nullptr && !total->is_number()) {
+      problem = "its total is not a number";
+    } else if (total != nullptr && !total->is_number_unsigned() &&
+               !(total->is_number_integer() && total->get<std::int64_t>() >= 0)) {
+      problem = "its total is not a whole number of entries";  // FHIR: an unsignedInt
+    }
     std::size_t matches = add_entries(value, s, &problem);
     const bool more_pages = next_link(value) != nullptr;
     const bool fewer_than_total = total != nullptr && total->is_number() &&
                                   total->get<double>() > static_cast<double>(matches);
+    // More entries marked as matches than the server counted: one of the two is wrong, so
+    // neither is trusted.
+    std::size_t marked_matches = 0;
+    detail::for_each_item(entries, [&](const json& item) {
+      marked_matches +=
+          detail::text_of(detail::member(detail::member(item, "search"), "mode")) == "match" ? 1
+                                                                                             : 0;
+    });
+    if (problem.empty() && total != nullptr && total->is_number() &&
+        total->get<double>() < static_cast<double>(marked_matches)) {
+      problem = "the search result holds more matches than its total";
+    }
     if (problem.empty() && (more_pages || fewer_than_total) && read_newest_first(s) &&
         sorted_newest_first(value)) {
       // The newest of a weight or pregnancy status search sorted newest first: read() decides
