@@ -5,10 +5,14 @@
 #include <gln/json/document.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <ctime>
+#include <mutex>
 #include <regex>
 #include <set>
+#include <thread>
 #include <utility>
 
 namespace gln_cds {
@@ -118,7 +122,7 @@ bool is_instant(std::string_view text) {
   if (at < text.size() && text[at] == '.') {
     const std::size_t start = ++at;
     while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
-    if (at == start || at - start > 9) return false;
+    if (at == start) return false;
   }
   if (at < text.size() && text[at] == 'Z') return at + 1 == text.size();
   // An offset of at most 14:00, as FHIR's instant allows.
@@ -148,7 +152,8 @@ std::string instant_key(std::string_view text) {
     const std::int64_t offset = number(at + 1, 2) * 3600 + number(at + 4, 2) * 60;
     seconds += text[at] == '+' ? -offset : offset;
   }
-  return std::to_string(seconds) + "." + fraction;
+  // A leap second (:60) is its own moment, not the next minute's first.
+  return std::to_string(seconds) + "." + fraction + (number(17, 2) == 60 ? " leap" : "");
 }
 
 // A base URL without its trailing slashes.
@@ -232,6 +237,7 @@ std::optional<std::string> fhir_base_key(std::string_view url) {
     if (!all_of(host, name_characters)) return std::nullopt;
   }
   std::string port_text;
+  if (has_port && port.empty()) has_port = false;  // "host:" is the default port (§6.2.3)
   if (has_port) {
     if (!all_of(port, "0123456789") || port.size() > 5) return std::nullopt;
     const long number = std::stol(std::string(port));
@@ -301,6 +307,21 @@ fetch_result http_fetch(const std::string& url, const std::string& bearer_token,
   if (!bearer_token.empty()) headers.emplace("Authorization", "Bearer " + bearer_token);
   std::string body;
   bool too_large = false;
+  // The whole answer within timeout_seconds, however slowly it trickles in (each read's timeout
+  // alone lets a server that sends a byte every few seconds hold the request for minutes): a
+  // watchdog stops the client at the deadline.
+  std::mutex watch_mutex;
+  std::condition_variable watch_done;
+  bool answered = false;
+  std::atomic<bool> timed_out{false};
+  std::thread watchdog([&] {
+    std::unique_lock<std::mutex> lock(watch_mutex);
+    if (!watch_done.wait_for(lock, std::chrono::seconds(timeout_seconds),
+                             [&] { return answered; })) {
+      timed_out = true;
+      client.stop();
+    }
+  });
   const auto result = client.Get(path, headers, [&](const char* data, std::size_t length) {
     if (body.size() + length > max_bytes) {
       too_large = true;
@@ -309,6 +330,16 @@ fetch_result http_fetch(const std::string& url, const std::string& bearer_token,
     body.append(data, length);
     return true;
   });
+  {
+    const std::lock_guard<std::mutex> lock(watch_mutex);
+    answered = true;
+  }
+  watch_done.notify_one();
+  watchdog.join();
+  if (timed_out) {
+    out.error = "no whole answer within " + std::to_string(timeout_seconds) + " s";
+    return out;
+  }
   if (too_large) {
     out.error = "the answer is larger than " + std::to_string(max_bytes) + " bytes";
     return out;
@@ -339,10 +370,9 @@ service::service(config settings)
       services_{{"gln-order-select", "order-select"},
                 {"gln-order-sign", "order-sign"},
                 {"gln-patient-view", "patient-view"}} {
-  const int timeout = settings_.fetch_timeout_seconds;
   const std::size_t max_bytes = settings_.fetch_max_bytes;
-  fetch_ = [timeout, max_bytes](const std::string& url, const std::string& token) {
-    return http_fetch(url, token, timeout, max_bytes);
+  fetch_ = [max_bytes](const std::string& url, const std::string& token, int seconds) {
+    return http_fetch(url, token, seconds, max_bytes);
   };
   if (!settings_.audit_path.empty()) audit_ = std::make_unique<audit_log>(settings_.audit_path);
 
@@ -420,6 +450,16 @@ reply service::call(std::string_view id, std::string_view body) const {
   if (authorization != nullptr && !authorization->is_null()) {
     if (!authorization->is_object() || text_at(*authorization, "access_token").empty()) {
       return error_reply(400, "fhirAuthorization has no access_token");
+    }
+    // The token goes into an Authorization header: only RFC 6750's b64token, so that no byte of
+    // it can end the header or add another (a CR LF would start a header, or a request, of the
+    // sender's choosing).
+    static const std::regex b64token(R"(^[A-Za-z0-9\-._~+/]+=*$)");
+    const std::string access_token(text_at(*authorization, "access_token"));
+    if (!std::regex_match(access_token, b64token)) {
+      return error_reply(400,
+                         "fhirAuthorization.access_token is not a bearer token (RFC 6750: letters, "
+                         "digits, -._~+/ and trailing =)");
     }
     if (server == nullptr) return error_reply(400, "fhirAuthorization is given without fhirServer");
   }
@@ -545,6 +585,8 @@ void service::fetch_missing(request_state& state) const {
     return;
   }
   const std::string& base = *base_key;
+  const auto give_up =
+      std::chrono::steady_clock::now() + std::chrono::seconds(settings_.fetch_total_seconds);
   for (const auto& [key, s] : missing) {
     std::string query;
     for (const auto& [template_key, text] : prefetch_templates()) {
@@ -570,7 +612,18 @@ void service::fetch_missing(request_state& state) const {
         problem = "more than " + std::to_string(settings_.fetch_max_pages) + " pages";
         break;
       }
-      const fetch_result got = fetch_(url, token);
+      // Each fetch within fetch_timeout_seconds, and all of one request's within
+      // fetch_total_seconds: an EHR waits for the cards.
+      const auto left = std::chrono::duration_cast<std::chrono::seconds>(
+          give_up - std::chrono::steady_clock::now());
+      if (left.count() < 1) {
+        problem = "the FHIR server took more than " +
+                  std::to_string(settings_.fetch_total_seconds) + " s in all for this request";
+        break;
+      }
+      const fetch_result got = fetch_(
+          url, token,
+          static_cast<int>(std::min<std::int64_t>(settings_.fetch_timeout_seconds, left.count())));
       url.clear();
       if (!got.error.empty() || got.status != 200) {
         problem = got.error.empty() ? "HTTP " + std::to_string(got.status) : got.error;
@@ -585,9 +638,19 @@ void service::fetch_missing(request_state& state) const {
         problem = "not a FHIR resource";
         break;
       }
-      if (text_at(body, "resourceType") != "Bundle") {
+      // A read (the patient) answers a resource; a search, a searchset Bundle, or an
+      // OperationOutcome that says why not (read as such). Anything else is no search result.
+      const std::string_view type = text_at(body, "resourceType");
+      if (type != "Bundle" && (s == fhir::section::patient || type == "OperationOutcome")) {
         if (page > 0) problem = "a next page is not a Bundle";
         merged = std::move(body);
+        break;
+      }
+      if (type != "Bundle" || text_at(body, "type") != "searchset") {
+        problem = "the answer to a search is not a searchset Bundle (a '" +
+                  std::string(type.empty() ? "?" : type) +
+                  (type == "Bundle" ? "' of type '" + std::string(text_at(body, "type")) : "") +
+                  "')";
         break;
       }
       // Each page is held to what a prefetched Bundle is: its entry and link lists, and its

@@ -29,7 +29,8 @@ struct config {
   // one of these, as fhir_base_key reads both); none by default, so a request cannot make the
   // service call any address.
   std::vector<std::string> fhir_servers;
-  int fetch_timeout_seconds = 5;
+  int fetch_timeout_seconds = 5;  // one fetch, its whole answer
+  int fetch_total_seconds = 10;   // all the fetches of one request
   std::size_t fetch_max_pages = 5;
   std::size_t fetch_max_bytes = 8U << 20U;
   std::size_t max_body = 4U << 20U;  // the largest request body (the HTTP server refuses more)
@@ -53,8 +54,8 @@ struct fetch_result {
   std::string body;
   std::string error;
 };
-using fetcher =
-    std::function<fetch_result(const std::string& url, const std::string& bearer_token)>;
+using fetcher = std::function<fetch_result(const std::string& url, const std::string& bearer_token,
+                                           int timeout_seconds)>;
 
 // One service of the discovery document.
 struct service_info {
@@ -118,7 +119,7 @@ std::optional<std::string> fhir_base_key(std::string_view url);
 const std::vector<std::pair<std::string, std::string>>& prefetch_templates();
 
 // The default fetcher: cpp-httplib's client, GET with Accept application/fhir+json and the bearer
-// token when given.
+// token when given; the whole answer within timeout_seconds, else an error.
 fetch_result http_fetch(const std::string& url, const std::string& bearer_token,
                         int timeout_seconds, std::size_t max_bytes);
 

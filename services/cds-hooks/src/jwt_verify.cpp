@@ -3,6 +3,7 @@
 #if GLN_CDS_HAVE_JWT
 #include <jwt.h>
 #include <openssl/bio.h>
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #endif
@@ -148,6 +149,17 @@ bool audience_matches(jwt_t* token, const std::string& audience) {
 }  // namespace
 
 std::string jwt_key_algorithms(const std::string& pem) {
+  // One SubjectPublicKeyInfo block and nothing else: a second key would be ignored (a rollover
+  // that fails unseen), a private key does not belong in a verifier's file.
+  constexpr std::string_view begin = "-----BEGIN PUBLIC KEY-----";
+  constexpr std::string_view end = "-----END PUBLIC KEY-----";
+  const std::size_t first = pem.find_first_not_of(" \t\r\n");
+  const std::size_t last = pem.find_last_not_of(" \t\r\n");
+  if (first == std::string::npos || pem.compare(first, begin.size(), begin) != 0 ||
+      last + 1 < end.size() || pem.compare(last + 1 - end.size(), end.size(), end) != 0 ||
+      pem.find("-----", first + begin.size()) != last + 1 - end.size()) {
+    return {};
+  }
   BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
   if (bio == nullptr) return {};
   EVP_PKEY* key = PEM_read_bio_PUBKEY(bio, nullptr, nullptr, nullptr);
@@ -155,11 +167,17 @@ std::string jwt_key_algorithms(const std::string& pem) {
   if (key == nullptr) return {};
   std::string out;
   if (EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA) {
-    out = "RS";
+    // RFC 7518 §3.3: a key of 2048 bits or larger MUST be used.
+    if (EVP_PKEY_get_bits(key) >= 2048) out = "RS";
   } else if (EVP_PKEY_get_base_id(key) == EVP_PKEY_EC) {
+    // A named curve (RFC 5480 §2.1.1: explicit parameters are not used; libjwt verifies none).
+    char encoding[32] = {};
     char name[80] = {};
     std::size_t length = 0;
-    if (EVP_PKEY_get_group_name(key, name, sizeof name, &length) == 1) {
+    if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_EC_ENCODING, encoding, sizeof encoding,
+                                       nullptr) == 1 &&
+        std::string_view(encoding) == OSSL_PKEY_EC_ENCODING_GROUP &&
+        EVP_PKEY_get_group_name(key, name, sizeof name, &length) == 1) {
       const std::string_view group(name, length);
       if (group == "prime256v1" || group == "P-256") out = "ES256";
       if (group == "secp384r1" || group == "P-384") out = "ES384";
@@ -196,8 +214,8 @@ std::string jwt_verifier::verify(const std::string& authorization, const std::st
   // with a symmetric algorithm must never be checked with a public key as its secret.
   const jwt_ptr unverified = decode(token, nullptr);
   if (!unverified) {
-    return "the token cannot be read (libjwt refuses a typ other than JWT and an integer beyond "
-           "64 bits)";
+    return "the token cannot be read by libjwt (an alg it does not know, such as PS256 or "
+           "EdDSA; a typ other than JWT; an integer beyond 64 bits)";
   }
   // (libjwt reports no algorithm for a token decoded without a key: read the header's.)
   // (libjwt reads alg in any case; RFC 7515 §4.1.1 makes it case-sensitive.)
@@ -206,6 +224,11 @@ std::string jwt_verifier::verify(const std::string& authorization, const std::st
   if (!asymmetric(jwt_str_alg(algorithm == nullptr ? "" : algorithm)) ||
       !(alg.substr(0, 2) == "RS" || alg.substr(0, 2) == "ES")) {
     return "the token is not signed with RS256/384/512 or ES256/384/512";
+  }
+  // libjwt checks a typ that is text (JWT in any case); one of another JSON type is no typ.
+  if (char* typ = jwt_get_headers_json(unverified.get(), "typ")) {
+    std::free(typ);
+    if (jwt_get_header(unverified.get(), "typ") == nullptr) return "the token's typ is not JWT";
   }
   // An extension the token marks critical must be understood (RFC 7515 §4.1.11); this service
   // understands none.
@@ -243,7 +266,7 @@ std::string jwt_verifier::verify(const std::string& authorization, const std::st
   }
   if (not_before && *not_before > now) return "the token is not valid yet (nbf)";
   const char* id = jwt_get_grant(verified.get(), "jti");
-  if (id == nullptr || *id == '\0') return "the token has no jti";
+  if (id == nullptr || *id == '\0') return "the token has no jti (a string, not empty)";
   const std::lock_guard<std::mutex> lock(seen_mutex_);
   for (auto it = seen_.begin(); it != seen_.end();) {
     it = it->second <= now ? seen_.erase(it) : std::next(it);

@@ -21,10 +21,11 @@ inline constexpr bool jwt_available = true;
 inline constexpr bool jwt_available = false;
 #endif
 
-// The JWS algorithms a PEM public key can verify: "RS" for an RSA key (RS256/384/512), or the
-// one ES algorithm of its EC curve ("ES256" P-256, "ES384" P-384, "ES512" P-521, RFC 7518
-// §3.4); empty for anything else (a private key, a certificate, another curve or kind). Empty
-// too in a build without libjwt.
+// The JWS algorithms a PEM public key can verify: "RS" for an RSA key of at least 2048 bits
+// (RS256/384/512, RFC 7518 §3.3), or the one ES algorithm of its named EC curve ("ES256" P-256,
+// "ES384" P-384, "ES512" P-521, §3.4); empty for anything else: a private key, a certificate,
+// another curve or kind, explicit curve parameters, a PKCS#1 block, more than the one
+// "PUBLIC KEY" block. Empty too in a build without libjwt.
 std::string jwt_key_algorithms(const std::string& pem);
 
 class jwt_verifier {

@@ -289,7 +289,8 @@ int main(int argc, char** argv) {
     }
     if (gln_cds::jwt_available && gln_cds::jwt_key_algorithms(pem).empty()) {
       std::cerr << "gln-cds-hooks: --jwt-issuer: '" << item
-                << "' holds no RSA or EC (P-256, P-384, P-521) public key in PEM\n";
+                << "' is not one RSA (2048 bits or more) or EC (P-256, P-384, P-521) public key "
+                   "in PEM\n";
       return 2;
     }
     keys[item.substr(0, equals)] = pem;

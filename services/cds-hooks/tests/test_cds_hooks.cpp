@@ -297,6 +297,16 @@ class fake_fhir_server {
         reply.status = 500;
         return;
       }
+      if (slow_.count(type) > 0) {
+        // A byte a second: each read is quick, the whole answer never comes in time.
+        reply.set_chunked_content_provider("application/fhir+json",
+                                           [](std::size_t sent, httplib::DataSink& sink) {
+                                             if (sent >= 60) return false;
+                                             std::this_thread::sleep_for(std::chrono::seconds(1));
+                                             return sink.write(" ", 1);
+                                           });
+        return;
+      }
       if (type == "Condition") {
         const std::lock_guard<std::mutex> lock(mutex_);
         if (!condition_page_.is_null()) {
@@ -366,6 +376,8 @@ class fake_fhir_server {
   }
   std::string base() const { return "http://127.0.0.1:" + std::to_string(port_) + "/fhir"; }
   void fail(const std::string& type) { failing_ = type; }
+  // Searches of `type` answer a byte a second.
+  void trickle(const std::string& type) { slow_.insert(type); }
   // Every Condition search answers `page`.
   void answer_conditions_with(json page) {
     const std::lock_guard<std::mutex> lock(mutex_);
@@ -385,6 +397,7 @@ class fake_fhir_server {
   int port_ = 0;
   std::string failing_;
   json condition_page_;
+  std::set<std::string> slow_;
   bool paged_ = false;
   bool weights_paged_ = false;
   std::mutex mutex_;
@@ -900,6 +913,21 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
     CHECK(r.body["cards"][1]["detail"].get<std::string>().find(
               "fetching it from the FHIR server failed: HTTP 500") != std::string::npos);
   }
+  SECTION("a server that answers a byte at a time: each fetch stops at 5 s, all at 10 s") {
+    fhir.trickle("Condition");
+    fhir.trickle("Procedure");
+    fhir.trickle("AllergyIntolerance");
+    const response r = post(service, "/cds-services/gln-order-sign", request);
+    REQUIRE(r.status == 200);
+    REQUIRE(r.body["cards"].size() == 2);
+    CHECK(rules_of(r.body["cards"][0]).count("input.conditions_unknown") == 1);
+    const std::string detail = r.body.dump();
+    INFO(detail);
+    CHECK(detail.find("fetching it from the FHIR server failed: no whole answer within 5 s") !=
+          std::string::npos);
+    CHECK(detail.find("fetching it from the FHIR server failed: the FHIR server took more than 10 "
+                      "s in all for this request") != std::string::npos);
+  }
   SECTION("a fetched search is held to what a prefetched one is: incomplete is never none") {
     auto with = [&](const char* key, json value) {
       json page = gln_fhir_test::searchset(json::array());
@@ -923,6 +951,16 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
         {next_to(fhir.base() + "/Condition?page=2#x"), "the search result has more pages"},
         {next_to("Condition?page=2"), "the search result has more pages"},
         {next_to(""), "a page's next link has no URL"},
+        // A search answers a searchset Bundle; a bare resource or a collection is no result.
+        {json{{"resourceType", "Condition"}, {"id", "c1"}},
+         "the answer to a search is not a searchset Bundle (a 'Condition')"},
+        {[&] {
+           json collection = gln_fhir_test::searchset(json::array());
+           collection["type"] = "collection";
+           return collection;
+         }(),
+         "the answer to a search is not a searchset Bundle (a 'Bundle' of type 'collection')"},
+        {with("total", -1), "its total is not a whole number of entries"},
         {next_to(5), "a page's next link has no URL"},
         {with("link", json::array({{{"relation", "NEXT"}}})), "a page's next link has no URL"},
         {with("link",
@@ -1121,6 +1159,26 @@ TEST_CASE(
              {"context", minimal["context"]}}
             .dump(),
         "fhirAuthorization is given without fhirServer"}},
+      // A token with bytes that could end its header: CR LF would add a header, or a request,
+      // to every fetch.
+      {"a token that could end its header",
+       {json{{"hook", "order-select"},
+             {"hookInstance", "x"},
+             {"fhirServer", "https://ehr.example/fhir"},
+             {"fhirAuthorization", {{"access_token", "abc\r\nX-Evil: 1"}}},
+             {"context", minimal["context"]}}
+            .dump(),
+        "fhirAuthorization.access_token is not a bearer token (RFC 6750: letters, digits, -._~+/ "
+        "and trailing =)"}},
+      {"a token with a space",
+       {json{{"hook", "order-select"},
+             {"hookInstance", "x"},
+             {"fhirServer", "https://ehr.example/fhir"},
+             {"fhirAuthorization", {{"access_token", "abc def"}}},
+             {"context", minimal["context"]}}
+            .dump(),
+        "fhirAuthorization.access_token is not a bearer token (RFC 6750: letters, digits, -._~+/ "
+        "and trailing =)"}},
       {"a selection of no draft order",
        {order_select({"MedicationRequest/o1"}, {"o2"}),
         "selections[0] names no resource of draftOrders: 'MedicationRequest/o1'"}},
@@ -1186,8 +1244,9 @@ TEST_CASE(
         // Scheme and host in any case are the same server (RFC 3986 §6.2.2.1).
         json{{"reference", "https://EHR.Example/fhir/Patient/p"}},
         json{{"reference", "HTTPS://ehr.example/fhir/Patient/p"}},
-        // The scheme's default port is no port (RFC 3986 §6.2.3).
+        // The scheme's default port is no port, and so is an empty one (RFC 3986 §6.2.3).
         json{{"reference", "https://ehr.example:443/fhir/Patient/p"}},
+        json{{"reference", "https://ehr.example:/fhir/Patient/p"}},
         json{{"reference", "Patient/p/_history/3"}},
         json{{"reference", "Patient/p"}, {"type", "Patient"}}}) {
     INFO(subject.dump());
@@ -1719,10 +1778,23 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
   CHECK(post(service, "/cds-services/gln-order-select/feedback", one(overridden_shouted)).status ==
         200);
 
+  // A leap second is its own moment, and a fraction may have any number of digits (FHIR R4's
+  // instant): three interactions, all kept.
+  json at_leap = overridden;
+  at_leap["outcomeTimestamp"] = "2026-12-31T23:59:60Z";
+  json after_leap = overridden;
+  after_leap["outcomeTimestamp"] = "2027-01-01T00:00:00Z";
+  json fine_fraction = overridden;
+  fine_fraction["outcomeTimestamp"] = "2026-11-30T10:05:31.0000000001Z";
+  CHECK(post(service, "/cds-services/gln-order-select/feedback",
+             json{{"feedback", json::array({at_leap, after_leap, fine_fraction})}})
+            .status == 200);
+
   std::ifstream in(audit);
   std::vector<json> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(gln_fhir_test::parse(line));
-  REQUIRE(lines.size() == 3);
+  REQUIRE(lines.size() == 6);
+  CHECK(lines[5]["outcomeTimestamp"] == "2026-11-30T10:05:31.0000000001Z");
   CHECK(lines[0]["card"] == card);
   CHECK(lines[0]["service"] == "gln-order-select");
   CHECK(lines[0]["outcome"] == "overridden");
@@ -1779,10 +1851,9 @@ struct key_pair {
   std::string public_pem;
 };
 
-key_pair make_key(const char* type) {
-  EVP_PKEY* key = std::string(type) == "RSA"
-                      ? EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", static_cast<size_t>(2048))
-                      : EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-384");
+key_pair make_key(const char* type, std::size_t rsa_bits = 2048) {
+  EVP_PKEY* key = std::string(type) == "RSA" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", rsa_bits)
+                                             : EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-384");
   REQUIRE(key != nullptr);
   auto pem = [&](bool private_part) {
     BIO* bio = BIO_new(BIO_s_mem());
@@ -1979,8 +2050,13 @@ TEST_CASE("cds: the EHR's JWT, when required") {
             "the token names critical header extensions (crit), which this service does not "
             "support"},
            {R"({"alg":"ES384","typ":"application/jwt"})",
-            "the token cannot be read (libjwt refuses a typ other than JWT and an integer beyond "
-            "64 bits)"}}) {
+            "the token cannot be read by libjwt (an alg it does not know, such as PS256 or EdDSA; "
+            "a typ other than JWT; an integer beyond 64 bits)"},
+           {R"({"alg":"PS256","typ":"JWT"})",
+            "the token cannot be read by libjwt (an alg it does not know, such as PS256 or EdDSA; "
+            "a typ other than JWT; an integer beyond 64 bits)"},
+           {R"({"alg":"ES384","typ":1})", "the token's typ is not JWT"},
+           {R"({"alg":"ES384","typ":null})", "the token's typ is not JWT"}}) {
     INFO(head);
     CHECK(get(base64url(head) + "." + claims_part + signature) == 401);
     CHECK(last_error == "not authorized: " + error);
@@ -2008,8 +2084,18 @@ TEST_CASE("cds: a --jwt-issuer key that is no RSA or EC public key refuses to st
       std::string(GLN_CDS_TEST_DIR) + "/keys-" + std::to_string(::getpid());
   std::filesystem::create_directories(directory);
   const key_pair ec = make_key("EC");
+  const key_pair rsa = make_key("RSA");
+  // RFC 7518 §3.3: an RSA key of 2048 bits or larger.
+  const key_pair short_rsa = make_key("RSA", 1024);
   const std::vector<std::pair<std::string, std::string>> files{
-      {"private.pem", ec.private_pem}, {"text.pem", "not a key\n"}, {"empty.pem", ""}};
+      {"private.pem", ec.private_pem},
+      {"text.pem", "not a key\n"},
+      {"empty.pem", ""},
+      {"rsa-1024.pem", short_rsa.public_pem},
+      // One key a file: a second would be ignored, a private key does not belong there.
+      {"two.pem", rsa.public_pem + ec.public_pem},
+      {"public-and-private.pem", ec.public_pem + ec.private_pem},
+      {"trailing.pem", ec.public_pem + "garbage\n"}};
   for (const auto& [name, content] : files) {
     const std::string path = directory + "/" + name;
     std::ofstream(path) << content;
@@ -2017,7 +2103,16 @@ TEST_CASE("cds: a --jwt-issuer key that is no RSA or EC public key refuses to st
     const auto [code, err] = refused_start({"--jwt-issuer", "https://ehr.example/=" + path});
     CHECK(code == 2);
     CHECK(err == "gln-cds-hooks: --jwt-issuer: 'https://ehr.example/=" + path +
-                     "' holds no RSA or EC (P-256, P-384, P-521) public key in PEM\n");
+                     "' is not one RSA (2048 bits or more) or EC (P-256, P-384, P-521) public "
+                     "key in PEM\n");
+  }
+  // Each kind alone starts (the refused start above is then the key's doing).
+  for (const std::string& pem : {rsa.public_pem, ec.public_pem, "\n" + ec.public_pem + "\n\n"}) {
+    const std::string path = directory + "/good.pem";
+    std::ofstream(path) << pem;
+    running_service service({"--jwt-issuer", "https://ehr.example/=" + path, "--require-jwt"});
+    auto c = service.client();
+    CHECK(c.Get("/health")->status == 200);
   }
   std::filesystem::remove_all(directory);
 }
