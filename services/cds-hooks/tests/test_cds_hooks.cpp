@@ -1113,6 +1113,18 @@ TEST_CASE(
   json for_another = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
   for_another["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = {
       {"reference", "Patient/other"}};
+  // A request on a FHIR server, with this access token.
+  const auto with_token = [&](const char* token) {
+    return json{{"hook", "order-select"},
+                {"hookInstance", "x"},
+                {"fhirServer", "https://ehr.example/fhir"},
+                {"fhirAuthorization", {{"access_token", token}}},
+                {"context", minimal["context"]}}
+        .dump();
+  };
+  const std::string not_bearer =
+      "fhirAuthorization.access_token is not a bearer token (RFC 6750: letters, digits, -._~+/ "
+      "and trailing =)";
   // Each body, and what the error must say: the JSON adapter's strict reader, then the
   // CDS Hooks request's own members.
   const std::map<std::string, std::pair<std::string, std::string>> bad = {
@@ -1161,24 +1173,8 @@ TEST_CASE(
         "fhirAuthorization is given without fhirServer"}},
       // A token with bytes that could end its header: CR LF would add a header, or a request,
       // to every fetch.
-      {"a token that could end its header",
-       {json{{"hook", "order-select"},
-             {"hookInstance", "x"},
-             {"fhirServer", "https://ehr.example/fhir"},
-             {"fhirAuthorization", {{"access_token", "abc\r\nX-Evil: 1"}}},
-             {"context", minimal["context"]}}
-            .dump(),
-        "fhirAuthorization.access_token is not a bearer token (RFC 6750: letters, digits, -._~+/ "
-        "and trailing =)"}},
-      {"a token with a space",
-       {json{{"hook", "order-select"},
-             {"hookInstance", "x"},
-             {"fhirServer", "https://ehr.example/fhir"},
-             {"fhirAuthorization", {{"access_token", "abc def"}}},
-             {"context", minimal["context"]}}
-            .dump(),
-        "fhirAuthorization.access_token is not a bearer token (RFC 6750: letters, digits, -._~+/ "
-        "and trailing =)"}},
+      {"a token that could end its header", {with_token("abc\r\nX-Evil: 1"), not_bearer}},
+      {"a token with a space", {with_token("abc def"), not_bearer}},
       {"a selection of no draft order",
        {order_select({"MedicationRequest/o1"}, {"o2"}),
         "selections[0] names no resource of draftOrders: 'MedicationRequest/o1'"}},
