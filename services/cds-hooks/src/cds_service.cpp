@@ -162,14 +162,6 @@ std::string trimmed_base(std::string base) {
   return base;
 }
 
-std::string lower_case(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // `url` with its scheme and host in lower case (RFC 3986 §6.2.2.1: their case is
 // insignificant), for the HTTP client.
 std::string with_lower_case_host(std::string_view url) {
@@ -177,7 +169,7 @@ std::string with_lower_case_host(std::string_view url) {
   const std::size_t scheme_end = out.find("://");
   if (scheme_end == std::string::npos) return out;
   const std::size_t authority_end = std::min(out.find_first_of("/?#", scheme_end + 3), out.size());
-  return lower_case(out.substr(0, authority_end)) + out.substr(authority_end);
+  return fhir::detail::lower_ascii(out.substr(0, authority_end)) + out.substr(authority_end);
 }
 
 // Whether two FHIR base URLs are one (both readable by fhir_base_key).
@@ -205,7 +197,7 @@ bool on_base(std::string_view url, const std::string& base) {
 std::optional<std::string> fhir_base_key(std::string_view url) {
   const std::size_t scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) return std::nullopt;
-  const std::string scheme = lower_case(url.substr(0, scheme_end));
+  const std::string scheme = fhir::detail::lower_ascii(url.substr(0, scheme_end));
   if (scheme != "http" && scheme != "https") return std::nullopt;
   const std::size_t authority = scheme_end + 3;
   const std::size_t path_start = std::min(url.find('/', authority), url.size());
@@ -256,7 +248,7 @@ std::optional<std::string> fhir_base_key(std::string_view url) {
     }
     at = next;
   }
-  return scheme + "://" + lower_case(host) + port_text + std::string(path);
+  return scheme + "://" + fhir::detail::lower_ascii(host) + port_text + std::string(path);
 }
 
 const std::vector<std::pair<std::string, std::string>>& prefetch_templates() {
