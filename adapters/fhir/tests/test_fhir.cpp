@@ -1115,6 +1115,91 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
   CHECK(agree.skipped.empty());
 }
 
+// Two ways of writing one server's base URL are one; anything that could be read as another
+// path, or names no plain http(s) base, is none.
+TEST_CASE("fhir: base URLs compare as one server's") {
+  using gln::fhir::base_url_key;
+  using gln::fhir::on_server;
+  using gln::fhir::server_base_key;
+  CHECK(base_url_key("HTTPS://EHR.Example:443/fhir/R4") == "https://ehr.example/fhir/R4");
+  CHECK(base_url_key("http://ehr.example:80") == "http://ehr.example");
+  CHECK(base_url_key("http://ehr.example:/fhir") == "http://ehr.example/fhir");
+  CHECK(base_url_key("https://ehr.example:8443/fhir") == "https://ehr.example:8443/fhir");
+  CHECK(base_url_key("https://[::1]:8080/fhir") == "https://[::1]:8080/fhir");
+  for (const char* none :
+       {"", "ehr.example/fhir", "ftp://ehr.example/fhir", "https:///fhir", "https://u@ehr/fhir",
+        "https://ehr.example/fhir/", "https://ehr.example/fhir//x", "https://ehr.example/../x",
+        "https://ehr.example/%2e%2e/x", "https://ehr.example/fhir?x=1", "https://ehr.example/#x",
+        "https://ehr.example:0/fhir", "https://ehr.example:65536/fhir", "https://ehr:8o/fhir",
+        "https://[::1/fhir", "https://[::1]x/fhir"}) {
+    INFO(none);
+    CHECK_FALSE(base_url_key(none));
+  }
+  CHECK(server_base_key("https://ehr.example/fhir//") == "https://ehr.example/fhir");
+  CHECK(on_server("https://EHR.example/fhir", "https://ehr.example:443/fhir/"));
+  CHECK_FALSE(on_server("https://ehr.example/fhir/", "https://ehr.example/fhir"));
+  CHECK_FALSE(on_server("https://ehr.example/FHIR", "https://ehr.example/fhir"));
+  CHECK_FALSE(on_server("https://ehr.example/fhir", ""));
+}
+
+// An absolute reference names a server: with the server the data came from known (a CDS Hooks
+// fhirServer), a subject on another server is another patient, whatever its id.
+TEST_CASE("fhir: a subject on another FHIR server than the data's is another patient") {
+  const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1980-01-01"}};
+  const json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"));
+  auto read_with = [&](const std::optional<std::string>& server, const std::string& reference) {
+    gln::fhir::read_options options = on(2026, 11, 30);
+    options.patient_id = "p1";
+    options.fhir_server = server;
+    json condition = cirrhosis;
+    condition["subject"] = {{"reference", reference}};
+    return gln::fhir::read_prefetch(
+        {{"patient", patient}, {"conditions", gln_fhir_test::searchset(json::array({condition}))}},
+        options);
+  };
+  const std::string server = "https://ehr.example/fhir";
+
+  // This server's patient, however the server is written.
+  for (const char* reference :
+       {"Patient/p1", "https://ehr.example/fhir/Patient/p1",
+        "HTTPS://EHR.Example:443/fhir/Patient/p1/_history/2", "urn:uuid:0b3f", ""}) {
+    INFO(reference);
+    const gln::fhir::record r = read_with(server, reference);
+    CHECK(r.profile.conditions_known);
+    CHECK(r.profile.conditions == gln::condition_set{condition::cirrhosis});
+    CHECK(r.skipped.empty());
+  }
+  // Another server's patient of the same id: not used, and the conditions are unknown.
+  for (const char* reference :
+       {"https://other.example/fhir/Patient/p1", "https://ehr.example/other/Patient/p1",
+        "https://ehr.example:8443/fhir/Patient/p1", "http://ehr.example/fhir/Patient/p1",
+        "https://ehr.example/fhir/R4/Patient/p1", "https://ehr.example/fhir//Patient/p1",
+        "urn:x:ehr/Patient/p1"}) {
+    INFO(reference);
+    const gln::fhir::record r = read_with(server, reference);
+    CHECK_FALSE(r.profile.conditions_known);
+    CHECK(r.profile.conditions.empty());
+    REQUIRE(r.skipped.size() == 1);
+    const std::string base(
+        std::string_view(reference).substr(0, std::string_view(reference).rfind("/Patient/")));
+    CHECK(r.skipped[0].why ==
+          "it is about a patient of " + base + ", not of https://ehr.example/fhir");
+  }
+  // Data from no named server: an absolute reference cannot be shown to be this patient's.
+  const gln::fhir::record unnamed = read_with(std::string(), "https://ehr.example/fhir/Patient/p1");
+  CHECK_FALSE(unnamed.profile.conditions_known);
+  REQUIRE(unnamed.skipped.size() == 1);
+  CHECK(unnamed.skipped[0].why ==
+        "it is about a patient of https://ehr.example/fhir, and the data names no server");
+  CHECK(read_with(std::string(), "Patient/p1").profile.conditions_known);
+  // Not checked (the default, a Bundle read on its own): the id alone decides.
+  CHECK(read_with(std::nullopt, "https://other.example/fhir/Patient/p1").profile.conditions_known);
+  // Another patient on the same server is still another patient.
+  const gln::fhir::record other = read_with(server, "https://ehr.example/fhir/Patient/p2");
+  REQUIRE(other.skipped.size() == 1);
+  CHECK(other.skipped[0].why == "it is about Patient/p2, not Patient/p1");
+}
+
 // A date of a month or a year may be any day in it: where two weights' dates may be the same
 // day, the lower is used (as for two of one day); where a "not pregnant" may be the same day as
 // a "pregnant", pregnant is read (knowledge.md §2b: the latest status decides, and neither is

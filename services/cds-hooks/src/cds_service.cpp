@@ -156,12 +156,6 @@ std::string instant_key(std::string_view text) {
   return std::to_string(seconds) + "." + fraction + (number(17, 2) == 60 ? " leap" : "");
 }
 
-// A base URL without its trailing slashes.
-std::string trimmed_base(std::string base) {
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base;
-}
-
 // `url` with its scheme and host in lower case (RFC 3986 §6.2.2.1: their case is
 // insignificant), for the HTTP client.
 std::string with_lower_case_host(std::string_view url) {
@@ -172,13 +166,7 @@ std::string with_lower_case_host(std::string_view url) {
   return fhir::detail::lower_ascii(out.substr(0, authority_end)) + out.substr(authority_end);
 }
 
-// Whether two FHIR base URLs are one (both readable by fhir_base_key).
-bool same_base(std::string_view a, std::string_view b) {
-  const auto key = fhir_base_key(a);
-  return key && key == fhir_base_key(b);
-}
-
-// Whether `url` (a next page's link) is the FHIR base `base` (a fhir_base_key) or a path under
+// Whether `url` (a next page's link) is the FHIR base `base` (a fhir::base_url_key) or a path under
 // it, with any query: the page is fetched with the EHR's token, so nothing that a server could
 // read as another path (a dot segment, a percent-encoded byte in the path, a fragment, a user)
 // is followed.
@@ -187,69 +175,12 @@ bool on_base(std::string_view url, const std::string& base) {
                   [](char c) { return c <= ' ' || c == '#' || c == '\\' || c >= 0x7f; })) {
     return false;
   }
-  const auto key = fhir_base_key(url.substr(0, url.find('?')));
+  const auto key = fhir::base_url_key(url.substr(0, url.find('?')));
   return key && key->compare(0, base.size(), base) == 0 &&
          (key->size() == base.size() || (*key)[base.size()] == '/');
 }
 
 }  // namespace
-
-std::optional<std::string> fhir_base_key(std::string_view url) {
-  const std::size_t scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return std::nullopt;
-  const std::string scheme = fhir::detail::lower_ascii(url.substr(0, scheme_end));
-  if (scheme != "http" && scheme != "https") return std::nullopt;
-  const std::size_t authority = scheme_end + 3;
-  const std::size_t path_start = std::min(url.find('/', authority), url.size());
-  const std::string_view host_port = url.substr(authority, path_start - authority);
-  const auto all_of = [](std::string_view text, const char* allowed) {
-    return !text.empty() && text.find_first_not_of(allowed) == std::string_view::npos;
-  };
-  constexpr const char* name_characters =
-      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-";
-  std::string_view host = host_port;
-  std::string_view port;
-  bool has_port = false;
-  if (!host_port.empty() && host_port.front() == '[') {  // an IPv6 address
-    const std::size_t close = host_port.find(']');
-    if (close == std::string_view::npos ||
-        !all_of(host_port.substr(1, close - 1), "0123456789abcdefABCDEF:.")) {
-      return std::nullopt;
-    }
-    host = host_port.substr(0, close + 1);
-    const std::string_view rest = host_port.substr(close + 1);
-    if (!rest.empty() && rest.front() != ':') return std::nullopt;
-    has_port = !rest.empty();
-    if (has_port) port = rest.substr(1);
-  } else {
-    const std::size_t colon = host_port.find(':');
-    has_port = colon != std::string_view::npos;
-    host = host_port.substr(0, colon);
-    if (has_port) port = host_port.substr(colon + 1);
-    if (!all_of(host, name_characters)) return std::nullopt;
-  }
-  std::string port_text;
-  if (has_port && port.empty()) has_port = false;  // "host:" is the default port (§6.2.3)
-  if (has_port) {
-    if (!all_of(port, "0123456789") || port.size() > 5) return std::nullopt;
-    const long number = std::stol(std::string(port));
-    if (number < 1 || number > 65535) return std::nullopt;
-    if (!(scheme == "http" && number == 80) && !(scheme == "https" && number == 443)) {
-      port_text = ":" + std::to_string(number);
-    }
-  }
-  const std::string_view path = url.substr(path_start);
-  for (std::size_t at = 0; at < path.size();) {  // at: a '/'
-    const std::size_t next = std::min(path.find('/', at + 1), path.size());
-    const std::string_view segment = path.substr(at + 1, next - at - 1);
-    if (segment == "." || segment == ".." ||
-        !all_of(segment, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")) {
-      return std::nullopt;
-    }
-    at = next;
-  }
-  return scheme + "://" + fhir::detail::lower_ascii(host) + port_text + std::string(path);
-}
 
 const std::vector<std::pair<std::string, std::string>>& prefetch_templates() {
   static const std::vector<std::pair<std::string, std::string>> templates = {
@@ -492,9 +423,8 @@ reply service::call(std::string_view id, std::string_view body) const {
         const bool patient_reference =
             std::regex_match(reference, parts, literal) &&
             (fhir::detail::member(subject, "type") == nullptr || type == "Patient") &&
-            (!parts[1].matched ||
-             (server != nullptr && server->is_string() &&
-              same_base(parts[1].str(), trimmed_base(server->get<std::string>()))));
+            (!parts[1].matched || (server != nullptr && server->is_string() &&
+                                   fhir::on_server(parts[1].str(), server->get<std::string>())));
         const std::string named = patient_reference ? parts[2].str() : std::string();
         if (named == patient_id) continue;
         for_another =
@@ -562,11 +492,11 @@ void service::fetch_missing(request_state& state) const {
     }
   }
   if (missing.empty()) return;
-  const std::optional<std::string> base_key = fhir_base_key(trimmed_base(server));
+  const std::optional<std::string> base_key = fhir::server_base_key(server);
   const bool allowed =
       base_key &&
       std::any_of(settings_.fhir_servers.begin(), settings_.fhir_servers.end(),
-                  [&](const std::string& p) { return same_base(trimmed_base(p), *base_key); });
+                  [&](const std::string& p) { return fhir::server_base_key(p) == base_key; });
   if (!allowed) {
     std::string names;
     for (const auto& m : missing) names += (names.empty() ? "" : ", ") + m.first;
@@ -750,6 +680,8 @@ reply service::answer(const service_info& info, const json& request) const {
   options.policy = settings_.policy;
   // Data about another patient than the context's is not used (it is reported as not checked).
   options.patient_id = std::string(text_at(context, "patientId"));
+  // Data about a patient of another server is not used either.
+  options.fhir_server = std::string(text_at(request, "fhirServer"));
   options.screening_date = settings_.screening_date.value_or(fhir::today_utc());
 
   request_state state(info, request, options);

@@ -26,8 +26,8 @@ struct config {
   // The screening date; empty: the service's UTC date when a request arrives.
   std::optional<gln::fhir::date> screening_date;
   // FHIR servers the service may fetch a missing prefetch from (a request's fhirServer must be
-  // one of these, as fhir_base_key reads both); none by default, so a request cannot make the
-  // service call any address.
+  // one of these, as gln::fhir::server_base_key reads both); none by default, so a request cannot
+  // make the service call any address.
   std::vector<std::string> fhir_servers;
   int fetch_timeout_seconds = 5;  // one fetch, its whole answer
   int fetch_total_seconds = 10;   // all the fetches of one request
@@ -107,13 +107,6 @@ class service {
   mutable std::map<std::string, issued_card> issued_;
   mutable std::deque<std::string> issued_order_;
 };
-
-// A FHIR base URL as the service compares it: http or https, a host name or address, an
-// optional port, a path of plain segments (unreserved characters only, no "." or "..", no
-// empty one); no user, query or fragment. Returned with scheme and host in lower case and the
-// scheme's default port dropped (RFC 3986 §6.2.2.1, §6.2.3), the path as written; none for
-// anything else. Trailing slashes are the caller's to trim.
-std::optional<std::string> fhir_base_key(std::string_view url);
 
 // The prefetch templates of the discovery document, by key.
 const std::vector<std::pair<std::string, std::string>>& prefetch_templates();

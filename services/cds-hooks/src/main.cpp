@@ -266,9 +266,7 @@ int main(int argc, char** argv) {
     }
   }
   for (const std::string& server : fhir_servers) {
-    std::string_view base = server;
-    while (!base.empty() && base.back() == '/') base.remove_suffix(1);
-    if (!gln_cds::fhir_base_key(base)) {
+    if (!gln::fhir::server_base_key(server)) {
       std::cerr << "gln-cds-hooks: --fhir-server: '" << server
                 << "' is not a FHIR base URL (http or https, a host, an optional port and a path "
                    "of plain segments; no user, query or fragment)\n";

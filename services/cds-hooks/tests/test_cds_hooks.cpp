@@ -736,6 +736,37 @@ TEST_CASE("cds: the shared CDS Hooks requests") {
     CHECK(all_details.find("it is about Patient/zzz, not Patient/test07") != std::string::npos);
     CHECK(all_details.find("it is about Patient/other, not Patient/test07") != std::string::npos);
   }
+  SECTION("test07 with conditions of its patient id on another FHIR server: not used") {
+    json request = gln_fhir_test::read_json(*test07);
+    REQUIRE(request["fhirServer"] == "https://example.org/fhir");
+    std::size_t at = 0;
+    const char* elsewhere[] = {"https://other.example/fhir/Patient/test07",
+                               "https://example.org/other/Patient/test07"};
+    for (json& e : request["prefetch"]["conditions"]["entry"]) {
+      e["resource"]["subject"]["reference"] = elsewhere[at++ % 2];
+    }
+    const response r = post(service, "/cds-services/gln-order-select", request);
+    REQUIRE(r.status == 200);
+    REQUIRE_FALSE(r.body["cards"].empty());
+    const std::set<std::string> rules = rules_of(r.body["cards"][0]);
+    CHECK(rules.count("input.conditions_unknown") == 1);
+    CHECK(rules.count("caution.seizure_disorder") == 0);
+    CHECK(rules.count("caution.minor") == 1);  // the patient itself is test07, on this server
+    std::string all_details;
+    for (const json& c : r.body["cards"]) all_details += c["detail"].get<std::string>();
+    for (const char* base : {"https://other.example/fhir", "https://example.org/other"}) {
+      CHECK(all_details.find(std::string("it is about a patient of ") + base +
+                             ", not of https://example.org/fhir") != std::string::npos);
+    }
+
+    // The same server written another way is this one.
+    for (json& e : request["prefetch"]["conditions"]["entry"]) {
+      e["resource"]["subject"]["reference"] = "HTTPS://Example.ORG:443/fhir/Patient/test07";
+    }
+    const response same = post(service, "/cds-services/gln-order-select", request);
+    REQUIRE(same.status == 200);
+    CHECK(rules_of(same.body["cards"][0]).count("caution.seizure_disorder") == 1);
+  }
   SECTION("test04: Endari by NDC for a pregnant woman, weights in pounds") {
     const response r =
         post(service, "/cds-services/gln-order-select", gln_fhir_test::read_text(*test04));

@@ -56,6 +56,7 @@
 #include <gln/gln.hpp>
 
 #include "date.hpp"
+#include "url.hpp"
 
 namespace gln {
 namespace fhir {
@@ -229,6 +230,12 @@ struct read_options {
   // section is incomplete. Two copies of the patient that disagree on birthDate or deceased[x]
   // leave the age unknown, the same way.
   std::string patient_id;
+  // The FHIR base URL the data came from (a CDS Hooks fhirServer), compared as on_server
+  // reads it; empty: the data came from no named server; none: not checked (a Bundle read on
+  // its own). Where set, a subject that is an absolute reference names a patient of that
+  // server only: `https://other.example/fhir/Patient/<patient_id>` is another server's patient,
+  // not used, listed in skipped, and its section is incomplete, as for another patient.
+  std::optional<std::string> fhir_server;
 };
 
 // The prefetch keys that hold each section (the CDS Hooks service's discovery names them).
@@ -360,32 +367,49 @@ inline bool is_type(const json& resource, std::string_view type) {
   return text_at(resource, "resourceType") == type;
 }
 
-// The Patient id a reference names ("Patient/7", "https://x/fhir/Patient/7/_history/2"), or
-// empty where it names none (a urn:uuid, a contained resource, no reference).
-inline std::string_view patient_in(std::string_view reference) {
+// Where "Patient/" begins in a reference that names a Patient ("Patient/7",
+// "https://x/fhir/Patient/7/_history/2"), or npos.
+inline std::size_t patient_type_at(std::string_view reference) {
   constexpr std::string_view type = "Patient/";
   for (std::size_t at = reference.rfind(type); at != std::string_view::npos;
        at = at == 0 ? std::string_view::npos : reference.rfind(type, at - 1)) {
-    if (at != 0 && reference[at - 1] != '/') continue;
-    const std::string_view rest = reference.substr(at + type.size());
-    return rest.substr(0, rest.find('/'));
+    if (at == 0 || reference[at - 1] == '/') return at;
   }
-  return {};
+  return std::string_view::npos;
 }
 
-// The Patient a resource is about, by its reference (subject; patient for an
-// AllergyIntolerance), or empty.
+// The Patient id a reference names ("Patient/7", "https://x/fhir/Patient/7/_history/2"), or
+// empty where it names none (a urn:uuid, a contained resource, no reference).
+inline std::string_view patient_in(std::string_view reference) {
+  const std::size_t at = patient_type_at(reference);
+  if (at == std::string_view::npos) return {};
+  const std::string_view rest = reference.substr(at + std::string_view("Patient/").size());
+  return rest.substr(0, rest.find('/'));
+}
+
+// The server base of an absolute reference to a Patient ("https://x/fhir" of
+// "https://x/fhir/Patient/7"), or empty for a relative one ("Patient/7").
+inline std::string_view patient_base_in(std::string_view reference) {
+  const std::size_t at = patient_type_at(reference);
+  if (at == std::string_view::npos || at == 0) return {};
+  const std::string_view base = reference.substr(0, at - 1);
+  return base.find(':') == std::string_view::npos ? std::string_view{} : base;
+}
+
+// The Reference to the Patient a resource is about: its subject (patient for an
+// AllergyIntolerance), or null.
+inline const json* subject_member_of(const json& resource) {
+  return member(resource, is_type(resource, "AllergyIntolerance") ? "patient" : "subject");
+}
+
+// That Reference's reference, as written, or empty.
+inline std::string_view subject_reference_of(const json& resource) {
+  return text_of(member(subject_member_of(resource), "reference"));
+}
+
+// The Patient a resource is about, by its reference, or empty.
 inline std::string_view subject_of(const json& resource) {
-  const json* subject =
-      member(resource, is_type(resource, "AllergyIntolerance") ? "patient" : "subject");
-  return patient_in(text_of(member(subject, "reference")));
-}
-
-// `text` with its ASCII letters in lower case (codes and media types are ASCII).
-inline std::string lower_ascii(std::string_view text) {
-  std::string lower(text);
-  for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-  return lower;
+  return patient_in(subject_reference_of(resource));
 }
 
 // The type a literal reference names ("Group" of "Group/g1", "https://x/fhir/Device/d" or
@@ -411,12 +435,10 @@ inline std::string_view type_in(std::string_view reference) {
 // reference or type names another kind of resource (in any case), or an Observation's focus
 // (FHIR: what it is about when that is not its subject).
 inline std::string other_subject_of(const json& resource) {
-  const json* subject =
-      member(resource, is_type(resource, "AllergyIntolerance") ? "patient" : "subject");
-  const std::string_view reference = text_of(member(subject, "reference"));
+  const std::string_view reference = subject_reference_of(resource);
   const std::string_view type = type_in(reference);
   if (!type.empty() && lower_ascii(type) != "patient") return std::string(reference);
-  const std::string_view declared = text_of(member(subject, "type"));
+  const std::string_view declared = text_of(member(subject_member_of(resource), "type"));
   if (!declared.empty() && declared != "Patient") {
     return "a " + std::string(declared) +
            (reference.empty() ? "" : " (" + std::string(reference) + ")");
@@ -1314,12 +1336,23 @@ inline record reader::read(std::string_view checked_order, const date& screening
     // A subject that is a Group or a RelatedPerson is not this patient either.
     const std::string not_a_patient =
         type == "Patient" ? std::string() : detail::other_subject_of(*e.resource);
-    if (!unnamed && not_a_patient.empty() && (other.empty() || other == patient_id)) return false;
+    // Nor is a patient of another server than the one the data came from.
+    const std::string_view base =
+        type == "Patient" || !options_.fhir_server
+            ? std::string_view{}
+            : detail::patient_base_in(detail::subject_reference_of(*e.resource));
+    const bool elsewhere = !base.empty() && !on_server(base, *options_.fhir_server);
+    if (!unnamed && not_a_patient.empty() && !elsewhere && (other.empty() || other == patient_id)) {
+      return false;
+    }
     const std::string why =
         unnamed ? "a Patient without an id, so not known to be Patient/" + patient_id
-        : !not_a_patient.empty()
-            ? "it is about " + not_a_patient + ", not Patient/" + patient_id
-            : "it is about Patient/" + std::string(other) + ", not Patient/" + patient_id;
+        : !not_a_patient.empty() ? "it is about " + not_a_patient + ", not Patient/" + patient_id
+        : !other.empty() && other != patient_id
+            ? "it is about Patient/" + std::string(other) + ", not Patient/" + patient_id
+        : options_.fhir_server->empty()
+            ? "it is about a patient of " + std::string(base) + ", and the data names no server"
+            : "it is about a patient of " + std::string(base) + ", not of " + *options_.fhir_server;
     out.skipped.push_back(skipped_entry{reference, why});
     std::vector<section> kinds = e.from ? std::vector<section>{*e.from} : sections_of(*e.resource);
     if (e.draft) kinds = {section::medications};
