@@ -29,8 +29,8 @@ struct config {
   // one of these, as gln::fhir::server_base_key reads both); none by default, so a request cannot
   // make the service call any address.
   std::vector<std::string> fhir_servers;
-  int fetch_timeout_seconds = 5;  // one fetch, its whole answer
-  int fetch_total_seconds = 10;   // all the fetches of one request
+  int fetch_timeout_seconds = 5;  // one fetch, its whole answer (--fetch-timeout)
+  int fetch_total_seconds = 10;   // all the fetches of one request (--fetch-total-timeout)
   std::size_t fetch_max_pages = 5;
   std::size_t fetch_max_bytes = 8U << 20U;
   std::size_t max_body = 4U << 20U;  // the largest request body (the HTTP server refuses more)

@@ -211,6 +211,8 @@ int main(int argc, char** argv) {
   std::string audit_path;
   std::string screening_date;
   std::vector<std::string> fhir_servers;
+  int fetch_timeout = gln_cds::config{}.fetch_timeout_seconds;
+  int fetch_total_timeout = gln_cds::config{}.fetch_total_seconds;
   std::string base_url;
   bool require_jwt = false;
   std::vector<std::string> jwt_issuers;
@@ -235,6 +237,14 @@ int main(int argc, char** argv) {
   app.add_option(
       "--fhir-server", fhir_servers,
       "a FHIR server base URL the service may fetch a missing prefetch from (repeatable)");
+  app.add_option("--fetch-timeout", fetch_timeout,
+                 "seconds one fetch from a FHIR server has for its whole answer")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 60));
+  app.add_option("--fetch-total-timeout", fetch_total_timeout,
+                 "seconds all the fetches of one request have (the EHR waits for the cards)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 60));
   app.add_option("--base-url", base_url,
                  "the service's public URL, the JWT audience (default http://HOST:PORT)");
   app.add_flag("--require-jwt", require_jwt,
@@ -274,6 +284,8 @@ int main(int argc, char** argv) {
     }
   }
   settings.fhir_servers = fhir_servers;
+  settings.fetch_timeout_seconds = fetch_timeout;
+  settings.fetch_total_seconds = fetch_total_timeout;
   settings.max_body = max_body;
   settings.audit_path = audit_path;
   std::map<std::string, std::string> keys;

@@ -959,6 +959,24 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
     CHECK(detail.find("fetching it from the FHIR server failed: the FHIR server took more than 10 "
                       "s in all for this request") != std::string::npos);
   }
+  SECTION("the two fetch deadlines are --fetch-timeout and --fetch-total-timeout") {
+    auto quick = fixed_date();
+    quick.insert(quick.end(), {"--fhir-server", fhir.base(), "--fetch-timeout", "1",
+                               "--fetch-total-timeout", "2"});
+    running_service impatient(quick);
+    fhir.trickle("Condition");
+    fhir.trickle("Procedure");
+    fhir.trickle("AllergyIntolerance");
+    const response r = post(impatient, "/cds-services/gln-order-sign", request);
+    REQUIRE(r.status == 200);
+    CHECK(rules_of(r.body["cards"][0]).count("input.conditions_unknown") == 1);
+    const std::string detail = r.body.dump();
+    INFO(detail);
+    CHECK(detail.find("fetching it from the FHIR server failed: no whole answer within 1 s") !=
+          std::string::npos);
+    CHECK(detail.find("fetching it from the FHIR server failed: the FHIR server took more than 2 "
+                      "s in all for this request") != std::string::npos);
+  }
   SECTION("a fetched search is held to what a prefetched one is: incomplete is never none") {
     auto with = [&](const char* key, json value) {
       json page = gln_fhir_test::searchset(json::array());
@@ -1030,6 +1048,17 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
     const response r = post(service, "/cds-services/gln-order-sign", request);
     REQUIRE(r.status == 200);
     CHECK(rules_of(r.body["cards"][0]).count("caution.cancer") == 1);
+  }
+}
+
+TEST_CASE("cds: a fetch deadline out of 1-60 s refuses to start") {
+  for (const char* option : {"--fetch-timeout", "--fetch-total-timeout"}) {
+    for (const char* seconds : {"0", "61", "-1", "2.5", "five", ""}) {
+      INFO(option << " '" << seconds << "'");
+      const auto [code, err] = refused_start({option, seconds});
+      CHECK(code == 2);
+      CHECK(err.rfind(std::string("gln-cds-hooks: ") + option, 0) == 0);
+    }
   }
 }
 
