@@ -955,8 +955,37 @@ reply service::feedback(std::string_view id, std::string_view body) const {
     }
     lines.push_back(std::move(line));
   }
+  // A request sent again (an EHR's retry after a lost answer) reports interactions already
+  // written: they are not written twice, however the moment is written. One of them with
+  // another outcome, suggestions, reason or comment is refused whole: one interaction has one.
+  const std::lock_guard<std::mutex> lock(recorded_mutex_);
+  std::vector<std::pair<std::string, std::string>> interaction_of;  // (key, what is written)
   for (const ordered_json& line : lines) {
-    if (!audit_->append(line.dump())) return error_reply(500, "the feedback could not be written");
+    ordered_json written = line;  // what it says, with the moment in the key
+    written.erase("received");
+    written.erase("outcomeTimestamp");
+    interaction_of.emplace_back(std::string(id) + " " + line["card"].get<std::string>() + " " +
+                                    instant_key(line["outcomeTimestamp"].get<std::string>()),
+                                written.dump());
+    const auto before = recorded_.find(interaction_of.back().first);
+    if (before != recorded_.end() && before->second != interaction_of.back().second) {
+      return error_reply(409, "feedback reports card " + line["card"].get<std::string>() + " at " +
+                                  line["outcomeTimestamp"].get<std::string>() +
+                                  " again, differently from the feedback already recorded");
+    }
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& [key, written] = interaction_of[i];
+    if (recorded_.count(key) != 0) continue;
+    if (!audit_->append(lines[i].dump())) {
+      return error_reply(500, "the feedback could not be written");
+    }
+    recorded_.emplace(key, written);
+    recorded_order_.push_back(key);
+    if (recorded_order_.size() > 10000) {
+      recorded_.erase(recorded_order_.front());
+      recorded_order_.pop_front();
+    }
   }
   return reply{200, "{}"};
 }

@@ -106,6 +106,12 @@ class service {
   mutable std::mutex issued_mutex_;
   mutable std::map<std::string, issued_card> issued_;
   mutable std::deque<std::string> issued_order_;
+  // The feedback interactions written (service, card, instant) and what was written of each,
+  // the latest 10,000: an EHR's retry of a request is not written twice. Held while writing, so
+  // two copies sent at once are written once.
+  mutable std::mutex recorded_mutex_;
+  mutable std::map<std::string, std::string> recorded_;
+  mutable std::deque<std::string> recorded_order_;
 };
 
 // The prefetch templates of the discovery document, by key.

@@ -1827,6 +1827,7 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
   REQUIRE(shouted != card);
   json overridden_shouted = overridden;
   overridden_shouted["card"] = shouted;
+  overridden_shouted["outcomeTimestamp"] = "2026-11-30T10:07:00Z";  // a new interaction
   const response shouted_elsewhere =
       post(service, "/cds-services/gln-patient-view/feedback", one(overridden_shouted));
   CHECK(shouted_elsewhere.status == 400);
@@ -1846,10 +1847,43 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
              json{{"feedback", json::array({at_leap, after_leap, fine_fraction})}})
             .status == 200);
 
+  // An EHR's retry of a request (its answer lost) is not written again, however it writes the
+  // moment; the same interaction said another way is refused (409), nothing written.
+  CHECK(post(service, "/cds-services/gln-order-select/feedback", feedback).status == 200);
+  json retried = overridden;
+  retried["outcomeTimestamp"] = "2026-11-30T11:05:31.000+01:00";
+  CHECK(post(service, "/cds-services/gln-order-select/feedback", one(retried)).status == 200);
+  json without_comment = overridden;
+  without_comment["overrideReason"].erase("userComment");
+  json accepted_then = accepted;
+  accepted_then["outcomeTimestamp"] = overridden["outcomeTimestamp"];
+  for (const json& changed : {without_comment, accepted_then}) {
+    const response conflict = post(service, "/cds-services/gln-order-select/feedback",
+                                   json{{"feedback", json::array({at_leap, changed})}});
+    CHECK(conflict.status == 409);
+    CHECK(conflict.body.value("error", "") ==
+          "feedback reports card " + card +
+              " at 2026-11-30T10:05:31Z again, differently from the feedback already recorded");
+  }
+  // One new interaction sent by eight clients at once is written once.
+  json new_one = accepted;
+  new_one["outcomeTimestamp"] = "2026-11-30T10:08:00Z";
+  std::vector<std::thread> senders;
+  std::atomic<int> answered{0};
+  for (int i = 0; i < 8; ++i) {
+    senders.emplace_back([&] {
+      if (post(service, "/cds-services/gln-order-select/feedback", one(new_one)).status == 200)
+        ++answered;
+    });
+  }
+  for (std::thread& sender : senders) sender.join();
+  CHECK(answered == 8);
+
   std::ifstream in(audit);
   std::vector<json> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(gln_fhir_test::parse(line));
-  REQUIRE(lines.size() == 6);
+  REQUIRE(lines.size() == 7);
+  CHECK(lines[6]["outcomeTimestamp"] == "2026-11-30T10:08:00Z");
   CHECK(lines[5]["outcomeTimestamp"] == "2026-11-30T10:05:31.0000000001Z");
   CHECK(lines[0]["card"] == card);
   CHECK(lines[0]["service"] == "gln-order-select");
