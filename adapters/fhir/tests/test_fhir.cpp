@@ -983,7 +983,7 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
 
   // This patient's data, however its references are written, or with none, is read.
   for (const char* reference : {"Patient/p1", "https://ehr.example/fhir/Patient/p1",
-                                "Patient/p1/_history/3", "urn:uuid:0b3f", ""}) {
+                                "Patient/p1/_history/3", "urn:uuid:0b3f", "urn:oid:1.2.3"}) {
     INFO(reference);
     const gln::fhir::record r = gln::fhir::read_prefetch(
         {{"patient", patient},
@@ -1162,7 +1162,7 @@ TEST_CASE("fhir: a subject on another FHIR server than the data's is another pat
   // This server's patient, however the server is written.
   for (const char* reference :
        {"Patient/p1", "https://ehr.example/fhir/Patient/p1",
-        "HTTPS://EHR.Example:443/fhir/Patient/p1/_history/2", "urn:uuid:0b3f", ""}) {
+        "HTTPS://EHR.Example:443/fhir/Patient/p1/_history/2", "urn:uuid:0b3f"}) {
     INFO(reference);
     const gln::fhir::record r = read_with(server, reference);
     CHECK(r.profile.conditions_known);
@@ -1173,8 +1173,7 @@ TEST_CASE("fhir: a subject on another FHIR server than the data's is another pat
   for (const char* reference :
        {"https://other.example/fhir/Patient/p1", "https://ehr.example/other/Patient/p1",
         "https://ehr.example:8443/fhir/Patient/p1", "http://ehr.example/fhir/Patient/p1",
-        "https://ehr.example/fhir/R4/Patient/p1", "https://ehr.example/fhir//Patient/p1",
-        "urn:x:ehr/Patient/p1"}) {
+        "https://ehr.example/fhir/R4/Patient/p1"}) {
     INFO(reference);
     const gln::fhir::record r = read_with(server, reference);
     CHECK_FALSE(r.profile.conditions_known);
@@ -1198,6 +1197,147 @@ TEST_CASE("fhir: a subject on another FHIR server than the data's is another pat
   const gln::fhir::record other = read_with(server, "https://ehr.example/fhir/Patient/p2");
   REQUIRE(other.skipped.size() == 1);
   CHECK(other.skipped[0].why == "it is about Patient/p2, not Patient/p1");
+}
+
+// Only a reference that can be shown to name the patient is read as naming it: another case of
+// "Patient", a contained resource, a path that is no base URL, a segment after the id, a
+// subject that is no Reference; each of these was read as the patient's, whatever it named.
+TEST_CASE("fhir: a subject that is no reference to the patient is not read as the patient's") {
+  gln::fhir::read_options options = on(2026, 11, 30);
+  options.patient_id = "p1";
+  const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1980-01-01"}};
+  const json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"));
+  const json msg = {{"resourceType", "AllergyIntolerance"},
+                    {"id", "msg"},
+                    {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
+  auto whys = [](const gln::fhir::record& r) {
+    std::set<std::string> out;
+    for (const auto& skipped : r.skipped) out.insert(skipped.why);
+    CHECK(out.size() == r.skipped.size());
+    return out;
+  };
+  auto read_about = [&](const json& subject) {
+    json condition = cirrhosis;
+    condition["subject"] = subject;
+    json allergy = msg;
+    allergy["patient"] = subject;
+    return gln::fhir::read_prefetch(
+        {{"patient", patient},
+         {"conditions", gln_fhir_test::searchset(json::array({condition}))},
+         {"allergies", gln_fhir_test::searchset(json::array({allergy}))}},
+        options);
+  };
+  for (const char* reference : {"patient/p1",
+                                "PATIENT/p1",
+                                "https://ehr.example/fhir/patient/p1",
+                                "%50atient/p1",
+                                "Patient_/p1",
+                                "//other.example/fhir/Patient/p1",
+                                "/other/Patient/p1",
+                                "x/Patient/p1",
+                                "../Patient/p1",
+                                "./Patient/p1",
+                                "https://ehr.example/fhir//Patient/p1",
+                                "urn:x:ehr/Patient/p1",
+                                "#p1",
+                                "#",
+                                "https:\\\\other.example\\fhir\\Patient\\p1",
+                                "https://other.example/",
+                                "mailto:x@y",
+                                "data:,x",
+                                "Patient/p1/extra",
+                                "Patient/p1/_history/2/extra",
+                                "Patient/p1/$everything",
+                                "Patient/p1/_history/",
+                                "Patient/",
+                                "Patient/p 1",
+                                ""}) {
+    INFO(reference);
+    const gln::fhir::record r = read_about({{"reference", reference}});
+    CHECK_FALSE(r.profile.conditions_known);
+    CHECK(r.profile.conditions.empty());
+    CHECK(whys(r) ==
+          std::set<std::string>{
+              "its subject '" + std::string(reference) + "' is no reference to Patient/p1",
+              "its patient '" + std::string(reference) + "' is no reference to Patient/p1"});
+  }
+  for (const json& subject :
+       {json::array({{{"reference", "Patient/p1"}}}), json("Patient/p1"), json{{"reference", 5}},
+        json::object(), json{{"identifier", {{"value", "p1"}}}}, json{{"display", "p1"}}}) {
+    INFO(subject.dump());
+    const gln::fhir::record r = read_about(subject);
+    CHECK_FALSE(r.profile.conditions_known);
+    CHECK(whys(r) == std::set<std::string>{"its subject is no reference to Patient/p1",
+                                           "its patient is no reference to Patient/p1"});
+  }
+  // No subject at all: the patient's, as the search for this patient returned it.
+  json unsaid = cirrhosis;
+  unsaid.erase("subject");
+  const gln::fhir::record none = gln::fhir::read_prefetch(
+      {{"patient", patient}, {"conditions", gln_fhir_test::searchset(json::array({unsaid}))}},
+      options);
+  CHECK(none.profile.conditions_known);
+  CHECK(none.profile.conditions == gln::condition_set{condition::cirrhosis});
+  // A long reference is shown cut to 100 characters.
+  const std::string long_reference = std::string(300, 'x') + "/Patient/p1";
+  const gln::fhir::record cut = read_about({{"reference", long_reference}});
+  CHECK(whys(cut).count("its subject '" + long_reference.substr(0, 100) +
+                        "...' is no reference to Patient/p1") == 1);
+}
+
+// A Bundle entry's absolute fullUrl says which server holds it: its relative references are to
+// that server (FHIR R4 Bundle), and a Patient there is that server's patient.
+TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhere is not used") {
+  gln::fhir::read_options options = on(2026, 11, 30);
+  options.patient_id = "p1";
+  options.fhir_server = "https://ehr.example/fhir";
+  const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1980-01-01"}};
+  json cirrhosis = gln_fhir_test::condition("c1", coding(snomed, "19943007"));
+  cirrhosis["subject"] = {{"reference", "Patient/p1"}};
+  auto with_full_url = [](json bundle, const char* full_url) {
+    bundle["entry"][0]["fullUrl"] = full_url;
+    return bundle;
+  };
+  auto read_from = [&](const char* patient_url, const char* condition_url) {
+    return gln::fhir::read_prefetch(
+        {{"patient", with_full_url(gln_fhir_test::searchset(json::array({patient})), patient_url)},
+         {"conditions",
+          with_full_url(gln_fhir_test::searchset(json::array({cirrhosis})), condition_url)}},
+        options);
+  };
+  const gln::fhir::record here =
+      read_from("https://EHR.example/fhir/Patient/p1", "https://ehr.example:443/fhir/Condition/c1");
+  CHECK(here.skipped.empty());
+  CHECK(here.profile.age_years == gln::optional<double>{46.0});
+  CHECK(here.profile.conditions == gln::condition_set{condition::cirrhosis});
+  CHECK(read_from("urn:uuid:1", "urn:uuid:2").skipped.empty());
+
+  const gln::fhir::record there =
+      read_from("https://other.example/fhir/Patient/p1", "https://other.example/fhir/Condition/c1");
+  CHECK_FALSE(there.profile.age_years);
+  CHECK_FALSE(there.profile.conditions_known);
+  REQUIRE(there.skipped.size() == 2);
+  const std::set<std::string> whys = {there.skipped[0].why, there.skipped[1].why};
+  CHECK(whys ==
+        std::set<std::string>{
+            "it is a Patient of https://other.example/fhir, not of https://ehr.example/fhir",
+            "its fullUrl makes it a resource of https://other.example/fhir, not of "
+            "https://ehr.example/fhir"});
+  // With no server named, where a server put a resource is not checked.
+  options.fhir_server = std::string();
+  CHECK(
+      read_from("https://other.example/fhir/Patient/p1", "https://other.example/fhir/Condition/c1")
+          .skipped.empty());
+  // A server that is no base URL holds no absolute reference.
+  options.fhir_server = "urn:x";
+  json absolute = cirrhosis;
+  absolute["subject"]["reference"] = "https://ehr.example/fhir/Patient/p1";
+  const gln::fhir::record odd = gln::fhir::read_prefetch(
+      {{"conditions", gln_fhir_test::searchset(json::array({absolute}))}}, options);
+  REQUIRE(odd.skipped.size() == 1);
+  CHECK(odd.skipped[0].why ==
+        "it is about a patient of https://ehr.example/fhir, and the data's "
+        "server 'urn:x' is no FHIR base URL");
 }
 
 // A date of a month or a year may be any day in it: where two weights' dates may be the same

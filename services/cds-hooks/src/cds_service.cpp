@@ -384,6 +384,15 @@ reply service::call(std::string_view id, std::string_view body) const {
                          "fhirAuthorization.access_token is not a bearer token (RFC 6750: letters, "
                          "digits, -._~+/ and trailing =)");
     }
+    // The service sends the token as a bearer token (CDS Hooks: token_type is "Bearer", RFC
+    // 6749 §5.1: in any case); a token of another type would be sent as what it is not.
+    const json* token_type = fhir::detail::member(*authorization, "token_type");
+    if (token_type != nullptr &&
+        fhir::detail::lower_ascii(fhir::detail::text_of(token_type)) != "bearer") {
+      return error_reply(400,
+                         "fhirAuthorization.token_type is not Bearer: the service sends the "
+                         "access_token as a bearer token only");
+    }
     if (server == nullptr) return error_reply(400, "fhirAuthorization is given without fhirServer");
   }
   const json* prefetch = fhir::detail::member(request, "prefetch");
@@ -586,6 +595,20 @@ void service::fetch_missing(request_state& state) const {
       if (links != nullptr && !links->is_array()) {
         problem = "a page's link is not a list";
         break;
+      }
+      // A later page's total is the search's too (FHIR: the matches in all pages): one that is
+      // no count, or not the first page's, leaves the search in doubt.
+      const json* total = fhir::detail::member(body, "total");
+      if (!merged.is_null() && total != nullptr) {
+        const bool count = total->is_number_unsigned() ||
+                           (total->is_number_integer() && total->get<std::int64_t>() >= 0);
+        const json* first_total = fhir::detail::member(merged, "total");
+        if (!count || (first_total != nullptr && *first_total != *total)) {
+          problem = "a later page's total (" + total->dump() + ") is not " +
+                    (first_total != nullptr ? "the first page's (" + first_total->dump() + ")"
+                                            : std::string("a count of entries"));
+          break;
+        }
       }
       // The next page, followed only on the same FHIR base; one that cannot be followed stays
       // in the result, so the reader finds the search incomplete (or, newest first, decides

@@ -309,6 +309,10 @@ class fake_fhir_server {
       }
       if (type == "Condition") {
         const std::lock_guard<std::mutex> lock(mutex_);
+        if (!condition_later_page_.is_null() && request.has_param("page")) {
+          reply.set_content(condition_later_page_.dump(), "application/fhir+json");
+          return;
+        }
         if (!condition_page_.is_null()) {
           reply.set_content(condition_page_.dump(), "application/fhir+json");
           return;
@@ -383,6 +387,12 @@ class fake_fhir_server {
     const std::lock_guard<std::mutex> lock(mutex_);
     condition_page_ = std::move(page);
   }
+  // Condition searches answer `first`, and `later` where they ask for a page.
+  void answer_condition_pages_with(json first, json later) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    condition_page_ = std::move(first);
+    condition_later_page_ = std::move(later);
+  }
   void page_conditions() { paged_ = true; }
   void page_weights() { weights_paged_ = true; }
   std::vector<std::pair<std::string, std::string>> seen() {
@@ -397,6 +407,7 @@ class fake_fhir_server {
   int port_ = 0;
   std::string failing_;
   json condition_page_;
+  json condition_later_page_;
   std::set<std::string> slow_;
   bool paged_ = false;
   bool weights_paged_ = false;
@@ -759,6 +770,19 @@ TEST_CASE("cds: the shared CDS Hooks requests") {
                              ", not of https://example.org/fhir") != std::string::npos);
     }
 
+    // A reference that cannot be shown to name test07 is not read as test07's either.
+    for (const char* reference : {"patient/test07", "//other.example/fhir/Patient/test07", "#p"}) {
+      INFO(reference);
+      for (json& e : request["prefetch"]["conditions"]["entry"]) {
+        e["resource"]["subject"]["reference"] = reference;
+      }
+      const response odd = post(service, "/cds-services/gln-order-select", request);
+      REQUIRE(odd.status == 200);
+      CHECK(rules_of(odd.body["cards"][0]).count("input.conditions_unknown") == 1);
+      CHECK(odd.body.dump().find("its subject '" + std::string(reference) +
+                                 "' is no reference to Patient/test07") != std::string::npos);
+    }
+
     // The same server written another way is this one.
     for (json& e : request["prefetch"]["conditions"]["entry"]) {
       e["resource"]["subject"]["reference"] = "HTTPS://Example.ORG:443/fhir/Patient/test07";
@@ -871,6 +895,15 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
   running_service service(args);
   json request = gln_fhir_test::read_json(*test05);
   request["fhirServer"] = fhir.base();
+  // The prefetch comes from that server: its entries' fullUrls are on it.
+  for (auto& [key, value] : request["prefetch"].items()) {
+    if (!value.contains("entry")) continue;
+    for (json& e : value["entry"]) {
+      std::string url = e["fullUrl"];
+      REQUIRE(url.rfind("https://example.org/fhir/", 0) == 0);
+      e["fullUrl"] = fhir.base() + url.substr(std::string("https://example.org/fhir").size());
+    }
+  }
   request["fhirAuthorization"] = {{"access_token", "token-0c8e5d3a"},
                                   {"token_type", "Bearer"},
                                   {"expires_in", 300},
@@ -961,8 +994,9 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
   }
   SECTION("the two fetch deadlines are --fetch-timeout and --fetch-total-timeout") {
     auto quick = fixed_date();
-    quick.insert(quick.end(), {"--fhir-server", fhir.base(), "--fetch-timeout", "1",
-                               "--fetch-total-timeout", "2"});
+    // 2 s, not 1: the server sends a byte a second, and a 1 s read timeout would race it.
+    quick.insert(quick.end(), {"--fhir-server", fhir.base(), "--fetch-timeout", "2",
+                               "--fetch-total-timeout", "3"});
     running_service impatient(quick);
     fhir.trickle("Condition");
     fhir.trickle("Procedure");
@@ -972,9 +1006,9 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
     CHECK(rules_of(r.body["cards"][0]).count("input.conditions_unknown") == 1);
     const std::string detail = r.body.dump();
     INFO(detail);
-    CHECK(detail.find("fetching it from the FHIR server failed: no whole answer within 1 s") !=
+    CHECK(detail.find("fetching it from the FHIR server failed: no whole answer within 2 s") !=
           std::string::npos);
-    CHECK(detail.find("fetching it from the FHIR server failed: the FHIR server took more than 2 "
+    CHECK(detail.find("fetching it from the FHIR server failed: the FHIR server took more than 3 "
                       "s in all for this request") != std::string::npos);
   }
   SECTION("a fetched search is held to what a prefetched one is: incomplete is never none") {
@@ -1027,6 +1061,34 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
       const std::string detail = r.body["cards"][1]["detail"];
       INFO(detail);
       CHECK(detail.find(why) != std::string::npos);
+    }
+  }
+  SECTION("a later page's total that is no count, or not the first page's, is a search in doubt") {
+    json first = gln_fhir_test::searchset(json::array());
+    first["link"] =
+        json::array({{{"relation", "next"}, {"url", fhir.base() + "/Condition?page=2"}}});
+    for (const json& total :
+         {json("x"), json(-1), json(1.5), json(true), json(nullptr), json(5), json("0")}) {
+      INFO(total.dump());
+      json later = gln_fhir_test::searchset(json::array());
+      later["total"] = total;
+      fhir.answer_condition_pages_with(first, later);
+      const response r = post(service, "/cds-services/gln-order-sign", request);
+      REQUIRE(r.status == 200);
+      REQUIRE(r.body["cards"].size() == 2);
+      CHECK(rules_of(r.body["cards"][0]).count("input.conditions_unknown") == 1);
+      CHECK(r.body["cards"][1]["detail"].get<std::string>().find(
+                "fetching it from the FHIR server failed: a later page's total (" + total.dump() +
+                ") is not the first page's (0)") != std::string::npos);
+    }
+    // The same count, or none, on the later page: the search is whole.
+    for (const bool with_total : {true, false}) {
+      json later = gln_fhir_test::searchset(json::array());
+      if (!with_total) later.erase("total");
+      fhir.answer_condition_pages_with(first, later);
+      const response r = post(service, "/cds-services/gln-order-sign", request);
+      REQUIRE(r.status == 200);
+      CHECK(rules_of(r.body["cards"][0]).count("input.conditions_unknown") == 0);
     }
   }
   SECTION("a fhirServer is one of --fhir-server exactly: nothing else is fetched from") {
@@ -1174,14 +1236,23 @@ TEST_CASE(
   for_another["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = {
       {"reference", "Patient/other"}};
   // A request on a FHIR server, with this access token.
-  const auto with_token = [&](const char* token) {
-    return json{{"hook", "order-select"},
-                {"hookInstance", "x"},
-                {"fhirServer", "https://ehr.example/fhir"},
-                {"fhirAuthorization", {{"access_token", token}}},
-                {"context", minimal["context"]}}
-        .dump();
+  const auto with_token = [&](const char* token, json token_type = nullptr) {
+    json request = {{"hook", "order-select"},
+                    {"hookInstance", "x"},
+                    {"fhirServer", "https://ehr.example/fhir"},
+                    {"fhirAuthorization", {{"access_token", token}}},
+                    {"context", minimal["context"]}};
+    if (!token_type.is_null()) request["fhirAuthorization"]["token_type"] = token_type;
+    return request.dump();
   };
+  const std::string not_bearer_type =
+      "fhirAuthorization.token_type is not Bearer: the service sends the access_token as a "
+      "bearer token only";
+  // RFC 6749 §5.1: the token type in any case; none given is a bearer token too.
+  for (const json& token_type : {json("Bearer"), json("bearer"), json(nullptr)}) {
+    CHECK(post(service, "/cds-services/gln-order-select", with_token("abc", token_type)).status ==
+          200);
+  }
   const std::string not_bearer =
       "fhirAuthorization.access_token is not a bearer token (RFC 6750: letters, digits, -._~+/ "
       "and trailing =)";
@@ -1235,6 +1306,9 @@ TEST_CASE(
       // to every fetch.
       {"a token that could end its header", {with_token("abc\r\nX-Evil: 1"), not_bearer}},
       {"a token with a space", {with_token("abc def"), not_bearer}},
+      {"a MAC token", {with_token("abc", "MAC"), not_bearer_type}},
+      {"a token type that is no text", {with_token("abc", 7), not_bearer_type}},
+      {"an empty token type", {with_token("abc", ""), not_bearer_type}},
       {"a selection of no draft order",
        {order_select({"MedicationRequest/o1"}, {"o2"}),
         "selections[0] names no resource of draftOrders: 'MedicationRequest/o1'"}},

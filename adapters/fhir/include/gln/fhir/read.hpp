@@ -226,7 +226,9 @@ struct read_options {
   lookup_hook lookup;
   // The id of the patient the data must be about (a CDS Hooks context.patientId); empty: the
   // first Patient's. A Patient with another id, or a resource whose subject (patient, for an
-  // AllergyIntolerance) names another Patient, is not used: it is listed in skipped, and its
+  // AllergyIntolerance) names another Patient, or is no reference that can be shown to name
+  // this one (read_patient_reference; a urn:uuid or urn:oid reference to an entry, and no
+  // subject at all, are read as this patient's), is not used: it is listed in skipped, and its
   // section is incomplete. Two copies of the patient that disagree on birthDate or deceased[x]
   // leave the age unknown, the same way.
   std::string patient_id;
@@ -234,7 +236,9 @@ struct read_options {
   // reads it; empty: the data came from no named server; none: not checked (a Bundle read on
   // its own). Where set, a subject that is an absolute reference names a patient of that
   // server only: `https://other.example/fhir/Patient/<patient_id>` is another server's patient,
-  // not used, listed in skipped, and its section is incomplete, as for another patient.
+  // not used, listed in skipped, and its section is incomplete, as for another patient; so is
+  // an entry whose absolute fullUrl is on another server (its relative references are to that
+  // server), where a server is named.
   std::optional<std::string> fhir_server;
 };
 
@@ -378,24 +382,6 @@ inline std::size_t patient_type_at(std::string_view reference) {
   return std::string_view::npos;
 }
 
-// The Patient id a reference names ("Patient/7", "https://x/fhir/Patient/7/_history/2"), or
-// empty where it names none (a urn:uuid, a contained resource, no reference).
-inline std::string_view patient_in(std::string_view reference) {
-  const std::size_t at = patient_type_at(reference);
-  if (at == std::string_view::npos) return {};
-  const std::string_view rest = reference.substr(at + std::string_view("Patient/").size());
-  return rest.substr(0, rest.find('/'));
-}
-
-// The server base of an absolute reference to a Patient ("https://x/fhir" of
-// "https://x/fhir/Patient/7"), or empty for a relative one ("Patient/7").
-inline std::string_view patient_base_in(std::string_view reference) {
-  const std::size_t at = patient_type_at(reference);
-  if (at == std::string_view::npos || at == 0) return {};
-  const std::string_view base = reference.substr(0, at - 1);
-  return base.find(':') == std::string_view::npos ? std::string_view{} : base;
-}
-
 // The Reference to the Patient a resource is about: its subject (patient for an
 // AllergyIntolerance), or null.
 inline const json* subject_member_of(const json& resource) {
@@ -407,9 +393,54 @@ inline std::string_view subject_reference_of(const json& resource) {
   return text_of(member(subject_member_of(resource), "reference"));
 }
 
-// The Patient a resource is about, by its reference, or empty.
-inline std::string_view subject_of(const json& resource) {
-  return patient_in(subject_reference_of(resource));
+// A reference to a Patient as the reader can show whom it names: [base/]Patient/<id>, with an
+// optional /_history/<version>; the id and version as FHIR's id ([A-Za-z0-9-.]{1,64}) and the
+// base, where given, an http(s) base URL. Nothing else (another case of "Patient", a contained
+// "#p", a path before it that is no base URL, a segment after it) is read as naming a Patient.
+struct patient_reference {
+  std::string_view base;  // empty: a relative reference
+  std::string_view id;
+};
+inline std::optional<patient_reference> read_patient_reference(std::string_view reference) {
+  const auto is_id = [](std::string_view text) {
+    return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+             c == '-' || c == '.';
+    });
+  };
+  const std::size_t at = patient_type_at(reference);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string_view rest = reference.substr(at + std::string_view("Patient/").size());
+  const std::size_t slash = rest.find('/');
+  const std::string_view id = rest.substr(0, slash);
+  if (!is_id(id)) return std::nullopt;
+  if (slash != std::string_view::npos) {
+    rest = rest.substr(slash);
+    constexpr std::string_view history = "/_history/";
+    if (rest.substr(0, history.size()) != history || !is_id(rest.substr(history.size()))) {
+      return std::nullopt;
+    }
+  }
+  const std::string_view base = at == 0 ? std::string_view{} : reference.substr(0, at - 1);
+  if (at != 0 && !base_url_key(base)) return std::nullopt;
+  return patient_reference{base, id};
+}
+
+// The server base of an absolute http(s) fullUrl ("https://x/fhir" of
+// "https://x/fhir/Condition/c1"), against which the relative references of its resource resolve
+// (FHIR R4 Bundle: a relative reference in an entry with an absolute fullUrl), or empty.
+inline std::string_view full_url_base(std::string_view full_url) {
+  const std::size_t id_slash = full_url.rfind('/');
+  if (id_slash == std::string_view::npos || id_slash == 0) return {};
+  const std::size_t type_slash = full_url.rfind('/', id_slash - 1);
+  if (type_slash == std::string_view::npos) return {};
+  const std::string_view base = full_url.substr(0, type_slash);
+  return base_url_key(base) ? base : std::string_view{};
+}
+
+// `text` for a message: at most 100 characters of it.
+inline std::string shown(std::string_view text) {
+  return text.size() <= 100 ? std::string(text) : std::string(text.substr(0, 100)) + "...";
 }
 
 // The type a literal reference names ("Group" of "Group/g1", "https://x/fhir/Device/d" or
@@ -1329,30 +1360,68 @@ inline record reader::read(std::string_view checked_order, const date& screening
   // have said of this patient is unknown.
   auto about_another = [&](const entry& e, const std::string& reference, std::string_view type) {
     if (patient_id.empty()) return false;
-    const std::string_view other =
-        type == "Patient" ? text_at(*e.resource, "id") : detail::subject_of(*e.resource);
-    // A Patient whose id is missing (or not a string) cannot be shown to be the one asked for.
-    const bool unnamed = type == "Patient" && other.empty() && !options_.patient_id.empty();
-    // A subject that is a Group or a RelatedPerson is not this patient either.
-    const std::string not_a_patient =
-        type == "Patient" ? std::string() : detail::other_subject_of(*e.resource);
-    // Nor is a patient of another server than the one the data came from.
-    const std::string_view base =
-        type == "Patient" || !options_.fhir_server
-            ? std::string_view{}
-            : detail::patient_base_in(detail::subject_reference_of(*e.resource));
-    const bool elsewhere = !base.empty() && !on_server(base, *options_.fhir_server);
-    if (!unnamed && not_a_patient.empty() && !elsewhere && (other.empty() || other == patient_id)) {
-      return false;
-    }
-    const std::string why =
-        unnamed ? "a Patient without an id, so not known to be Patient/" + patient_id
-        : !not_a_patient.empty() ? "it is about " + not_a_patient + ", not Patient/" + patient_id
-        : !other.empty() && other != patient_id
-            ? "it is about Patient/" + std::string(other) + ", not Patient/" + patient_id
-        : options_.fhir_server->empty()
-            ? "it is about a patient of " + std::string(base) + ", and the data names no server"
-            : "it is about a patient of " + std::string(base) + ", not of " + *options_.fhir_server;
+    const std::string why = [&]() -> std::string {
+      const std::optional<std::string>& server = options_.fhir_server;
+      // Where the data came from a named server, a base elsewhere is another server's patient.
+      // With no server named, an absolute reference names none this patient is known to be on;
+      // a fullUrl (where a server put the resource) is then not checked.
+      const auto elsewhere = [&](std::string_view base, std::string_view what,
+                                 bool checked_without_server) -> std::string {
+        if (!server || on_server(base, *server)) return {};
+        if (server->empty()) {
+          return checked_without_server ? std::string(what) + " " + detail::shown(base) +
+                                              ", and the data names no server"
+                                        : std::string();
+        }
+        if (!server_base_key(*server)) {
+          return std::string(what) + " " + detail::shown(base) + ", and the data's server '" +
+                 detail::shown(*server) + "' is no FHIR base URL";
+        }
+        return std::string(what) + " " + detail::shown(base) + ", not of " + detail::shown(*server);
+      };
+      if (type == "Patient") {
+        const std::string_view id = text_at(*e.resource, "id");
+        // A Patient whose id is missing (or not a string) cannot be shown to be the one asked
+        // for.
+        if (id.empty()) {
+          return options_.patient_id.empty()
+                     ? std::string()
+                     : "a Patient without an id, so not known to be Patient/" + patient_id;
+        }
+        if (id != patient_id)
+          return "it is about Patient/" + std::string(id) + ", not Patient/" + patient_id;
+        const std::string_view base = detail::full_url_base(e.full_url);
+        return base.empty() ? std::string() : elsewhere(base, "it is a Patient of", false);
+      }
+      // A subject that is a Group or a RelatedPerson is not this patient either.
+      if (const std::string kind = detail::other_subject_of(*e.resource); !kind.empty()) {
+        return "it is about " + kind + ", not Patient/" + patient_id;
+      }
+      const json* subject = detail::subject_member_of(*e.resource);
+      if (subject == nullptr || subject->is_null()) return {};  // the patient's, as searched
+      const json* written = member(subject, "reference");
+      if (!subject->is_object() || written == nullptr || !written->is_string()) {
+        return "its " + std::string(type == "AllergyIntolerance" ? "patient" : "subject") +
+               " is no reference to Patient/" + patient_id;
+      }
+      const std::string_view text = detail::text_of(written);
+      // A reference to another entry of the Bundle (README: read as the patient's).
+      if (text.rfind("urn:uuid:", 0) == 0 || text.rfind("urn:oid:", 0) == 0) return {};
+      const std::optional<detail::patient_reference> named = detail::read_patient_reference(text);
+      if (!named) {
+        return "its " + std::string(type == "AllergyIntolerance" ? "patient" : "subject") + " '" +
+               detail::shown(text) + "' is no reference to Patient/" + patient_id;
+      }
+      if (named->id != patient_id) {
+        return "it is about Patient/" + std::string(named->id) + ", not Patient/" + patient_id;
+      }
+      if (!named->base.empty()) return elsewhere(named->base, "it is about a patient of", true);
+      // A relative reference in an entry whose fullUrl is on a server is to that server.
+      const std::string_view base = detail::full_url_base(e.full_url);
+      return base.empty() ? std::string()
+                          : elsewhere(base, "its fullUrl makes it a resource of", false);
+    }();
+    if (why.empty()) return false;
     out.skipped.push_back(skipped_entry{reference, why});
     std::vector<section> kinds = e.from ? std::vector<section>{*e.from} : sections_of(*e.resource);
     if (e.draft) kinds = {section::medications};
