@@ -208,6 +208,44 @@ _ENUM_TYPES = (
     CodeRole,
     PolicyKnob,
 )
+_GLN_ENUMS = frozenset(_ENUM_TYPES)
+
+
+def _input_error(field: str, message: str) -> InputError:
+    error = InputError(f"{field}: {message}")
+    error.field = field
+    error.message = message
+    error.row = None
+    return error
+
+
+def _a(name: str) -> str:
+    return ("an " if name[0] in "AEIOU" else "a ") + name
+
+
+def _of_kind(value, expected, field: str):
+    # A gln enum member is also its name (a str), so Condition.sickle_cell_disease would be
+    # read as the purpose of the same name: a member of another gln enum is refused instead.
+    kind = type(value)
+    if isinstance(value, _enum.Enum) and kind in _GLN_ENUMS and kind is not expected:
+        raise _input_error(field, f"is {_a(kind.__name__)}, not {_a(expected.__name__)}")
+
+
+def _profile_kinds(profile, prefix: str = ""):
+    # The enum-valued keys of a profile (or of a request, whose profile keys are at the top).
+    if not isinstance(profile, dict):
+        return
+    for key, kind in (("conditions", Condition), ("medications", Medication)):
+        items = profile.get(key)
+        if isinstance(items, (list, tuple)):
+            for i, item in enumerate(items):
+                _of_kind(item, kind, f"{prefix}{key}[{i}]")
+    _of_kind(profile.get("oversight"), Oversight, f"{prefix}oversight")
+
+
+def _call_kinds(profile, purpose):
+    _profile_kinds(profile)
+    _of_kind(purpose, Purpose, "purpose")
 
 
 def assess(profile, purpose, regimen=None, policy=None) -> dict:
@@ -229,6 +267,7 @@ def assess(profile, purpose, regimen=None, policy=None) -> dict:
     request, except that each finding's ``cause.codes`` (the request's codes behind it there)
     is None here. Raises ``InputError`` naming the field.
     """
+    _call_kinds(profile, purpose)
     return _gln.assess(profile, purpose, regimen, policy)
 
 
@@ -248,6 +287,7 @@ def screen(profile, purpose, policy=None) -> dict:
     arguments, cause, sources and (for input.invalid) field. Raises ``InputError`` naming the
     field for a value the request rules refuse.
     """
+    _call_kinds(profile, purpose)
     return _gln.screen(profile, purpose, policy)
 
 
@@ -259,6 +299,7 @@ def check_dose(profile, purpose, regimen, policy=None) -> dict:
     Returns ``{"purpose", "oversight", "overall", "valid", "per_day_g", "findings"}``
     (``per_day_g`` in grams a day). Raises ``InputError`` (``"regimen.grams_per_dose"``, ...).
     """
+    _call_kinds(profile, purpose)
     return _gln.check_dose(profile, purpose, regimen, policy)
 
 
@@ -272,12 +313,14 @@ def dose_for(profile, purpose, policy=None) -> dict:
     ``min_weeks``/``max_weeks``, ``clipped_by_policy``, ``clinician_above_per_day_g``, texts,
     ``sources``, ``valid`` and ``invalid_input``.
     """
+    _call_kinds(profile, purpose)
     return _gln.dose_for(profile, purpose, policy)
 
 
 def evidence_for(purpose) -> dict:
     """The evidence grade of a purpose (§7): ``{"purpose", "grade", "sources_disagree",
     "summary", "sources", "valid", "invalid_input"}``."""
+    _of_kind(purpose, Purpose, "purpose")
     return _gln.evidence_for(purpose)
 
 
@@ -285,6 +328,7 @@ def plan_trial(profile, purpose, policy=None) -> dict:
     """A defined trial (§8): status, the screening it rests on, dosing (start dose in grams,
     doses a day, step-up, review and hard-stop days; None unless status is ``ready``),
     ``start_check``/``max_check``, outcomes to track, protein (g/kg/day) and advice."""
+    _call_kinds(profile, purpose)
     return _gln.plan_trial(profile, purpose, policy)
 
 
@@ -299,6 +343,9 @@ def answer(request) -> dict:
     as ``gln-check --batch`` reads a line (a duplicate key, a NUL byte or bytes after the
     object are refused). ``purpose`` is required. Raises ``InputError``.
     """
+    if isinstance(request, dict):
+        _profile_kinds(request)
+        _of_kind(request.get("purpose"), Purpose, "purpose")
     return _gln.answer(request)
 
 
@@ -454,6 +501,8 @@ def screen_batch(
         "codes": codes,
     }
     columns = {name: value for name, value in given.items() if value is not None}
+    _of_kind(purpose, Purpose, "purpose")
+    _of_kind(oversight, Oversight, "oversight")
     scalars = {}
     for name, value in (("purpose", purpose), ("oversight", oversight)):
         if value is None or isinstance(value, str):

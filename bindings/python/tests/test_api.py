@@ -366,3 +366,40 @@ def test_weights_and_labels():
     assert str(caught.value) == "verdict: unknown verdict or action 'fine'"
     record = gln.source_info(gln.Source.endari_label)
     assert record["id"] == "endari_label" and record["kind"] == "regulatory_label"
+
+
+def test_a_member_of_another_gln_enum_is_refused():
+    # A member is also its name: Condition.sickle_cell_disease is the text of a purpose too,
+    # and was read as that purpose. Another enum's member is refused, naming the field.
+    sickle = gln.Condition.sickle_cell_disease
+    with pytest.raises(gln.InputError) as caught:
+        gln.screen({}, sickle)
+    assert (caught.value.field, caught.value.message) == ("purpose",
+                                                          "is a Condition, not a Purpose")
+    assert str(caught.value) == "purpose: is a Condition, not a Purpose"
+    for call in (lambda p: gln.assess({}, p),
+                 lambda p: gln.check_dose({}, p, {"grams_per_dose": 5}),
+                 lambda p: gln.dose_for({}, p),
+                 lambda p: gln.plan_trial({}, p),
+                 gln.evidence_for,
+                 lambda p: gln.answer({"purpose": p}),
+                 lambda p: gln.screen_batch(purpose=p, age_years=[40])):
+        with pytest.raises(gln.InputError) as caught:
+            call(sickle)
+        assert caught.value.field == "purpose"
+    with pytest.raises(gln.InputError) as caught:
+        gln.screen({"oversight": gln.DoseAccess.self_directed}, "gut_barrier")
+    assert (caught.value.field, caught.value.message) == ("oversight",
+                                                          "is a DoseAccess, not an Oversight")
+    with pytest.raises(gln.InputError) as caught:
+        gln.screen({"conditions": ["cirrhosis", gln.Purpose.sickle_cell_disease]}, "gut_barrier")
+    assert (caught.value.field, caught.value.message) == ("conditions[1]",
+                                                          "is a Purpose, not a Condition")
+    with pytest.raises(gln.InputError) as caught:
+        gln.answer({"purpose": "gut_barrier", "medications": [gln.Condition.cirrhosis]})
+    assert caught.value.field == "medications[0]"
+    # Each member where its own enum is asked for reads as its name.
+    assert gln.screen({"conditions": [sickle], "oversight": gln.Oversight.self_directed},
+                      gln.Purpose.sickle_cell_disease) == gln.screen(
+        {"conditions": ["sickle_cell_disease"], "oversight": "self_directed"},
+        "sickle_cell_disease")
