@@ -1473,6 +1473,16 @@ TEST_CASE("fhir: a newest-first page of weights or pregnancy statuses answers wi
       on(2026, 11, 30));
   CHECK(pregnant.status(section::pregnancy_status).state == section_state::read);
   CHECK(pregnant.profile.conditions.contains(condition::pregnancy));
+  // A self link with two sorts, or a sort with a modifier, does not say newest first.
+  for (const char* sorts : {"&_sort=date", "&_sort:asc=date", "&_sort:desc=date"}) {
+    INFO(sorts);
+    const gln::fhir::record unsure = gln::fhir::read_prefetch(
+        {{"pregnancy", page(json::array({pregnancy_status("b", "LA15173-0", "2026-11-01"),
+                                         pregnancy_status("a", "LA26683-5", "2026-01-01")}),
+                            pregnancy_self + sorts)}},
+        on(2026, 11, 30));
+    CHECK(unsure.status(section::pregnancy_status).state == section_state::incomplete);
+  }
   const gln::fhir::record only_unknown = gln::fhir::read_prefetch(
       {{"pregnancy",
         page(json::array({pregnancy_status("u", "LA4489-6", "2026-11-01")}), pregnancy_self)}},

@@ -1062,9 +1062,11 @@ class reader {
   }
 
   // Whether the server says it sorted the search newest first: a self link (the parameters the
-  // server used, FHIR search) whose `_sort` begins with `-date`.
+  // server used, FHIR search) whose one `_sort` begins with `-date`; two sorts, or a `_sort`
+  // with a modifier (`_sort:asc=date`), say nothing certain.
   static bool sorted_newest_first(const json& bundle) {
     bool sorted = false;
+    int sorts = 0;
     detail::for_each_item(detail::member(bundle, "link"), [&](const json& link) {
       if (detail::lower_ascii(detail::text_at(link, "relation")) != "self") return;
       const std::string_view url = detail::text_at(link, "url");
@@ -1075,13 +1077,15 @@ class reader {
         const std::size_t end = std::min(rest.find('&'), rest.size());
         const std::string_view parameter = rest.substr(0, end);
         rest = rest.substr(std::min(end + 1, rest.size()));
+        if (parameter.substr(0, 5) != "_sort") continue;
+        ++sorts;
         constexpr std::string_view key = "_sort=";
-        if (parameter.substr(0, key.size()) != key) continue;
-        const std::string_view keys = parameter.substr(key.size());
-        sorted = keys.substr(0, keys.find(',')) == "-date";
+        const std::string_view keys = parameter.substr(std::min(key.size(), parameter.size()));
+        sorted =
+            parameter.substr(0, key.size()) == key && keys.substr(0, keys.find(',')) == "-date";
       }
     });
-    return sorted;
+    return sorted && sorts == 1;
   }
 
   // Whether the page's dated Observations are newest first; `page` keeps the oldest day on it.
