@@ -985,8 +985,12 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
   for (const char* reference : {"Patient/p1", "https://ehr.example/fhir/Patient/p1",
                                 "Patient/p1/_history/3", "urn:uuid:0b3f", "urn:oid:1.2.3"}) {
     INFO(reference);
+    // A reference to an entry names the Patient entry of that fullUrl.
+    json patient_entry = gln_fhir_test::searchset(json::array({patient}));
+    patient_entry["entry"][0]["fullUrl"] =
+        std::string(reference).rfind("urn:", 0) == 0 ? reference : "urn:uuid:p";
     const gln::fhir::record r = gln::fhir::read_prefetch(
-        {{"patient", patient},
+        {{"patient", patient_entry},
          {"conditions", gln_fhir_test::searchset(json::array({about(cirrhosis, reference)}))},
          {"medications", gln_fhir_test::searchset(json::array({about(order, reference)}))},
          {"allergies", gln_fhir_test::searchset(json::array({about(msg, reference)}))}},
@@ -1153,8 +1157,11 @@ TEST_CASE("fhir: a subject on another FHIR server than the data's is another pat
     options.fhir_server = server;
     json condition = cirrhosis;
     condition["subject"] = {{"reference", reference}};
+    json patient_entry = gln_fhir_test::searchset(json::array({patient}));
+    patient_entry["entry"][0]["fullUrl"] = "urn:uuid:0b3f";
     return gln::fhir::read_prefetch(
-        {{"patient", patient}, {"conditions", gln_fhir_test::searchset(json::array({condition}))}},
+        {{"patient", patient_entry},
+         {"conditions", gln_fhir_test::searchset(json::array({condition}))}},
         options);
   };
   const std::string server = "https://ehr.example/fhir";
@@ -1285,6 +1292,56 @@ TEST_CASE("fhir: a subject that is no reference to the patient is not read as th
                         "...' is no reference to Patient/p1") == 1);
 }
 
+// A reference to another entry (urn:uuid:, urn:oid:) names what that entry holds: a mother's
+// RelatedPerson or a Group is not the patient, and a urn that names no entry, or two, names no
+// one known.
+TEST_CASE("fhir: a subject that is a urn is the entry of that fullUrl") {
+  gln::fhir::read_options options = on(2026, 11, 30);
+  options.patient_id = "p1";
+  const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1980-01-01"}};
+  json entries =
+      gln_fhir_test::collection(json::array({patient,
+                                             {{"resourceType", "RelatedPerson"}, {"id", "mom"}},
+                                             {{"resourceType", "Group"}, {"id", "g"}},
+                                             {{"resourceType", "Patient"}, {"id", "zzz"}}}));
+  const char* urls[] = {"urn:uuid:p1", "urn:uuid:mom", "urn:uuid:g", "urn:uuid:zzz"};
+  for (std::size_t i = 0; i < 4; ++i) entries["entry"][i]["fullUrl"] = urls[i];
+  auto weight_about = [&](const char* reference) {
+    json bundle = entries;
+    json weight = gln_fhir_test::weight("w", 90.0, "kg", "2026-11-20");
+    weight["subject"] = {{"reference", reference}};
+    bundle["entry"].push_back({{"fullUrl", "urn:uuid:w"}, {"resource", weight}});
+    return gln::fhir::read_bundle(bundle, options);
+  };
+  const gln::fhir::record own = weight_about("urn:uuid:p1");
+  REQUIRE(own.weight);
+  CHECK(own.weight->kilograms == Approx(90.0));
+  const std::pair<const char*, std::string> others[] = {
+      {"urn:uuid:mom", "it is about a RelatedPerson (urn:uuid:mom), not Patient/p1"},
+      {"urn:uuid:g", "it is about a Group (urn:uuid:g), not Patient/p1"},
+      {"urn:uuid:zzz", "it is about Patient/zzz, not Patient/p1"},
+      {"urn:uuid:nowhere", "its subject 'urn:uuid:nowhere' names no entry of the data"},
+      {"urn:uuid:", "its subject 'urn:uuid:' names no entry of the data"},
+      {"urn:oid:1.2.3", "its subject 'urn:oid:1.2.3' names no entry of the data"}};
+  for (const auto& [reference, why] : others) {
+    INFO(reference);
+    const gln::fhir::record r = weight_about(reference);
+    CHECK_FALSE(r.weight);
+    bool said = false;
+    for (const auto& skipped : r.skipped) said = said || skipped.why == why;
+    CHECK(said);
+  }
+  // Two entries of one fullUrl (FHIR bdl-7): neither is taken.
+  entries["entry"][1]["fullUrl"] = "urn:uuid:p1";
+  const gln::fhir::record twice = weight_about("urn:uuid:p1");
+  CHECK_FALSE(twice.weight);
+  bool said = false;
+  for (const auto& skipped : twice.skipped) {
+    said = said || skipped.why == "its subject 'urn:uuid:p1' names more than one entry of the data";
+  }
+  CHECK(said);
+}
+
 // A Bundle entry's absolute fullUrl says which server holds it: its relative references are to
 // that server (FHIR R4 Bundle), and a Patient there is that server's patient.
 TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhere is not used") {
@@ -1323,6 +1380,29 @@ TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhe
             "it is a Patient of https://other.example/fhir, not of https://ehr.example/fhir",
             "its fullUrl makes it a resource of https://other.example/fhir, not of "
             "https://ehr.example/fhir"});
+  // A fullUrl that is no plain [base]/<type>/<id> cannot be shown to be on the server.
+  for (const char* url :
+       {"https://x@ehr.example/fhir/Condition/c1", "https://ehr.example/fhir/./Condition/c1",
+        "https://ehr.example//fhir/Condition/c1", "https://ehr.example/f%68ir/Condition/c1",
+        "https://ehr.example/fhir", "ftp://ehr.example/fhir/Condition/c1",
+        " https://ehr.example/fhir/Condition/c1", "https://ehr.example\\fhir/Condition/c1",
+        "https://ehr.example/fhir/Condition/c1/_history/2", "https://ehr.example/fhir/Patient/c1",
+        "Condition/c1", "urn:x:c1"}) {
+    INFO(url);
+    const gln::fhir::record odd = read_from("urn:uuid:1", url);
+    CHECK_FALSE(odd.profile.conditions_known);
+    REQUIRE(odd.skipped.size() == 1);
+    CHECK(odd.skipped[0].why == "its fullUrl '" + std::string(url) +
+                                    "' is no URL of a Condition on https://ehr.example/fhir");
+  }
+  const gln::fhir::record odd_patient =
+      read_from("https://x@ehr.example/fhir/Patient/p1", "urn:uuid:2");
+  CHECK_FALSE(odd_patient.profile.age_years);
+  REQUIRE(odd_patient.skipped.size() == 1);
+  CHECK(odd_patient.skipped[0].why ==
+        "its fullUrl 'https://x@ehr.example/fhir/Patient/p1' is no "
+        "URL of a Patient on https://ehr.example/fhir");
+
   // With no server named, where a server put a resource is not checked.
   options.fhir_server = std::string();
   CHECK(

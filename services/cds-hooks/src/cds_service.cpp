@@ -156,6 +156,13 @@ std::string instant_key(std::string_view text) {
   return std::to_string(seconds) + "." + fraction + (number(17, 2) == 60 ? " leap" : "");
 }
 
+// A time in seconds for a message: "5 s", "1.9 s" (tenths, rounded down).
+std::string seconds_text(std::chrono::milliseconds time) {
+  const std::int64_t tenths = time.count() / 100;
+  return std::to_string(tenths / 10) + (tenths % 10 == 0 ? "" : "." + std::to_string(tenths % 10)) +
+         " s";
+}
+
 // `url` with its scheme and host in lower case (RFC 3986 §6.2.2.1: their case is
 // insignificant), for the HTTP client.
 std::string with_lower_case_host(std::string_view url) {
@@ -206,7 +213,7 @@ const std::vector<std::pair<std::string, std::string>>& prefetch_templates() {
 }
 
 fetch_result http_fetch(const std::string& url, const std::string& bearer_token,
-                        int timeout_seconds, std::size_t max_bytes) {
+                        std::chrono::milliseconds timeout, std::size_t max_bytes) {
   fetch_result out{};
   // scheme://host[:port] and the rest.
   const std::size_t scheme_end = url.find("://");
@@ -222,15 +229,17 @@ fetch_result http_fetch(const std::string& url, const std::string& bearer_token,
     out.error = "cannot connect to " + origin;
     return out;
   }
-  client.set_connection_timeout(timeout_seconds, 0);
-  client.set_read_timeout(timeout_seconds, 0);
-  client.set_write_timeout(timeout_seconds, 0);
+  const auto seconds = static_cast<time_t>(timeout.count() / 1000);
+  const auto microseconds = static_cast<time_t>(timeout.count() % 1000 * 1000);
+  client.set_connection_timeout(seconds, microseconds);
+  client.set_read_timeout(seconds, microseconds);
+  client.set_write_timeout(seconds, microseconds);
   client.set_follow_location(false);
   httplib::Headers headers{{"Accept", "application/fhir+json"}};
   if (!bearer_token.empty()) headers.emplace("Authorization", "Bearer " + bearer_token);
   std::string body;
   bool too_large = false;
-  // The whole answer within timeout_seconds, however slowly it trickles in (each read's timeout
+  // The whole answer within `timeout`, however slowly it trickles in (each read's timeout
   // alone lets a server that sends a byte every few seconds hold the request for minutes): a
   // watchdog stops the client at the deadline.
   std::mutex watch_mutex;
@@ -239,8 +248,7 @@ fetch_result http_fetch(const std::string& url, const std::string& bearer_token,
   std::atomic<bool> timed_out{false};
   std::thread watchdog([&] {
     std::unique_lock<std::mutex> lock(watch_mutex);
-    if (!watch_done.wait_for(lock, std::chrono::seconds(timeout_seconds),
-                             [&] { return answered; })) {
+    if (!watch_done.wait_for(lock, timeout, [&] { return answered; })) {
       timed_out = true;
       client.stop();
     }
@@ -260,7 +268,7 @@ fetch_result http_fetch(const std::string& url, const std::string& bearer_token,
   watch_done.notify_one();
   watchdog.join();
   if (timed_out) {
-    out.error = "no whole answer within " + std::to_string(timeout_seconds) + " s";
+    out.error = "no whole answer within " + seconds_text(timeout);
     return out;
   }
   if (too_large) {
@@ -294,8 +302,9 @@ service::service(config settings)
                 {"gln-order-sign", "order-sign"},
                 {"gln-patient-view", "patient-view"}} {
   const std::size_t max_bytes = settings_.fetch_max_bytes;
-  fetch_ = [max_bytes](const std::string& url, const std::string& token, int seconds) {
-    return http_fetch(url, token, seconds, max_bytes);
+  fetch_ = [max_bytes](const std::string& url, const std::string& token,
+                       std::chrono::milliseconds timeout) {
+    return http_fetch(url, token, timeout, max_bytes);
   };
   if (!settings_.audit_path.empty()) audit_ = std::make_unique<audit_log>(settings_.audit_path);
 
@@ -387,7 +396,7 @@ reply service::call(std::string_view id, std::string_view body) const {
     // The service sends the token as a bearer token (CDS Hooks: token_type is "Bearer", RFC
     // 6749 §5.1: in any case); a token of another type would be sent as what it is not.
     const json* token_type = fhir::detail::member(*authorization, "token_type");
-    if (token_type != nullptr &&
+    if (token_type != nullptr && !token_type->is_null() &&
         fhir::detail::lower_ascii(fhir::detail::text_of(token_type)) != "bearer") {
       return error_reply(400,
                          "fhirAuthorization.token_type is not Bearer: the service sends the "
@@ -545,16 +554,17 @@ void service::fetch_missing(request_state& state) const {
       }
       // Each fetch within fetch_timeout_seconds, and all of one request's within
       // fetch_total_seconds: an EHR waits for the cards.
-      const auto left = std::chrono::duration_cast<std::chrono::seconds>(
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           give_up - std::chrono::steady_clock::now());
-      if (left.count() < 1) {
+      if (left.count() <= 0) {
         problem = "the FHIR server took more than " +
                   std::to_string(settings_.fetch_total_seconds) + " s in all for this request";
         break;
       }
-      const fetch_result got = fetch_(
-          url, token,
-          static_cast<int>(std::min<std::int64_t>(settings_.fetch_timeout_seconds, left.count())));
+      const fetch_result got =
+          fetch_(url, token,
+                 std::min<std::chrono::milliseconds>(
+                     std::chrono::seconds(settings_.fetch_timeout_seconds), left));
       url.clear();
       if (!got.error.empty() || got.status != 200) {
         problem = got.error.empty() ? "HTTP " + std::to_string(got.status) : got.error;
@@ -597,18 +607,20 @@ void service::fetch_missing(request_state& state) const {
         break;
       }
       // A later page's total is the search's too (FHIR: the matches in all pages): one that is
-      // no count, or not the first page's, leaves the search in doubt.
+      // no count, or not an earlier page's, leaves the search in doubt; where the first page
+      // had none, it is the total the reader holds the entries to.
       const json* total = fhir::detail::member(body, "total");
       if (!merged.is_null() && total != nullptr) {
         const bool count = total->is_number_unsigned() ||
                            (total->is_number_integer() && total->get<std::int64_t>() >= 0);
-        const json* first_total = fhir::detail::member(merged, "total");
-        if (!count || (first_total != nullptr && *first_total != *total)) {
+        const json* earlier = fhir::detail::member(merged, "total");
+        if (!count || (earlier != nullptr && *earlier != *total)) {
           problem = "a later page's total (" + total->dump() + ") is not " +
-                    (first_total != nullptr ? "the first page's (" + first_total->dump() + ")"
-                                            : std::string("a count of entries"));
+                    (earlier != nullptr ? "an earlier page's (" + earlier->dump() + ")"
+                                        : std::string("a count of entries"));
           break;
         }
+        merged["total"] = *total;
       }
       // The next page, followed only on the same FHIR base; one that cannot be followed stays
       // in the result, so the reader finds the search incomplete (or, newest first, decides
@@ -855,6 +867,7 @@ reply service::feedback(std::string_view id, std::string_view body) const {
     return error_reply(400, "not CDS Hooks feedback: no feedback array");
   // Checked whole before anything is written.
   std::vector<ordered_json> lines;
+  std::vector<std::string> comments;  // each line's comment, to tell a retry from a change
   const std::string received = now_utc();
   // The override reasons the cards offer: feedback names one of them or none.
   const ordered_json offered = fhir::detail::override_reasons(fhir::card_options{});
@@ -940,6 +953,8 @@ reply service::feedback(std::string_view id, std::string_view body) const {
     }
     line["userComment"] =
         override_reason != nullptr && !text_at(*override_reason, "userComment").empty();
+    comments.emplace_back(override_reason != nullptr ? text_at(*override_reason, "userComment")
+                                                     : std::string_view{});
     {
       const std::lock_guard<std::mutex> lock(issued_mutex_);
       const auto known = issued_.find(card);
@@ -983,10 +998,16 @@ reply service::feedback(std::string_view id, std::string_view body) const {
   // another outcome, suggestions, reason or comment is refused whole: one interaction has one.
   const std::lock_guard<std::mutex> lock(recorded_mutex_);
   std::vector<std::pair<std::string, std::string>> interaction_of;  // (key, what is written)
-  for (const ordered_json& line : lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const ordered_json& line = lines[i];
     ordered_json written = line;  // what it says, with the moment in the key
     written.erase("received");
     written.erase("outcomeTimestamp");
+    // The suggestions as a set, and the comment by a hash of its words (never kept).
+    std::vector<std::string> taken = written["acceptedSuggestions"];
+    std::sort(taken.begin(), taken.end());
+    written["acceptedSuggestions"] = taken;
+    written["userComment"] = std::hash<std::string>{}(comments[i]);
     interaction_of.emplace_back(std::string(id) + " " + line["card"].get<std::string>() + " " +
                                     instant_key(line["outcomeTimestamp"].get<std::string>()),
                                 written.dump());

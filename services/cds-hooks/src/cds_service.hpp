@@ -4,6 +4,7 @@
 // The CDS Hooks 2.0 service without its HTTP server: discovery, the three hooks, feedback.
 // Everything it answers is made here from request bodies; main.cpp puts it behind cpp-httplib.
 
+#include <chrono>
 #include <cstddef>
 #include <deque>
 #include <functional>
@@ -55,7 +56,7 @@ struct fetch_result {
   std::string error;
 };
 using fetcher = std::function<fetch_result(const std::string& url, const std::string& bearer_token,
-                                           int timeout_seconds)>;
+                                           std::chrono::milliseconds timeout)>;
 
 // One service of the discovery document.
 struct service_info {
@@ -118,9 +119,9 @@ class service {
 const std::vector<std::pair<std::string, std::string>>& prefetch_templates();
 
 // The default fetcher: cpp-httplib's client, GET with Accept application/fhir+json and the bearer
-// token when given; the whole answer within timeout_seconds, else an error.
+// token when given; the whole answer within `timeout`, else an error.
 fetch_result http_fetch(const std::string& url, const std::string& bearer_token,
-                        int timeout_seconds, std::size_t max_bytes);
+                        std::chrono::milliseconds timeout, std::size_t max_bytes);
 
 }  // namespace gln_cds
 

@@ -353,8 +353,9 @@ class fake_fhir_server {
         return;
       }
       if (type == "Condition" && paged_ && request.has_param("page")) {
-        reply.set_content(gln_fhir_test::searchset(json::array({matches.back()})).dump(),
-                          "application/fhir+json");
+        json last_page = gln_fhir_test::searchset(json::array({matches.back()}));
+        last_page.erase("total");  // one page's count is not the search's
+        reply.set_content(last_page.dump(), "application/fhir+json");
         return;
       }
       json result;
@@ -1005,6 +1006,17 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
     running_service impatient(quick);
     slow_searches_stop(impatient, 2, 3);
   }
+  SECTION("a deadline of 1 s leaves quick searches their time: it is counted in milliseconds") {
+    auto quick = fixed_date();
+    quick.insert(quick.end(), {"--fhir-server", fhir.base(), "--fetch-timeout", "1",
+                               "--fetch-total-timeout", "1"});
+    running_service impatient(quick);
+    const response r = post(impatient, "/cds-services/gln-order-sign", request);
+    REQUIRE(r.status == 200);
+    INFO(r.body.dump());
+    CHECK(rules_of(r.body["cards"][0]).count("caution.cancer") == 1);
+    CHECK(r.body["cards"].size() == 1);
+  }
   SECTION("a fetched search is held to what a prefetched one is: incomplete is never none") {
     auto with = [&](const char* key, json value) {
       json page = gln_fhir_test::searchset(json::array());
@@ -1057,7 +1069,7 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
       CHECK(detail.find(why) != std::string::npos);
     }
   }
-  SECTION("a later page's total that is no count, or not the first page's, is a search in doubt") {
+  SECTION("a later page's total that is no count, or not an earlier page's, is a search in doubt") {
     json first = gln_fhir_test::searchset(json::array());
     first["link"] =
         json::array({{{"relation", "next"}, {"url", fhir.base() + "/Condition?page=2"}}});
@@ -1073,8 +1085,20 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
       CHECK(rules_of(r.body["cards"][0]).count("input.conditions_unknown") == 1);
       CHECK(r.body["cards"][1]["detail"].get<std::string>().find(
                 "fetching it from the FHIR server failed: a later page's total (" + total.dump() +
-                ") is not the first page's (0)") != std::string::npos);
+                ") is not an earlier page's (0)") != std::string::npos);
     }
+    // A first page without a total: the later page's is the search's, and the entries are
+    // held to it (3 matches, none sent).
+    json untold = first;
+    untold.erase("total");
+    json three = gln_fhir_test::searchset(json::array());
+    three["total"] = 3;
+    fhir.answer_condition_pages_with(untold, three);
+    const response short_of_total = post(service, "/cds-services/gln-order-sign", request);
+    REQUIRE(short_of_total.status == 200);
+    CHECK(rules_of(short_of_total.body["cards"][0]).count("input.conditions_unknown") == 1);
+    CHECK(short_of_total.body.dump().find("the search result holds fewer entries than its total") !=
+          std::string::npos);
     // The same count, or none, on the later page: the search is whole.
     for (const bool with_total : {true, false}) {
       json later = gln_fhir_test::searchset(json::array());
@@ -1242,11 +1266,14 @@ TEST_CASE(
   const std::string not_bearer_type =
       "fhirAuthorization.token_type is not Bearer: the service sends the access_token as a "
       "bearer token only";
-  // RFC 6749 §5.1: the token type in any case; none given is a bearer token too.
+  // RFC 6749 §5.1: the token type in any case; none given (or null) is a bearer token too.
   for (const json& token_type : {json("Bearer"), json("bearer"), json(nullptr)}) {
     CHECK(post(service, "/cds-services/gln-order-select", with_token("abc", token_type)).status ==
           200);
   }
+  json null_type = json::parse(with_token("abc"));
+  null_type["fhirAuthorization"]["token_type"] = nullptr;
+  CHECK(post(service, "/cds-services/gln-order-select", null_type).status == 200);
   const std::string not_bearer =
       "fhirAuthorization.access_token is not a bearer token (RFC 6750: letters, digits, -._~+/ "
       "and trailing =)";
@@ -1923,9 +1950,11 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
   CHECK(post(service, "/cds-services/gln-order-select/feedback", one(retried)).status == 200);
   json without_comment = overridden;
   without_comment["overrideReason"].erase("userComment");
+  json other_words = overridden;
+  other_words["overrideReason"]["userComment"] = "other words";
   json accepted_then = accepted;
   accepted_then["outcomeTimestamp"] = overridden["outcomeTimestamp"];
-  for (const json& changed : {without_comment, accepted_then}) {
+  for (const json& changed : {without_comment, other_words, accepted_then}) {
     const response conflict = post(service, "/cds-services/gln-order-select/feedback",
                                    json{{"feedback", json::array({at_leap, changed})}});
     CHECK(conflict.status == 409);
@@ -1947,11 +1976,23 @@ TEST_CASE("cds: feedback lands in the audit file, without patient data") {
   for (std::thread& sender : senders) sender.join();
   CHECK(answered == 8);
 
+  // A card this process did not issue, its suggestions named in another order: the same.
+  json two_taken = {
+      {"card", "0b6f5b4e-6c1f-4f7e-9a51-2b1d7d0f4c11"},
+      {"outcome", "accepted"},
+      {"acceptedSuggestions", json::array({{{"id", "8a1f0f2e-5b0c-4b53-a0a5-0b7e1b0d2c01"}},
+                                           {{"id", "8a1f0f2e-5b0c-4b53-a0a5-0b7e1b0d2c02"}}})},
+      {"outcomeTimestamp", "2026-11-30T10:09:00Z"}};
+  CHECK(post(service, "/cds-services/gln-order-select/feedback", one(two_taken)).status == 200);
+  std::swap(two_taken["acceptedSuggestions"][0], two_taken["acceptedSuggestions"][1]);
+  CHECK(post(service, "/cds-services/gln-order-select/feedback", one(two_taken)).status == 200);
+
   std::ifstream in(audit);
   std::vector<json> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(gln_fhir_test::parse(line));
-  REQUIRE(lines.size() == 7);
+  REQUIRE(lines.size() == 8);
   CHECK(lines[6]["outcomeTimestamp"] == "2026-11-30T10:08:00Z");
+  CHECK(lines[7]["outcomeTimestamp"] == "2026-11-30T10:09:00Z");
   CHECK(lines[5]["outcomeTimestamp"] == "2026-11-30T10:05:31.0000000001Z");
   CHECK(lines[0]["card"] == card);
   CHECK(lines[0]["service"] == "gln-order-select");

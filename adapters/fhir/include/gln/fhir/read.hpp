@@ -393,6 +393,14 @@ inline std::string_view subject_reference_of(const json& resource) {
   return text_of(member(subject_member_of(resource), "reference"));
 }
 
+// Whether `text` is a FHIR id: [A-Za-z0-9-.]{1,64}.
+inline bool is_fhir_id(std::string_view text) {
+  return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.';
+  });
+}
+
 // A reference to a Patient as the reader can show whom it names: [base/]Patient/<id>, with an
 // optional /_history/<version>; the id and version as FHIR's id ([A-Za-z0-9-.]{1,64}) and the
 // base, where given, an http(s) base URL. Nothing else (another case of "Patient", a contained
@@ -402,22 +410,16 @@ struct patient_reference {
   std::string_view id;
 };
 inline std::optional<patient_reference> read_patient_reference(std::string_view reference) {
-  const auto is_id = [](std::string_view text) {
-    return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
-      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-             c == '-' || c == '.';
-    });
-  };
   const std::size_t at = patient_type_at(reference);
   if (at == std::string_view::npos) return std::nullopt;
   std::string_view rest = reference.substr(at + std::string_view("Patient/").size());
   const std::size_t slash = rest.find('/');
   const std::string_view id = rest.substr(0, slash);
-  if (!is_id(id)) return std::nullopt;
+  if (!is_fhir_id(id)) return std::nullopt;
   if (slash != std::string_view::npos) {
     rest = rest.substr(slash);
     constexpr std::string_view history = "/_history/";
-    if (rest.substr(0, history.size()) != history || !is_id(rest.substr(history.size()))) {
+    if (rest.substr(0, history.size()) != history || !is_fhir_id(rest.substr(history.size()))) {
       return std::nullopt;
     }
   }
@@ -426,16 +428,25 @@ inline std::optional<patient_reference> read_patient_reference(std::string_view 
   return patient_reference{base, id};
 }
 
-// The server base of an absolute http(s) fullUrl ("https://x/fhir" of
-// "https://x/fhir/Condition/c1"), against which the relative references of its resource resolve
-// (FHIR R4 Bundle: a relative reference in an entry with an absolute fullUrl), or empty.
-inline std::string_view full_url_base(std::string_view full_url) {
+// Whether a reference or fullUrl names an entry of the same Bundle (urn:uuid:, urn:oid:).
+inline bool is_entry_urn(std::string_view text) {
+  return text.rfind("urn:uuid:", 0) == 0 || text.rfind("urn:oid:", 0) == 0;
+}
+
+// The server base of a fullUrl `[base]/<type>/<id>` ("https://x/fhir" of
+// "https://x/fhir/Condition/c1"), the base an http(s) base URL and `type` the resource's own,
+// against which the relative references of its resource resolve (FHIR R4 Bundle); else empty.
+inline std::string_view full_url_base(std::string_view full_url, std::string_view type) {
   const std::size_t id_slash = full_url.rfind('/');
   if (id_slash == std::string_view::npos || id_slash == 0) return {};
   const std::size_t type_slash = full_url.rfind('/', id_slash - 1);
   if (type_slash == std::string_view::npos) return {};
   const std::string_view base = full_url.substr(0, type_slash);
-  return base_url_key(base) ? base : std::string_view{};
+  return is_fhir_id(full_url.substr(id_slash + 1)) &&
+                 full_url.substr(type_slash + 1, id_slash - type_slash - 1) == type &&
+                 base_url_key(base)
+             ? base
+             : std::string_view{};
 }
 
 // `text` for a message: at most 100 characters of it.
@@ -1360,6 +1371,15 @@ inline record reader::read(std::string_view checked_order, const date& screening
     }
   }
 
+  // The entries by fullUrl, for references to an entry (urn:uuid:...); null where two entries
+  // share one (FHIR bdl-7), so that neither is taken.
+  std::map<std::string_view, const entry*> by_full_url;
+  for (const entry& e : resources_) {
+    if (e.full_url.empty()) continue;
+    const auto [at, added] = by_full_url.emplace(e.full_url, &e);
+    if (!added && at->second != nullptr && at->second->resource != e.resource) at->second = nullptr;
+  }
+
   // Data about another patient is not used, and leaves its section incomplete: what it would
   // have said of this patient is unknown.
   auto about_another = [&](const entry& e, const std::string& reference, std::string_view type) {
@@ -1383,47 +1403,72 @@ inline record reader::read(std::string_view checked_order, const date& screening
         }
         return std::string(what) + " " + detail::shown(base) + ", not of " + detail::shown(*server);
       };
-      if (type == "Patient") {
-        const std::string_view id = text_at(*e.resource, "id");
-        // A Patient whose id is missing (or not a string) cannot be shown to be the one asked
-        // for.
-        if (id.empty()) {
-          return options_.patient_id.empty()
-                     ? std::string()
-                     : "a Patient without an id, so not known to be Patient/" + patient_id;
+      // Where a server put the resource: with a server named, its fullUrl is an entry's urn or
+      // [base]/<type>/<id> on that server (its relative references resolve there).
+      const auto misplaced = [&]() -> std::string {
+        if (!server || server->empty() || e.full_url.empty() || detail::is_entry_urn(e.full_url))
+          return {};
+        const std::string_view base = detail::full_url_base(e.full_url, type);
+        if (base.empty()) {
+          return "its fullUrl '" + detail::shown(e.full_url) + "' is no URL of a " +
+                 std::string(type) + " on " + detail::shown(*server);
         }
+        return elsewhere(
+            base, type == "Patient" ? "it is a Patient of" : "its fullUrl makes it a resource of",
+            false);
+      };
+      // A Patient whose id is missing (or not a string) cannot be shown to be the one asked for.
+      const auto patient_problem = [&](const json& patient) -> std::string {
+        const std::string_view id = text_at(patient, "id");
+        if (id.empty()) return "a Patient without an id, so not known to be Patient/" + patient_id;
         if (id != patient_id)
           return "it is about Patient/" + std::string(id) + ", not Patient/" + patient_id;
-        const std::string_view base = detail::full_url_base(e.full_url);
-        return base.empty() ? std::string() : elsewhere(base, "it is a Patient of", false);
+        return {};
+      };
+      if (type == "Patient") {
+        if (text_at(*e.resource, "id").empty() && options_.patient_id.empty()) return {};
+        const std::string problem = patient_problem(*e.resource);
+        return problem.empty() ? misplaced() : problem;
       }
       // A subject that is a Group or a RelatedPerson is not this patient either.
       if (const std::string kind = detail::other_subject_of(*e.resource); !kind.empty()) {
         return "it is about " + kind + ", not Patient/" + patient_id;
       }
+      const std::string field = type == "AllergyIntolerance" ? "patient" : "subject";
       const json* subject = detail::subject_member_of(*e.resource);
-      if (subject == nullptr || subject->is_null()) return {};  // the patient's, as searched
+      if (subject == nullptr || subject->is_null())
+        return misplaced();  // the patient's, as searched
       const json* written = member(subject, "reference");
       if (!subject->is_object() || written == nullptr || !written->is_string()) {
-        return "its " + std::string(type == "AllergyIntolerance" ? "patient" : "subject") +
-               " is no reference to Patient/" + patient_id;
+        return "its " + field + " is no reference to Patient/" + patient_id;
       }
       const std::string_view text = detail::text_of(written);
-      // A reference to another entry of the Bundle (README: read as the patient's).
-      if (text.rfind("urn:uuid:", 0) == 0 || text.rfind("urn:oid:", 0) == 0) return {};
+      // A reference to another entry of the data: the entry decides.
+      if (detail::is_entry_urn(text)) {
+        const auto found = by_full_url.find(text);
+        if (found == by_full_url.end() || found->second == nullptr) {
+          return "its " + field + " '" + detail::shown(text) + "' names " +
+                 (found == by_full_url.end() ? "no entry" : "more than one entry") + " of the data";
+        }
+        const json& target = *found->second->resource;
+        if (!detail::is_type(target, "Patient")) {
+          const std::string_view kind = text_at(target, "resourceType");
+          return "it is about a " + std::string(kind.empty() ? "resource" : kind) + " (" +
+                 detail::shown(text) + "), not Patient/" + patient_id;
+        }
+        const std::string problem = patient_problem(target);
+        return problem.empty() ? misplaced() : problem;
+      }
       const std::optional<detail::patient_reference> named = detail::read_patient_reference(text);
       if (!named) {
-        return "its " + std::string(type == "AllergyIntolerance" ? "patient" : "subject") + " '" +
-               detail::shown(text) + "' is no reference to Patient/" + patient_id;
+        return "its " + field + " '" + detail::shown(text) + "' is no reference to Patient/" +
+               patient_id;
       }
       if (named->id != patient_id) {
         return "it is about Patient/" + std::string(named->id) + ", not Patient/" + patient_id;
       }
       if (!named->base.empty()) return elsewhere(named->base, "it is about a patient of", true);
-      // A relative reference in an entry whose fullUrl is on a server is to that server.
-      const std::string_view base = detail::full_url_base(e.full_url);
-      return base.empty() ? std::string()
-                          : elsewhere(base, "its fullUrl makes it a resource of", false);
+      return misplaced();
     }();
     if (why.empty()) return false;
     out.skipped.push_back(skipped_entry{reference, why});
