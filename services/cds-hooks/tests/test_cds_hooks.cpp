@@ -998,19 +998,20 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
   SECTION("a server that answers a byte at a time: each fetch stops at 5 s, all at 10 s") {
     slow_searches_stop(service, 5, 10);
   }
+  // The service's arguments with these two deadlines.
+  auto deadlines = [&](const char* each, const char* all) {
+    auto arguments = fixed_date();
+    arguments.insert(arguments.end(), {"--fhir-server", fhir.base(), "--fetch-timeout", each,
+                                       "--fetch-total-timeout", all});
+    return arguments;
+  };
   SECTION("the two fetch deadlines are --fetch-timeout and --fetch-total-timeout") {
-    auto quick = fixed_date();
     // 2 s, not 1: the server sends a byte a second, and a 1 s read timeout would race it.
-    quick.insert(quick.end(), {"--fhir-server", fhir.base(), "--fetch-timeout", "2",
-                               "--fetch-total-timeout", "3"});
-    running_service impatient(quick);
+    running_service impatient(deadlines("2", "3"));
     slow_searches_stop(impatient, 2, 3);
   }
   SECTION("a deadline of 1 s leaves quick searches their time: it is counted in milliseconds") {
-    auto quick = fixed_date();
-    quick.insert(quick.end(), {"--fhir-server", fhir.base(), "--fetch-timeout", "1",
-                               "--fetch-total-timeout", "1"});
-    running_service impatient(quick);
+    running_service impatient(deadlines("1", "1"));
     const response r = post(impatient, "/cds-services/gln-order-sign", request);
     REQUIRE(r.status == 200);
     INFO(r.body.dump());
