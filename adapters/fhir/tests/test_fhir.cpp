@@ -1321,7 +1321,7 @@ TEST_CASE("fhir: a subject that is a urn is the entry of that fullUrl") {
       {"urn:uuid:g", "it is about a Group (urn:uuid:g), not Patient/p1"},
       {"urn:uuid:zzz", "it is about Patient/zzz, not Patient/p1"},
       {"urn:uuid:nowhere", "its subject 'urn:uuid:nowhere' names no entry of the data"},
-      {"urn:uuid:", "its subject 'urn:uuid:' names no entry of the data"},
+      {"urn:uuid:", "its subject 'urn:uuid:' is no reference to Patient/p1"},
       {"urn:oid:1.2.3", "its subject 'urn:oid:1.2.3' names no entry of the data"}};
   for (const auto& [reference, why] : others) {
     INFO(reference);
@@ -1331,7 +1331,39 @@ TEST_CASE("fhir: a subject that is a urn is the entry of that fullUrl") {
     for (const auto& skipped : r.skipped) said = said || skipped.why == why;
     CHECK(said);
   }
-  // Two entries of one fullUrl (FHIR bdl-7): neither is taken.
+  // Two entries of one fullUrl (FHIR bdl-7): neither is taken, whatever is read of either: a
+  // RelatedPerson sent as a match of the patient search is not read as a patient, but it shares
+  // the patient's fullUrl.
+  json patient_search = gln_fhir_test::searchset(
+      json::array({patient, {{"resourceType", "RelatedPerson"}, {"id", "mom"}}}));
+  patient_search["entry"][0]["fullUrl"] = "urn:uuid:p1";
+  patient_search["entry"][1]["fullUrl"] = "urn:uuid:p1";
+  json weight_search =
+      gln_fhir_test::searchset(json::array({gln_fhir_test::weight("w", 90.0, "kg", "2026-11-20")}));
+  weight_search["entry"][0]["resource"]["subject"] = {{"reference", "urn:uuid:p1"}};
+  const gln::fhir::record shared =
+      gln::fhir::read_prefetch({{"patient", patient_search}, {"weight", weight_search}}, options);
+  CHECK_FALSE(shared.weight);
+  // The same Patient sent twice under its fullUrl (also included in a search) is one entry.
+  json with_patient = weight_search;
+  with_patient["entry"].push_back(
+      {{"fullUrl", "urn:uuid:p1"}, {"resource", patient}, {"search", {{"mode", "include"}}}});
+  json patient_alone = patient_search;
+  patient_alone["entry"].erase(1);
+  const gln::fhir::record copies =
+      gln::fhir::read_prefetch({{"patient", patient_alone}, {"weight", with_patient}}, options);
+  CHECK(copies.weight);
+  // A fullUrl of the service's draftOrders, noted with add_entry_url, counts the same way.
+  json lone_patient = gln_fhir_test::searchset(json::array({patient}));
+  lone_patient["entry"][0]["fullUrl"] = "urn:uuid:p1";
+  const json mother = {{"resourceType", "RelatedPerson"}, {"id", "mom"}};
+  gln::fhir::reader noted(options);
+  const json prefetch = {{"patient", lone_patient}, {"weight", weight_search}};
+  noted.add_prefetch(prefetch);  // kept alive: the reader points into it
+  CHECK(noted.read().weight);
+  noted.add_entry_url("urn:uuid:p1", mother);
+  CHECK_FALSE(noted.read().weight);
+
   entries["entry"][1]["fullUrl"] = "urn:uuid:p1";
   const gln::fhir::record twice = weight_about("urn:uuid:p1");
   CHECK_FALSE(twice.weight);
@@ -1387,13 +1419,14 @@ TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhe
         "https://ehr.example/fhir", "ftp://ehr.example/fhir/Condition/c1",
         " https://ehr.example/fhir/Condition/c1", "https://ehr.example\\fhir/Condition/c1",
         "https://ehr.example/fhir/Condition/c1/_history/2", "https://ehr.example/fhir/Patient/c1",
-        "Condition/c1", "urn:x:c1"}) {
+        "Condition/c1", "urn:x:c1", "https://ehr.example/fhir/Condition/other",
+        "https://ehr.example/fhir/Condition/C1", "urn:uuid:"}) {
     INFO(url);
     const gln::fhir::record odd = read_from("urn:uuid:1", url);
     CHECK_FALSE(odd.profile.conditions_known);
     REQUIRE(odd.skipped.size() == 1);
     CHECK(odd.skipped[0].why == "its fullUrl '" + std::string(url) +
-                                    "' is no URL of a Condition on https://ehr.example/fhir");
+                                    "' is no URL of this Condition on https://ehr.example/fhir");
   }
   const gln::fhir::record odd_patient =
       read_from("https://x@ehr.example/fhir/Patient/p1", "urn:uuid:2");
@@ -1401,7 +1434,7 @@ TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhe
   REQUIRE(odd_patient.skipped.size() == 1);
   CHECK(odd_patient.skipped[0].why ==
         "its fullUrl 'https://x@ehr.example/fhir/Patient/p1' is no "
-        "URL of a Patient on https://ehr.example/fhir");
+        "URL of this Patient on https://ehr.example/fhir");
 
   // With no server named, where a server put a resource is not checked.
   options.fhir_server = std::string();

@@ -229,8 +229,11 @@ fetch_result http_fetch(const std::string& url, const std::string& bearer_token,
     out.error = "cannot connect to " + origin;
     return out;
   }
-  const auto seconds = static_cast<time_t>(timeout.count() / 1000);
-  const auto microseconds = static_cast<time_t>(timeout.count() % 1000 * 1000);
+  // The client's own timeouts a second past the deadline: the watchdog below stops a slow
+  // server first, and says so.
+  const std::chrono::milliseconds client_timeout = timeout + std::chrono::seconds(1);
+  const auto seconds = static_cast<time_t>(client_timeout.count() / 1000);
+  const auto microseconds = static_cast<time_t>(client_timeout.count() % 1000 * 1000);
   client.set_connection_timeout(seconds, microseconds);
   client.set_read_timeout(seconds, microseconds);
   client.set_write_timeout(seconds, microseconds);
@@ -566,6 +569,11 @@ void service::fetch_missing(request_state& state) const {
                  std::min<std::chrono::milliseconds>(
                      std::chrono::seconds(settings_.fetch_timeout_seconds), left));
       url.clear();
+      if (!got.error.empty() && std::chrono::steady_clock::now() >= give_up) {
+        problem = "the FHIR server took more than " +
+                  std::to_string(settings_.fetch_total_seconds) + " s in all for this request";
+        break;
+      }
       if (!got.error.empty() || got.status != 200) {
         problem = got.error.empty() ? "HTTP " + std::to_string(got.status) : got.error;
         break;
@@ -610,17 +618,19 @@ void service::fetch_missing(request_state& state) const {
       // no count, or not an earlier page's, leaves the search in doubt; where the first page
       // had none, it is the total the reader holds the entries to.
       const json* total = fhir::detail::member(body, "total");
+      // (The first page's is the reader's to check, as a prefetch's.)
       if (!merged.is_null() && total != nullptr) {
+        // FHIR's unsignedInt: an integer, so 2.0 is none.
         const bool count = total->is_number_unsigned() ||
                            (total->is_number_integer() && total->get<std::int64_t>() >= 0);
         const json* earlier = fhir::detail::member(merged, "total");
-        if (!count || (earlier != nullptr && *earlier != *total)) {
+        if (!count || (earlier != nullptr && earlier->dump() != total->dump())) {
           problem = "a later page's total (" + total->dump() + ") is not " +
-                    (earlier != nullptr ? "an earlier page's (" + earlier->dump() + ")"
-                                        : std::string("a count of entries"));
+                    (count ? "an earlier page's (" + earlier->dump() + ")"
+                           : std::string("a count of entries"));
           break;
         }
-        merged["total"] = *total;
+        if (earlier == nullptr) merged["total"] = *total;
       }
       // The next page, followed only on the same FHIR base; one that cannot be followed stays
       // in the result, so the reader finds the search incomplete (or, newest first, decides
@@ -726,6 +736,15 @@ reply service::answer(const service_info& info, const json& request) const {
     state.reader.add_prefetch(*prefetch, keys);
   }
   for (const json* medication : draft_medications) state.reader.add_draft_medication(*medication);
+  // A urn reference names whatever entry holds that fullUrl, a draft's entry too.
+  if (!patient_view) {
+    fhir::detail::for_each_item(
+        fhir::detail::member(*fhir::detail::member(context, "draftOrders"), "entry"),
+        [&](const json& e) {
+          const json* resource = fhir::detail::member(e, "resource");
+          if (resource != nullptr) state.reader.add_entry_url(text_at(e, "fullUrl"), *resource);
+        });
+  }
   // Past that many different copies of one Medication the rest are not read: a glutamine copy
   // among them would leave a glutamine order unchecked, with no card at all.
   if (const std::string& many = state.reader.too_many_medication_copies(); !many.empty()) {

@@ -430,19 +430,21 @@ inline std::optional<patient_reference> read_patient_reference(std::string_view 
 
 // Whether a reference or fullUrl names an entry of the same Bundle (urn:uuid:, urn:oid:).
 inline bool is_entry_urn(std::string_view text) {
-  return text.rfind("urn:uuid:", 0) == 0 || text.rfind("urn:oid:", 0) == 0;
+  return (text.rfind("urn:uuid:", 0) == 0 && text.size() > 9) ||
+         (text.rfind("urn:oid:", 0) == 0 && text.size() > 8);
 }
 
 // The server base of a fullUrl `[base]/<type>/<id>` ("https://x/fhir" of
-// "https://x/fhir/Condition/c1"), the base an http(s) base URL and `type` the resource's own,
+// "https://x/fhir/Condition/c1"), the base an http(s) base URL, `type` and `id` the resource's,
 // against which the relative references of its resource resolve (FHIR R4 Bundle); else empty.
-inline std::string_view full_url_base(std::string_view full_url, std::string_view type) {
+inline std::string_view full_url_base(std::string_view full_url, std::string_view type,
+                                      std::string_view id) {
   const std::size_t id_slash = full_url.rfind('/');
   if (id_slash == std::string_view::npos || id_slash == 0) return {};
   const std::size_t type_slash = full_url.rfind('/', id_slash - 1);
   if (type_slash == std::string_view::npos) return {};
   const std::string_view base = full_url.substr(0, type_slash);
-  return is_fhir_id(full_url.substr(id_slash + 1)) &&
+  return full_url.substr(id_slash + 1) == id && is_fhir_id(id) &&
                  full_url.substr(type_slash + 1, id_slash - type_slash - 1) == type &&
                  base_url_key(base)
              ? base
@@ -1024,6 +1026,19 @@ class reader {
   void add_draft_medication(const json& medication) {
     add_entry(entry{&medication, std::nullopt, {}, true});
   }
+  // A Bundle entry's fullUrl and resource, whatever the resource (every entry of the Bundles
+  // given is noted this way; a service notes the entries of its draftOrders with it): a
+  // `urn:uuid:`/`urn:oid:` reference names the resource of that fullUrl, and names none where
+  // two different resources share one (FHIR bdl-7; identical copies, such as a Patient sent
+  // and also included in a search, are one).
+  void add_entry_url(std::string_view full_url, const json& resource) {
+    if (full_url.empty() || !resource.is_object()) return;
+    std::vector<const json*>& named = entry_urls_[std::string(full_url)];
+    if (std::none_of(named.begin(), named.end(),
+                     [&](const json* known) { return *known == resource; })) {
+      named.push_back(&resource);
+    }
+  }
 
   // The record as of options().screening_date. `checked_order` ("MedicationRequest/<id>") is
   // the glutamine order being checked: it is not counted as supplement_stack.
@@ -1157,6 +1172,7 @@ class reader {
         if (from) report(at + " holds no resource");
         return;
       }
+      add_entry_url(detail::text_at(item, "fullUrl"), *resource);
       const std::string_view mode =
           detail::text_of(detail::member(detail::member(item, "search"), "mode"));
       if (detail::is_type(*resource, "OperationOutcome")) {
@@ -1268,7 +1284,8 @@ class reader {
   std::vector<entry> resources_;
   medication_index medications_by_reference_;  // Medication entries by their type/id
   medication_index medications_by_full_url_;   // and by their fullUrl
-  std::string too_many_copies_;                // the first reference past max_medication_copies
+  std::map<std::string, std::vector<const json*>, std::less<>> entry_urls_;  // add_entry_url
+  std::string too_many_copies_;  // the first reference past max_medication_copies
   std::array<section_status, section_count> sections_{};
   std::array<partial_page, section_count> partial_pages_{};
 };
@@ -1371,15 +1388,6 @@ inline record reader::read(std::string_view checked_order, const date& screening
     }
   }
 
-  // The entries by fullUrl, for references to an entry (urn:uuid:...); null where two entries
-  // share one (FHIR bdl-7), so that neither is taken.
-  std::map<std::string_view, const entry*> by_full_url;
-  for (const entry& e : resources_) {
-    if (e.full_url.empty()) continue;
-    const auto [at, added] = by_full_url.emplace(e.full_url, &e);
-    if (!added && at->second != nullptr && at->second->resource != e.resource) at->second = nullptr;
-  }
-
   // Data about another patient is not used, and leaves its section incomplete: what it would
   // have said of this patient is unknown.
   auto about_another = [&](const entry& e, const std::string& reference, std::string_view type) {
@@ -1408,9 +1416,10 @@ inline record reader::read(std::string_view checked_order, const date& screening
       const auto misplaced = [&]() -> std::string {
         if (!server || server->empty() || e.full_url.empty() || detail::is_entry_urn(e.full_url))
           return {};
-        const std::string_view base = detail::full_url_base(e.full_url, type);
+        const std::string_view base =
+            detail::full_url_base(e.full_url, type, text_at(*e.resource, "id"));
         if (base.empty()) {
-          return "its fullUrl '" + detail::shown(e.full_url) + "' is no URL of a " +
+          return "its fullUrl '" + detail::shown(e.full_url) + "' is no URL of this " +
                  std::string(type) + " on " + detail::shown(*server);
         }
         return elsewhere(
@@ -1445,12 +1454,12 @@ inline record reader::read(std::string_view checked_order, const date& screening
       const std::string_view text = detail::text_of(written);
       // A reference to another entry of the data: the entry decides.
       if (detail::is_entry_urn(text)) {
-        const auto found = by_full_url.find(text);
-        if (found == by_full_url.end() || found->second == nullptr) {
+        const auto found = entry_urls_.find(text);
+        if (found == entry_urls_.end() || found->second.size() != 1) {
           return "its " + field + " '" + detail::shown(text) + "' names " +
-                 (found == by_full_url.end() ? "no entry" : "more than one entry") + " of the data";
+                 (found == entry_urls_.end() ? "no entry" : "more than one entry") + " of the data";
         }
-        const json& target = *found->second->resource;
+        const json& target = *found->second.front();
         if (!detail::is_type(target, "Patient")) {
           const std::string_view kind = text_at(target, "resourceType");
           return "it is about a " + std::string(kind.empty() ? "resource" : kind) + " (" +
