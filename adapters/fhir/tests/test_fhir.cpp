@@ -1285,11 +1285,17 @@ TEST_CASE("fhir: a subject that is no reference to the patient is not read as th
       options);
   CHECK(none.profile.conditions_known);
   CHECK(none.profile.conditions == gln::condition_set{condition::cirrhosis});
-  // A long reference is shown cut to 100 characters.
+  // A long reference is shown cut to its first 100 bytes.
   const std::string long_reference = std::string(300, 'x') + "/Patient/p1";
   const gln::fhir::record cut = read_about({{"reference", long_reference}});
   CHECK(whys(cut).count("its subject '" + long_reference.substr(0, 100) +
                         "...' is no reference to Patient/p1") == 1);
+  // Cut before a character, never inside its UTF-8 bytes ("é" is two bytes: 99 + 2 > 100).
+  const std::string accented = std::string(99, 'x') + "\xc3\xa9" + "/Patient/p1";
+  const gln::fhir::record whole_characters = read_about({{"reference", accented}});
+  CHECK(whys(whole_characters)
+            .count("its subject '" + std::string(99, 'x') + "...' is no reference to Patient/p1") ==
+        1);
 }
 
 // A reference to another entry (urn:uuid:, urn:oid:) names what that entry holds: a mother's

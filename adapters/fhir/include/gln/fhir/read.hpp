@@ -451,9 +451,12 @@ inline std::string_view full_url_base(std::string_view full_url, std::string_vie
              : std::string_view{};
 }
 
-// `text` for a message: at most 100 characters of it.
+// `text` for a message: at most its first 100 bytes, never cut inside a UTF-8 sequence.
 inline std::string shown(std::string_view text) {
-  return text.size() <= 100 ? std::string(text) : std::string(text.substr(0, 100)) + "...";
+  if (text.size() <= 100) return std::string(text);
+  std::size_t cut = 100;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+  return std::string(text.substr(0, cut)) + "...";
 }
 
 // The type a literal reference names ("Group" of "Group/g1", "https://x/fhir/Device/d" or
