@@ -13,6 +13,10 @@
 #include "catch.hpp"
 #include "fhir_test_support.hpp"
 
+// A Bundle entry's urn as FHIR writes one (its uuid type), told apart by its last two hex
+// digits: ENTRY_URN("01") is "urn:uuid:a0000000-0000-4000-8000-000000000001".
+#define ENTRY_URN(last) "urn:uuid:a0000000-0000-4000-8000-0000000000" last
+
 namespace {
 
 using gln::condition;
@@ -983,12 +987,12 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
 
   // This patient's data, however its references are written, or with none, is read.
   for (const char* reference : {"Patient/p1", "https://ehr.example/fhir/Patient/p1",
-                                "Patient/p1/_history/3", "urn:uuid:0b3f", "urn:oid:1.2.3"}) {
+                                "Patient/p1/_history/3", ENTRY_URN("02"), "urn:oid:1.2.3"}) {
     INFO(reference);
     // A reference to an entry names the Patient entry of that fullUrl.
     json patient_entry = gln_fhir_test::searchset(json::array({patient}));
     patient_entry["entry"][0]["fullUrl"] =
-        std::string(reference).rfind("urn:", 0) == 0 ? reference : "urn:uuid:p";
+        std::string(reference).rfind("urn:", 0) == 0 ? reference : ENTRY_URN("0b");
     const gln::fhir::record r = gln::fhir::read_prefetch(
         {{"patient", patient_entry},
          {"conditions", gln_fhir_test::searchset(json::array({about(cirrhosis, reference)}))},
@@ -1039,7 +1043,7 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
   // The same said otherwise: a type that is not Patient, a lower-case type, an Observation's
   // focus (FHIR: what it is about when that is not its subject, a mother's weight).
   json typed = cirrhosis;
-  typed["subject"] = {{"reference", "urn:uuid:0b3f"}, {"type", "RelatedPerson"}};
+  typed["subject"] = {{"reference", ENTRY_URN("02")}, {"type", "RelatedPerson"}};
   json lower = cirrhosis;
   lower["subject"] = {{"reference", "relatedperson/r1"}};
   json focus = gln_fhir_test::weight("mother", 60.0, "kg", "2026-11-20");
@@ -1047,7 +1051,8 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
   focus["focus"] = json::array({{{"reference", "RelatedPerson/r1"}}});
   for (const auto& [section_key, resource, why] :
        std::vector<std::tuple<std::string, json, std::string>>{
-           {"conditions", typed, "it is about a RelatedPerson (urn:uuid:0b3f), not Patient/p1"},
+           {"conditions", typed,
+            "it is about a RelatedPerson (" ENTRY_URN("02") "), not Patient/p1"},
            {"conditions", lower, "it is about relatedperson/r1, not Patient/p1"},
            {"weight", focus, "it is about its focus RelatedPerson/r1, not Patient/p1"}}) {
     INFO(why);
@@ -1158,7 +1163,7 @@ TEST_CASE("fhir: a subject on another FHIR server than the data's is another pat
     json condition = cirrhosis;
     condition["subject"] = {{"reference", reference}};
     json patient_entry = gln_fhir_test::searchset(json::array({patient}));
-    patient_entry["entry"][0]["fullUrl"] = "urn:uuid:0b3f";
+    patient_entry["entry"][0]["fullUrl"] = ENTRY_URN("02");
     return gln::fhir::read_prefetch(
         {{"patient", patient_entry},
          {"conditions", gln_fhir_test::searchset(json::array({condition}))}},
@@ -1169,7 +1174,7 @@ TEST_CASE("fhir: a subject on another FHIR server than the data's is another pat
   // This server's patient, however the server is written.
   for (const char* reference :
        {"Patient/p1", "https://ehr.example/fhir/Patient/p1",
-        "HTTPS://EHR.Example:443/fhir/Patient/p1/_history/2", "urn:uuid:0b3f"}) {
+        "HTTPS://EHR.Example:443/fhir/Patient/p1/_history/2", ENTRY_URN("02")}) {
     INFO(reference);
     const gln::fhir::record r = read_with(server, reference);
     CHECK(r.profile.conditions_known);
@@ -1310,25 +1315,44 @@ TEST_CASE("fhir: a subject that is a urn is the entry of that fullUrl") {
                                              {{"resourceType", "RelatedPerson"}, {"id", "mom"}},
                                              {{"resourceType", "Group"}, {"id", "g"}},
                                              {{"resourceType", "Patient"}, {"id", "zzz"}}}));
-  const char* urls[] = {"urn:uuid:p1", "urn:uuid:mom", "urn:uuid:g", "urn:uuid:zzz"};
+  const char* urls[] = {ENTRY_URN("01"), ENTRY_URN("03"), ENTRY_URN("04"), ENTRY_URN("05")};
   for (std::size_t i = 0; i < 4; ++i) entries["entry"][i]["fullUrl"] = urls[i];
   auto weight_about = [&](const char* reference) {
     json bundle = entries;
     json weight = gln_fhir_test::weight("w", 90.0, "kg", "2026-11-20");
     weight["subject"] = {{"reference", reference}};
-    bundle["entry"].push_back({{"fullUrl", "urn:uuid:w"}, {"resource", weight}});
+    bundle["entry"].push_back({{"fullUrl", ENTRY_URN("0a")}, {"resource", weight}});
     return gln::fhir::read_bundle(bundle, options);
   };
-  const gln::fhir::record own = weight_about("urn:uuid:p1");
+  const gln::fhir::record own = weight_about(ENTRY_URN("01"));
   REQUIRE(own.weight);
   CHECK(own.weight->kilograms == Approx(90.0));
   const std::pair<const char*, std::string> others[] = {
-      {"urn:uuid:mom", "it is about a RelatedPerson (urn:uuid:mom), not Patient/p1"},
-      {"urn:uuid:g", "it is about a Group (urn:uuid:g), not Patient/p1"},
-      {"urn:uuid:zzz", "it is about Patient/zzz, not Patient/p1"},
-      {"urn:uuid:nowhere", "its subject 'urn:uuid:nowhere' names no entry of the data"},
+      {ENTRY_URN("03"), "it is about a RelatedPerson (" ENTRY_URN("03") "), not Patient/p1"},
+      {ENTRY_URN("04"), "it is about a Group (" ENTRY_URN("04") "), not Patient/p1"},
+      {ENTRY_URN("05"), "it is about Patient/zzz, not Patient/p1"},
+      {ENTRY_URN("06"), "its subject '" ENTRY_URN("06") "' names no entry of the data"},
       {"urn:uuid:", "its subject 'urn:uuid:' is no reference to Patient/p1"},
-      {"urn:oid:1.2.3", "its subject 'urn:oid:1.2.3' names no entry of the data"}};
+      {"urn:oid:1.2.3", "its subject 'urn:oid:1.2.3' names no entry of the data"},
+      // Only FHIR's uuid and oid spellings name an entry: not the patient's urn in capitals,
+      // nor one that is no UUID or OID.
+      {"URN:UUID:a0000000-0000-4000-8000-000000000001",
+       "its subject 'URN:UUID:a0000000-0000-4000-8000-000000000001' is no reference to "
+       "Patient/p1"},
+      {"urn:uuid:A0000000-0000-4000-8000-000000000001",
+       "its subject 'urn:uuid:A0000000-0000-4000-8000-000000000001' is no reference to "
+       "Patient/p1"},
+      {"urn:uuid:abc", "its subject 'urn:uuid:abc' is no reference to Patient/p1"},
+      {"urn:uuid:a0000000-0000-4000-8000-0000000000011",
+       "its subject 'urn:uuid:a0000000-0000-4000-8000-0000000000011' is no reference to "
+       "Patient/p1"},
+      {"urn:uuid:a0000000+0000-4000-8000-000000000001",
+       "its subject 'urn:uuid:a0000000+0000-4000-8000-000000000001' is no reference to "
+       "Patient/p1"},
+      {"urn:oid:1.02", "its subject 'urn:oid:1.02' is no reference to Patient/p1"},
+      {"urn:oid:3.1", "its subject 'urn:oid:3.1' is no reference to Patient/p1"},
+      {"urn:oid:1.2.", "its subject 'urn:oid:1.2.' is no reference to Patient/p1"},
+      {"urn:oid:1", "its subject 'urn:oid:1' is no reference to Patient/p1"}};
   for (const auto& [reference, why] : others) {
     INFO(reference);
     const gln::fhir::record r = weight_about(reference);
@@ -1337,23 +1361,42 @@ TEST_CASE("fhir: a subject that is a urn is the entry of that fullUrl") {
     for (const auto& skipped : r.skipped) said = said || skipped.why == why;
     CHECK(said);
   }
+  // Nor where the patient's entry carries it as its fullUrl.
+  for (const char* odd_urn : {"urn:uuid:abc", "URN:UUID:a0000000-0000-4000-8000-000000000001"}) {
+    INFO(odd_urn);
+    json odd = entries;
+    odd["entry"][0]["fullUrl"] = odd_urn;
+    json weight = gln_fhir_test::weight("w", 90.0, "kg", "2026-11-20");
+    weight["subject"] = {{"reference", odd_urn}};
+    odd["entry"].push_back({{"fullUrl", ENTRY_URN("0a")}, {"resource", weight}});
+    const gln::fhir::record r = gln::fhir::read_bundle(odd, options);
+    CHECK(r.profile.age_years == gln::optional<double>{46.0});
+    CHECK_FALSE(r.weight);
+    bool said = false;
+    for (const auto& skipped : r.skipped) {
+      said = said || (skipped.resource == "Observation/w" &&
+                      skipped.why == "its subject '" + std::string(odd_urn) +
+                                         "' is no reference to Patient/p1");
+    }
+    CHECK(said);
+  }
   // Two entries of one fullUrl (FHIR bdl-7): neither is taken, whatever is read of either: a
   // RelatedPerson sent as a match of the patient search is not read as a patient, but it shares
   // the patient's fullUrl.
   json patient_search = gln_fhir_test::searchset(
       json::array({patient, {{"resourceType", "RelatedPerson"}, {"id", "mom"}}}));
-  patient_search["entry"][0]["fullUrl"] = "urn:uuid:p1";
-  patient_search["entry"][1]["fullUrl"] = "urn:uuid:p1";
+  patient_search["entry"][0]["fullUrl"] = ENTRY_URN("01");
+  patient_search["entry"][1]["fullUrl"] = ENTRY_URN("01");
   json weight_search =
       gln_fhir_test::searchset(json::array({gln_fhir_test::weight("w", 90.0, "kg", "2026-11-20")}));
-  weight_search["entry"][0]["resource"]["subject"] = {{"reference", "urn:uuid:p1"}};
+  weight_search["entry"][0]["resource"]["subject"] = {{"reference", ENTRY_URN("01")}};
   const gln::fhir::record shared =
       gln::fhir::read_prefetch({{"patient", patient_search}, {"weight", weight_search}}, options);
   CHECK_FALSE(shared.weight);
   // The same Patient sent twice under its fullUrl (also included in a search) is one entry.
   json with_patient = weight_search;
   with_patient["entry"].push_back(
-      {{"fullUrl", "urn:uuid:p1"}, {"resource", patient}, {"search", {{"mode", "include"}}}});
+      {{"fullUrl", ENTRY_URN("01")}, {"resource", patient}, {"search", {{"mode", "include"}}}});
   json patient_alone = patient_search;
   patient_alone["entry"].erase(1);
   const gln::fhir::record copies =
@@ -1361,27 +1404,80 @@ TEST_CASE("fhir: a subject that is a urn is the entry of that fullUrl") {
   CHECK(copies.weight);
   // A fullUrl of the service's draftOrders, noted with add_entry_url, counts the same way.
   json lone_patient = gln_fhir_test::searchset(json::array({patient}));
-  lone_patient["entry"][0]["fullUrl"] = "urn:uuid:p1";
+  lone_patient["entry"][0]["fullUrl"] = ENTRY_URN("01");
   const json mother = {{"resourceType", "RelatedPerson"}, {"id", "mom"}};
   gln::fhir::reader noted(options);
   const json prefetch = {{"patient", lone_patient}, {"weight", weight_search}};
   noted.add_prefetch(prefetch);  // kept alive: the reader points into it
   CHECK(noted.read().weight);
-  noted.add_entry_url("urn:uuid:p1", mother);
+  noted.add_entry_url(ENTRY_URN("01"), mother);
   CHECK_FALSE(noted.read().weight);
 
-  entries["entry"][1]["fullUrl"] = "urn:uuid:p1";
-  const gln::fhir::record twice = weight_about("urn:uuid:p1");
+  entries["entry"][1]["fullUrl"] = ENTRY_URN("01");
+  const gln::fhir::record twice = weight_about(ENTRY_URN("01"));
   CHECK_FALSE(twice.weight);
   bool said = false;
   for (const auto& skipped : twice.skipped) {
-    said = said || skipped.why == "its subject 'urn:uuid:p1' names more than one entry of the data";
+    said = said ||
+           skipped.why == "its subject '" ENTRY_URN("01") "' names more than one entry of the data";
   }
   CHECK(said);
 }
 
 // A Bundle entry's absolute fullUrl says which server holds it: its relative references are to
 // that server (FHIR R4 Bundle), and a Patient there is that server's patient.
+// Whose a resource is, written only in a field FHIR R4 does not give its type (an
+// AllergyIntolerance's `subject`, a DSTU2 Condition's `patient`), is not known to be the
+// patient's: such a resource is not read as if it had no subject.
+TEST_CASE("fhir: a subject written in a field R4 does not have is not the patient's") {
+  gln::fhir::read_options options = on(2026, 11, 30);
+  options.patient_id = "p1";
+  const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1980-01-01"}};
+  json allergy = {{"resourceType", "AllergyIntolerance"},
+                  {"id", "msg"},
+                  {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
+  json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"));
+  cirrhosis.erase("subject");
+  const auto read = [&](const std::string& key, const json& resource) {
+    return gln::fhir::read_prefetch(
+        {{"patient", patient}, {key, gln_fhir_test::searchset(json::array({resource}))}}, options);
+  };
+  // With neither field, the resource is the patient's, as searched.
+  CHECK(read("allergies", allergy).profile.conditions ==
+        gln::condition_set{condition::msg_sensitivity});
+  CHECK(read("conditions", cirrhosis).profile.conditions ==
+        gln::condition_set{condition::cirrhosis});
+
+  for (const char* reference : {"Patient/p1", "Patient/p2"}) {
+    INFO(reference);
+    json foreign_allergy = allergy;
+    foreign_allergy["subject"] = {{"reference", reference}};
+    const gln::fhir::record a = read("allergies", foreign_allergy);
+    CHECK_FALSE(a.profile.conditions.contains(condition::msg_sensitivity));
+    CHECK_FALSE(a.profile.conditions_known);
+    REQUIRE(a.skipped.size() == 1);
+    CHECK(a.skipped[0].why ==
+          "it has no patient but a 'subject', which a FHIR R4 AllergyIntolerance does not have, "
+          "so it is not known to be Patient/p1's");
+
+    json dstu2 = cirrhosis;
+    dstu2["patient"] = {{"reference", reference}};
+    const gln::fhir::record c = read("conditions", dstu2);
+    CHECK_FALSE(c.profile.conditions.contains(condition::cirrhosis));
+    CHECK_FALSE(c.profile.conditions_known);
+    REQUIRE(c.skipped.size() == 1);
+    CHECK(c.skipped[0].why ==
+          "it has no subject but a 'patient', which a FHIR R4 Condition does not have, so it is "
+          "not known to be Patient/p1's");
+  }
+  // Where the type's own field is there, it decides.
+  json both = allergy;
+  both["patient"] = {{"reference", "Patient/p1"}};
+  both["subject"] = {{"reference", "Patient/p1"}};
+  CHECK(read("allergies", both).profile.conditions ==
+        gln::condition_set{condition::msg_sensitivity});
+}
+
 TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhere is not used") {
   gln::fhir::read_options options = on(2026, 11, 30);
   options.patient_id = "p1";
@@ -1405,7 +1501,7 @@ TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhe
   CHECK(here.skipped.empty());
   CHECK(here.profile.age_years == gln::optional<double>{46.0});
   CHECK(here.profile.conditions == gln::condition_set{condition::cirrhosis});
-  CHECK(read_from("urn:uuid:1", "urn:uuid:2").skipped.empty());
+  CHECK(read_from(ENTRY_URN("07"), ENTRY_URN("08")).skipped.empty());
 
   const gln::fhir::record there =
       read_from("https://other.example/fhir/Patient/p1", "https://other.example/fhir/Condition/c1");
@@ -1426,16 +1522,17 @@ TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhe
         " https://ehr.example/fhir/Condition/c1", "https://ehr.example\\fhir/Condition/c1",
         "https://ehr.example/fhir/Condition/c1/_history/2", "https://ehr.example/fhir/Patient/c1",
         "Condition/c1", "urn:x:c1", "https://ehr.example/fhir/Condition/other",
-        "https://ehr.example/fhir/Condition/C1", "urn:uuid:"}) {
+        "https://ehr.example/fhir/Condition/C1", "urn:uuid:", "urn:uuid:abc",
+        "URN:UUID:a0000000-0000-4000-8000-000000000008", "urn:oid:1.02"}) {
     INFO(url);
-    const gln::fhir::record odd = read_from("urn:uuid:1", url);
+    const gln::fhir::record odd = read_from(ENTRY_URN("07"), url);
     CHECK_FALSE(odd.profile.conditions_known);
     REQUIRE(odd.skipped.size() == 1);
     CHECK(odd.skipped[0].why == "its fullUrl '" + std::string(url) +
                                     "' is no URL of this Condition on https://ehr.example/fhir");
   }
   const gln::fhir::record odd_patient =
-      read_from("https://x@ehr.example/fhir/Patient/p1", "urn:uuid:2");
+      read_from("https://x@ehr.example/fhir/Patient/p1", ENTRY_URN("08"));
   CHECK_FALSE(odd_patient.profile.age_years);
   REQUIRE(odd_patient.skipped.size() == 1);
   CHECK(odd_patient.skipped[0].why ==

@@ -428,10 +428,37 @@ inline std::optional<patient_reference> read_patient_reference(std::string_view 
   return patient_reference{base, id};
 }
 
-// Whether a reference or fullUrl names an entry of the same Bundle (urn:uuid:, urn:oid:).
+// Whether a reference or fullUrl names an entry of the same Bundle: a uuid or an oid as FHIR R4
+// writes them (its uuid and oid types: `urn:uuid:` and 8-4-4-4-12 lower-case hex digits;
+// `urn:oid:` and [0-2](\.(0|[1-9][0-9]*))+). Anything else ("urn:uuid:abc", "URN:UUID:...")
+// names no entry: FHIR gives it no meaning, so it is not read as naming the patient.
 inline bool is_entry_urn(std::string_view text) {
-  return (text.rfind("urn:uuid:", 0) == 0 && text.size() > 9) ||
-         (text.rfind("urn:oid:", 0) == 0 && text.size() > 8);
+  constexpr std::string_view uuid = "urn:uuid:";
+  constexpr std::string_view oid = "urn:oid:";
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (text.substr(0, uuid.size()) == uuid) {
+    const std::string_view hex = text.substr(uuid.size());
+    if (hex.size() != 36) return false;
+    for (std::size_t i = 0; i < hex.size(); ++i) {
+      const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? hex[i] != '-' : !(digit(hex[i]) || (hex[i] >= 'a' && hex[i] <= 'f'))) return false;
+    }
+    return true;
+  }
+  if (text.substr(0, oid.size()) != oid) return false;
+  const std::string_view arcs = text.substr(oid.size());
+  if (arcs.size() < 3 || arcs[0] < '0' || arcs[0] > '2' || arcs[1] != '.') return false;
+  std::size_t start = 2;  // each later arc: 0, or digits without a leading zero
+  while (start <= arcs.size()) {
+    std::size_t end = arcs.find('.', start);
+    if (end == std::string_view::npos) end = arcs.size();
+    const std::string_view arc = arcs.substr(start, end - start);
+    if (arc.empty() || !std::all_of(arc.begin(), arc.end(), digit) ||
+        (arc.size() > 1 && arc[0] == '0'))
+      return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 // The server base of a fullUrl `[base]/<type>/<id>` ("https://x/fhir" of
@@ -1448,8 +1475,18 @@ inline record reader::read(std::string_view checked_order, const date& screening
       }
       const std::string field = type == "AllergyIntolerance" ? "patient" : "subject";
       const json* subject = detail::subject_member_of(*e.resource);
-      if (subject == nullptr || subject->is_null())
+      if (subject == nullptr || subject->is_null()) {
+        // Whose it is may then be written where R4 has no such field (a DSTU2 Condition's
+        // `patient`, a `subject` on an AllergyIntolerance): not known to be this patient's.
+        const char* foreign = field == "patient" ? "subject" : "patient";
+        const json* other = member(*e.resource, foreign);
+        if (other != nullptr && !other->is_null()) {
+          return "it has no " + field + " but a '" + foreign + "', which a FHIR R4 " +
+                 std::string(type) + " does not have, so it is not known to be Patient/" +
+                 patient_id + "'s";
+        }
         return misplaced();  // the patient's, as searched
+      }
       const json* written = member(subject, "reference");
       if (!subject->is_object() || written == nullptr || !written->is_string()) {
         return "its " + field + " is no reference to Patient/" + patient_id;
