@@ -49,6 +49,22 @@ bool read_file(const std::string& path, std::string& out) {
   return true;
 }
 
+// A whole number in decimal digits, as the help says: CLI11 reads "0x3c" as hex and "010" as
+// octal (8 threads, an 8 s deadline), a silently different number.
+CLI::Validator decimal_check() {
+  return CLI::Validator(
+      [](const std::string& text) {
+        const bool digits =
+            !text.empty() && text.size() <= 9 &&
+            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return digits && (text == "0" || text[0] != '0')
+                   ? std::string{}
+                   : "'" + text +
+                         "' is no whole number in decimal digits (no sign, leading zero or 0x)";
+      },
+      "", "decimal");
+}
+
 std::string too_large(std::size_t max_body) {
   return "the request body is too large: at most " + std::to_string(max_body) + " bytes";
 }
@@ -222,12 +238,15 @@ int main(int argc, char** argv) {
   app.add_option("--host", host, "address to listen on")->capture_default_str();
   app.add_option("--port", port, "port to listen on; 0 picks a free one")
       ->capture_default_str()
+      ->check(decimal_check())
       ->check(CLI::Range(0, 65535));
   app.add_option("--threads", threads, "worker threads (requests handled at once)")
       ->capture_default_str()
+      ->check(decimal_check())
       ->check(CLI::Range(1, 256));
   app.add_option("--max-body", max_body, "largest request body in bytes (413 beyond)")
       ->capture_default_str()
+      ->check(decimal_check())
       ->check(CLI::Range(1024, 256 << 20));
   app.add_option("--audit", audit_path,
                  "append-only JSON Lines file for feedback (none: feedback is refused)");
@@ -240,10 +259,12 @@ int main(int argc, char** argv) {
   app.add_option("--fetch-timeout", fetch_timeout,
                  "seconds one fetch from a FHIR server has for its whole answer")
       ->capture_default_str()
+      ->check(decimal_check())
       ->check(CLI::Range(1, 60));
   app.add_option("--fetch-total-timeout", fetch_total_timeout,
                  "seconds all the fetches of one request have (the EHR waits for the cards)")
       ->capture_default_str()
+      ->check(decimal_check())
       ->check(CLI::Range(1, 60));
   app.add_option("--base-url", base_url,
                  "the service's public URL, the JWT audience (default http://HOST:PORT)");

@@ -660,6 +660,21 @@ TEST_CASE("cds: every bad argument refuses to start with exit 2") {
   }
 }
 
+// CLI11 alone reads "010" as octal and "0x3c" as hex: a number is taken in decimal digits only.
+TEST_CASE("cds: a number argument not in plain decimal digits refuses to start") {
+  for (const char* option :
+       {"--port", "--threads", "--max-body", "--fetch-timeout", "--fetch-total-timeout"}) {
+    for (const char* number : {"010", "0x3c", "+5", " 12", "12 ", "1e1", "00"}) {
+      INFO(option << " '" << number << "'");
+      const auto [code, err] = refused_start({option, number});
+      CHECK(code == 2);
+      CHECK(err == "gln-cds-hooks: " + std::string(option) + ": '" + number +
+                       "' is no whole number in decimal digits (no sign, leading zero or 0x) (see "
+                       "gln-cds-hooks --help)\n");
+    }
+  }
+}
+
 TEST_CASE("cds: without --screening-date, today (UTC); an order's authoredOn is not read") {
   const auto path = gln_fhir_test::shared_file("fhir/synthea/test02.json");
   if (!path) return;
