@@ -1,7 +1,6 @@
 #ifndef GLN_CORE_CITATION_HPP
 #define GLN_CORE_CITATION_HPP
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -32,14 +31,13 @@ class citation_list {
 
   constexpr citation_list() noexcept = default;
   constexpr citation_list(std::initializer_list<gln::source> ids) noexcept {
-    for (gln::source id : ids) {
-      if (count_ < capacity) {
-        ids_[count_] = id;
-        ++count_;
-      } else {
-        overflow_ = true;  // caught by the table invariants at compile time
-      }
-    }
+    // Plain pointers and a built-in array: this runs for every row of every table in every
+    // translation unit's constant evaluation, where each function call costs.
+    const std::size_t given = ids.size();
+    overflow_ = given > capacity;  // caught by the table invariants at compile time
+    count_ = static_cast<std::uint8_t>(overflow_ ? capacity : given);
+    const gln::source* from = ids.begin();
+    for (std::size_t i = 0; i < count_; ++i) ids_[i] = from[i];
   }
 
   constexpr std::size_t size() const noexcept { return count_; }
@@ -50,8 +48,8 @@ class citation_list {
     if (i >= count_) detail::precondition_failed();
     return ids_[i];
   }
-  constexpr const gln::source* begin() const noexcept { return ids_.data(); }
-  constexpr const gln::source* end() const noexcept { return ids_.data() + count_; }
+  constexpr const gln::source* begin() const noexcept { return ids_; }
+  constexpr const gln::source* end() const noexcept { return ids_ + count_; }
   constexpr bool contains(gln::source id) const noexcept {
     for (std::size_t i = 0; i < count_; ++i) {
       if (ids_[i] == id) return true;
@@ -60,7 +58,7 @@ class citation_list {
   }
 
  private:
-  std::array<gln::source, capacity> ids_{};
+  gln::source ids_[capacity]{};
   std::uint8_t count_ = 0;
   bool overflow_ = false;
 };

@@ -42,8 +42,13 @@ class enum_set {
   static constexpr bits_type out_of_range_bit = bits_type{1} << 63U;
 
   constexpr enum_set() noexcept = default;
+  // Written out rather than through insert(): table rows build thousands of these in every
+  // includer's constant evaluation, where each call costs.
   constexpr enum_set(std::initializer_list<E> values) noexcept {
-    for (E value : values) insert(value);
+    for (const E* it = values.begin(); it != values.end(); ++it) {
+      const auto index = static_cast<std::size_t>(*it);
+      bits_ |= index < enum_count<E> ? bits_type{1} << index : out_of_range_bit;
+    }
   }
 
   // Raw bits, as stored or sent over a wire; bits outside the enum mark the set invalid.
