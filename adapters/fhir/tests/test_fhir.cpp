@@ -1426,7 +1426,7 @@ TEST_CASE("fhir: a subject that is a urn is the entry of that fullUrl") {
 
 // A Bundle entry's absolute fullUrl says which server holds it: its relative references are to
 // that server (FHIR R4 Bundle), and a Patient there is that server's patient.
-// Whose a resource is, written only in a field FHIR R4 does not give its type (an
+// Whose a resource is, written in a field FHIR R4 does not give its type (an
 // AllergyIntolerance's `subject`, a DSTU2 Condition's `patient`), is not known to be the
 // patient's: such a resource is not read as if it had no subject.
 TEST_CASE("fhir: a subject written in a field R4 does not have is not the patient's") {
@@ -1457,8 +1457,8 @@ TEST_CASE("fhir: a subject written in a field R4 does not have is not the patien
     CHECK_FALSE(a.profile.conditions_known);
     REQUIRE(a.skipped.size() == 1);
     CHECK(a.skipped[0].why ==
-          "it has no patient but a 'subject', which a FHIR R4 AllergyIntolerance does not have, "
-          "so it is not known to be Patient/p1's");
+          "its 'subject' is no field of a FHIR R4 AllergyIntolerance, so it is not known to be "
+          "Patient/p1's");
 
     json dstu2 = cirrhosis;
     dstu2["patient"] = {{"reference", reference}};
@@ -1467,15 +1467,81 @@ TEST_CASE("fhir: a subject written in a field R4 does not have is not the patien
     CHECK_FALSE(c.profile.conditions_known);
     REQUIRE(c.skipped.size() == 1);
     CHECK(c.skipped[0].why ==
-          "it has no subject but a 'patient', which a FHIR R4 Condition does not have, so it is "
-          "not known to be Patient/p1's");
+          "its 'patient' is no field of a FHIR R4 Condition, so it is not known to be "
+          "Patient/p1's");
   }
-  // Where the type's own field is there, it decides.
-  json both = allergy;
-  both["patient"] = {{"reference", "Patient/p1"}};
-  both["subject"] = {{"reference", "Patient/p1"}};
-  CHECK(read("allergies", both).profile.conditions ==
+  // Beside the type's own field too: the two may name two patients.
+  for (const char* reference : {"Patient/p1", "Patient/p2"}) {
+    INFO(reference);
+    json both = allergy;
+    both["patient"] = {{"reference", "Patient/p1"}};
+    both["subject"] = {{"reference", reference}};
+    const gln::fhir::record r = read("allergies", both);
+    CHECK_FALSE(r.profile.conditions.contains(condition::msg_sensitivity));
+    REQUIRE(r.skipped.size() == 1);
+    CHECK(r.skipped[0].why ==
+          "its 'subject' is no field of a FHIR R4 AllergyIntolerance, so it is not known to be "
+          "Patient/p1's");
+  }
+  // A null is no value, as everywhere.
+  json null_subject = allergy;
+  null_subject["subject"] = nullptr;
+  CHECK(read("allergies", null_subject).profile.conditions ==
         gln::condition_set{condition::msg_sensitivity});
+}
+
+// FHIR R4: a modifierExtension changes the meaning of what holds it, and one not understood
+// must not be ignored; gln understands none. A Patient record not in use is not the patient.
+TEST_CASE(
+    "fhir: a resource with a modifierExtension, or a Patient record not in use, is not read") {
+  gln::fhir::read_options options = on(2026, 11, 30);
+  options.patient_id = "p1";
+  const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1980-01-01"}};
+  const json cirrhosis = gln_fhir_test::condition("c", coding(snomed, "19943007"));
+  const json modifier = json::array(
+      {{{"url", "https://ehr.example/fhir/StructureDefinition/refuted"}, {"valueBoolean", true}}});
+  const auto read = [&](const json& p, const json& condition) {
+    return gln::fhir::read_prefetch(
+        {{"patient", p}, {"conditions", gln_fhir_test::searchset(json::array({condition}))}},
+        options);
+  };
+  json top = cirrhosis;
+  top["modifierExtension"] = modifier;
+  json nested = cirrhosis;
+  nested["code"]["coding"][0]["modifierExtension"] = modifier;
+  for (const auto& [condition, at] : std::vector<std::pair<json, std::string>>{
+           {top, "modifierExtension"}, {nested, "code.coding[0].modifierExtension"}}) {
+    INFO(at);
+    const gln::fhir::record r = read(patient, condition);
+    CHECK_FALSE(r.profile.conditions.contains(condition::cirrhosis));
+    CHECK_FALSE(r.profile.conditions_known);
+    REQUIRE(r.skipped.size() == 1);
+    CHECK(r.skipped[0].why == "it carries a modifierExtension (" + at +
+                                  "), which changes its meaning in a way gln does not read");
+  }
+  json empty = cirrhosis;
+  empty["modifierExtension"] = json::array();
+  CHECK(read(patient, empty).profile.conditions == gln::condition_set{condition::cirrhosis});
+
+  json inactive = patient;
+  inactive["active"] = false;
+  json replaced = patient;
+  replaced["link"] =
+      json::array({{{"other", {{"reference", "Patient/p9"}}}, {"type", "seealso"}},
+                   {{"other", {{"reference", "Patient/p9"}}}, {"type", "replaced-by"}}});
+  for (const auto& [p, why] : std::vector<std::pair<json, std::string>>{
+           {inactive, "it is a Patient record not in use (active: false)"},
+           {replaced, "it is a Patient record replaced by another (link type replaced-by)"}}) {
+    INFO(why);
+    const gln::fhir::record r = read(p, cirrhosis);
+    CHECK_FALSE(r.profile.age_years);
+    bool said = false;
+    for (const auto& skipped : r.skipped) said = said || skipped.why == why;
+    CHECK(said);
+  }
+  json active = patient;
+  active["active"] = true;
+  CHECK(read(active, cirrhosis).profile.age_years == gln::optional<double>{46.0});
 }
 
 TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhere is not used") {
@@ -1539,11 +1605,44 @@ TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhe
         "its fullUrl 'https://x@ehr.example/fhir/Patient/p1' is no "
         "URL of this Patient on https://ehr.example/fhir");
 
-  // With no server named, where a server put a resource is not checked.
+  // A fullUrl given that is no URI at all is not shown to be on the server.
+  for (const json& url : {json(""), json(5), json::object(), json::array()}) {
+    INFO(url.dump());
+    json conditions = gln_fhir_test::searchset(json::array({cirrhosis}));
+    conditions["entry"][0]["fullUrl"] = url;
+    const gln::fhir::record bad = gln::fhir::read_prefetch(
+        {{"patient", with_full_url(gln_fhir_test::searchset(json::array({patient})),
+                                   "https://ehr.example/fhir/Patient/p1")},
+         {"conditions", conditions}},
+        options);
+    CHECK_FALSE(bad.profile.conditions_known);
+    REQUIRE(bad.skipped.size() == 1);
+    CHECK(bad.skipped[0].why == "its fullUrl is no URI (FHIR R4: a non-empty string)");
+  }
+
+  // With no server named (data from a request without fhirServer), an absolute fullUrl puts a
+  // resource on a server not named, as an absolute subject does: the data of two servers is
+  // not merged into one patient. A urn says nothing of where it is.
   options.fhir_server = std::string();
-  CHECK(
-      read_from("https://other.example/fhir/Patient/p1", "https://other.example/fhir/Condition/c1")
-          .skipped.empty());
+  const gln::fhir::record unnamed =
+      read_from("https://other.example/fhir/Patient/p1", "https://b.example/fhir/Condition/c1");
+  CHECK_FALSE(unnamed.profile.age_years);
+  CHECK_FALSE(unnamed.profile.conditions_known);
+  REQUIRE(unnamed.skipped.size() == 2);
+  CHECK(std::set<std::string>{unnamed.skipped[0].why, unnamed.skipped[1].why} ==
+        std::set<std::string>{
+            "it is a Patient of https://other.example/fhir, and the data names no server",
+            "its fullUrl makes it a resource of https://b.example/fhir, and the data names no "
+            "server"});
+  const gln::fhir::record odd_unnamed = read_from(ENTRY_URN("07"), "Condition/c1");
+  REQUIRE(odd_unnamed.skipped.size() == 1);
+  CHECK(odd_unnamed.skipped[0].why ==
+        "its fullUrl 'Condition/c1' is no URL of this Condition, and the data names no server");
+  CHECK(read_from(ENTRY_URN("07"), ENTRY_URN("08")).skipped.empty());
+  // With fhir_server not given at all (the default), where the data came from is not checked.
+  options.fhir_server.reset();
+  CHECK(read_from("https://other.example/fhir/Patient/p1", "https://b.example/fhir/Condition/c1")
+            .skipped.empty());
   // A server that is no base URL holds no absolute reference.
   options.fhir_server = "urn:x";
   json absolute = cirrhosis;

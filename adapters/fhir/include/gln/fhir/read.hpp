@@ -230,7 +230,9 @@ struct read_options {
   // this one (read_patient_reference; a urn:uuid or urn:oid reference to an entry, and no
   // subject at all, are read as this patient's), is not used: it is listed in skipped, and its
   // section is incomplete. Two copies of the patient that disagree on birthDate or deceased[x]
-  // leave the age unknown, the same way.
+  // leave the age unknown, the same way; so does a patient named in a field R4 does not give
+  // the resource's type (an AllergyIntolerance's subject). Whatever the options, a resource
+  // with a modifierExtension, or a Patient record not in use, is not used (unread_modifier).
   std::string patient_id;
   // The FHIR base URL the data came from (a CDS Hooks fhirServer), compared as on_server
   // reads it; empty: the data came from no named server; none: not checked (a Bundle read on
@@ -238,7 +240,8 @@ struct read_options {
   // server only: `https://other.example/fhir/Patient/<patient_id>` is another server's patient,
   // not used, listed in skipped, and its section is incomplete, as for another patient; so is
   // an entry whose absolute fullUrl is on another server (its relative references are to that
-  // server), where a server is named.
+  // server), any absolute fullUrl where the server is empty, and a fullUrl given that is no
+  // non-empty string.
   std::optional<std::string> fhir_server;
 };
 
@@ -524,6 +527,42 @@ inline std::string other_subject_of(const json& resource) {
       if (named.empty()) named = std::string(text_of(member(&item, "reference")));
     });
     return "its focus" + (named.empty() ? std::string() : " " + named);
+  }
+  return {};
+}
+
+// Why a resource cannot be read as written, else empty: a modifierExtension anywhere in it
+// (FHIR R4: an extension that changes the meaning of what holds it must not be ignored, and gln
+// understands none), or a Patient record not in use (`active` false, a modifier element; a
+// `link` of type replaced-by: "must no longer be used").
+inline std::string unread_modifier(const json& resource) {
+  std::vector<std::pair<const json*, std::string>> rest{{&resource, std::string()}};
+  while (!rest.empty()) {
+    const auto [value, path] = rest.back();
+    rest.pop_back();
+    if (value->is_array()) {
+      for (std::size_t i = 0; i < value->size(); ++i)
+        rest.emplace_back(&(*value)[i], path + "[" + std::to_string(i) + "]");
+      continue;
+    }
+    if (!value->is_object()) continue;
+    for (const auto& [key, item] : value->items()) {
+      const std::string at = path.empty() ? key : path + "." + key;
+      if (key == "modifierExtension" && !item.is_null() && !(item.is_array() && item.empty()))
+        return "it carries a modifierExtension (" + shown(at) +
+               "), which changes its meaning in a way gln does not read";
+      rest.emplace_back(&item, at);
+    }
+  }
+  if (is_type(resource, "Patient")) {
+    const json* active = member(resource, "active");
+    if (active != nullptr && active->is_boolean() && !active->get<bool>())
+      return "it is a Patient record not in use (active: false)";
+    bool replaced = false;
+    for_each_item(member(resource, "link"), [&](const json& link) {
+      replaced = replaced || text_at(link, "type") == "replaced-by";
+    });
+    if (replaced) return "it is a Patient record replaced by another (link type replaced-by)";
   }
   return {};
 }
@@ -1091,6 +1130,7 @@ class reader {
     std::optional<section> from;
     std::string full_url;
     bool draft = false;
+    bool full_url_malformed = false;  // a fullUrl given that is no non-empty string
   };
 
   static std::vector<section> sections_of(const json& resource) {
@@ -1224,7 +1264,11 @@ class reader {
         return;
       }
       if (mode != "include") ++matches;
-      add_entry(entry{resource, from, std::string(detail::text_at(item, "fullUrl")), false});
+      const json* full_url = detail::member(item, "fullUrl");
+      const bool malformed =
+          full_url != nullptr && !full_url->is_null() &&
+          (!full_url->is_string() || full_url->get_ref<const std::string&>().empty());
+      add_entry(entry{resource, from, std::string(detail::text_of(full_url)), false, malformed});
     });
     return matches;
   }
@@ -1418,22 +1462,21 @@ inline record reader::read(std::string_view checked_order, const date& screening
     }
   }
 
-  // Data about another patient is not used, and leaves its section incomplete: what it would
-  // have said of this patient is unknown.
+  // Data about another patient, or that cannot be read as written (unread_modifier), is not
+  // used, and leaves its section incomplete: what it would have said of this patient is unknown.
   auto about_another = [&](const entry& e, const std::string& reference, std::string_view type) {
-    if (patient_id.empty()) return false;
     const std::string why = [&]() -> std::string {
+      if (std::string modifier = detail::unread_modifier(*e.resource); !modifier.empty())
+        return modifier;
+      if (patient_id.empty()) return {};
       const std::optional<std::string>& server = options_.fhir_server;
       // Where the data came from a named server, a base elsewhere is another server's patient.
-      // With no server named, an absolute reference names none this patient is known to be on;
-      // a fullUrl (where a server put the resource) is then not checked.
-      const auto elsewhere = [&](std::string_view base, std::string_view what,
-                                 bool checked_without_server) -> std::string {
+      // With no server named, an absolute reference or fullUrl names none this patient is
+      // known to be on.
+      const auto elsewhere = [&](std::string_view base, std::string_view what) -> std::string {
         if (!server || on_server(base, *server)) return {};
         if (server->empty()) {
-          return checked_without_server ? std::string(what) + " " + detail::shown(base) +
-                                              ", and the data names no server"
-                                        : std::string();
+          return std::string(what) + " " + detail::shown(base) + ", and the data names no server";
         }
         if (!server_base_key(*server)) {
           return std::string(what) + " " + detail::shown(base) + ", and the data's server '" +
@@ -1441,20 +1484,24 @@ inline record reader::read(std::string_view checked_order, const date& screening
         }
         return std::string(what) + " " + detail::shown(base) + ", not of " + detail::shown(*server);
       };
-      // Where a server put the resource: with a server named, its fullUrl is an entry's urn or
-      // [base]/<type>/<id> on that server (its relative references resolve there).
+      // Where a server put the resource, once `fhir_server` is given: a fullUrl that is an
+      // entry's urn says nothing of it; [base]/<type>/<id> puts it on that base (its relative
+      // references resolve there, FHIR R4 Bundle), which must be the server named, and with
+      // none named (empty) is a server not named, as an absolute subject is.
       const auto misplaced = [&]() -> std::string {
-        if (!server || server->empty() || e.full_url.empty() || detail::is_entry_urn(e.full_url))
-          return {};
+        if (!server) return {};
+        if (e.full_url_malformed) return "its fullUrl is no URI (FHIR R4: a non-empty string)";
+        if (e.full_url.empty() || detail::is_entry_urn(e.full_url)) return {};
         const std::string_view base =
             detail::full_url_base(e.full_url, type, text_at(*e.resource, "id"));
         if (base.empty()) {
           return "its fullUrl '" + detail::shown(e.full_url) + "' is no URL of this " +
-                 std::string(type) + " on " + detail::shown(*server);
+                 std::string(type) +
+                 (server->empty() ? std::string(", and the data names no server")
+                                  : " on " + detail::shown(*server));
         }
         return elsewhere(
-            base, type == "Patient" ? "it is a Patient of" : "its fullUrl makes it a resource of",
-            false);
+            base, type == "Patient" ? "it is a Patient of" : "its fullUrl makes it a resource of");
       };
       // A Patient whose id is missing (or not a string) cannot be shown to be the one asked for.
       const auto patient_problem = [&](const json& patient) -> std::string {
@@ -1474,19 +1521,17 @@ inline record reader::read(std::string_view checked_order, const date& screening
         return "it is about " + kind + ", not Patient/" + patient_id;
       }
       const std::string field = type == "AllergyIntolerance" ? "patient" : "subject";
-      const json* subject = detail::subject_member_of(*e.resource);
-      if (subject == nullptr || subject->is_null()) {
-        // Whose it is may then be written where R4 has no such field (a DSTU2 Condition's
-        // `patient`, a `subject` on an AllergyIntolerance): not known to be this patient's.
-        const char* foreign = field == "patient" ? "subject" : "patient";
-        const json* other = member(*e.resource, foreign);
-        if (other != nullptr && !other->is_null()) {
-          return "it has no " + field + " but a '" + foreign + "', which a FHIR R4 " +
-                 std::string(type) + " does not have, so it is not known to be Patient/" +
-                 patient_id + "'s";
-        }
-        return misplaced();  // the patient's, as searched
+      // Whose it is, written in a field R4 does not give its type (a DSTU2 Condition's
+      // `patient`, a `subject` on an AllergyIntolerance), may name another patient, instead of
+      // its own field or beside it.
+      const std::string foreign = field == "patient" ? "subject" : "patient";
+      if (const json* other = member(*e.resource, foreign); other != nullptr && !other->is_null()) {
+        return "its '" + foreign + "' is no field of a FHIR R4 " + std::string(type) +
+               ", so it is not known to be Patient/" + patient_id + "'s";
       }
+      const json* subject = detail::subject_member_of(*e.resource);
+      if (subject == nullptr || subject->is_null())
+        return misplaced();  // the patient's, as searched
       const json* written = member(subject, "reference");
       if (!subject->is_object() || written == nullptr || !written->is_string()) {
         return "its " + field + " is no reference to Patient/" + patient_id;
@@ -1516,7 +1561,7 @@ inline record reader::read(std::string_view checked_order, const date& screening
       if (named->id != patient_id) {
         return "it is about Patient/" + std::string(named->id) + ", not Patient/" + patient_id;
       }
-      if (!named->base.empty()) return elsewhere(named->base, "it is about a patient of", true);
+      if (!named->base.empty()) return elsewhere(named->base, "it is about a patient of");
       return misplaced();
     }();
     if (why.empty()) return false;
