@@ -378,6 +378,13 @@ reply service::call(std::string_view id, std::string_view body) const {
     return error_reply(400, "the context's patientId is not a string");
   if (text_at(*context, "patientId").empty())
     return error_reply(400, "the context has no patientId");
+  // A FHIR id ([A-Za-z0-9-.]{1,64}): anything else names no Patient/<id> a record can be
+  // matched against, and would be read into the fetch queries as written.
+  if (!fhir::detail::is_fhir_id(text_at(*context, "patientId"))) {
+    return error_reply(400, "the context's patientId '" +
+                                fhir::detail::shown(text_at(*context, "patientId")) +
+                                "' is no FHIR id (1-64 letters, digits, '-' and '.')");
+  }
   const json* server = fhir::detail::member(request, "fhirServer");
   if (server != nullptr && !server->is_string())
     return error_reply(400, "fhirServer is not a string");

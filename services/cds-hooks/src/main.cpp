@@ -54,9 +54,9 @@ bool read_file(const std::string& path, std::string& out) {
 CLI::Validator decimal_check() {
   return CLI::Validator(
       [](const std::string& text) {
-        const bool digits =
-            !text.empty() && text.size() <= 9 &&
-            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+          return c >= '0' && c <= '9';
+        });
         return digits && (text == "0" || text[0] != '0')
                    ? std::string{}
                    : "'" + text +
@@ -572,10 +572,16 @@ int main(int argc, char** argv) {
   if (base_url.empty()) base_url = "http://" + host + ":" + std::to_string(bound);
   while (!base_url.empty() && base_url.back() == '/') base_url.pop_back();
   if (!port_file.empty()) {
-    std::ofstream out(port_file + ".tmp");
+    // A launcher waits for this file: one that cannot be written is an error, not a hang.
+    const std::string written = port_file + ".tmp";
+    std::ofstream out(written);
     out << bound << "\n";
     out.close();
-    std::rename((port_file + ".tmp").c_str(), port_file.c_str());
+    if (!out || std::rename(written.c_str(), port_file.c_str()) != 0) {
+      std::remove(written.c_str());
+      std::cerr << "gln-cds-hooks: --port-file: cannot write '" << port_file << "'\n";
+      return 1;
+    }
   }
   std::cout << "gln-cds-hooks " << gln::version << " listening on http://" << host << ":" << bound
             << " (discovery: " << base_url << "/cds-services)" << std::endl;

@@ -675,6 +675,17 @@ TEST_CASE("cds: a number argument not in plain decimal digits refuses to start")
   }
 }
 
+// A launcher waits for the port file: one that cannot be written stops the service at once.
+TEST_CASE("cds: a --port-file that cannot be written stops the service with exit 1") {
+  const std::string dir = fresh_run_dir("port-file");
+  for (const std::string& file : {std::string("/nonexistent/port"), dir}) {
+    INFO(file);
+    const auto [code, err] = refused_start({"--port-file", file});
+    CHECK(code == 1);
+    CHECK(err == "gln-cds-hooks: --port-file: cannot write '" + file + "'\n");
+  }
+}
+
 TEST_CASE("cds: without --screening-date, today (UTC); an order's authoredOn is not read") {
   const auto path = gln_fhir_test::shared_file("fhir/synthea/test02.json");
   if (!path) return;
@@ -1174,12 +1185,16 @@ TEST_CASE("cds: a missing prefetch is fetched from the FHIR server with the toke
 
 TEST_CASE("cds: a fetch deadline out of 1-60 s refuses to start") {
   for (const char* option : {"--fetch-timeout", "--fetch-total-timeout"}) {
-    for (const char* seconds : {"0", "61", "-1", "2.5", "five", ""}) {
+    for (const char* seconds : {"0", "61", "-1", "2.5", "five", "", "99999999999"}) {
       INFO(option << " '" << seconds << "'");
       const auto [code, err] = refused_start({option, seconds});
       CHECK(code == 2);
       CHECK(err.rfind(std::string("gln-cds-hooks: ") + option, 0) == 0);
     }
+    // A number too large for any range is told as out of range, not as no number.
+    CHECK(refused_start({option, "99999999999"}).second ==
+          "gln-cds-hooks: " + std::string(option) +
+              ": Value 99999999999 not in range 1 to 60 (see gln-cds-hooks --help)\n");
   }
 }
 
@@ -1354,6 +1369,30 @@ TEST_CASE(
        {json{{"hook", "order-select"}, {"hookInstance", "x"}, {"context", {{"patientId", 5}}}}
             .dump(),
         "the context's patientId is not a string"}},
+      // A patientId that is no FHIR id names no Patient/<id> a record can be matched against.
+      {"a patientId that is a path",
+       {json{{"hook", "order-select"},
+             {"hookInstance", "x"},
+             {"context", {{"patientId", "p1/../p2"}}}}
+            .dump(),
+        "the context's patientId 'p1/../p2' is no FHIR id (1-64 letters, digits, '-' and '.')"}},
+      {"a patientId with a space",
+       {json{{"hook", "order-select"}, {"hookInstance", "x"}, {"context", {{"patientId", "p 1"}}}}
+            .dump(),
+        "the context's patientId 'p 1' is no FHIR id (1-64 letters, digits, '-' and '.')"}},
+      {"a patientId that is a reference",
+       {json{{"hook", "order-select"},
+             {"hookInstance", "x"},
+             {"context", {{"patientId", "Patient/p1"}}}}
+            .dump(),
+        "the context's patientId 'Patient/p1' is no FHIR id (1-64 letters, digits, '-' and '.')"}},
+      {"a patientId of 65 characters",
+       {json{{"hook", "order-select"},
+             {"hookInstance", "x"},
+             {"context", {{"patientId", std::string(65, 'a')}}}}
+            .dump(),
+        "the context's patientId '" + std::string(65, 'a') +
+            "' is no FHIR id (1-64 letters, digits, '-' and '.')"}},
       {"a BOM",
        {"\xEF\xBB\xBF" + text,
         "the request body: a UTF-8 byte order mark at byte 0: a document starts with '{' or '['"}},
