@@ -1049,12 +1049,16 @@ TEST_CASE("fhir: data about another patient is not used, and leaves its section 
   json focus = gln_fhir_test::weight("mother", 60.0, "kg", "2026-11-20");
   focus["subject"] = {{"reference", "Patient/p1"}};
   focus["focus"] = json::array({{{"reference", "RelatedPerson/r1"}}});
+  // The patient named again as the focus still says it is about something other than itself.
+  json self_focus = focus;
+  self_focus["focus"] = json::array({{{"reference", "Patient/p1"}}});
   for (const auto& [section_key, resource, why] :
        std::vector<std::tuple<std::string, json, std::string>>{
            {"conditions", typed,
             "it is about a RelatedPerson (" ENTRY_URN("02") "), not Patient/p1"},
            {"conditions", lower, "it is about relatedperson/r1, not Patient/p1"},
-           {"weight", focus, "it is about its focus RelatedPerson/r1, not Patient/p1"}}) {
+           {"weight", focus, "it is about its focus RelatedPerson/r1 rather than its subject"},
+           {"weight", self_focus, "it is about its focus Patient/p1 rather than its subject"}}) {
     INFO(why);
     const gln::fhir::record other = gln::fhir::read_prefetch(
         {{"patient", patient}, {section_key, gln_fhir_test::searchset(json::array({resource}))}},

@@ -1517,8 +1517,12 @@ inline record reader::read(std::string_view checked_order, const date& screening
         return problem.empty() ? misplaced() : problem;
       }
       // A subject that is a Group or a RelatedPerson is not this patient either.
+      // An Observation's focus says it is about something other than its subject, whatever
+      // that is (the patient named again as its focus included).
       if (const std::string kind = detail::other_subject_of(*e.resource); !kind.empty()) {
-        return "it is about " + kind + ", not Patient/" + patient_id;
+        const bool focus = kind.rfind("its focus", 0) == 0;
+        return "it is about " + kind +
+               (focus ? std::string(" rather than its subject") : ", not Patient/" + patient_id);
       }
       const std::string field = type == "AllergyIntolerance" ? "patient" : "subject";
       // Whose it is, written in a field R4 does not give its type (a DSTU2 Condition's
