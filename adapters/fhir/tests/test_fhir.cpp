@@ -1546,6 +1546,23 @@ TEST_CASE(
   json active = patient;
   active["active"] = true;
   CHECK(read(active, cirrhosis).profile.age_years == gln::optional<double>{46.0});
+
+  // An order not to give a medication (doNotPerform, a modifier element) is no sign it is taken.
+  json order = gln_fhir_test::medication_request("m", coding("http://www.whocc.no/atc", "N03AX14"));
+  const auto medications = [&](const json& request) {
+    return gln::fhir::read_prefetch(
+        {{"patient", patient}, {"medications", gln_fhir_test::searchset(json::array({request}))}},
+        options);
+  };
+  order["doNotPerform"] = true;
+  const gln::fhir::record refused = medications(order);
+  CHECK_FALSE(refused.profile.medications_known);
+  CHECK(refused.profile.medications.empty());
+  REQUIRE(refused.skipped.size() == 1);
+  CHECK(refused.skipped[0].why == "it is an order not to do what it names (doNotPerform: true)");
+  order["doNotPerform"] = false;
+  CHECK(medications(order).profile.medications ==
+        gln::medication_set{gln::medication::anticonvulsant});
 }
 
 TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhere is not used") {

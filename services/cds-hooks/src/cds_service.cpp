@@ -426,9 +426,9 @@ reply service::call(std::string_view id, std::string_view body) const {
     // Each draft once: two orders under one reference would be checked as one or the other.
     // A draft about another patient than the context's would be checked against the wrong
     // person's record: a subject, where there is one, names Patient/<context.patientId> (a
-    // draft without a subject is the context patient's).
+    // draft without a subject is the context patient's), and a draft is read as written.
     std::vector<std::string> drafted;
-    std::string for_another;
+    std::string refused;
     const std::string patient_id(text_at(*context, "patientId"));
     fhir::detail::for_each_item(fhir::detail::member(*drafts, "entry"), [&](const json& e) {
       const json* resource = fhir::detail::member(e, "resource");
@@ -438,7 +438,7 @@ reply service::call(std::string_view id, std::string_view body) const {
       // (NutritionOrder); each one sent must name the context's.
       for (const char* key : {"subject", "patient"}) {
         const json* subject = fhir::detail::member(*resource, key);
-        if (subject == nullptr || !for_another.empty()) continue;
+        if (subject == nullptr || !refused.empty()) continue;
         // Patient/<id>, on the request's FHIR server where absolute (with no fhirServer, no
         // absolute reference), versioned or not, and typed Patient where typed: anything else
         // cannot be shown to be the context patient.
@@ -455,15 +455,20 @@ reply service::call(std::string_view id, std::string_view body) const {
                                    fhir::on_server(parts[1].str(), server->get<std::string>())));
         const std::string named = patient_reference ? parts[2].str() : std::string();
         if (named == patient_id) continue;
-        for_another =
-            "draftOrders: " + drafted.back() +
-            (named.empty()
-                 ? " has a " + std::string(key) + " that is no reference to Patient/" + patient_id
-                 : " is about Patient/" + named + ", not Patient/" + patient_id) +
-            " (the context's patientId)";
+        refused = "draftOrders: " + drafted.back() +
+                  (named.empty() ? " has a " + std::string(key) +
+                                       " that is no reference to Patient/" + patient_id
+                                 : " is about Patient/" + named + ", not Patient/" + patient_id) +
+                  " (the context's patientId)";
+      }
+      // An order whose meaning a modifier changes (a modifierExtension, doNotPerform: an order
+      // not to give it) would be checked as the order it is not.
+      if (refused.empty()) {
+        if (const std::string why = fhir::detail::unread_modifier(*resource); !why.empty())
+          refused = "draftOrders: " + drafted.back() + ": " + why;
       }
     });
-    if (!for_another.empty()) return error_reply(400, for_another);
+    if (!refused.empty()) return error_reply(400, refused);
     std::vector<std::string> sorted = drafted;
     std::sort(sorted.begin(), sorted.end());
     if (const auto twice = std::adjacent_find(sorted.begin(), sorted.end());

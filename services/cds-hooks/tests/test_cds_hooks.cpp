@@ -1309,6 +1309,13 @@ TEST_CASE(
   json for_another = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
   for_another["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = {
       {"reference", "Patient/other"}};
+  // The same draft for Patient/p with a modifier that changes what it orders.
+  json with_modifier = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+  with_modifier["context"]["draftOrders"]["entry"][0]["resource"]["modifierExtension"] =
+      json::array(
+          {{{"url", "https://ehr.example/fhir/StructureDefinition/held"}, {"valueBoolean", true}}});
+  json not_to_give = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+  not_to_give["context"]["draftOrders"]["entry"][0]["resource"]["doNotPerform"] = true;
   // A request on a FHIR server, with this access token.
   const auto with_token = [&](const char* token, json token_type = nullptr) {
     json request = {{"hook", "order-select"},
@@ -1421,6 +1428,15 @@ TEST_CASE(
        {for_another.dump(),
         "draftOrders: MedicationRequest/o1 is about Patient/other, not Patient/p (the context's "
         "patientId)"}},
+      // A draft is checked as the order it is: one a modifier changes is not read.
+      {"a draft order with a modifierExtension",
+       {with_modifier.dump(),
+        "draftOrders: MedicationRequest/o1: it carries a modifierExtension (modifierExtension), "
+        "which changes its meaning in a way gln does not read"}},
+      {"a draft order not to give glutamine",
+       {not_to_give.dump(),
+        "draftOrders: MedicationRequest/o1: it is an order not to do what it names "
+        "(doNotPerform: true)"}},
       {"a selection twice",
        {order_select({"MedicationRequest/o1", "MedicationRequest/o1"}, {"o1"}),
         "selections[1] names MedicationRequest/o1 a second time"}},

@@ -533,8 +533,9 @@ inline std::string other_subject_of(const json& resource) {
 
 // Why a resource cannot be read as written, else empty: a modifierExtension anywhere in it
 // (FHIR R4: an extension that changes the meaning of what holds it must not be ignored, and gln
-// understands none), or a Patient record not in use (`active` false, a modifier element; a
-// `link` of type replaced-by: "must no longer be used").
+// understands none), an order not to do what it names (`doNotPerform` true, a modifier element
+// of MedicationRequest: "do not give" read as "gives"), or a Patient record not in use (`active`
+// false, a modifier element; a `link` of type replaced-by: "must no longer be used").
 inline std::string unread_modifier(const json& resource) {
   std::vector<std::pair<const json*, std::string>> rest{{&resource, std::string()}};
   while (!rest.empty()) {
@@ -554,6 +555,9 @@ inline std::string unread_modifier(const json& resource) {
       rest.emplace_back(&item, at);
     }
   }
+  const json* do_not_perform = member(resource, "doNotPerform");
+  if (do_not_perform != nullptr && do_not_perform->is_boolean() && do_not_perform->get<bool>())
+    return "it is an order not to do what it names (doNotPerform: true)";
   if (is_type(resource, "Patient")) {
     const json* active = member(resource, "active");
     if (active != nullptr && active->is_boolean() && !active->get<bool>())
