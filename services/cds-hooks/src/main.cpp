@@ -304,6 +304,18 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  // The JWT audience is compared with this URL as the EHR writes it: one that is no URL would
+  // refuse every token, or take one meant for something else.
+  if (!base_url.empty() && !gln::fhir::server_base_key(base_url)) {
+    std::cerr << "gln-cds-hooks: --base-url: '" << base_url
+              << "' is not a base URL (http or https, a host, an optional port and a path of "
+                 "plain segments; no user, query or fragment)\n";
+    return 2;
+  }
+  if (host.empty()) {  // cpp-httplib would listen on some address, and name none
+    std::cerr << "gln-cds-hooks: --host: empty: give an address or host name to listen on\n";
+    return 2;
+  }
   settings.fhir_servers = fhir_servers;
   settings.fetch_timeout_seconds = fetch_timeout;
   settings.fetch_total_seconds = fetch_total_timeout;

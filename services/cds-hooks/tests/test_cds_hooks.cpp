@@ -686,6 +686,22 @@ TEST_CASE("cds: a --port-file that cannot be written stops the service with exit
   }
 }
 
+// The JWT audience is this URL, and the host is where the service listens: each must be one.
+TEST_CASE("cds: a --base-url that is no base URL, or an empty --host, refuses to start") {
+  for (const char* url : {"notaurl", "ftp://cds.example/gln", "https://cds.example/gln?x",
+                          "https://u@cds.example/gln", "https://cds.example/../gln"}) {
+    INFO("'" << url << "'");
+    const auto [code, err] = refused_start({"--base-url", url});
+    CHECK(code == 2);
+    CHECK(err == "gln-cds-hooks: --base-url: '" + std::string(url) +
+                     "' is not a base URL (http or https, a host, an optional port and a path "
+                     "of plain segments; no user, query or fragment)\n");
+  }
+  const auto [code, err] = refused_start({"--host", ""});
+  CHECK(code == 2);
+  CHECK(err == "gln-cds-hooks: --host: empty: give an address or host name to listen on\n");
+}
+
 TEST_CASE("cds: without --screening-date, today (UTC); an order's authoredOn is not read") {
   const auto path = gln_fhir_test::shared_file("fhir/synthea/test02.json");
   if (!path) return;
