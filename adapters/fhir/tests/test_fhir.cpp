@@ -644,6 +644,14 @@ TEST_CASE("fhir: a status FHIR does not define counts as active") {
   CHECK_FALSE(
       gln::fhir::read_bundle(gln_fhir_test::collection(json::array({remission})), on(2026, 11, 30))
           .profile.conditions.contains(condition::cirrhosis));
+  // An allergy has no "remission" in FHIR's own system: saying so says nothing known.
+  json msg_in_remission = {{"resourceType", "AllergyIntolerance"},
+                           {"id", "msg"},
+                           {"clinicalStatus", status("remission", gln_fhir_test::allergy_clinical)},
+                           {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
+  CHECK(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({msg_in_remission})),
+                               on(2026, 11, 30))
+            .profile.conditions.contains(condition::msg_sensitivity));
 
   // verificationStatus: refuted or entered-in-error in FHIR's system, and nothing that says
   // otherwise.
@@ -1356,7 +1364,10 @@ TEST_CASE("fhir: a subject that is a urn is the entry of that fullUrl") {
       {"urn:oid:1.02", "its subject 'urn:oid:1.02' is no reference to Patient/p1"},
       {"urn:oid:3.1", "its subject 'urn:oid:3.1' is no reference to Patient/p1"},
       {"urn:oid:1.2.", "its subject 'urn:oid:1.2.' is no reference to Patient/p1"},
-      {"urn:oid:1", "its subject 'urn:oid:1' is no reference to Patient/p1"}};
+      {"urn:oid:1", "its subject 'urn:oid:1' is no reference to Patient/p1"},
+      // A dot segment is no id: Patient/.. is the server's base.
+      {"Patient/..", "its subject 'Patient/..' is no reference to Patient/p1"},
+      {"Patient/.", "its subject 'Patient/.' is no reference to Patient/p1"}};
   for (const auto& [reference, why] : others) {
     INFO(reference);
     const gln::fhir::record r = weight_about(reference);
@@ -1494,6 +1505,35 @@ TEST_CASE("fhir: a subject written in a field R4 does not have is not the patien
         gln::condition_set{condition::msg_sensitivity});
 }
 
+// A Medication of another server (its fullUrl there) is not the one an order of this server's
+// references: the order's drug is then unknown, never another server's.
+TEST_CASE("fhir: a Medication on another server names no order's medication") {
+  gln::fhir::read_options options = on(2026, 11, 30);
+  options.patient_id = "p1";
+  options.fhir_server = "https://ehr.example/fhir";
+  const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1980-01-01"}};
+  json order = gln_fhir_test::medication_request("m", coding(rxnorm, "1"));
+  order.erase("medicationCodeableConcept");
+  order["medicationReference"] = {{"reference", "Medication/med9"}};
+  const json carbamazepine = {
+      {"resourceType", "Medication"},
+      {"id", "med9"},
+      {"code", {{"coding", json::array({coding("http://www.whocc.no/atc", "N03AF01")})}}}};
+  const auto read_with = [&](const char* medication_url) {
+    json medications = gln_fhir_test::searchset(json::array({order}));
+    medications["entry"][0]["fullUrl"] = "https://ehr.example/fhir/MedicationRequest/m";
+    medications["entry"].push_back({{"fullUrl", medication_url},
+                                    {"resource", carbamazepine},
+                                    {"search", {{"mode", "include"}}}});
+    return gln::fhir::read_prefetch({{"patient", patient}, {"medications", medications}}, options);
+  };
+  CHECK(read_with("https://ehr.example/fhir/Medication/med9").profile.medications ==
+        gln::medication_set{medication::anticonvulsant});
+  const gln::fhir::record elsewhere = read_with("https://other.example/fhir/Medication/med9");
+  CHECK_FALSE(elsewhere.profile.medications.contains(medication::anticonvulsant));
+  CHECK_FALSE(elsewhere.profile.medications_known);
+}
+
 // FHIR R4: a modifierExtension changes the meaning of what holds it, and one not understood
 // must not be ignored; gln understands none. A Patient record not in use is not the patient.
 TEST_CASE(
@@ -1533,9 +1573,20 @@ TEST_CASE(
   replaced["link"] =
       json::array({{{"other", {{"reference", "Patient/p9"}}}, {"type", "seealso"}},
                    {{"other", {{"reference", "Patient/p9"}}}, {"type", "replaced-by"}}});
+  // Written otherwise than FHIR writes them, these may say the same.
+  json active_text = patient;
+  active_text["active"] = "false";
+  json replaced_case = patient;
+  replaced_case["link"] =
+      json::array({{{"other", {{"reference", "Patient/p9"}}}, {"type", "Replaced-By"}}});
+  json link_object = patient;
+  link_object["link"] = {{"other", {{"reference", "Patient/p9"}}}, {"type", "replaced-by"}};
   for (const auto& [p, why] : std::vector<std::pair<json, std::string>>{
            {inactive, "it is a Patient record not in use (active: false)"},
-           {replaced, "it is a Patient record replaced by another (link type replaced-by)"}}) {
+           {replaced, "it is a Patient record replaced by another (link type replaced-by)"},
+           {active_text, "its active is no boolean, so it is not known to be a record in use"},
+           {replaced_case, "it is a Patient record replaced by another (link type replaced-by)"},
+           {link_object, "its link is no list, so it is not known to be a record in use"}}) {
     INFO(why);
     const gln::fhir::record r = read(p, cirrhosis);
     CHECK_FALSE(r.profile.age_years);

@@ -430,10 +430,39 @@ reply service::call(std::string_view id, std::string_view body) const {
     std::vector<std::string> drafted;
     std::string refused;
     const std::string patient_id(text_at(*context, "patientId"));
-    fhir::detail::for_each_item(fhir::detail::member(*drafts, "entry"), [&](const json& e) {
+    const json* entries = fhir::detail::member(*drafts, "entry");
+    if (entries != nullptr && !entries->is_null() && !entries->is_array())
+      return error_reply(400, "draftOrders.entry is not a list");
+    std::size_t index = 0;
+    fhir::detail::for_each_item(entries, [&](const json& e) {
+      const std::string at = "draftOrders.entry[" + std::to_string(index++) + "]";
       const json* resource = fhir::detail::member(e, "resource");
-      if (resource == nullptr || !resource->is_object()) return;
+      if (resource == nullptr || !resource->is_object()) {
+        // An order that cannot be read would go unchecked without a word.
+        if (refused.empty()) refused = at + " holds no resource";
+        return;
+      }
       drafted.push_back(fhir::detail::reference_of(*resource));
+      // Where the EHR put it (FHIR R4 Bundle: its relative references, its Medication's
+      // among them, are to that server): an entry's urn, or [fhirServer]/<type>/<id>; with no
+      // fhirServer, a urn only. Another server's order is not this record's.
+      if (const json* full_url = fhir::detail::member(e, "fullUrl");
+          full_url != nullptr && !full_url->is_null() && refused.empty()) {
+        const std::string_view url = fhir::detail::text_of(full_url);
+        const std::string_view base = fhir::detail::full_url_base(
+            url, text_at(*resource, "resourceType"), text_at(*resource, "id"));
+        const bool here = fhir::detail::is_entry_urn(url) ||
+                          (!base.empty() && server != nullptr && server->is_string() &&
+                           fhir::on_server(base, server->get_ref<const std::string&>()));
+        if (!here) {
+          refused =
+              at + ": its fullUrl '" + fhir::detail::shown(url) + "' is no urn" +
+              (server != nullptr && server->is_string()
+                   ? " and no URL of this " + std::string(text_at(*resource, "resourceType")) +
+                         " on " + fhir::detail::shown(server->get_ref<const std::string&>())
+                   : ", and the request names no fhirServer");
+        }
+      }
       // The patient is a `subject` (MedicationRequest, ServiceRequest) or a `patient`
       // (NutritionOrder); each one sent must name the context's.
       for (const char* key : {"subject", "patient"}) {

@@ -1332,6 +1332,21 @@ TEST_CASE(
           {{{"url", "https://ehr.example/fhir/StructureDefinition/held"}, {"valueBoolean", true}}});
   json not_to_give = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
   not_to_give["context"]["draftOrders"]["entry"][0]["resource"]["doNotPerform"] = true;
+  // draftOrders entries that hold no order, or are no list, or an order on another server.
+  json no_resource = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+  no_resource["context"]["draftOrders"]["entry"].push_back({{"fullUrl", "urn:oid:1.2.3"}});
+  json null_entry = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+  null_entry["context"]["draftOrders"]["entry"].push_back(nullptr);
+  json entry_object = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+  entry_object["context"]["draftOrders"]["entry"] =
+      entry_object["context"]["draftOrders"]["entry"][0];
+  json other_server = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+  other_server["fhirServer"] = "https://ehr.example/fhir";
+  other_server["context"]["draftOrders"]["entry"][0]["fullUrl"] =
+      "https://other.example/fhir/MedicationRequest/o1";
+  json no_server = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+  no_server["context"]["draftOrders"]["entry"][0]["fullUrl"] =
+      "https://ehr.example/fhir/MedicationRequest/o1";
   // A request on a FHIR server, with this access token.
   const auto with_token = [&](const char* token, json token_type = nullptr) {
     json request = {{"hook", "order-select"},
@@ -1453,6 +1468,25 @@ TEST_CASE(
        {not_to_give.dump(),
         "draftOrders: MedicationRequest/o1: it is an order not to do what it names "
         "(doNotPerform: true)"}},
+      {"a draftOrders entry with no resource",
+       {no_resource.dump(), "draftOrders.entry[1] holds no resource"}},
+      {"a draftOrders entry that is null",
+       {null_entry.dump(), "draftOrders.entry[1] holds no resource"}},
+      {"draftOrders entries that are no list",
+       {entry_object.dump(), "draftOrders.entry is not a list"}},
+      // FHIR R4 Bundle: its relative references (its Medication's) are to that server.
+      {"a draft order on another server",
+       {other_server.dump(),
+        "draftOrders.entry[0]: its fullUrl 'https://other.example/fhir/MedicationRequest/o1' is "
+        "no urn and no URL of this MedicationRequest on https://ehr.example/fhir"}},
+      {"a draft order on a server the request does not name",
+       {no_server.dump(),
+        "draftOrders.entry[0]: its fullUrl 'https://ehr.example/fhir/MedicationRequest/o1' is no "
+        "urn, and the request names no fhirServer"}},
+      {"a patientId that is a dot segment",
+       {json{{"hook", "order-select"}, {"hookInstance", "x"}, {"context", {{"patientId", ".."}}}}
+            .dump(),
+        "the context's patientId '..' is no FHIR id (1-64 letters, digits, '-' and '.')"}},
       {"a selection twice",
        {order_select({"MedicationRequest/o1", "MedicationRequest/o1"}, {"o1"}),
         "selections[1] names MedicationRequest/o1 a second time"}},

@@ -397,11 +397,14 @@ inline std::string_view subject_reference_of(const json& resource) {
 }
 
 // Whether `text` is a FHIR id: [A-Za-z0-9-.]{1,64}.
+// "." and "..", which the pattern allows, are refused: in a URL they are dot segments
+// (Patient/.. is the base), never a resource's id.
 inline bool is_fhir_id(std::string_view text) {
-  return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.';
-  });
+  return !text.empty() && text.size() <= 64 && text != "." && text != ".." &&
+         std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  c == '-' || c == '.';
+         });
 }
 
 // A reference to a Patient as the reader can show whom it names: [base/]Patient/<id>, with an
@@ -559,16 +562,60 @@ inline std::string unread_modifier(const json& resource) {
   if (do_not_perform != nullptr && do_not_perform->is_boolean() && do_not_perform->get<bool>())
     return "it is an order not to do what it names (doNotPerform: true)";
   if (is_type(resource, "Patient")) {
+    // Written otherwise than FHIR writes them, these may say the same: not known to be in use.
     const json* active = member(resource, "active");
+    if (active != nullptr && !active->is_null() && !active->is_boolean())
+      return "its active is no boolean, so it is not known to be a record in use";
     if (active != nullptr && active->is_boolean() && !active->get<bool>())
       return "it is a Patient record not in use (active: false)";
+    const json* links = member(resource, "link");
+    if (links != nullptr && !links->is_null() && !links->is_array())
+      return "its link is no list, so it is not known to be a record in use";
     bool replaced = false;
-    for_each_item(member(resource, "link"), [&](const json& link) {
-      replaced = replaced || text_at(link, "type") == "replaced-by";
+    for_each_item(links, [&](const json& link) {
+      const json* type = member(link, "type");
+      replaced = replaced || (type != nullptr && !type->is_null() &&
+                              (!type->is_string() || lower_ascii(text_of(type)) == "replaced-by"));
     });
     if (replaced) return "it is a Patient record replaced by another (link type replaced-by)";
   }
   return {};
+}
+
+// Why `base` is not known to be the server `server` names (a read_options::fhir_server), in
+// words after `what` ("it is about a patient of"), else empty (also where no server is given:
+// not checked).
+inline std::string elsewhere(const std::optional<std::string>& server, std::string_view base,
+                             std::string_view what) {
+  if (!server || on_server(base, *server)) return {};
+  if (server->empty())
+    return std::string(what) + " " + shown(base) + ", and the data names no server";
+  if (!server_base_key(*server)) {
+    return std::string(what) + " " + shown(base) + ", and the data's server '" + shown(*server) +
+           "' is no FHIR base URL";
+  }
+  return std::string(what) + " " + shown(base) + ", not of " + shown(*server);
+}
+
+// Why a Bundle entry is not known to be on the server `server` names, else empty: once a server
+// is given, a fullUrl that is an entry's urn says nothing of where it is; [base]/<type>/<id>
+// puts it on that base (its relative references resolve there, FHIR R4 Bundle), which must be
+// the server named, and with none named (empty) is a server not named, as an absolute subject
+// is. `malformed`: a fullUrl was given that is no non-empty string.
+inline std::string misplaced(const std::optional<std::string>& server, std::string_view full_url,
+                             bool malformed, const json& resource) {
+  if (!server) return {};
+  if (malformed) return "its fullUrl is no URI (FHIR R4: a non-empty string)";
+  if (full_url.empty() || is_entry_urn(full_url)) return {};
+  const std::string_view type = text_at(resource, "resourceType");
+  const std::string_view base = full_url_base(full_url, type, text_at(resource, "id"));
+  if (base.empty()) {
+    return "its fullUrl '" + shown(full_url) + "' is no URL of this " + std::string(type) +
+           (server->empty() ? std::string(", and the data names no server")
+                            : " on " + shown(*server));
+  }
+  return elsewhere(server, base,
+                   type == "Patient" ? "it is a Patient of" : "its fullUrl makes it a resource of");
 }
 
 // What one concept's codings map to.
@@ -825,7 +872,12 @@ inline bool status_rules_out(const json& resource, const date* on = nullptr,
     }
   }
   if (abates_later) return false;
-  if (status_only(clinical, {"inactive", "remission", "resolved"}, clinical_system)) return true;
+  // FHIR R4's allergyintolerance-clinical has no "remission": an allergy saying so says
+  // nothing known.
+  const bool over =
+      allergy ? status_only(clinical, {"inactive", "resolved"}, clinical_system)
+              : status_only(clinical, {"inactive", "remission", "resolved"}, clinical_system);
+  if (over) return true;
   return abated;
 }
 
@@ -1290,7 +1342,12 @@ class reader {
   // max_medication_copies different ones, the rest are not indexed and the medications are
   // incomplete (every order naming them would read every copy).
   void add_entry(entry e) {
-    if (detail::is_type(*e.resource, "Medication")) {
+    // A Medication of another server, or one a modifier changes, names no order's medication:
+    // left out of the index, an order that references it reads as one whose drug is unknown.
+    if (detail::is_type(*e.resource, "Medication") &&
+        detail::misplaced(options_.fhir_server, e.full_url, e.full_url_malformed, *e.resource)
+            .empty() &&
+        detail::unread_modifier(*e.resource).empty()) {
       const std::size_t at = resources_.size();
       index_medication(medications_by_reference_, detail::reference_of(*e.resource), at,
                        *e.resource);
@@ -1477,35 +1534,11 @@ inline record reader::read(std::string_view checked_order, const date& screening
       // Where the data came from a named server, a base elsewhere is another server's patient.
       // With no server named, an absolute reference or fullUrl names none this patient is
       // known to be on.
-      const auto elsewhere = [&](std::string_view base, std::string_view what) -> std::string {
-        if (!server || on_server(base, *server)) return {};
-        if (server->empty()) {
-          return std::string(what) + " " + detail::shown(base) + ", and the data names no server";
-        }
-        if (!server_base_key(*server)) {
-          return std::string(what) + " " + detail::shown(base) + ", and the data's server '" +
-                 detail::shown(*server) + "' is no FHIR base URL";
-        }
-        return std::string(what) + " " + detail::shown(base) + ", not of " + detail::shown(*server);
+      const auto elsewhere = [&](std::string_view base, std::string_view what) {
+        return detail::elsewhere(server, base, what);
       };
-      // Where a server put the resource, once `fhir_server` is given: a fullUrl that is an
-      // entry's urn says nothing of it; [base]/<type>/<id> puts it on that base (its relative
-      // references resolve there, FHIR R4 Bundle), which must be the server named, and with
-      // none named (empty) is a server not named, as an absolute subject is.
-      const auto misplaced = [&]() -> std::string {
-        if (!server) return {};
-        if (e.full_url_malformed) return "its fullUrl is no URI (FHIR R4: a non-empty string)";
-        if (e.full_url.empty() || detail::is_entry_urn(e.full_url)) return {};
-        const std::string_view base =
-            detail::full_url_base(e.full_url, type, text_at(*e.resource, "id"));
-        if (base.empty()) {
-          return "its fullUrl '" + detail::shown(e.full_url) + "' is no URL of this " +
-                 std::string(type) +
-                 (server->empty() ? std::string(", and the data names no server")
-                                  : " on " + detail::shown(*server));
-        }
-        return elsewhere(
-            base, type == "Patient" ? "it is a Patient of" : "its fullUrl makes it a resource of");
+      const auto misplaced = [&]() {
+        return detail::misplaced(server, e.full_url, e.full_url_malformed, *e.resource);
       };
       // A Patient whose id is missing (or not a string) cannot be shown to be the one asked for.
       const auto patient_problem = [&](const json& patient) -> std::string {
