@@ -802,9 +802,26 @@ reply service::answer(const service_info& info, const json& request) const {
     std::vector<const json*> glutamine;
     const fhir::record empty{};
     for (const json* order : checked) {
-      if (fhir::read_order(state.reader, empty, *order).glutamine) glutamine.push_back(order);
+      const fhir::order_reading reading = fhir::read_order(state.reader, empty, *order);
+      if (reading.glutamine) glutamine.push_back(order);
+      // Unknown is not "no glutamine": an order whose drug cannot be told says so.
+      if (reading.medication_unknown.empty()) continue;
+      ordered_json card;
+      card["uuid"] = card_options.make_uuid();
+      card["summary"] =
+          "gln could not tell whether this order is glutamine: what it orders is unknown";
+      card["detail"] = "gln checked nothing for " + fhir::markdown_text(reading.resource) + ": " +
+                       fhir::markdown_text(reading.medication_unknown) +
+                       ". Send its Medication in draftOrders, or a medicationCodeableConcept.";
+      card["indicator"] = "info";
+      card["source"] = {{"label", card_options.source_label}};
+      card["extension"] = {{"gln", {{"not_checked", {"medication"}}, {"order", reading.resource}}}};
+      cards.push_back(std::move(card));
     }
-    if (glutamine.empty()) return reply{200, text_of(ordered_json{{"cards", cards}})};
+    if (glutamine.empty()) {
+      remember(cards, info.id);
+      return reply{200, text_of(ordered_json{{"cards", cards}})};
+    }
     if (glutamine.size() > settings_.max_glutamine_orders) {
       return error_reply(400, "context.draftOrders: " + std::to_string(glutamine.size()) +
                                   " glutamine orders to check, at most " +

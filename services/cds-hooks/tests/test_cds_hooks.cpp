@@ -702,6 +702,64 @@ TEST_CASE("cds: a --base-url that is no base URL, or an empty --host, refuses to
   CHECK(err == "gln-cds-hooks: --host: empty: give an address or host name to listen on\n");
 }
 
+// Unknown is not "no glutamine": a selected order whose drug cannot be told (its Medication not
+// sent, no display, no medication[x]) gets a card that says so, and nothing is checked for it.
+TEST_CASE("cds: an order whose medication cannot be told gets a card that says so") {
+  running_service service({"--screening-date", "2026-11-30"});
+  const auto select = [&](const json& order) {
+    json request = {{"hook", "order-select"},
+                    {"hookInstance", "x"},
+                    {"context",
+                     {{"patientId", "p"},
+                      {"selections", {"MedicationRequest/o1"}},
+                      {"draftOrders", gln_fhir_test::collection(json::array({order}))}}}};
+    const response r = post(service, "/cds-services/gln-order-select", request.dump());
+    REQUIRE(r.status == 200);
+    return r.body["cards"];
+  };
+  json order = gln_fhir_test::medication_request(
+      "o1", gln_fhir_test::coding("http://www.nlm.nih.gov/research/umls/rxnorm", "1"), "draft");
+  order.erase("medicationCodeableConcept");
+  order["medicationReference"] = {{"reference", "Medication/m1"}};
+  json none = order;
+  none.erase("medicationReference");
+  for (const auto& [sent, why] : std::vector<std::pair<json, std::string>>{
+           {order,
+            "its medicationReference 'Medication/m1' names no Medication sent, and gives "
+            "no display"},
+           // As Markdown: its brackets escaped.
+           {none, "it names no medication (no medication\\[x\\])"}}) {
+    INFO(why);
+    const json cards = select(sent);
+    REQUIRE(cards.size() == 1);
+    CHECK(cards[0]["indicator"] == "info");
+    CHECK(cards[0]["summary"] ==
+          "gln could not tell whether this order is glutamine: what it orders is unknown");
+    CHECK(cards[0]["detail"] == "gln checked nothing for MedicationRequest/o1: " + why +
+                                    ". Send its Medication in draftOrders, or a "
+                                    "medicationCodeableConcept.");
+    CHECK(cards[0]["extension"]["gln"]["order"] == "MedicationRequest/o1");
+  }
+  // Named by its display, or by the Medication sent beside it, it is known: no card.
+  json named = order;
+  named["medicationReference"]["display"] = "aspirin 81 MG Oral Tablet";
+  CHECK(select(named).empty());
+  json with_medication = json{
+      {"hook", "order-select"},
+      {"hookInstance", "x"},
+      {"context",
+       {{"patientId", "p"},
+        {"selections", {"MedicationRequest/o1"}},
+        {"draftOrders", gln_fhir_test::collection(
+                            json::array({order,
+                                         {{"resourceType", "Medication"},
+                                          {"id", "m1"},
+                                          {"code", {{"text", "aspirin 81 MG Oral Tablet"}}}}}))}}}};
+  const response r = post(service, "/cds-services/gln-order-select", with_medication.dump());
+  REQUIRE(r.status == 200);
+  CHECK(r.body["cards"].empty());
+}
+
 TEST_CASE("cds: without --screening-date, today (UTC); an order's authoredOn is not read") {
   const auto path = gln_fhir_test::shared_file("fhir/synthea/test02.json");
   if (!path) return;

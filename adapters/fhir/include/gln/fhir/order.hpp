@@ -31,6 +31,9 @@ struct order_reading {
   std::string regimen_text;      // "10 g twice a day (20 g/day)", or why no regimen was read
   std::optional<date> authored;  // authoredOn
   bool draft = true;             // a draft order (order-select, order-sign): it can be removed
+  // Why what it orders is unknown (a Medication not sent, with no display), else empty: it may
+  // be glutamine, unchecked.
+  std::string medication_unknown;
 };
 
 namespace detail {
@@ -323,6 +326,7 @@ inline order_reading read_order(const reader& from, const record& context, const
   out.text = medication.words;
   out.glutamine = medication.glutamine;
   out.glutamine_from = medication.glutamine_from;
+  if (!out.glutamine) out.medication_unknown = medication.unidentified;
   if (const json* authored = member(request, "authoredOn"))
     out.authored = parse_date(detail::text_of(authored));
 

@@ -629,6 +629,9 @@ struct concept_reading {
   std::vector<read_coding> codings;
   std::string words;  // the concept's text or first display
   bool mapped_any = false;
+  // Why a medication[x] names nothing gln can read (a medicationReference to a Medication not
+  // sent, with no display; no medication[x] at all), else empty: what it orders is unknown.
+  std::string unidentified;
 };
 
 // Reads every coding of `code_concept` for codes of `role` (medication codes have role medication).
@@ -1439,6 +1442,10 @@ inline detail::concept_reading reader::read_medication(const json& resource,
   if (concept_sent) {
     detail::merge_reading(
         read, detail::read_medication_concept(code_concept, reference, options_.lookup));
+    read.unidentified.clear();  // the concept names it
+  } else if ((medication_reference == nullptr || medication_reference->is_null()) &&
+             detail::is_type(resource, "MedicationRequest")) {
+    read.unidentified = "it names no medication (no medication[x])";
   }
   return read;
 }
@@ -1454,6 +1461,10 @@ inline detail::concept_reading reader::read_referenced_medication(
     // it is read as a medication text (an order for "Endari" is a glutamine order).
     detail::concept_reading named{};
     named.words = std::string(detail::text_of(detail::member(medication_reference, "display")));
+    if (named.words.empty()) {
+      named.unidentified = "its medicationReference '" + detail::shown(target) +
+                           "' names no Medication sent, and gives no display";
+    }
     if (gln::names_glutamine(named.words)) {
       named.glutamine = true;
       named.glutamine_from =
