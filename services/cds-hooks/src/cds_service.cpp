@@ -506,8 +506,9 @@ reply service::call(std::string_view id, std::string_view body) const {
     }
     const json* selections = fhir::detail::member(*context, "selections");
     if (found->hook == "order-select") {
-      if (selections == nullptr || !selections->is_array())
+      if (selections == nullptr || selections->is_null())
         return error_reply(400, "the context has no selections");
+      if (!selections->is_array()) return error_reply(400, "context.selections is not a list");
       // A selection names a resource of draftOrders ("MedicationRequest/<id>", CDS Hooks
       // order-select): one that names none would leave its order unchecked without a word.
       std::set<std::string> selected;

@@ -1526,6 +1526,13 @@ TEST_CASE(
        {not_to_give.dump(),
         "draftOrders: MedicationRequest/o1: it is an order not to do what it names "
         "(doNotPerform: true)"}},
+      {"selections that are no list",
+       {[&] {
+          json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+          request["context"]["selections"] = "MedicationRequest/o1";
+          return request.dump();
+        }(),
+        "context.selections is not a list"}},
       {"a draftOrders entry with no resource",
        {no_resource.dump(), "draftOrders.entry[1] holds no resource"}},
       {"a draftOrders entry that is null",
