@@ -35,6 +35,16 @@ gln::fhir::read_options on(int year, int month, int day) {
   return o;
 }
 
+// Reading for Patient/p1 (born 1980-01-01, 46 on the screening date 2026-11-30), from the FHIR
+// server `server`.
+gln::fhir::read_options for_p1_from(const std::string& server) {
+  gln::fhir::read_options o = on(2026, 11, 30);
+  o.patient_id = "p1";
+  o.fhir_server = server;
+  return o;
+}
+const json p1_patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1980-01-01"}};
+
 // Writes a DetectedIssue for the schema validation test.
 void keep(const nlohmann::ordered_json& issue, const std::string& name) {
   std::ofstream(std::string(GLN_FHIR_ISSUES_DIR) + "/" + name + ".json") << issue.dump(2) << "\n";
@@ -645,13 +655,17 @@ TEST_CASE("fhir: a status FHIR does not define counts as active") {
       gln::fhir::read_bundle(gln_fhir_test::collection(json::array({remission})), on(2026, 11, 30))
           .profile.conditions.contains(condition::cirrhosis));
   // An allergy has no "remission" in FHIR's own system: saying so says nothing known.
-  json msg_in_remission = {{"resourceType", "AllergyIntolerance"},
-                           {"id", "msg"},
-                           {"clinicalStatus", status("remission", gln_fhir_test::allergy_clinical)},
-                           {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
-  CHECK(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({msg_in_remission})),
-                               on(2026, 11, 30))
-            .profile.conditions.contains(condition::msg_sensitivity));
+  // An MSG allergy with `status` as its `key`, and whether it is read as this patient's.
+  const auto msg_read = [&](const char* key, const json& given) {
+    const json allergy = {{"resourceType", "AllergyIntolerance"},
+                          {"id", "msg"},
+                          {key, given},
+                          {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
+    return gln::fhir::read_bundle(gln_fhir_test::collection(json::array({allergy})),
+                                  on(2026, 11, 30))
+        .profile.conditions.contains(condition::msg_sensitivity);
+  };
+  CHECK(msg_read("clinicalStatus", status("remission", gln_fhir_test::allergy_clinical)));
 
   // verificationStatus: refuted or entered-in-error in FHIR's system, and nothing that says
   // otherwise.
@@ -689,14 +703,8 @@ TEST_CASE("fhir: a status FHIR does not define counts as active") {
                                  on(2026, 11, 30))
               .profile.conditions.contains(condition::cirrhosis));
   }
-  json refuted_msg = {
-      {"resourceType", "AllergyIntolerance"},
-      {"id", "msg"},
-      {"verificationStatus", status("refuted", gln_fhir_test::allergy_verification)},
-      {"code", {{"coding", json::array({coding(snomed, "75665004")})}}}};
-  CHECK_FALSE(gln::fhir::read_bundle(gln_fhir_test::collection(json::array({refuted_msg})),
-                                     on(2026, 11, 30))
-                  .profile.conditions.contains(condition::msg_sensitivity));
+  CHECK_FALSE(
+      msg_read("verificationStatus", status("refuted", gln_fhir_test::allergy_verification)));
 
   const std::pair<const char*, bool> medication_statuses[] = {
       {"active", true},     {"on-hold", true},    {"unknown", true},  {"draft", true},
@@ -1463,40 +1471,31 @@ TEST_CASE("fhir: a subject written in a field R4 does not have is not the patien
   CHECK(read("conditions", cirrhosis).profile.conditions ==
         gln::condition_set{condition::cirrhosis});
 
+  // Named in the other field, alone or beside the type's own (the two may name two patients).
+  const std::string allergy_why =
+      "its 'subject' is no field of a FHIR R4 AllergyIntolerance, so it is not known to be "
+      "Patient/p1's";
+  const std::string condition_why =
+      "its 'patient' is no field of a FHIR R4 Condition, so it is not known to be Patient/p1's";
   for (const char* reference : {"Patient/p1", "Patient/p2"}) {
-    INFO(reference);
     json foreign_allergy = allergy;
     foreign_allergy["subject"] = {{"reference", reference}};
-    const gln::fhir::record a = read("allergies", foreign_allergy);
-    CHECK_FALSE(a.profile.conditions.contains(condition::msg_sensitivity));
-    CHECK_FALSE(a.profile.conditions_known);
-    REQUIRE(a.skipped.size() == 1);
-    CHECK(a.skipped[0].why ==
-          "its 'subject' is no field of a FHIR R4 AllergyIntolerance, so it is not known to be "
-          "Patient/p1's");
-
+    json both = foreign_allergy;
+    both["patient"] = {{"reference", "Patient/p1"}};
     json dstu2 = cirrhosis;
     dstu2["patient"] = {{"reference", reference}};
-    const gln::fhir::record c = read("conditions", dstu2);
-    CHECK_FALSE(c.profile.conditions.contains(condition::cirrhosis));
-    CHECK_FALSE(c.profile.conditions_known);
-    REQUIRE(c.skipped.size() == 1);
-    CHECK(c.skipped[0].why ==
-          "its 'patient' is no field of a FHIR R4 Condition, so it is not known to be "
-          "Patient/p1's");
-  }
-  // Beside the type's own field too: the two may name two patients.
-  for (const char* reference : {"Patient/p1", "Patient/p2"}) {
-    INFO(reference);
-    json both = allergy;
-    both["patient"] = {{"reference", "Patient/p1"}};
-    both["subject"] = {{"reference", reference}};
-    const gln::fhir::record r = read("allergies", both);
-    CHECK_FALSE(r.profile.conditions.contains(condition::msg_sensitivity));
-    REQUIRE(r.skipped.size() == 1);
-    CHECK(r.skipped[0].why ==
-          "its 'subject' is no field of a FHIR R4 AllergyIntolerance, so it is not known to be "
-          "Patient/p1's");
+    for (const auto& [key, resource, why] : std::vector<std::tuple<std::string, json, std::string>>{
+             {"allergies", foreign_allergy, allergy_why},
+             {"allergies", both, allergy_why},
+             {"conditions", dstu2, condition_why}}) {
+      INFO(reference << " " << resource.dump());
+      const gln::fhir::record r = read(key, resource);
+      CHECK_FALSE(r.profile.conditions.contains(condition::msg_sensitivity));
+      CHECK_FALSE(r.profile.conditions.contains(condition::cirrhosis));
+      CHECK_FALSE(r.profile.conditions_known);
+      REQUIRE(r.skipped.size() == 1);
+      CHECK(r.skipped[0].why == why);
+    }
   }
   // A null is no value, as everywhere.
   json null_subject = allergy;
@@ -1508,10 +1507,8 @@ TEST_CASE("fhir: a subject written in a field R4 does not have is not the patien
 // A Medication of another server (its fullUrl there) is not the one an order of this server's
 // references: the order's drug is then unknown, never another server's.
 TEST_CASE("fhir: a Medication on another server names no order's medication") {
-  gln::fhir::read_options options = on(2026, 11, 30);
-  options.patient_id = "p1";
-  options.fhir_server = "https://ehr.example/fhir";
-  const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1980-01-01"}};
+  gln::fhir::read_options options = for_p1_from("https://ehr.example/fhir");
+  const json& patient = p1_patient;
   json order = gln_fhir_test::medication_request("m", coding(rxnorm, "1"));
   order.erase("medicationCodeableConcept");
   order["medicationReference"] = {{"reference", "Medication/med9"}};
@@ -1617,10 +1614,8 @@ TEST_CASE(
 }
 
 TEST_CASE("fhir: with the data's server named, an entry whose fullUrl is elsewhere is not used") {
-  gln::fhir::read_options options = on(2026, 11, 30);
-  options.patient_id = "p1";
-  options.fhir_server = "https://ehr.example/fhir";
-  const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1980-01-01"}};
+  gln::fhir::read_options options = for_p1_from("https://ehr.example/fhir");
+  const json& patient = p1_patient;
   json cirrhosis = gln_fhir_test::condition("c1", coding(snomed, "19943007"));
   cirrhosis["subject"] = {{"reference", "Patient/p1"}};
   auto with_full_url = [](json bundle, const char* full_url) {

@@ -686,17 +686,8 @@ TEST_CASE("cds: a --port-file that cannot be written stops the service with exit
   }
 }
 
-// The JWT audience is this URL, and the host is where the service listens: each must be one.
-TEST_CASE("cds: a --base-url that is no base URL, or an empty --host, refuses to start") {
-  for (const char* url : {"notaurl", "ftp://cds.example/gln", "https://cds.example/gln?x",
-                          "https://u@cds.example/gln", "https://cds.example/../gln"}) {
-    INFO("'" << url << "'");
-    const auto [code, err] = refused_start({"--base-url", url});
-    CHECK(code == 2);
-    CHECK(err == "gln-cds-hooks: --base-url: '" + std::string(url) +
-                     "' is not a base URL (http or https, a host, an optional port and a path "
-                     "of plain segments; no user, query or fragment)\n");
-  }
+// The host is where the service listens: an empty one names none.
+TEST_CASE("cds: an empty --host refuses to start") {
   const auto [code, err] = refused_start({"--host", ""});
   CHECK(code == 2);
   CHECK(err == "gln-cds-hooks: --host: empty: give an address or host name to listen on\n");
@@ -1272,18 +1263,25 @@ TEST_CASE("cds: a fetch deadline out of 1-60 s refuses to start") {
   }
 }
 
-TEST_CASE("cds: a --fhir-server that is no plain FHIR base URL refuses to start") {
-  for (const char* server : {"", "notaurl", "ftp://x/fhir", "http://user:pw@ehr.example/fhir",
-                             "https://ehr.example/fhir?x", "https://ehr.example/fhir#x",
-                             "https://ehr.example:99999/fhir", "https://ehr.example:0/fhir",
-                             "https://ehr.example/../fhir", "https://ehr.example/a%20b",
-                             "https:///fhir", "https://ehr example/fhir"}) {
-    INFO("'" << server << "'");
-    const auto [code, err] = refused_start({"--fhir-server", server});
-    CHECK(code == 2);
-    CHECK(err == "gln-cds-hooks: --fhir-server: '" + std::string(server) +
-                     "' is not a FHIR base URL (http or https, a host, an optional port and a "
-                     "path of plain segments; no user, query or fragment)\n");
+// A FHIR server to fetch from, and the service's own URL (the JWT audience), are plain base
+// URLs (an empty --base-url is the default one).
+TEST_CASE("cds: a --fhir-server or --base-url that is no plain base URL refuses to start") {
+  for (const auto& [option, what] :
+       {std::pair<std::string, std::string>{"--fhir-server", "a FHIR base URL"},
+        {"--base-url", "a base URL"}}) {
+    for (const char* url : {"", "notaurl", "ftp://x/fhir", "http://user:pw@ehr.example/fhir",
+                            "https://ehr.example/fhir?x", "https://ehr.example/fhir#x",
+                            "https://ehr.example:99999/fhir", "https://ehr.example:0/fhir",
+                            "https://ehr.example/../fhir", "https://ehr.example/a%20b",
+                            "https:///fhir", "https://ehr example/fhir"}) {
+      if (option == "--base-url" && std::string(url).empty()) continue;
+      INFO(option << " '" << url << "'");
+      const auto [code, err] = refused_start({option, url});
+      CHECK(code == 2);
+      CHECK(err == "gln-cds-hooks: " + option + ": '" + std::string(url) + "' is not " + what +
+                       " (http or https, a host, an optional port and a path of plain segments; "
+                       "no user, query or fragment)\n");
+    }
   }
 }
 
@@ -1383,6 +1381,14 @@ TEST_CASE(
   json for_another = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
   for_another["context"]["draftOrders"]["entry"][0]["resource"]["subject"] = {
       {"reference", "Patient/other"}};
+  // A request whose patientId is `id`, and the error for one that is no FHIR id.
+  const auto with_patient_id = [](const std::string& id) {
+    return json{{"hook", "order-select"}, {"hookInstance", "x"}, {"context", {{"patientId", id}}}}
+        .dump();
+  };
+  const auto not_an_id = [](const std::string& id) {
+    return "the context's patientId '" + id + "' is no FHIR id (1-64 letters, digits, '-' and '.')";
+  };
   // The same draft for Patient/p with a modifier that changes what it orders.
   json with_modifier = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
   with_modifier["context"]["draftOrders"]["entry"][0]["resource"]["modifierExtension"] =
@@ -1466,29 +1472,11 @@ TEST_CASE(
             .dump(),
         "the context's patientId is not a string"}},
       // A patientId that is no FHIR id names no Patient/<id> a record can be matched against.
-      {"a patientId that is a path",
-       {json{{"hook", "order-select"},
-             {"hookInstance", "x"},
-             {"context", {{"patientId", "p1/../p2"}}}}
-            .dump(),
-        "the context's patientId 'p1/../p2' is no FHIR id (1-64 letters, digits, '-' and '.')"}},
-      {"a patientId with a space",
-       {json{{"hook", "order-select"}, {"hookInstance", "x"}, {"context", {{"patientId", "p 1"}}}}
-            .dump(),
-        "the context's patientId 'p 1' is no FHIR id (1-64 letters, digits, '-' and '.')"}},
-      {"a patientId that is a reference",
-       {json{{"hook", "order-select"},
-             {"hookInstance", "x"},
-             {"context", {{"patientId", "Patient/p1"}}}}
-            .dump(),
-        "the context's patientId 'Patient/p1' is no FHIR id (1-64 letters, digits, '-' and '.')"}},
+      {"a patientId that is a path", {with_patient_id("p1/../p2"), not_an_id("p1/../p2")}},
+      {"a patientId with a space", {with_patient_id("p 1"), not_an_id("p 1")}},
+      {"a patientId that is a reference", {with_patient_id("Patient/p1"), not_an_id("Patient/p1")}},
       {"a patientId of 65 characters",
-       {json{{"hook", "order-select"},
-             {"hookInstance", "x"},
-             {"context", {{"patientId", std::string(65, 'a')}}}}
-            .dump(),
-        "the context's patientId '" + std::string(65, 'a') +
-            "' is no FHIR id (1-64 letters, digits, '-' and '.')"}},
+       {with_patient_id(std::string(65, 'a')), not_an_id(std::string(65, 'a'))}},
       {"a BOM",
        {"\xEF\xBB\xBF" + text,
         "the request body: a UTF-8 byte order mark at byte 0: a document starts with '{' or '['"}},
@@ -1548,10 +1536,7 @@ TEST_CASE(
        {no_server.dump(),
         "draftOrders.entry[0]: its fullUrl 'https://ehr.example/fhir/MedicationRequest/o1' is no "
         "urn, and the request names no fhirServer"}},
-      {"a patientId that is a dot segment",
-       {json{{"hook", "order-select"}, {"hookInstance", "x"}, {"context", {{"patientId", ".."}}}}
-            .dump(),
-        "the context's patientId '..' is no FHIR id (1-64 letters, digits, '-' and '.')"}},
+      {"a patientId that is a dot segment", {with_patient_id(".."), not_an_id("..")}},
       {"a selection twice",
        {order_select({"MedicationRequest/o1", "MedicationRequest/o1"}, {"o1"}),
         "selections[1] names MedicationRequest/o1 a second time"}},
