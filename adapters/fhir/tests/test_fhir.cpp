@@ -1526,6 +1526,27 @@ TEST_CASE("fhir: a Medication on another server names no order's medication") {
   };
   CHECK(read_with("https://ehr.example/fhir/Medication/med9").profile.medications ==
         gln::medication_set{medication::anticonvulsant});
+  // FHIR compares an absolute reference whole: another server's Medication/med9 is not this
+  // server's, and neither is one under a base that is no server's.
+  for (const char* absolute :
+       {"https://other.example/fhir/Medication/med9", "https://ehr.example/fhir2/Medication/med9",
+        "https://ehr.example:8443/fhir/Medication/med9", "x/Medication/med9"}) {
+    INFO(absolute);
+    json elsewhere_order = order;
+    elsewhere_order["medicationReference"]["reference"] = absolute;
+    json medications = gln_fhir_test::searchset(json::array({elsewhere_order}));
+    medications["entry"].push_back({{"fullUrl", "https://ehr.example/fhir/Medication/med9"},
+                                    {"resource", carbamazepine},
+                                    {"search", {{"mode", "include"}}}});
+    const gln::fhir::record r =
+        gln::fhir::read_prefetch({{"patient", patient}, {"medications", medications}}, options);
+    CHECK_FALSE(r.profile.medications.contains(medication::anticonvulsant));
+    REQUIRE(r.unidentified_medications.size() == 1);
+    CHECK(r.unidentified_medications[0].why ==
+          "its medicationReference '" + std::string(absolute) +
+              "' names no Medication sent, and gives no display");
+  }
+  CHECK(read_with("https://ehr.example/fhir/Medication/med9").unidentified_medications.empty());
   const gln::fhir::record elsewhere = read_with("https://other.example/fhir/Medication/med9");
   CHECK_FALSE(elsewhere.profile.medications.contains(medication::anticonvulsant));
   CHECK_FALSE(elsewhere.profile.medications_known);
@@ -1576,6 +1597,10 @@ TEST_CASE(
   json replaced_case = patient;
   replaced_case["link"] =
       json::array({{{"other", {{"reference", "Patient/p9"}}}, {"type", "Replaced-By"}}});
+  json untyped_link = patient;
+  untyped_link["link"] = json::array({{{"other", {{"reference", "Patient/p9"}}}}});
+  json text_link = patient;
+  text_link["link"] = json::array({"x"});
   json link_object = patient;
   link_object["link"] = {{"other", {{"reference", "Patient/p9"}}}, {"type", "replaced-by"}};
   for (const auto& [p, why] : std::vector<std::pair<json, std::string>>{
@@ -1583,7 +1608,9 @@ TEST_CASE(
            {replaced, "it is a Patient record replaced by another (link type replaced-by)"},
            {active_text, "its active is no boolean, so it is not known to be a record in use"},
            {replaced_case, "it is a Patient record replaced by another (link type replaced-by)"},
-           {link_object, "its link is no list, so it is not known to be a record in use"}}) {
+           {link_object, "its link is no list, so it is not known to be a record in use"},
+           {untyped_link, "a link of it has no type, so it is not known to be a record in use"},
+           {text_link, "a link of it has no type, so it is not known to be a record in use"}}) {
     INFO(why);
     const gln::fhir::record r = read(p, cirrhosis);
     CHECK_FALSE(r.profile.age_years);
@@ -1608,6 +1635,12 @@ TEST_CASE(
   CHECK(refused.profile.medications.empty());
   REQUIRE(refused.skipped.size() == 1);
   CHECK(refused.skipped[0].why == "it is an order not to do what it names (doNotPerform: true)");
+  order["doNotPerform"] = "true";  // no boolean: it may say the same
+  const gln::fhir::record unread = medications(order);
+  CHECK(unread.profile.medications.empty());
+  REQUIRE(unread.skipped.size() == 1);
+  CHECK(unread.skipped[0].why ==
+        "its doNotPerform is no boolean, so it may be an order not to do what it names");
   order["doNotPerform"] = false;
   CHECK(medications(order).profile.medications ==
         gln::medication_set{gln::medication::anticonvulsant});

@@ -442,12 +442,30 @@ reply service::call(std::string_view id, std::string_view body) const {
         if (refused.empty()) refused = at + " holds no resource";
         return;
       }
+      // What it is: a resource type as FHIR writes it. "medicationrequest" would be passed over
+      // as no order at all.
+      const std::string_view resource_type = text_at(*resource, "resourceType");
+      if (resource_type.empty()) {
+        if (refused.empty()) refused = at + ": its resource has no resourceType";
+        return;
+      }
+      for (const std::string_view known : {"MedicationRequest", "Medication", "NutritionOrder"}) {
+        if (refused.empty() && resource_type != known &&
+            fhir::detail::lower_ascii(resource_type) == fhir::detail::lower_ascii(known)) {
+          refused = at + ": its resourceType '" + fhir::detail::shown(resource_type) + "' is not " +
+                    std::string(known) + " (FHIR resource types are case-sensitive)";
+        }
+      }
       drafted.push_back(fhir::detail::reference_of(*resource));
       // Where the EHR put it (FHIR R4 Bundle: its relative references, its Medication's
       // among them, are to that server): an entry's urn, or [fhirServer]/<type>/<id>; with no
       // fhirServer, a urn only. Another server's order is not this record's.
       if (const json* full_url = fhir::detail::member(e, "fullUrl");
           full_url != nullptr && !full_url->is_null() && refused.empty()) {
+        if (!full_url->is_string()) {
+          refused = at + ": its fullUrl is not a string";
+          return;
+        }
         const std::string_view url = fhir::detail::text_of(full_url);
         const std::string_view base = fhir::detail::full_url_base(
             url, text_at(*resource, "resourceType"), text_at(*resource, "id"));
@@ -735,7 +753,8 @@ reply service::answer(const service_info& info, const json& request) const {
   // The draft orders to check: the selected ones (order-select), or all (order-sign).
   std::vector<const json*> drafts;
   std::vector<const json*> checked;
-  std::vector<const json*> draft_medications;  // Medications the draft orders may reference
+  // Medications the draft orders may reference, with their entries' fullUrls.
+  std::vector<std::pair<const json*, std::string>> draft_medications;
   if (!patient_view) {
     std::set<std::string> selections;
     fhir::detail::for_each_item(fhir::detail::member(context, "selections"),
@@ -746,7 +765,7 @@ reply service::answer(const service_info& info, const json& request) const {
           const json* resource = fhir::detail::member(e, "resource");
           if (resource != nullptr && resource->is_object() &&
               text_at(*resource, "resourceType") == "Medication") {
-            draft_medications.push_back(resource);
+            draft_medications.emplace_back(resource, std::string(text_at(e, "fullUrl")));
           }
           if (resource == nullptr || !resource->is_object() ||
               text_at(*resource, "resourceType") != "MedicationRequest") {
@@ -777,7 +796,8 @@ reply service::answer(const service_info& info, const json& request) const {
       prefetch != nullptr && prefetch->is_object()) {
     state.reader.add_prefetch(*prefetch, keys);
   }
-  for (const json* medication : draft_medications) state.reader.add_draft_medication(*medication);
+  for (const auto& [medication, full_url] : draft_medications)
+    state.reader.add_draft_medication(*medication, full_url);
   // A urn reference names whatever entry holds that fullUrl, a draft's entry too.
   if (!patient_view) {
     fhir::detail::for_each_item(
@@ -797,6 +817,26 @@ reply service::answer(const service_info& info, const json& request) const {
 
   ordered_json cards = ordered_json::array();
   fhir::card_options card_options;
+  // The card for an order (a draft, or one in the record) whose drug cannot be told: it may be
+  // glutamine, and nothing was checked for it.
+  const auto unidentified_card = [&card_options](const std::string& order, const std::string& why,
+                                                 bool draft) {
+    ordered_json card;
+    card["uuid"] = card_options.make_uuid();
+    card["summary"] = draft ? "gln could not tell whether this order is glutamine: what it "
+                              "orders is unknown"
+                            : "gln could not tell whether one of the patient's medications is "
+                              "glutamine";
+    card["detail"] =
+        "gln checked nothing for " + fhir::markdown_text(order) + ": " + fhir::markdown_text(why) +
+        (draft ? ". Send its Medication in draftOrders, or a medicationCodeableConcept."
+               : ". Send its Medication in the prefetch, or a "
+                 "medicationCodeableConcept.");
+    card["indicator"] = "info";
+    card["source"] = {{"label", card_options.source_label}};
+    card["extension"] = {{"gln", {{"not_checked", {"medication"}}, {"order", order}}}};
+    return card;
+  };
 
   if (!patient_view) {
     // Only glutamine orders are checked: read them before fetching anything.
@@ -806,18 +846,8 @@ reply service::answer(const service_info& info, const json& request) const {
       const fhir::order_reading reading = fhir::read_order(state.reader, empty, *order);
       if (reading.glutamine) glutamine.push_back(order);
       // Unknown is not "no glutamine": an order whose drug cannot be told says so.
-      if (reading.medication_unknown.empty()) continue;
-      ordered_json card;
-      card["uuid"] = card_options.make_uuid();
-      card["summary"] =
-          "gln could not tell whether this order is glutamine: what it orders is unknown";
-      card["detail"] = "gln checked nothing for " + fhir::markdown_text(reading.resource) + ": " +
-                       fhir::markdown_text(reading.medication_unknown) +
-                       ". Send its Medication in draftOrders, or a medicationCodeableConcept.";
-      card["indicator"] = "info";
-      card["source"] = {{"label", card_options.source_label}};
-      card["extension"] = {{"gln", {{"not_checked", {"medication"}}, {"order", reading.resource}}}};
-      cards.push_back(std::move(card));
+      if (!reading.medication_unknown.empty())
+        cards.push_back(unidentified_card(reading.resource, reading.medication_unknown, true));
     }
     if (glutamine.empty()) {
       remember(cards, info.id);
@@ -868,6 +898,8 @@ reply service::answer(const service_info& info, const json& request) const {
       card["extension"] = {{"gln", {{"not_checked", {"medications"}}}}};
       cards.push_back(std::move(card));
     }
+    for (const fhir::skipped_entry& unknown : whole.unidentified_medications)
+      cards.push_back(unidentified_card(unknown.resource, unknown.why, false));
     const auto to_check = std::count_if(whole.glutamine.begin(), whole.glutamine.end(),
                                         [](const fhir::glutamine_medication& taken) {
                                           return !taken.draft && taken.resource_json != nullptr;

@@ -731,6 +731,39 @@ TEST_CASE("cds: an order whose medication cannot be told gets a card that says s
                                     "medicationCodeableConcept.");
     CHECK(cards[0]["extension"]["gln"]["order"] == "MedicationRequest/o1");
   }
+  // A medicationCodeableConcept that names nothing (no code, display or text; or no concept
+  // at all, a string) leaves it as unknown.
+  for (const json& concept_given :
+       {json::object(), json{{"text", ""}}, json{{"coding", json::array()}},
+        json{{"coding", json::array({json::object()})}}, json("L-glutamine")}) {
+    INFO(concept_given.dump());
+    json nothing = none;
+    nothing["medicationCodeableConcept"] = concept_given;
+    const json cards = select(nothing);
+    REQUIRE(cards.size() == 1);
+    CHECK(cards[0]["summary"] ==
+          "gln could not tell whether this order is glutamine: what it orders is unknown");
+  }
+  // A Medication sent in draftOrders under a urn is the one that urn names.
+  json by_urn = order;
+  by_urn["medicationReference"]["reference"] = "urn:uuid:0b9e3c52-8d2f-4c55-9c3e-2d3f0b0f0a11";
+  const json glutamine_medication = {{"resourceType", "Medication"},
+                                     {"id", "m1"},
+                                     {"code", {{"text", "L-glutamine oral powder"}}}};
+  json urn_drafts = gln_fhir_test::collection(json::array({by_urn, glutamine_medication}));
+  urn_drafts["entry"][1]["fullUrl"] = "urn:uuid:0b9e3c52-8d2f-4c55-9c3e-2d3f0b0f0a11";
+  const json urn_request = {{"hook", "order-select"},
+                            {"hookInstance", "x"},
+                            {"context",
+                             {{"patientId", "p"},
+                              {"selections", {"MedicationRequest/o1"}},
+                              {"draftOrders", urn_drafts}}}};
+  const response urn_response = post(service, "/cds-services/gln-order-select", urn_request.dump());
+  REQUIRE(urn_response.status == 200);
+  REQUIRE(urn_response.body["cards"].size() >= 1);
+  CHECK(urn_response.body["cards"][0]["summary"] !=
+        "gln could not tell whether this order is glutamine: what it orders is unknown");
+  CHECK(urn_response.body["cards"][0]["extension"]["gln"].contains("overall"));
   // Named by its display, or by the Medication sent beside it, it is known: no card.
   json named = order;
   named["medicationReference"]["display"] = "aspirin 81 MG Oral Tablet";
@@ -979,6 +1012,25 @@ TEST_CASE("cds: the shared CDS Hooks requests") {
     CHECK(r.body["cards"][0]["indicator"] == "critical");
     CHECK(r.body["cards"][0]["extension"]["gln"]["purpose"] == "sickle_cell_disease");
     CHECK_FALSE(r.body["cards"][0].contains("suggestions"));
+  }
+  SECTION("test01 patient-view with an active order whose drug cannot be told: an info card") {
+    json request = gln_fhir_test::read_json(*test01);
+    json order = gln_fhir_test::medication_request(
+        "unknown-1", gln_fhir_test::coding("http://www.nlm.nih.gov/research/umls/rxnorm", "1"),
+        "active");
+    order.erase("medicationCodeableConcept");
+    order["medicationReference"] = {{"reference", "Medication/notsent"}};
+    request["prefetch"]["medications"]["entry"].push_back(
+        {{"resource", order}, {"search", {{"mode", "match"}}}});
+    request["prefetch"]["medications"]["total"] =
+        request["prefetch"]["medications"]["total"].get<int>() + 1;
+    const response r = post(service, "/cds-services/gln-patient-view", request);
+    REQUIRE(r.status == 200);
+    REQUIRE(r.body["cards"].size() == 1);
+    CHECK(r.body["cards"][0]["indicator"] == "info");
+    CHECK(r.body["cards"][0]["summary"] ==
+          "gln could not tell whether one of the patient's medications is glutamine");
+    CHECK(r.body["cards"][0]["extension"]["gln"]["order"] == "MedicationRequest/unknown-1");
   }
   SECTION(
       "the spec's patient-view example: no medications sent, and its FHIR server is not called") {
@@ -1523,6 +1575,29 @@ TEST_CASE(
         "context.selections is not a list"}},
       {"a draftOrders entry with no resource",
        {no_resource.dump(), "draftOrders.entry[1] holds no resource"}},
+      {"a draftOrders entry whose resource is no resource",
+       {[&] {
+          json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+          request["context"]["draftOrders"]["entry"].push_back({{"resource", json::object()}});
+          return request.dump();
+        }(),
+        "draftOrders.entry[1]: its resource has no resourceType"}},
+      {"a draft order whose type is in another case",
+       {[&] {
+          json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+          request["context"]["draftOrders"]["entry"][0]["resource"]["resourceType"] =
+              "medicationrequest";
+          return request.dump();
+        }(),
+        "draftOrders.entry[0]: its resourceType 'medicationrequest' is not MedicationRequest (FHIR "
+        "resource types are case-sensitive)"}},
+      {"a draft order whose fullUrl is no string",
+       {[&] {
+          json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+          request["context"]["draftOrders"]["entry"][0]["fullUrl"] = 5;
+          return request.dump();
+        }(),
+        "draftOrders.entry[0]: its fullUrl is not a string"}},
       {"a draftOrders entry that is null",
        {null_entry.dump(), "draftOrders.entry[1] holds no resource"}},
       {"draftOrders entries that are no list",

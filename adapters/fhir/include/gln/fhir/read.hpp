@@ -203,6 +203,9 @@ struct record {
   std::vector<medication_fact> medications;
   std::vector<unmapped_entry> unmapped_conditions;
   std::vector<unmapped_entry> unmapped_medications;
+  // Active medications whose drug cannot be told (concept_reading::unidentified), each with
+  // why: any of them may be glutamine, unchecked.
+  std::vector<skipped_entry> unidentified_medications;
   // Active allergies gln has no rule for (all but MSG): listed for review, never read as none.
   std::vector<unmapped_entry> unmapped_allergies;
   std::vector<glutamine_medication> glutamine;
@@ -559,6 +562,8 @@ inline std::string unread_modifier(const json& resource) {
     }
   }
   const json* do_not_perform = member(resource, "doNotPerform");
+  if (do_not_perform != nullptr && !do_not_perform->is_null() && !do_not_perform->is_boolean())
+    return "its doNotPerform is no boolean, so it may be an order not to do what it names";
   if (do_not_perform != nullptr && do_not_perform->is_boolean() && do_not_perform->get<bool>())
     return "it is an order not to do what it names (doNotPerform: true)";
   if (is_type(resource, "Patient")) {
@@ -571,13 +576,20 @@ inline std::string unread_modifier(const json& resource) {
     const json* links = member(resource, "link");
     if (links != nullptr && !links->is_null() && !links->is_array())
       return "its link is no list, so it is not known to be a record in use";
+    // Each link has a type (R4: 1..1); one without, or that is no object, may be the one that
+    // says the record was replaced.
     bool replaced = false;
+    bool unread = false;
     for_each_item(links, [&](const json& link) {
       const json* type = member(link, "type");
-      replaced = replaced || (type != nullptr && !type->is_null() &&
-                              (!type->is_string() || lower_ascii(text_of(type)) == "replaced-by"));
+      if (!link.is_object() || type == nullptr || !type->is_string()) {
+        unread = true;
+      } else if (lower_ascii(text_of(type)) == "replaced-by") {
+        replaced = true;
+      }
     });
     if (replaced) return "it is a Patient record replaced by another (link type replaced-by)";
+    if (unread) return "a link of it has no type, so it is not known to be a record in use";
   }
   return {};
 }
@@ -1150,9 +1162,9 @@ class reader {
   // and a glutamine draft is supplement_stack for any other glutamine order.
   void add_draft_order(const json& request) { add_entry(entry{&request, std::nullopt, {}, true}); }
   // A Medication sent beside the draft orders (CDS Hooks' draftOrders Bundle), for the orders
-  // that reference it.
-  void add_draft_medication(const json& medication) {
-    add_entry(entry{&medication, std::nullopt, {}, true});
+  // that reference it: by its type/id, or by `full_url`, its entry's fullUrl where it has one.
+  void add_draft_medication(const json& medication, std::string_view full_url = {}) {
+    add_entry(entry{&medication, std::nullopt, std::string(full_url), true});
   }
   // A Bundle entry's fullUrl and resource, whatever the resource (every entry of the Bundles
   // given is noted this way; a service notes the entries of its draftOrders with it): a
@@ -1399,7 +1411,9 @@ class reader {
       return found;
     }
     // Sent as `reference` itself (type/id or fullUrl), or as the type/id an absolute reference
-    // ends with ("https://x/fhir/Medication/7").
+    // ends with ("https://x/fhir/Medication/7"), where its base is the data's server (once
+    // fhir_server is given): FHIR compares absolute references whole, so another server's
+    // Medication/7 is not the one sent.
     std::vector<std::size_t> at;
     const auto take = [&at](const medication_index& index, std::string_view key) {
       if (const auto it = index.find(key); it != index.end()) {
@@ -1408,9 +1422,11 @@ class reader {
     };
     take(medications_by_reference_, reference);
     take(medications_by_full_url_, reference);
+    const std::optional<std::string>& server = options_.fhir_server;
     for (std::size_t slash = reference.find('/'); slash != std::string_view::npos;
          slash = reference.find('/', slash + 1)) {
-      if (slash > 0) take(medications_by_reference_, reference.substr(slash + 1));
+      if (slash > 0 && (!server || on_server(reference.substr(0, slash), *server)))
+        take(medications_by_reference_, reference.substr(slash + 1));
     }
     std::sort(at.begin(), at.end());  // in the order sent
     at.erase(std::unique(at.begin(), at.end()), at.end());
@@ -1435,16 +1451,30 @@ inline detail::concept_reading reader::read_medication(const json& resource,
   const json* code_concept = detail::member(resource, "medicationCodeableConcept");
   const json* medication_reference = detail::member(resource, "medicationReference");
   const bool concept_sent = code_concept != nullptr && !code_concept->is_null();
+  // A concept that names something: a text, or a coding with a code or a display ({} or a
+  // string names nothing, and what is ordered is then unknown).
+  bool concept_names = false;
+  if (concept_sent) {
+    concept_names = !detail::text_of(detail::member(*code_concept, "text")).empty();
+    detail::for_each_item(detail::member(*code_concept, "coding"), [&](const json& c) {
+      concept_names = concept_names || !detail::text_at(c, "code").empty() ||
+                      !detail::text_at(c, "display").empty();
+    });
+  }
+  const bool is_request = detail::is_type(resource, "MedicationRequest");
   if (concept_sent && medication_reference == nullptr) {
-    return detail::read_medication_concept(code_concept, reference, options_.lookup);
+    detail::concept_reading read =
+        detail::read_medication_concept(code_concept, reference, options_.lookup);
+    if (!concept_names && is_request)
+      read.unidentified = "its medicationCodeableConcept names nothing (no code, display or text)";
+    return read;
   }
   detail::concept_reading read = read_referenced_medication(resource, reference);
   if (concept_sent) {
     detail::merge_reading(
         read, detail::read_medication_concept(code_concept, reference, options_.lookup));
-    read.unidentified.clear();  // the concept names it
-  } else if ((medication_reference == nullptr || medication_reference->is_null()) &&
-             detail::is_type(resource, "MedicationRequest")) {
+    if (concept_names) read.unidentified.clear();  // the concept names it
+  } else if ((medication_reference == nullptr || medication_reference->is_null()) && is_request) {
     read.unidentified = "it names no medication (no medication[x])";
   }
   return read;
@@ -1713,6 +1743,8 @@ inline record reader::read(std::string_view checked_order, const date& screening
             glutamine_medication{reference, words, *read.glutamine_from, e.resource, e.draft});
         add_medication(medication_fact{gln::medication::supplement_stack, *read.glutamine_from});
       } else if (read.medication_facts.empty()) {
+        if (!read.unidentified.empty())
+          out.unidentified_medications.push_back(skipped_entry{reference, read.unidentified});
         add_medication(
             medication_fact{gln::medication::other_prescription,
                             provenance{reference, words, coding{}, matched_by::no_class}});
