@@ -997,16 +997,19 @@ TEST_CASE("cds: the shared CDS Hooks requests") {
     REQUIRE(r.status == 200);
     CHECK(r.body == json{{"cards", json::array()}});
   }
-  SECTION("test01 patient-view with an active glutamine order: critical, nothing to remove") {
+  // test01's patient-view with `order` added to the medications found.
+  const auto view_with = [&](const json& order) {
     json request = gln_fhir_test::read_json(*test01);
-    json order = gln_fhir_test::medication_request(
-        "glutamine-1", gln_fhir_test::coding("http://hl7.org/fhir/sid/ndc", "42457-420", "Endari"),
-        "active");
     request["prefetch"]["medications"]["entry"].push_back(
         {{"resource", order}, {"search", {{"mode", "match"}}}});
     request["prefetch"]["medications"]["total"] =
         request["prefetch"]["medications"]["total"].get<int>() + 1;
-    const response r = post(service, "/cds-services/gln-patient-view", request);
+    return post(service, "/cds-services/gln-patient-view", request);
+  };
+  SECTION("test01 patient-view with an active glutamine order: critical, nothing to remove") {
+    const response r = view_with(gln_fhir_test::medication_request(
+        "glutamine-1", gln_fhir_test::coding("http://hl7.org/fhir/sid/ndc", "42457-420", "Endari"),
+        "active"));
     REQUIRE(r.status == 200);
     REQUIRE(r.body["cards"].size() == 1);
     CHECK(r.body["cards"][0]["indicator"] == "critical");
@@ -1014,17 +1017,12 @@ TEST_CASE("cds: the shared CDS Hooks requests") {
     CHECK_FALSE(r.body["cards"][0].contains("suggestions"));
   }
   SECTION("test01 patient-view with an active order whose drug cannot be told: an info card") {
-    json request = gln_fhir_test::read_json(*test01);
     json order = gln_fhir_test::medication_request(
         "unknown-1", gln_fhir_test::coding("http://www.nlm.nih.gov/research/umls/rxnorm", "1"),
         "active");
     order.erase("medicationCodeableConcept");
     order["medicationReference"] = {{"reference", "Medication/notsent"}};
-    request["prefetch"]["medications"]["entry"].push_back(
-        {{"resource", order}, {"search", {{"mode", "match"}}}});
-    request["prefetch"]["medications"]["total"] =
-        request["prefetch"]["medications"]["total"].get<int>() + 1;
-    const response r = post(service, "/cds-services/gln-patient-view", request);
+    const response r = view_with(order);
     REQUIRE(r.status == 200);
     REQUIRE(r.body["cards"].size() == 1);
     CHECK(r.body["cards"][0]["indicator"] == "info");
