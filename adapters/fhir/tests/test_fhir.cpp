@@ -1547,6 +1547,40 @@ TEST_CASE("fhir: a Medication on another server names no order's medication") {
               "' names no Medication sent, and gives no display");
   }
   CHECK(read_with("https://ehr.example/fhir/Medication/med9").unidentified_medications.empty());
+  // A version names the same Medication.
+  json versioned = order;
+  versioned["medicationReference"]["reference"] = "Medication/med9/_history/2";
+  json with_version = gln_fhir_test::searchset(json::array({versioned}));
+  with_version["entry"].push_back({{"fullUrl", "https://ehr.example/fhir/Medication/med9"},
+                                   {"resource", carbamazepine},
+                                   {"search", {{"mode", "include"}}}});
+  CHECK(gln::fhir::read_prefetch({{"patient", patient}, {"medications", with_version}}, options)
+            .profile.medications == gln::medication_set{medication::anticonvulsant});
+
+  // What names nothing gln can read leaves the drug unknown: a blank text, a local code, a
+  // malformed RxNorm code, a Medication without a code.
+  const json uncoded = {{"resourceType", "Medication"}, {"id", "med9"}};
+  json blank = order;
+  blank.erase("medicationReference");
+  blank["medicationCodeableConcept"] = {{"text", " "}};
+  json local = blank;
+  local["medicationCodeableConcept"] = {
+      {"coding", json::array({coding("https://ehr.example/codes", "GLN-5")})}};
+  json malformed = blank;
+  malformed["medicationCodeableConcept"] = {{"coding", json::array({coding(rxnorm, "abc")})}};
+  for (const auto& [sent, medication_sent] : std::vector<std::pair<json, json>>{
+           {blank, nullptr}, {local, nullptr}, {malformed, nullptr}, {order, uncoded}}) {
+    INFO(sent.dump());
+    json medications = gln_fhir_test::searchset(json::array({sent}));
+    if (!medication_sent.is_null())
+      medications["entry"].push_back(
+          {{"resource", medication_sent}, {"search", {{"mode", "include"}}}});
+    const gln::fhir::record r =
+        gln::fhir::read_prefetch({{"patient", patient}, {"medications", medications}}, options);
+    REQUIRE(r.unidentified_medications.size() == 1);
+    CHECK(r.unidentified_medications[0].why ==
+          "what it orders is named by no word and no well-formed code of a system gln holds");
+  }
   const gln::fhir::record elsewhere = read_with("https://other.example/fhir/Medication/med9");
   CHECK_FALSE(elsewhere.profile.medications.contains(medication::anticonvulsant));
   CHECK_FALSE(elsewhere.profile.medications_known);
@@ -1581,6 +1615,15 @@ TEST_CASE(
     CHECK(r.skipped[0].why == "it carries a modifierExtension (" + at +
                                   "), which changes its meaning in a way gln does not read");
   }
+  // implicitRules, a modifier element: rules gln cannot read.
+  json rules = cirrhosis;
+  rules["implicitRules"] = "https://ehr.example/rules/local";
+  const gln::fhir::record ruled = read(patient, rules);
+  CHECK_FALSE(ruled.profile.conditions.contains(condition::cirrhosis));
+  REQUIRE(ruled.skipped.size() == 1);
+  CHECK(ruled.skipped[0].why ==
+        "it was written under implicitRules (https://ehr.example/rules/local), which may change "
+        "its meaning in a way gln does not read");
   json empty = cirrhosis;
   empty["modifierExtension"] = json::array();
   CHECK(read(patient, empty).profile.conditions == gln::condition_set{condition::cirrhosis});

@@ -456,6 +456,26 @@ reply service::call(std::string_view id, std::string_view body) const {
                     std::string(known) + " (FHIR resource types are case-sensitive)";
         }
       }
+      // Its id names it in selections and in a suggestion to delete it: a FHIR id, where given.
+      const json* draft_id = fhir::detail::member(*resource, "id");
+      if (refused.empty() && draft_id != nullptr && !draft_id->is_null() &&
+          !fhir::detail::is_fhir_id(fhir::detail::text_of(draft_id))) {
+        refused = at + ": its id " +
+                  (draft_id->is_string()
+                       ? "'" + fhir::detail::shown(draft_id->get_ref<const std::string&>()) + "'"
+                       : draft_id->dump()) +
+                  " is no FHIR id (1-64 letters, digits, '-' and '.')";
+      }
+      // FHIR R4: one medication[x]. An order with two names two drugs, or one and a guess.
+      const auto given = [&](const char* key) {
+        const json* value = fhir::detail::member(*resource, key);
+        return value != nullptr && !value->is_null();
+      };
+      if (refused.empty() && given("medicationCodeableConcept") && given("medicationReference")) {
+        refused = at +
+                  ": it has both medicationCodeableConcept and medicationReference (FHIR R4: one "
+                  "medication[x])";
+      }
       drafted.push_back(fhir::detail::reference_of(*resource));
       // Where the EHR put it (FHIR R4 Bundle: its relative references, its Medication's
       // among them, are to that server): an entry's urn, or [fhirServer]/<type>/<id>; with no

@@ -714,6 +714,11 @@ TEST_CASE("cds: an order whose medication cannot be told gets a card that says s
   order["medicationReference"] = {{"reference", "Medication/m1"}};
   json none = order;
   none.erase("medicationReference");
+  // The order with a display on its reference.
+  const auto named_later = [](json with_display) {
+    with_display["medicationReference"]["display"] = "L-glutamine oral powder 5 g";
+    return with_display;
+  };
   for (const auto& [sent, why] : std::vector<std::pair<json, std::string>>{
            {order,
             "its medicationReference 'Medication/m1' names no Medication sent, and gives "
@@ -764,6 +769,20 @@ TEST_CASE("cds: an order whose medication cannot be told gets a card that says s
   CHECK(urn_response.body["cards"][0]["summary"] !=
         "gln could not tell whether this order is glutamine: what it orders is unknown");
   CHECK(urn_response.body["cards"][0]["extension"]["gln"].contains("overall"));
+  // A Medication sent beside it that names nothing: its display is not read, the drug unknown.
+  json uncoded_drafts = gln_fhir_test::collection(
+      json::array({named_later(order), {{"resourceType", "Medication"}, {"id", "m1"}}}));
+  const json uncoded_request = {{"hook", "order-select"},
+                                {"hookInstance", "x"},
+                                {"context",
+                                 {{"patientId", "p"},
+                                  {"selections", {"MedicationRequest/o1"}},
+                                  {"draftOrders", uncoded_drafts}}}};
+  const response uncoded = post(service, "/cds-services/gln-order-select", uncoded_request.dump());
+  REQUIRE(uncoded.status == 200);
+  REQUIRE(uncoded.body["cards"].size() == 1);
+  CHECK(uncoded.body["cards"][0]["summary"] ==
+        "gln could not tell whether this order is glutamine: what it orders is unknown");
   // Named by its display, or by the Medication sent beside it, it is known: no card.
   json named = order;
   named["medicationReference"]["display"] = "aspirin 81 MG Oral Tablet";
@@ -1596,6 +1615,23 @@ TEST_CASE(
           return request.dump();
         }(),
         "draftOrders.entry[0]: its fullUrl is not a string"}},
+      {"a draft order whose id is no FHIR id",
+       {[&] {
+          json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+          request["context"]["draftOrders"]["entry"][0]["resource"]["id"] = "../Patient/x";
+          return request.dump();
+        }(),
+        "draftOrders.entry[0]: its id '../Patient/x' is no FHIR id (1-64 letters, digits, '-' and "
+        "'.')"}},
+      {"a draft order with two medication[x]",
+       {[&] {
+          json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+          request["context"]["draftOrders"]["entry"][0]["resource"]["medicationReference"] = {
+              {"reference", "Medication/zz"}};
+          return request.dump();
+        }(),
+        "draftOrders.entry[0]: it has both medicationCodeableConcept and medicationReference "
+        "(FHIR R4: one medication[x])"}},
       {"a draftOrders entry that is null",
        {null_entry.dump(), "draftOrders.entry[1] holds no resource"}},
       {"draftOrders entries that are no list",

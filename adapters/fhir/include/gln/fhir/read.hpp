@@ -561,6 +561,10 @@ inline std::string unread_modifier(const json& resource) {
       rest.emplace_back(&item, at);
     }
   }
+  // implicitRules (a modifier element): rules it was written under, which gln cannot read.
+  if (const json* rules = member(resource, "implicitRules"); rules != nullptr && !rules->is_null())
+    return "it was written under implicitRules (" + shown(text_of(rules)) +
+           "), which may change its meaning in a way gln does not read";
   const json* do_not_perform = member(resource, "doNotPerform");
   if (do_not_perform != nullptr && !do_not_perform->is_null() && !do_not_perform->is_boolean())
     return "its doNotPerform is no boolean, so it may be an order not to do what it names";
@@ -1420,6 +1424,12 @@ class reader {
         at.insert(at.end(), it->second.begin(), it->second.end());
       }
     };
+    // A version names the same Medication (R4: a reference may carry one).
+    if (const std::size_t at_history = reference.find("/_history/");
+        at_history != std::string_view::npos &&
+        detail::is_fhir_id(reference.substr(at_history + 10))) {
+      reference = reference.substr(0, at_history);
+    }
     take(medications_by_reference_, reference);
     take(medications_by_full_url_, reference);
     const std::optional<std::string>& server = options_.fhir_server;
@@ -1462,20 +1472,35 @@ inline detail::concept_reading reader::read_medication(const json& resource,
     });
   }
   const bool is_request = detail::is_type(resource, "MedicationRequest");
+  detail::concept_reading read;
   if (concept_sent && medication_reference == nullptr) {
-    detail::concept_reading read =
-        detail::read_medication_concept(code_concept, reference, options_.lookup);
+    read = detail::read_medication_concept(code_concept, reference, options_.lookup);
     if (!concept_names && is_request)
       read.unidentified = "its medicationCodeableConcept names nothing (no code, display or text)";
-    return read;
+  } else {
+    read = read_referenced_medication(resource, reference);
   }
-  detail::concept_reading read = read_referenced_medication(resource, reference);
-  if (concept_sent) {
+  if (concept_sent && medication_reference != nullptr) {
     detail::merge_reading(
         read, detail::read_medication_concept(code_concept, reference, options_.lookup));
     if (concept_names) read.unidentified.clear();  // the concept names it
-  } else if ((medication_reference == nullptr || medication_reference->is_null()) && is_request) {
+  } else if (!concept_sent &&
+             (medication_reference == nullptr || medication_reference->is_null()) && is_request) {
     read.unidentified = "it names no medication (no medication[x])";
+  }
+  // What it names must be readable: a word, or a well-formed code of a system gln holds (a
+  // blank text, a local code, a malformed RxNorm code, a Medication without a code name
+  // nothing gln can tell from glutamine).
+  if (is_request && read.unidentified.empty() && !read.glutamine && read.medication_facts.empty()) {
+    const bool worded = read.words.find_first_not_of(" \t\r\n") != std::string::npos;
+    const bool coded =
+        std::any_of(read.codings.begin(), read.codings.end(), [](const read_coding& c) {
+          return c.status == lookup_status::mapped || c.status == lookup_status::unmapped;
+        });
+    if (!worded && !coded) {
+      read.unidentified =
+          "what it orders is named by no word and no well-formed code of a system gln holds";
+    }
   }
   return read;
 }
