@@ -697,16 +697,19 @@ TEST_CASE("cds: an empty --host refuses to start") {
 // sent, no display, no medication[x]) gets a card that says so, and nothing is checked for it.
 TEST_CASE("cds: an order whose medication cannot be told gets a card that says so") {
   running_service service({"--screening-date", "2026-11-30"});
-  const auto select = [&](const json& order) {
-    json request = {{"hook", "order-select"},
-                    {"hookInstance", "x"},
-                    {"context",
-                     {{"patientId", "p"},
-                      {"selections", {"MedicationRequest/o1"}},
-                      {"draftOrders", gln_fhir_test::collection(json::array({order}))}}}};
+  // The cards of an order-select of MedicationRequest/o1 among `drafts` (a draftOrders Bundle).
+  const auto select_among = [&](const json& drafts) {
+    json request = {
+        {"hook", "order-select"},
+        {"hookInstance", "x"},
+        {"context",
+         {{"patientId", "p"}, {"selections", {"MedicationRequest/o1"}}, {"draftOrders", drafts}}}};
     const response r = post(service, "/cds-services/gln-order-select", request.dump());
     REQUIRE(r.status == 200);
     return r.body["cards"];
+  };
+  const auto select = [&](const json& order) {
+    return select_among(gln_fhir_test::collection(json::array({order})));
   };
   json order = gln_fhir_test::medication_request(
       "o1", gln_fhir_test::coding("http://www.nlm.nih.gov/research/umls/rxnorm", "1"), "draft");
@@ -736,6 +739,12 @@ TEST_CASE("cds: an order whose medication cannot be told gets a card that says s
                                     "medicationCodeableConcept.");
     CHECK(cards[0]["extension"]["gln"]["order"] == "MedicationRequest/o1");
   }
+  // Whether `cards` is the one card of an order whose drug cannot be told.
+  const auto says_unknown = [](const json& cards) {
+    return cards.size() == 1 &&
+           cards[0]["summary"] ==
+               "gln could not tell whether this order is glutamine: what it orders is unknown";
+  };
   // A medicationCodeableConcept that names nothing (no code, display or text; or no concept
   // at all, a string) leaves it as unknown.
   for (const json& concept_given :
@@ -744,10 +753,7 @@ TEST_CASE("cds: an order whose medication cannot be told gets a card that says s
     INFO(concept_given.dump());
     json nothing = none;
     nothing["medicationCodeableConcept"] = concept_given;
-    const json cards = select(nothing);
-    REQUIRE(cards.size() == 1);
-    CHECK(cards[0]["summary"] ==
-          "gln could not tell whether this order is glutamine: what it orders is unknown");
+    CHECK(says_unknown(select(nothing)));
   }
   // A Medication sent in draftOrders under a urn is the one that urn names.
   json by_urn = order;
@@ -757,50 +763,24 @@ TEST_CASE("cds: an order whose medication cannot be told gets a card that says s
                                      {"code", {{"text", "L-glutamine oral powder"}}}};
   json urn_drafts = gln_fhir_test::collection(json::array({by_urn, glutamine_medication}));
   urn_drafts["entry"][1]["fullUrl"] = "urn:uuid:0b9e3c52-8d2f-4c55-9c3e-2d3f0b0f0a11";
-  const json urn_request = {{"hook", "order-select"},
-                            {"hookInstance", "x"},
-                            {"context",
-                             {{"patientId", "p"},
-                              {"selections", {"MedicationRequest/o1"}},
-                              {"draftOrders", urn_drafts}}}};
-  const response urn_response = post(service, "/cds-services/gln-order-select", urn_request.dump());
-  REQUIRE(urn_response.status == 200);
-  REQUIRE(urn_response.body["cards"].size() >= 1);
-  CHECK(urn_response.body["cards"][0]["summary"] !=
-        "gln could not tell whether this order is glutamine: what it orders is unknown");
-  CHECK(urn_response.body["cards"][0]["extension"]["gln"].contains("overall"));
+  const json urn_cards = select_among(urn_drafts);
+  REQUIRE(urn_cards.size() >= 1);
+  CHECK_FALSE(says_unknown(urn_cards));
+  CHECK(urn_cards[0]["extension"]["gln"].contains("overall"));
   // A Medication sent beside it that names nothing: its display is not read, the drug unknown.
   json uncoded_drafts = gln_fhir_test::collection(
       json::array({named_later(order), {{"resourceType", "Medication"}, {"id", "m1"}}}));
-  const json uncoded_request = {{"hook", "order-select"},
-                                {"hookInstance", "x"},
-                                {"context",
-                                 {{"patientId", "p"},
-                                  {"selections", {"MedicationRequest/o1"}},
-                                  {"draftOrders", uncoded_drafts}}}};
-  const response uncoded = post(service, "/cds-services/gln-order-select", uncoded_request.dump());
-  REQUIRE(uncoded.status == 200);
-  REQUIRE(uncoded.body["cards"].size() == 1);
-  CHECK(uncoded.body["cards"][0]["summary"] ==
-        "gln could not tell whether this order is glutamine: what it orders is unknown");
+  CHECK(says_unknown(select_among(uncoded_drafts)));
   // Named by its display, or by the Medication sent beside it, it is known: no card.
   json named = order;
   named["medicationReference"]["display"] = "aspirin 81 MG Oral Tablet";
   CHECK(select(named).empty());
-  json with_medication = json{
-      {"hook", "order-select"},
-      {"hookInstance", "x"},
-      {"context",
-       {{"patientId", "p"},
-        {"selections", {"MedicationRequest/o1"}},
-        {"draftOrders", gln_fhir_test::collection(
-                            json::array({order,
-                                         {{"resourceType", "Medication"},
-                                          {"id", "m1"},
-                                          {"code", {{"text", "aspirin 81 MG Oral Tablet"}}}}}))}}}};
-  const response r = post(service, "/cds-services/gln-order-select", with_medication.dump());
-  REQUIRE(r.status == 200);
-  CHECK(r.body["cards"].empty());
+  CHECK(select_among(gln_fhir_test::collection(
+                         json::array({order,
+                                      {{"resourceType", "Medication"},
+                                       {"id", "m1"},
+                                       {"code", {{"text", "aspirin 81 MG Oral Tablet"}}}}})))
+            .empty());
 }
 
 TEST_CASE("cds: without --screening-date, today (UTC); an order's authoredOn is not read") {
@@ -1458,6 +1438,12 @@ TEST_CASE(
   const auto not_an_id = [](const std::string& id) {
     return "the context's patientId '" + id + "' is no FHIR id (1-64 letters, digits, '-' and '.')";
   };
+  // The order-select of draft o1 with `value` at `pointer` (a JSON pointer; "/-" appends).
+  const auto one_draft_with = [&](const std::string& pointer, const json& value) {
+    json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+    request[json::json_pointer(pointer)] = value;
+    return request.dump();
+  };
   // The same draft for Patient/p with a modifier that changes what it orders.
   json with_modifier = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
   with_modifier["context"]["draftOrders"]["entry"][0]["resource"]["modifierExtension"] =
@@ -1593,43 +1579,22 @@ TEST_CASE(
       {"a draftOrders entry with no resource",
        {no_resource.dump(), "draftOrders.entry[1] holds no resource"}},
       {"a draftOrders entry whose resource is no resource",
-       {[&] {
-          json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
-          request["context"]["draftOrders"]["entry"].push_back({{"resource", json::object()}});
-          return request.dump();
-        }(),
+       {one_draft_with("/context/draftOrders/entry/-", {{"resource", json::object()}}),
         "draftOrders.entry[1]: its resource has no resourceType"}},
       {"a draft order whose type is in another case",
-       {[&] {
-          json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
-          request["context"]["draftOrders"]["entry"][0]["resource"]["resourceType"] =
-              "medicationrequest";
-          return request.dump();
-        }(),
+       {one_draft_with("/context/draftOrders/entry/0/resource/resourceType", "medicationrequest"),
         "draftOrders.entry[0]: its resourceType 'medicationrequest' is not MedicationRequest (FHIR "
         "resource types are case-sensitive)"}},
       {"a draft order whose fullUrl is no string",
-       {[&] {
-          json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
-          request["context"]["draftOrders"]["entry"][0]["fullUrl"] = 5;
-          return request.dump();
-        }(),
+       {one_draft_with("/context/draftOrders/entry/0/fullUrl", 5),
         "draftOrders.entry[0]: its fullUrl is not a string"}},
       {"a draft order whose id is no FHIR id",
-       {[&] {
-          json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
-          request["context"]["draftOrders"]["entry"][0]["resource"]["id"] = "../Patient/x";
-          return request.dump();
-        }(),
+       {one_draft_with("/context/draftOrders/entry/0/resource/id", "../Patient/x"),
         "draftOrders.entry[0]: its id '../Patient/x' is no FHIR id (1-64 letters, digits, '-' and "
         "'.')"}},
       {"a draft order with two medication[x]",
-       {[&] {
-          json request = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
-          request["context"]["draftOrders"]["entry"][0]["resource"]["medicationReference"] = {
-              {"reference", "Medication/zz"}};
-          return request.dump();
-        }(),
+       {one_draft_with("/context/draftOrders/entry/0/resource/medicationReference",
+                       {{"reference", "Medication/zz"}}),
         "draftOrders.entry[0]: it has both medicationCodeableConcept and medicationReference "
         "(FHIR R4: one medication[x])"}},
       {"a draftOrders entry that is null",
