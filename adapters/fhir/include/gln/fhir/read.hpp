@@ -537,13 +537,35 @@ inline std::string other_subject_of(const json& resource) {
   return {};
 }
 
+// Whether a modifierExtension that is not empty is anywhere in `value` (a walk with no strings:
+// every resource of every read goes through it).
+inline bool holds_modifier_extension(const json& value) {
+  std::vector<const json*> rest{&value};
+  while (!rest.empty()) {
+    const json* next = rest.back();
+    rest.pop_back();
+    if (next->is_array()) {
+      for (const json& item : *next) rest.push_back(&item);
+    } else if (next->is_object()) {
+      for (const auto& [key, item] : next->items()) {
+        if (key == "modifierExtension" && !item.is_null() && !(item.is_array() && item.empty()))
+          return true;
+        rest.push_back(&item);
+      }
+    }
+  }
+  return false;
+}
+
 // Why a resource cannot be read as written, else empty: a modifierExtension anywhere in it
 // (FHIR R4: an extension that changes the meaning of what holds it must not be ignored, and gln
-// understands none), an order not to do what it names (`doNotPerform` true, a modifier element
-// of MedicationRequest: "do not give" read as "gives"), or a Patient record not in use (`active`
-// false, a modifier element; a `link` of type replaced-by: "must no longer be used").
+// understands none), `implicitRules` (rules it was written under), an order not to do what it
+// names (`doNotPerform` true or no boolean, a modifier element of MedicationRequest: "do not
+// give" read as "gives"), or a Patient record not in use (`active` false, a modifier element; a
+// `link` of type replaced-by: "must no longer be used"; either written otherwise).
 inline std::string unread_modifier(const json& resource) {
-  std::vector<std::pair<const json*, std::string>> rest{{&resource, std::string()}};
+  std::vector<std::pair<const json*, std::string>> rest;
+  if (holds_modifier_extension(resource)) rest.emplace_back(&resource, std::string());
   while (!rest.empty()) {
     const auto [value, path] = rest.back();
     rest.pop_back();
