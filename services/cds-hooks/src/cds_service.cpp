@@ -487,12 +487,10 @@ reply service::call(std::string_view id, std::string_view body) const {
           return;
         }
         const std::string_view url = fhir::detail::text_of(full_url);
-        const std::string_view base = fhir::detail::full_url_base(
-            url, text_at(*resource, "resourceType"), text_at(*resource, "id"));
-        const bool here = fhir::detail::is_entry_urn(url) ||
-                          (!base.empty() && server != nullptr && server->is_string() &&
-                           fhir::on_server(base, server->get_ref<const std::string&>()));
-        if (!here) {
+        // The reader's rule for prefetched entries, with the request's server (none: "").
+        const std::optional<std::string> named_server(
+            server != nullptr && server->is_string() ? server->get<std::string>() : std::string());
+        if (!fhir::detail::misplaced(named_server, url, url.empty(), *resource).empty()) {
           refused =
               at + ": its fullUrl '" + fhir::detail::shown(url) + "' is no urn" +
               (server != nullptr && server->is_string()
