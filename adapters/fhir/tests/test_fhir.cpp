@@ -2413,6 +2413,34 @@ TEST_CASE("fhir: cards: weights sent but none usable are named as not checked") 
   CHECK(std::find(usable.begin(), usable.end(), not_checked) == usable.end());
 }
 
+// The patient's own record beside another patient's: the age is read from hers and checked, so
+// the card does not call it not checked (it did, beside an age it had used); the other record is
+// not used and says so. Without her record, the age is not checked.
+TEST_CASE("fhir: cards: an age read from the patient's record is not listed as not checked") {
+  const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1970-05-01"}};
+  json other = patient;
+  other["id"] = "p2";
+  gln::fhir::read_options options = on(2026, 11, 30);
+  options.patient_id = "p1";
+  const gln::fhir::record both = gln::fhir::read_prefetch(
+      {{"patient", gln_fhir_test::searchset(json::array({patient, other}))}}, options);
+  CHECK(both.profile.age_years == gln::optional<double>{56.0});
+  CHECK(both.status(section::patient).state == gln::fhir::section_state::incomplete);
+  REQUIRE(both.skipped.size() == 1);
+  CHECK(both.skipped[0].why == "it is about Patient/p2, not Patient/p1");
+  for (const std::string& line : gln::fhir::detail::not_checked_lines(both)) {
+    CHECK(line.rfind("patient", 0) == std::string::npos);
+  }
+  const gln::fhir::record alone = gln::fhir::read_prefetch(
+      {{"patient", gln_fhir_test::searchset(json::array({other}))}}, options);
+  CHECK_FALSE(alone.profile.age_years);
+  const std::vector<std::string> lines = gln::fhir::detail::not_checked_lines(alone);
+  CHECK(
+      std::find(lines.begin(), lines.end(),
+                "patient (age): incomplete: Patient/p2: it is about Patient/p2, not Patient/p1") !=
+      lines.end());
+}
+
 // An active allergy gln has no rule for (glutamine itself, MSG in words): the card lists it for
 // review, as it lists the conditions gln does not map, where before it said nothing of it.
 TEST_CASE("fhir: cards: active allergies gln does not check are listed for review") {

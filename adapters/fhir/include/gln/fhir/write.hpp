@@ -324,7 +324,9 @@ inline std::vector<std::string> not_checked_lines(const record& r) {
         "weight (the per-kg ceilings and the weight-based doses): no usable body weight was "
         "sent");
   }
-  line(section::patient, "age", "Patient");
+  // An age read from the patient's own record was checked, whatever else the section held:
+  // another patient's record beside it is listed as not used, and says nothing of this one.
+  if (!r.profile.age_years) line(section::patient, "age", "Patient");
   return out;
 }
 
