@@ -897,17 +897,25 @@ reply service::answer(const service_info& info, const json& request) const {
     card_options.not_checked = state.not_checked;
     const fhir::record whole = state.reader.read();
     if (!whole.known(fhir::section::medications)) {
+      // MedicationStatements may have been read (and checked, each on a card of its own)
+      // without the MedicationRequest search that makes the medications known: say which part
+      // is missing, never that nothing was checked.
       ordered_json card;
       card["uuid"] = card_options.make_uuid();
-      card["summary"] =
-          "gln could not check for glutamine: the patient's medications were not available";
-      std::string detail =
-          "Without the medication list gln cannot tell whether this patient takes glutamine, so "
-          "nothing was checked. ";
       const fhir::section_status& status = whole.status(fhir::section::medications);
-      detail += status.state == fhir::section_state::incomplete
-                    ? "The medications were incomplete: " + status.why + "."
-                    : std::string("No medications were sent.");
+      const bool incomplete = status.state == fhir::section_state::incomplete;
+      card["summary"] =
+          incomplete ? "gln could not check all of the patient's medications for glutamine: the "
+                       "medications sent are incomplete"
+                     : "gln could not check the patient's medication orders for glutamine: no "
+                       "MedicationRequests were sent";
+      std::string detail =
+          "Without the whole medication list gln cannot tell whether this patient takes "
+          "glutamine: what is missing was not checked. ";
+      detail += incomplete ? "The medications were incomplete: " + status.why + "."
+                           : std::string(
+                                 "No MedicationRequests were sent; the "
+                                 "MedicationStatements sent, if any, were checked.");
       for (const std::string& line : state.not_checked)
         detail += " " + fhir::markdown_text(line) + ".";
       card["detail"] = detail;

@@ -1015,6 +1015,48 @@ TEST_CASE("cds: the shared CDS Hooks requests") {
     CHECK(r.body["cards"][0]["extension"]["gln"]["purpose"] == "sickle_cell_disease");
     CHECK_FALSE(r.body["cards"][0].contains("suggestions"));
   }
+  // MedicationStatements without the MedicationRequest search: the glutamine statement is
+  // checked, and the second card says which part is missing (it said that nothing was checked,
+  // beside the critical card).
+  SECTION("test01 patient-view with a glutamine statement and no MedicationRequests sent") {
+    json statement = gln_fhir_test::medication_request(
+        "statement-1", gln_fhir_test::coding("http://hl7.org/fhir/sid/ndc", "42457-420", "Endari"),
+        "active");
+    statement["resourceType"] = "MedicationStatement";
+    json request = gln_fhir_test::read_json(*test01);
+    request["prefetch"].erase("medications");
+    request["prefetch"]["medicationStatements"] =
+        gln_fhir_test::searchset(json::array({statement}));
+    const response r = post(service, "/cds-services/gln-patient-view", request);
+    REQUIRE(r.status == 200);
+    // The statement's card, and with it the card of its screening saying that the medications
+    // (the interactions) could not be checked.
+    REQUIRE(r.body["cards"].size() == 3);
+    CHECK(r.body["cards"][0]["summary"] ==
+          "gln could not check the patient's medication orders for glutamine: no "
+          "MedicationRequests were sent");
+    CHECK(r.body["cards"][0]["detail"].get<std::string>().find(
+              "No MedicationRequests were sent; the MedicationStatements sent, if any, were "
+              "checked.") != std::string::npos);
+    CHECK(r.body["cards"][1]["indicator"] == "critical");
+    CHECK(r.body["cards"][1]["detail"].get<std::string>().find(
+              "**Glutamine order** MedicationStatement/statement-1") != std::string::npos);
+    CHECK(r.body["cards"][2]["summary"] ==
+          "Could not check the patient's medications: not in the data sent to gln");
+
+    json paged = gln_fhir_test::read_json(*test01);
+    paged["prefetch"]["medications"]["link"] =
+        json::array({{{"relation", "next"}, {"url", "https://example.org/fhir?page=2"}}});
+    const response incomplete = post(service, "/cds-services/gln-patient-view", paged);
+    REQUIRE(incomplete.status == 200);
+    REQUIRE(incomplete.body["cards"].size() == 1);
+    CHECK(incomplete.body["cards"][0]["summary"] ==
+          "gln could not check all of the patient's medications for glutamine: the medications "
+          "sent are incomplete");
+    CHECK(incomplete.body["cards"][0]["detail"].get<std::string>().find(
+              "The medications were incomplete: the search result has more pages.") !=
+          std::string::npos);
+  }
   SECTION("test01 patient-view with an active order whose drug cannot be told: an info card") {
     json order = gln_fhir_test::medication_request(
         "unknown-1", gln_fhir_test::coding("http://www.nlm.nih.gov/research/umls/rxnorm", "1"),
@@ -1037,7 +1079,8 @@ TEST_CASE("cds: the shared CDS Hooks requests") {
     REQUIRE(r.body["cards"].size() == 1);
     CHECK(r.body["cards"][0]["indicator"] == "info");
     CHECK(r.body["cards"][0]["summary"] ==
-          "gln could not check for glutamine: the patient's medications were not available");
+          "gln could not check the patient's medication orders for glutamine: no "
+          "MedicationRequests were sent");
   }
   SECTION("the spec's context-only example and its discovery response are not requests") {
     CHECK(post(service, "/cds-services/gln-order-select", gln_fhir_test::read_text(*spec_context))
