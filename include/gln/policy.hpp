@@ -145,7 +145,7 @@ constexpr policy effective(const policy& requested) noexcept {
       // A later day past the knob it may not pass (a step-up after the review) is as late as
       // that knob allows, never earlier than the default: falling back to the default would
       // make a stricter request looser.
-      if (!keep && knob.at_most && knob.stricter == direction::later && want > bound &&
+      if (!keep && knob.at_most && detail::same(knob.stricter, direction::later) && want > bound &&
           want <= detail::largest_stricter_value && bound > knob.default_value) {
         value = bound;
       }

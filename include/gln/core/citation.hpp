@@ -37,7 +37,7 @@ class citation_list {
     overflow_ = given > capacity;  // caught by the table invariants at compile time
     count_ = static_cast<std::uint8_t>(overflow_ ? capacity : given);
     const gln::source* from = ids.begin();
-    for (std::size_t i = 0; i < count_; ++i) ids_[i] = from[i];
+    for (std::size_t i = 0; i < count_; ++i) detail::assign(ids_[i], from[i]);
   }
 
   constexpr std::size_t size() const noexcept { return count_; }
@@ -52,7 +52,7 @@ class citation_list {
   constexpr const gln::source* end() const noexcept { return ids_ + count_; }
   constexpr bool contains(gln::source id) const noexcept {
     for (std::size_t i = 0; i < count_; ++i) {
-      if (ids_[i] == id) return true;
+      if (detail::same(ids_[i], id)) return true;
     }
     return false;
   }

@@ -59,7 +59,7 @@ struct code_match {
   bool verified = true;             // false for a row docs/knowledge.md marks "(verify)"
   double kilograms_per_unit = 0.0;  // a UCUM weight unit: kilograms per unit
 
-  constexpr bool mapped() const noexcept { return status == lookup_status::mapped; }
+  constexpr bool mapped() const noexcept { return detail::same(status, lookup_status::mapped); }
 };
 
 GLN_END_NAMESPACE

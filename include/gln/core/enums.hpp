@@ -299,7 +299,7 @@ GLN_DEFINE_ENUM(dose_status, GLN_DOSE_STATUSES);
 // unknown, and unknown is never milder than avoid.
 constexpr verdict worst(verdict a, verdict b) noexcept {
   if (!is_valid(a) || !is_valid(b)) return verdict::avoid;
-  return a < b ? b : a;
+  return index_of(a) < index_of(b) ? b : a;
 }
 
 GLN_END_NAMESPACE

@@ -31,17 +31,17 @@ struct cause {
 
   constexpr optional<gln::condition> which_condition() const noexcept {
     const auto c = static_cast<gln::condition>(member);
-    if (field != input_field::conditions || !is_valid(c)) return nullopt;
+    if (!detail::same(field, input_field::conditions) || !is_valid(c)) return nullopt;
     return c;
   }
   constexpr optional<gln::medication> which_medication() const noexcept {
     const auto m = static_cast<gln::medication>(member);
-    if (field != input_field::medications || !is_valid(m)) return nullopt;
+    if (!detail::same(field, input_field::medications) || !is_valid(m)) return nullopt;
     return m;
   }
 
   constexpr bool operator==(const cause& other) const noexcept {
-    return field == other.field && member == other.member;
+    return detail::same(field, other.field) && member == other.member;
   }
   constexpr bool operator!=(const cause& other) const noexcept { return !(*this == other); }
 };
@@ -103,13 +103,22 @@ class finding {
   constexpr verdict self_directed_level() const noexcept { return self_directed_level_; }
 
   constexpr bool operator==(const finding& other) const noexcept {
-    return rule == other.rule && level == other.level && field == other.field &&
-           purpose == other.purpose && cause == other.cause && arguments == other.arguments;
+    return detail::same(rule, other.rule) && detail::same(level, other.level) &&
+           detail::same(field, other.field) && detail::same(purpose, other.purpose) &&
+           cause == other.cause && same_arguments(other);
   }
   constexpr bool operator!=(const finding& other) const noexcept { return !(*this == other); }
 
  private:
   friend struct detail::finding_access;
+
+  // By hand: std::array's operator== instantiates std::equal in every translation unit.
+  constexpr bool same_arguments(const finding& other) const noexcept {
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+      if (!(arguments[i] == other.arguments[i])) return false;
+    }
+    return true;
+  }
 
   constexpr text key(std::string_view suffix) const noexcept {
     text out{};

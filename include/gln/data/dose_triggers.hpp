@@ -147,7 +147,7 @@ using dose_triggers_table::dose_triggers;
 // clang-format on
 
 constexpr bool is_dose_rule(gln::rule id) noexcept {
-  return is_valid(id) && !(id < gln::rule::dose_no_self_directed_range);
+  return is_valid(id) && index_of(id) >= index_of(gln::rule::dose_no_self_directed_range);
 }
 
 }  // namespace data

@@ -59,7 +59,7 @@ constexpr field_mask invalid_fields(const profile& person, gln::purpose p,
 
 // An unknown oversight value counts as self-directed, the stricter reading.
 constexpr bool is_supervised(const profile& person) noexcept {
-  return person.oversight == gln::oversight::clinician_supervised;
+  return detail::same(person.oversight, gln::oversight::clinician_supervised);
 }
 
 }  // namespace detail

@@ -153,18 +153,18 @@ constexpr text dose_summary(const shown_dose& dose) noexcept {
 // caution. dose.no_self_directed_range is the purpose's fact, not the regimen's: the action
 // takes it from the purpose, so a regimen changes the action only when it is the problem.
 constexpr gln::action action_for(const finding_list& findings, gln::purpose p) noexcept {
-  if (findings.worst_level() == verdict::avoid) return gln::action::do_not_take;
+  if (detail::same(findings.worst_level(), verdict::avoid)) return gln::action::do_not_take;
   const verdict worst =
       finding_writer::worst_except(findings, bit_of(gln::rule::dose_no_self_directed_range));
-  if (worst == verdict::clinician_only) return gln::action::ask_clinician;
-  if (is_valid(p) && dose_row_for(p).access == dose_access::not_recommended) {
+  if (detail::same(worst, verdict::clinician_only)) return gln::action::ask_clinician;
+  if (is_valid(p) && detail::same(dose_row_for(p).access, dose_access::not_recommended)) {
     return gln::action::not_recommended;
   }
-  return worst == verdict::caution ? gln::action::ok_with_care : gln::action::ok;
+  return detail::same(worst, verdict::caution) ? gln::action::ok_with_care : gln::action::ok;
 }
 
 constexpr bool allows_dose(gln::action a) noexcept {
-  return a == gln::action::ok || a == gln::action::ok_with_care;
+  return detail::same(a, gln::action::ok) || detail::same(a, gln::action::ok_with_care);
 }
 
 // Why an action that allows no dose shows none: a bad profile or purpose, else the action.
@@ -239,22 +239,23 @@ struct assessment_access {
             add_dose_findings(person, p, *plan, rules, known, r.findings, per_day);
           }
         });
-    result.action = action_for(result.findings, p);
+    detail::assign(result.action, action_for(result.findings, p));
     if (!allows_dose(result.action)) {
       // No dose to show, so no need to resolve the purpose's row.
-      result.dose_shown =
-          no_dose_reason(result.action, finding_writer::profile_invalid(result.findings));
+      detail::assign(
+          result.dose_shown,
+          no_dose_reason(result.action, finding_writer::profile_invalid(result.findings)));
       return result;
     }
     const dose_guidance guidance = dose_guidance_for(person, p, rules, facts);
-    result.dose_shown = dose_status_of(guidance);
-    if (result.dose_shown == gln::dose_status::shown) {
+    detail::assign(result.dose_shown, dose_status_of(guidance));
+    if (detail::same(result.dose_shown, gln::dose_status::shown)) {
       const shown_dose dose = show(guidance);
       if (most_offered_allowed(guidance, person, p, rules, facts)) {
         result.dose = optional<shown_dose>{dose};
       } else {
         // The purpose's dose is above a limit for this person: a clinician sets it.
-        result.dose_shown = gln::dose_status::ask_clinician;
+        detail::assign(result.dose_shown, gln::dose_status::ask_clinician);
       }
     }
     return result;

@@ -74,13 +74,13 @@ constexpr std::uint64_t parse_identifier(std::string_view text, std::size_t max_
 
 constexpr code_match answer(lookup_status status) noexcept {
   code_match match{};
-  match.status = status;
+  detail::assign(match.status, status);
   return match;
 }
 
 constexpr code_match mapped(code_role role, bool verified) noexcept {
   code_match match = answer(lookup_status::mapped);
-  match.role = role;
+  detail::assign(match.role, role);
   match.verified = verified;
   return match;
 }

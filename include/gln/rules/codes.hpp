@@ -354,8 +354,9 @@ constexpr code_match icd10_lookup(std::string_view code) noexcept {
   const detail::normalized_code normalized = detail::normalize_icd10(code);
   if (normalized.size == 0) return out;
   out.conditions = detail::icd10_conditions(normalized);
-  out.status = out.conditions.empty() ? lookup_status::unmapped : lookup_status::mapped;
-  out.role = out.conditions.empty() ? code_role::none : code_role::condition;
+  const bool none = out.conditions.empty();
+  detail::assign(out.status, none ? lookup_status::unmapped : lookup_status::mapped);
+  detail::assign(out.role, none ? code_role::none : code_role::condition);
   return out;
 }
 
@@ -373,9 +374,9 @@ constexpr optional<condition> condition_from_icd10(std::string_view code) noexce
   verdict worst_verdict = verdict::suitable;
   for (gln::condition c : conditions_from_icd10(code)) {
     const verdict v = self_directed_verdict_of(condition_set{c});
-    if (!worst || v > worst_verdict) {
+    if (!worst || index_of(v) > index_of(worst_verdict)) {
       worst = c;
-      worst_verdict = v;
+      detail::assign(worst_verdict, v);
     }
   }
   return worst;

@@ -44,11 +44,11 @@ struct dose_guidance {
   citation_list sources;
   input_field invalid_input = input_field::none;  // the first bad input, if any
 
-  constexpr bool valid() const noexcept { return invalid_input == input_field::none; }
+  constexpr bool valid() const noexcept { return detail::same(invalid_input, input_field::none); }
   // A range a person may use without a clinician: a self-directed row whose range the policy
   // in force leaves open.
   constexpr bool self_directed() const noexcept {
-    return valid() && access == dose_access::self_directed && per_day.has_value();
+    return valid() && detail::same(access, dose_access::self_directed) && per_day.has_value();
   }
 };
 
@@ -136,13 +136,13 @@ constexpr dose_guidance dose_guidance_for(const profile& person, gln::purpose p,
                                           const policy& rules,
                                           const profile_facts& known) noexcept {
   dose_guidance out{};
-  out.invalid_input = known.invalid == 0
-                          ? input_field::none
-                          : static_cast<input_field>(lowest_bit_index(known.invalid));
-  out.purpose = p;  // as given, as every result holds it
+  detail::assign(out.invalid_input,
+                 known.invalid == 0 ? input_field::none
+                                    : static_cast<input_field>(lowest_bit_index(known.invalid)));
+  detail::assign(out.purpose, p);  // as given, as every result holds it
   if (!is_valid(p)) return out;
   const dose_row& row = dose_row_for(p);
-  out.access = row.access;
+  detail::assign(out.access, row.access);
   out.per_dose = row.per_dose;
   out.doses_per_day = row.doses_per_day;
   out.per_day = row.per_day;
@@ -174,7 +174,9 @@ constexpr dose_guidance dose_guidance_for(const profile& person, gln::purpose p,
       out.max_per_day_for_weight = optional<grams>{grams{row.max_per_kg_day->value() * kg}};
     }
   }
-  if (row.access == dose_access::self_directed) clip_to_policy(out, rules, is_supervised(person));
+  if (detail::same(row.access, dose_access::self_directed)) {
+    clip_to_policy(out, rules, is_supervised(person));
+  }
   return out;
 }
 
@@ -204,8 +206,8 @@ inline constexpr rule_mask self_directed_only_rules{
 };
 
 constexpr bool is_critical_purpose(gln::purpose p) noexcept {
-  return p == gln::purpose::critical_illness || p == gln::purpose::trauma ||
-         p == gln::purpose::burns;
+  return detail::same(p, gln::purpose::critical_illness) || detail::same(p, gln::purpose::trauma) ||
+         detail::same(p, gln::purpose::burns);
 }
 
 // The dose rules a regimen fires (docs/knowledge.md §6), and its bad fields; sets `per_day_out`
@@ -231,7 +233,7 @@ constexpr void add_dose_findings(const profile& person, gln::purpose p, const re
   const bool supervised = is_supervised(person);
 
   rule_mask fired = 0;
-  if (row.access != dose_access::self_directed)
+  if (!detail::same(row.access, dose_access::self_directed))
     fired |= bit_of(gln::rule::dose_no_self_directed_range);
   if (grams_ok && doses_ok) {
     const double dose = plan.per_dose.value();
@@ -310,7 +312,7 @@ constexpr bool most_offered_allowed(const dose_guidance& offered, const profile&
   optional<grams> per_day;
   add_dose_findings(person, p, top, rules, known, checked, per_day);
   finding_writer::finish(checked);
-  return checked.worst_level() != verdict::avoid;
+  return !detail::same(checked.worst_level(), verdict::avoid);
 }
 
 // `rules` must already be effective().

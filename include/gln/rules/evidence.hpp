@@ -19,7 +19,7 @@ struct evidence {
   citation_list sources;
   input_field invalid_input = input_field::none;  // purpose, for a value outside the enum
 
-  constexpr bool valid() const noexcept { return invalid_input == input_field::none; }
+  constexpr bool valid() const noexcept { return detail::same(invalid_input, input_field::none); }
 };
 
 // The evidence row of a purpose; a value outside the enum gives an invalid result graded
@@ -27,13 +27,13 @@ struct evidence {
 // does: its name is then empty, never another purpose's).
 constexpr evidence evidence_for(gln::purpose p) noexcept {
   evidence out{};
-  out.purpose = p;
+  detail::assign(out.purpose, p);
   if (!is_valid(p)) {
-    out.invalid_input = input_field::purpose;
+    detail::assign(out.invalid_input, input_field::purpose);
     return out;
   }
   const evidence_row& row = detail::row_at(data::evidence, index_of(p));
-  out.grade = row.grade;
+  detail::assign(out.grade, row.grade);
   out.sources_disagree = row.sources_disagree;
   out.summary = row.summary;
   out.sources = row.sources;

@@ -177,13 +177,13 @@ class finding_list {
   }
 
   constexpr bool contains(gln::rule id) const noexcept {
-    if (id == gln::rule::input_invalid) return invalid_ != 0;
+    if (detail::same(id, gln::rule::input_invalid)) return invalid_ != 0;
     return is_valid(id) && (fired_ & detail::bit_of(id)) != 0;
   }
   // The level of the finding for `id` as reported, or suitable when it did not fire.
   constexpr verdict level_of(gln::rule id) const noexcept {
     if (!contains(id)) return verdict::suitable;
-    return id == gln::rule::input_invalid ? verdict::avoid : level_for(id);
+    return detail::same(id, gln::rule::input_invalid) ? verdict::avoid : level_for(id);
   }
   // The rules that fired, input.invalid included: a small summary of the list.
   constexpr rule_set rules() const noexcept {
@@ -207,7 +207,7 @@ class finding_list {
   // cleared whole.
   constexpr finding_list(const profile& person, gln::purpose p, const policy& rules) noexcept
       : purpose_(is_valid(p) ? p : gln::purpose::general_recovery),
-        supervised_(person.oversight == gln::oversight::clinician_supervised),
+        supervised_(detail::same(person.oversight, gln::oversight::clinician_supervised)),
         conditions_(person.conditions),
         medications_(person.medications),
         rules_(rules),
@@ -235,7 +235,7 @@ class finding_list {
     const rule_info& info = describe(id);
     // policy.require_age: an app that must never serve a child makes an unknown age
     // clinician_only (docs/knowledge.md §4).
-    if (id == gln::rule::caution_age_unknown && rules_.require_age) {
+    if (detail::same(id, gln::rule::caution_age_unknown) && rules_.require_age) {
       return supervised_ ? verdict::caution : verdict::clinician_only;
     }
     return supervised_ ? info.supervised_level : info.level;
@@ -271,15 +271,15 @@ struct finding_access {
                                 std::string_view reason, const citation_list& sources,
                                 verdict self_directed_level, bool supervised) noexcept {
     finding out{};
-    out.rule = id;
-    out.level = level;
-    out.field = field;
-    out.purpose = p;
+    detail::assign(out.rule, id);
+    detail::assign(out.level, level);
+    detail::assign(out.field, field);
+    detail::assign(out.purpose, p);
     out.cause = why;
     out.arguments = arguments;
     out.reason_ = reason;
     out.sources_ = &sources;
-    out.self_directed_level_ = self_directed_level;
+    detail::assign(out.self_directed_level_, self_directed_level);
     const patient_text_row& text = row_at(data::patient_texts, index_of(id));
     out.patient_ = text.gist;
     out.frame_ =
@@ -299,8 +299,8 @@ struct finding_writer {
   // GCC compiles to fewer instructions there than a copy of a new list.
   static constexpr void start(finding_list& list, const profile& person, gln::purpose p,
                               const policy& rules) noexcept {
-    list.purpose_ = is_valid(p) ? p : gln::purpose::general_recovery;
-    list.supervised_ = person.oversight == gln::oversight::clinician_supervised;
+    detail::assign(list.purpose_, is_valid(p) ? p : gln::purpose::general_recovery);
+    list.supervised_ = detail::same(person.oversight, gln::oversight::clinician_supervised);
     list.conditions_ = person.conditions;
     list.medications_ = person.medications;
     list.weight_age_days_ = person.weight_age_days.value_or(0);
@@ -313,7 +313,9 @@ struct finding_writer {
     list.fired_ |= rules & ~bit_of(gln::rule::input_invalid);
   }
   // Sets the worst level once every finding is in.
-  static constexpr void finish(finding_list& list) noexcept { list.worst_ = worst_except(list, 0); }
+  static constexpr void finish(finding_list& list) noexcept {
+    detail::assign(list.worst_, worst_except(list, 0));
+  }
   // The worst level of the findings but the `excluded` rules: a few AND operations and one
   // look-up, with no branch on the findings (a varied batch mispredicts one).
   static constexpr verdict worst_except(const finding_list& list, rule_mask excluded) noexcept {
@@ -367,7 +369,7 @@ constexpr gln::cause finding_list::cause_for(gln::rule id) const noexcept {
   const std::size_t i = index_of(id) - first_screening;
   if (index_of(id) >= first_screening && i < data::screening_triggers.size()) {
     const data::screening_trigger& trigger = data::screening_triggers[i];
-    if (trigger.extra != trigger_extra::medication_absent) {
+    if (!detail::same(trigger.extra, trigger_extra::medication_absent)) {
       for (gln::condition c : trigger.conditions) {
         if (conditions_.contains(c)) return gln::cause::of(c);
       }

@@ -33,7 +33,8 @@ using fact_mask = std::uint16_t;
 static_assert(enum_count<trigger_extra> <= 16, "fact_mask holds one bit per trigger extra");
 
 constexpr bool is_fact(trigger_extra x) noexcept {
-  return x != trigger_extra::none && x != trigger_extra::medication_absent;
+  return !detail::same(x, trigger_extra::none) &&
+         !detail::same(x, trigger_extra::medication_absent);
 }
 constexpr fact_mask fact_bit(trigger_extra x) noexcept {
   return static_cast<fact_mask>(1U << static_cast<unsigned>(x));
@@ -383,7 +384,7 @@ constexpr bool compound_fires(const data::screening_trigger& t, const profile& p
   const bool by_condition = person.conditions.intersects(t.conditions);
   const bool by_medication = person.medications.intersects(t.medications);
   const bool any = by_condition || by_medication;
-  if (t.extra == trigger_extra::medication_absent) return !any;
+  if (detail::same(t.extra, trigger_extra::medication_absent)) return !any;
   const bool fact_holds = !is_fact(t.extra) || (facts & fact_bit(t.extra)) != 0;
   const bool on_facts_alone = t.conditions.empty() && t.medications.empty();
   return fact_holds && (any || on_facts_alone);
@@ -442,7 +443,7 @@ constexpr void evaluate_into(Result& result, const profile& person, gln::purpose
   add_screening(person, p, known, result.findings);
   add_more(result, known);
   finding_writer::finish(result.findings);
-  result.overall = result.findings.worst_level();
+  detail::assign(result.overall, result.findings.worst_level());
 }
 
 // Makes a result of type Result (a screening, a dose check) and fills it (evaluate_into).
@@ -452,8 +453,8 @@ template <class Result, class AddMore>
 constexpr Result evaluate(const profile& person, gln::purpose p, const policy& rules,
                           const AddMore& add_more) noexcept {
   Result result{};
-  result.purpose = p;
-  result.oversight = person.oversight;
+  detail::assign(result.purpose, p);
+  detail::assign(result.oversight, person.oversight);
   finding_writer::start(result.findings, person, p, rules);
   evaluate_into(result, person, p, rules, add_more);
   return result;

@@ -57,7 +57,7 @@ struct trial_plan {
   advice product_quality = data::product_quality;
   advice context{};  // purpose-specific background, where §10 gives one
 
-  constexpr bool has_dosing() const noexcept { return status == plan_status::ready; }
+  constexpr bool has_dosing() const noexcept { return detail::same(status, plan_status::ready); }
 };
 
 namespace detail {
@@ -68,19 +68,21 @@ constexpr int review_day_for(const data::trial_row& trial, const policy& rules) 
 
 constexpr plan_status status_for(const screening& screened, const dose_row& row) noexcept {
   if (!screened.valid()) return plan_status::invalid_input;
-  if (screened.overall == verdict::avoid) return plan_status::do_not_start;
-  if (screened.overall == verdict::clinician_only) return plan_status::ask_clinician_first;
-  if (row.access != dose_access::self_directed) return plan_status::no_self_directed_range;
+  if (detail::same(screened.overall, verdict::avoid)) return plan_status::do_not_start;
+  if (detail::same(screened.overall, verdict::clinician_only))
+    return plan_status::ask_clinician_first;
+  if (!detail::same(row.access, dose_access::self_directed))
+    return plan_status::no_self_directed_range;
   return plan_status::ready;
 }
 
 constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
                                      const policy& rules) noexcept {
   trial_plan plan{};
-  plan.purpose = p;
+  detail::assign(plan.purpose, p);
   plan.screening_result = screen_with(person, p, rules);
   if (!is_valid(p)) {
-    plan.status = plan_status::invalid_input;
+    detail::assign(plan.status, plan_status::invalid_input);
     return plan;
   }
   const dose_row& row = dose_row_for(p);
@@ -89,16 +91,16 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
     plan.athlete_basics = data::athlete_protein;
     plan.protein_g_per_kg_day = optional<range<double>>{data::athlete_protein_g_per_kg_day};
   }
-  if (p == gln::purpose::endurance_gut_stress) plan.context = data::endurance_context;
-  plan.status = status_for(plan.screening_result, row);
-  if (plan.status != plan_status::ready) return plan;
+  if (detail::same(p, gln::purpose::endurance_gut_stress)) plan.context = data::endurance_context;
+  detail::assign(plan.status, status_for(plan.screening_result, row));
+  if (!detail::same(plan.status, plan_status::ready)) return plan;
   // The plan doses within the range dose_for offers under the policy in force (knowledge.md §6,
   // "dose_for under a policy"): where the policy's ceilings close that range, a clinician sets
   // the dose, as an app showing both answers would expect.
   const profile_facts known = facts_of(person, p, rules);
   const dose_guidance offered = dose_guidance_for(person, p, rules, known);
   if (!offered.per_dose || !offered.doses_per_day || !offered.per_day) {
-    plan.status = plan_status::ask_clinician_first;
+    detail::assign(plan.status, plan_status::ask_clinician_first);
     return plan;
   }
   // Within the observed safe level in force (docs/knowledge.md §8): the plan's maximum per day is
@@ -133,12 +135,13 @@ constexpr trial_plan plan_trial_with(const profile& person, gln::purpose p,
   // this person that no oversight moves (knowledge.md §6). max_check then says which.
   if (!most_offered_allowed(offered, person, p, rules, known)) {
     plan.max_check = summary(most_offered(offered));
-    plan.status = plan_status::ask_clinician_first;
+    detail::assign(plan.status, plan_status::ask_clinician_first);
     return plan;
   }
   plan.max_check = summary(top);
-  if (plan.start_check->overall > verdict::caution || plan.max_check->overall > verdict::caution) {
-    plan.status = plan_status::ask_clinician_first;
+  if (index_of(plan.start_check->overall) > index_of(verdict::caution) ||
+      index_of(plan.max_check->overall) > index_of(verdict::caution)) {
+    detail::assign(plan.status, plan_status::ask_clinician_first);
     return plan;
   }
   plan.start_per_dose = start.per_dose;
