@@ -70,6 +70,32 @@ std::string_view text_at(const json& object, std::string_view key) {
 }
 
 // Percent-encodes a value for a query string or a path segment.
+// The product names and types of a NutritionOrder's supplements and enteral formula (FHIR R4)
+// that name glutamine (gln::names_glutamine), in order.
+std::vector<std::string> glutamine_in_nutrition_order(const json& order) {
+  using fhir::detail::member;
+  std::vector<std::string> names;
+  const auto consider = [&names](std::string_view text) {
+    if (!text.empty() && gln::names_glutamine(text)) names.emplace_back(text);
+  };
+  const auto consider_concept = [&](const json* concept_json) {
+    consider(fhir::detail::text_of(member(concept_json, "text")));
+    fhir::detail::for_each_item(member(concept_json, "coding"), [&](const json& c) {
+      consider(fhir::detail::text_of(member(c, "display")));
+    });
+  };
+  fhir::detail::for_each_item(member(order, "supplement"), [&](const json& supplement) {
+    consider(fhir::detail::text_of(member(supplement, "productName")));
+    consider_concept(member(supplement, "type"));
+  });
+  const json* formula = member(order, "enteralFormula");
+  for (const char* key : {"baseFormulaProductName", "additiveProductName"})
+    consider(fhir::detail::text_of(member(formula, key)));
+  for (const char* key : {"baseFormulaType", "additiveType"})
+    consider_concept(member(formula, key));
+  return names;
+}
+
 std::string url_encode(std::string_view value) {
   static const char hex[] = "0123456789ABCDEF";
   std::string out;
@@ -771,6 +797,9 @@ reply service::answer(const service_info& info, const json& request) const {
   // The draft orders to check: the selected ones (order-select), or all (order-sign).
   std::vector<const json*> drafts;
   std::vector<const json*> checked;
+  // NutritionOrders to check (selected or signed): gln screens none, but one that names
+  // glutamine must not pass unremarked.
+  std::vector<const json*> nutrition_orders;
   // Medications the draft orders may reference, with their entries' fullUrls.
   std::vector<std::pair<const json*, std::string>> draft_medications;
   if (!patient_view) {
@@ -785,15 +814,14 @@ reply service::answer(const service_info& info, const json& request) const {
               text_at(*resource, "resourceType") == "Medication") {
             draft_medications.emplace_back(resource, std::string(text_at(e, "fullUrl")));
           }
-          if (resource == nullptr || !resource->is_object() ||
-              text_at(*resource, "resourceType") != "MedicationRequest") {
-            return;
-          }
+          if (resource == nullptr || !resource->is_object()) return;
+          const std::string_view type = text_at(*resource, "resourceType");
+          const bool to_check = info.hook == "order-sign" ||
+                                selections.count(fhir::detail::reference_of(*resource)) != 0;
+          if (type == "NutritionOrder" && to_check) nutrition_orders.push_back(resource);
+          if (type != "MedicationRequest") return;
           drafts.push_back(resource);
-          const std::string reference = fhir::detail::reference_of(*resource);
-          if (info.hook == "order-sign" || selections.count(reference) != 0) {
-            checked.push_back(resource);
-          }
+          if (to_check) checked.push_back(resource);
         });
   }
 
@@ -857,6 +885,15 @@ reply service::answer(const service_info& info, const json& request) const {
   };
 
   if (!patient_view) {
+    // A NutritionOrder whose supplement or formula names glutamine: not checked, and said so.
+    std::vector<std::pair<std::string, std::string>> glutamine_nutrition;  // reference, names
+    for (const json* order : nutrition_orders) {
+      std::string names;
+      for (const std::string& name : glutamine_in_nutrition_order(*order))
+        names += (names.empty() ? "" : ", ") + name;
+      if (!names.empty())
+        glutamine_nutrition.emplace_back(fhir::detail::reference_of(*order), std::move(names));
+    }
     // Only glutamine orders are checked: read them before fetching anything.
     std::vector<const json*> glutamine;
     const fhir::record empty{};
@@ -867,15 +904,31 @@ reply service::answer(const service_info& info, const json& request) const {
       if (!reading.medication_unknown.empty())
         cards.push_back(unidentified_card(reading.resource, reading.medication_unknown, true));
     }
+    if (glutamine.size() + glutamine_nutrition.size() > settings_.max_glutamine_orders) {
+      return error_reply(
+          400,
+          "context.draftOrders: " + std::to_string(glutamine.size() + glutamine_nutrition.size()) +
+              " glutamine orders to check, at most " +
+              std::to_string(settings_.max_glutamine_orders) + " in one request");
+    }
+    for (const auto& [reference, names] : glutamine_nutrition) {
+      ordered_json card;
+      card["uuid"] = card_options.make_uuid();
+      card["summary"] =
+          "gln did not check this nutrition order, which names glutamine: it checks "
+          "MedicationRequests only";
+      card["detail"] = fhir::markdown_text(reference) + " names glutamine (" +
+                       fhir::markdown_text(names) +
+                       "), but gln screens and dose-checks glutamine ordered as a "
+                       "MedicationRequest only: nothing was checked for this order.";
+      card["indicator"] = "warning";
+      card["source"] = {{"label", card_options.source_label}};
+      card["extension"] = {{"gln", {{"not_checked", {"nutrition_order"}}, {"order", reference}}}};
+      cards.push_back(std::move(card));
+    }
     if (glutamine.empty()) {
       remember(cards, info.id);
       return reply{200, text_of(ordered_json{{"cards", cards}})};
-    }
-    if (glutamine.size() > settings_.max_glutamine_orders) {
-      return error_reply(400, "context.draftOrders: " + std::to_string(glutamine.size()) +
-                                  " glutamine orders to check, at most " +
-                                  std::to_string(settings_.max_glutamine_orders) +
-                                  " in one request");
     }
     for (const json* draft : drafts) state.reader.add_draft_order(*draft);
     fetch_missing(state);

@@ -693,6 +693,81 @@ TEST_CASE("cds: an empty --host refuses to start") {
   CHECK(err == "gln-cds-hooks: --host: empty: give an address or host name to listen on\n");
 }
 
+// gln checks glutamine ordered as a MedicationRequest; a NutritionOrder whose supplement or
+// formula names glutamine passed with no card at all.
+TEST_CASE("cds: a nutrition order that names glutamine gets a card saying it was not checked") {
+  running_service service({"--screening-date", "2026-11-30"});
+  const auto nutrition = [](const std::string& id, const json& fields) {
+    json order = {{"resourceType", "NutritionOrder"},
+                  {"id", id},
+                  {"status", "draft"},
+                  {"intent", "order"},
+                  {"patient", {{"reference", "Patient/p"}}}};
+    order.update(fields);
+    return order;
+  };
+  const json supplement = nutrition(
+      "n1", {{"supplement", json::array({{{"productName", "L-glutamine powder"},
+                                          {"quantity", {{"value", 10}, {"unit", "g"}}}}})}});
+  const json formula = nutrition("n2", {{"enteralFormula",
+                                         {{"additiveType", {{"text", "Glutamine module"}}},
+                                          {"baseFormulaProductName", "Standard 1 kcal/mL"}}}});
+  const json protein =
+      nutrition("n3", {{"supplement", json::array({{{"productName", "Protein shake"},
+                                                    {"type", {{"text", "high protein"}}}}})}});
+  // The cards of `hook` with `orders` as draftOrders, `selected` selected (order-select).
+  const auto cards_of = [&](const std::string& hook, const json& orders,
+                            const std::vector<std::string>& selected) {
+    json entries = json::array();
+    for (const json& order : orders) entries.push_back({{"resource", order}});
+    const json request = {
+        {"hook", hook},
+        {"hookInstance", "x"},
+        {"context",
+         {{"patientId", "p"},
+          {"selections", selected},
+          {"draftOrders",
+           {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", entries}}}}}};
+    const response r = post(service, "/cds-services/gln-" + hook, request.dump());
+    REQUIRE(r.status == 200);
+    return r.body["cards"];
+  };
+  const json selected = cards_of("order-select", json::array({supplement, formula, protein}),
+                                 {"NutritionOrder/n1", "NutritionOrder/n2", "NutritionOrder/n3"});
+  REQUIRE(selected.size() == 2);
+  CHECK(selected[0]["indicator"] == "warning");
+  CHECK(selected[0]["summary"] ==
+        "gln did not check this nutrition order, which names glutamine: it checks "
+        "MedicationRequests only");
+  CHECK(selected[0]["extension"]["gln"]["order"] == "NutritionOrder/n1");
+  CHECK(selected[0]["detail"].get<std::string>().find(
+            "NutritionOrder/n1 names glutamine (L-glutamine powder)") != std::string::npos);
+  CHECK(selected[1]["extension"]["gln"]["order"] == "NutritionOrder/n2");
+  CHECK(selected[1]["detail"].get<std::string>().find("(Glutamine module)") != std::string::npos);
+  // Not selected: not this hook's to check. Signed: every one.
+  CHECK(cards_of("order-select", json::array({supplement}), {}).empty());
+  CHECK(cards_of("order-sign", json::array({supplement, protein}), {}).size() == 1);
+
+  // Each counts as a glutamine order against the limit of 20 a request.
+  json entries = json::array();
+  for (int i = 0; i < 21; ++i) {
+    json order = supplement;
+    order["id"] = "n" + std::to_string(i);
+    entries.push_back({{"resource", order}});
+  }
+  const json request = {
+      {"hook", "order-sign"},
+      {"hookInstance", "x"},
+      {"context",
+       {{"patientId", "p"},
+        {"draftOrders",
+         {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", entries}}}}}};
+  const response refused = post(service, "/cds-services/gln-order-sign", request.dump());
+  CHECK(refused.status == 400);
+  CHECK(refused.body.value("error", "") ==
+        "context.draftOrders: 21 glutamine orders to check, at most 20 in one request");
+}
+
 // Unknown is not "no glutamine": a selected order whose drug cannot be told (its Medication not
 // sent, no display, no medication[x]) gets a card that says so, and nothing is checked for it.
 TEST_CASE("cds: an order whose medication cannot be told gets a card that says so") {
