@@ -582,6 +582,12 @@ reply service::call(std::string_view id, std::string_view body) const {
                                       "] names no resource of draftOrders: '" +
                                       s.get<std::string>() + "'");
         }
+        // A Medication is what an order orders, not an order: selecting one checks nothing.
+        if (s.get<std::string>().rfind("Medication/", 0) == 0) {
+          return error_reply(400, "selections[" + std::to_string(i) + "] names " +
+                                      s.get<std::string>() +
+                                      ", a Medication: a selection names an order");
+        }
         if (!selected.insert(s.get<std::string>()).second) {
           return error_reply(400, "selections[" + std::to_string(i) + "] names " +
                                       s.get<std::string>() + " a second time");

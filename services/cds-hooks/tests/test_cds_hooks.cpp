@@ -1569,6 +1569,11 @@ TEST_CASE(
           {{{"url", "https://ehr.example/fhir/StructureDefinition/held"}, {"valueBoolean", true}}});
   json not_to_give = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
   not_to_give["context"]["draftOrders"]["entry"][0]["resource"]["doNotPerform"] = true;
+  // A Medication of draftOrders selected: what an order orders, not an order (it got no card).
+  json medication_selected = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+  medication_selected["context"]["draftOrders"]["entry"].push_back(
+      {{"resource", {{"resourceType", "Medication"}, {"id", "m1"}, {"code", {{"text", "x"}}}}}});
+  medication_selected["context"]["selections"].push_back("Medication/m1");
   // draftOrders entries that hold no order, or are no list, or an order on another server.
   json no_resource = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
   no_resource["context"]["draftOrders"]["entry"].push_back({{"fullUrl", "urn:oid:1.2.3"}});
@@ -1670,6 +1675,9 @@ TEST_CASE(
       {"a selection of no draft order",
        {order_select({"MedicationRequest/o1"}, {"o2"}),
         "selections[0] names no resource of draftOrders: 'MedicationRequest/o1'"}},
+      {"a selection of a Medication",
+       {medication_selected.dump(),
+        "selections[1] names Medication/m1, a Medication: a selection names an order"}},
       {"a draft order twice",
        {order_select({"MedicationRequest/o2"}, {"o2", "o2"}),
         "draftOrders holds MedicationRequest/o2 twice"}},
