@@ -219,6 +219,11 @@ std::set<std::string> rules_of(const json& card) {
   return out;
 }
 
+// Whether a card's Markdown detail says `text`.
+bool detail_says(const json& card, const std::string& text) {
+  return card["detail"].get<std::string>().find(text) != std::string::npos;
+}
+
 std::vector<std::string> fixed_date() { return {"--screening-date", "2026-11-30"}; }
 
 // An order-select request built from a Synthea bundle as an EHR would answer the discovery's
@@ -740,10 +745,9 @@ TEST_CASE("cds: a nutrition order that names glutamine gets a card saying it was
         "gln did not check this nutrition order, which names glutamine: it checks "
         "MedicationRequests only");
   CHECK(selected[0]["extension"]["gln"]["order"] == "NutritionOrder/n1");
-  CHECK(selected[0]["detail"].get<std::string>().find(
-            "NutritionOrder/n1 names glutamine (L-glutamine powder)") != std::string::npos);
+  CHECK(detail_says(selected[0], "NutritionOrder/n1 names glutamine (L-glutamine powder)"));
   CHECK(selected[1]["extension"]["gln"]["order"] == "NutritionOrder/n2");
-  CHECK(selected[1]["detail"].get<std::string>().find("(Glutamine module)") != std::string::npos);
+  CHECK(detail_says(selected[1], "(Glutamine module)"));
   // Not selected: not this hook's to check. Signed: every one.
   CHECK(cards_of("order-select", json::array({supplement}), {}).empty());
   CHECK(cards_of("order-sign", json::array({supplement, protein}), {}).size() == 1);
@@ -1102,35 +1106,32 @@ TEST_CASE("cds: the shared CDS Hooks requests") {
     request["prefetch"].erase("medications");
     request["prefetch"]["medicationStatements"] =
         gln_fhir_test::searchset(json::array({statement}));
-    const response r = post(service, "/cds-services/gln-patient-view", request);
-    REQUIRE(r.status == 200);
     // The statement's card, and with it the card of its screening saying that the medications
     // (the interactions) could not be checked.
-    REQUIRE(r.body["cards"].size() == 3);
-    CHECK(r.body["cards"][0]["summary"] ==
-          "gln could not check the patient's medication orders for glutamine: no "
-          "MedicationRequests were sent");
-    CHECK(r.body["cards"][0]["detail"].get<std::string>().find(
-              "No MedicationRequests were sent; the MedicationStatements sent, if any, were "
-              "checked.") != std::string::npos);
-    CHECK(r.body["cards"][1]["indicator"] == "critical");
-    CHECK(r.body["cards"][1]["detail"].get<std::string>().find(
-              "**Glutamine order** MedicationStatement/statement-1") != std::string::npos);
-    CHECK(r.body["cards"][2]["summary"] ==
+    const auto says = [](const json& card, const std::string& summary, const std::string& detail) {
+      CHECK(card["summary"] == summary);
+      CHECK(detail_says(card, detail));
+    };
+    const json cards = post(service, "/cds-services/gln-patient-view", request).body["cards"];
+    REQUIRE(cards.size() == 3);
+    says(cards[0],
+         "gln could not check the patient's medication orders for glutamine: no "
+         "MedicationRequests were sent",
+         "No MedicationRequests were sent; the MedicationStatements sent, if any, were checked.");
+    CHECK(cards[1]["indicator"] == "critical");
+    CHECK(detail_says(cards[1], "**Glutamine order** MedicationStatement/statement-1"));
+    CHECK(cards[2]["summary"] ==
           "Could not check the patient's medications: not in the data sent to gln");
 
     json paged = gln_fhir_test::read_json(*test01);
     paged["prefetch"]["medications"]["link"] =
         json::array({{{"relation", "next"}, {"url", "https://example.org/fhir?page=2"}}});
-    const response incomplete = post(service, "/cds-services/gln-patient-view", paged);
-    REQUIRE(incomplete.status == 200);
-    REQUIRE(incomplete.body["cards"].size() == 1);
-    CHECK(incomplete.body["cards"][0]["summary"] ==
-          "gln could not check all of the patient's medications for glutamine: the medications "
-          "sent are incomplete");
-    CHECK(incomplete.body["cards"][0]["detail"].get<std::string>().find(
-              "The medications were incomplete: the search result has more pages.") !=
-          std::string::npos);
+    const json incomplete = post(service, "/cds-services/gln-patient-view", paged).body["cards"];
+    REQUIRE(incomplete.size() == 1);
+    says(incomplete[0],
+         "gln could not check all of the patient's medications for glutamine: the medications "
+         "sent are incomplete",
+         "The medications were incomplete: the search result has more pages.");
   }
   SECTION("test01 patient-view with an active order whose drug cannot be told: an info card") {
     json order = gln_fhir_test::medication_request(
