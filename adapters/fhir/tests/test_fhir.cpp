@@ -1660,7 +1660,23 @@ TEST_CASE(
     bool said = false;
     for (const auto& skipped : r.skipped) said = said || skipped.why == why;
     CHECK(said);
+    // What is recorded under a record not in use may be elsewhere: no section is complete (the
+    // conditions read beside it were taken as all there were).
+    CHECK(r.profile.conditions.contains(condition::cirrhosis));
+    CHECK_FALSE(r.profile.conditions_known);
+    CHECK_FALSE(r.profile.medications_known);
+    CHECK(r.status(section::conditions).why ==
+          "Patient/p1: " + why + ", so what is recorded under it may be incomplete");
   }
+  // Another patient's record not in use says nothing of this one's data.
+  json other_inactive = inactive;
+  other_inactive["id"] = "p2";
+  const gln::fhir::record other = gln::fhir::read_prefetch(
+      {{"patient", gln_fhir_test::searchset(json::array({patient, other_inactive}))},
+       {"conditions", gln_fhir_test::searchset(json::array({cirrhosis}))}},
+      options);
+  CHECK(other.profile.conditions_known);
+  CHECK(other.profile.age_years == gln::optional<double>{46.0});
   json active = patient;
   active["active"] = true;
   CHECK(read(active, cirrhosis).profile.age_years == gln::optional<double>{46.0});

@@ -1697,6 +1697,17 @@ inline record reader::read(std::string_view checked_order, const date& screening
     out.skipped.push_back(skipped_entry{reference, why});
     std::vector<section> kinds = e.from ? std::vector<section>{*e.from} : sections_of(*e.resource);
     if (e.draft) kinds = {section::medications};
+    // The patient's own record not in use (inactive, replaced by another) or changed by a
+    // modifier: what is recorded under its id may be elsewhere, or not hold as written.
+    const bool own_record = type == "Patient" && !detail::unread_modifier(*e.resource).empty() &&
+                            (patient_id.empty() || text_at(*e.resource, "id") == patient_id);
+    if (own_record) {
+      for (std::size_t s = 0; s < section_count; ++s) {
+        incomplete(static_cast<section>(s),
+                   reference + ": " + why + ", so what is recorded under it may be incomplete");
+      }
+      return true;
+    }
     for (section s : kinds) incomplete(s, reference + ": " + why);
     return true;
   };
