@@ -803,9 +803,10 @@ reply service::answer(const service_info& info, const json& request) const {
   // The draft orders to check: the selected ones (order-select), or all (order-sign).
   std::vector<const json*> drafts;
   std::vector<const json*> checked;
-  // NutritionOrders to check (selected or signed): gln screens none, but one that names
-  // glutamine must not pass unremarked.
-  std::vector<const json*> nutrition_orders;
+  // The NutritionOrders of draftOrders, each with whether it is to be checked (selected or
+  // signed): gln screens none, but one that names glutamine must not pass unremarked, and is
+  // glutamine already ordered for the orders that are checked.
+  std::vector<std::pair<const json*, bool>> nutrition_orders;
   // Medications the draft orders may reference, with their entries' fullUrls.
   std::vector<std::pair<const json*, std::string>> draft_medications;
   if (!patient_view) {
@@ -824,7 +825,7 @@ reply service::answer(const service_info& info, const json& request) const {
           const std::string_view type = text_at(*resource, "resourceType");
           const bool to_check = info.hook == "order-sign" ||
                                 selections.count(fhir::detail::reference_of(*resource)) != 0;
-          if (type == "NutritionOrder" && to_check) nutrition_orders.push_back(resource);
+          if (type == "NutritionOrder") nutrition_orders.emplace_back(resource, to_check);
           if (type != "MedicationRequest") return;
           drafts.push_back(resource);
           if (to_check) checked.push_back(resource);
@@ -892,13 +893,18 @@ reply service::answer(const service_info& info, const json& request) const {
 
   if (!patient_view) {
     // A NutritionOrder whose supplement or formula names glutamine: not checked, and said so.
-    std::vector<std::pair<std::string, std::string>> glutamine_nutrition;  // reference, names
-    for (const json* order : nutrition_orders) {
+    std::vector<fhir::medication_fact> nutrition_glutamine;  // every such order: reference, names
+    std::vector<std::pair<std::string, std::string>> glutamine_nutrition;  // those to check
+    for (const auto& [order, to_check] : nutrition_orders) {
       std::string names;
       for (const std::string& name : glutamine_in_nutrition_order(*order))
         names += (names.empty() ? "" : ", ") + name;
-      if (!names.empty())
-        glutamine_nutrition.emplace_back(fhir::detail::reference_of(*order), std::move(names));
+      if (names.empty()) continue;
+      const std::string reference = fhir::detail::reference_of(*order);
+      nutrition_glutamine.push_back(fhir::medication_fact{
+          gln::medication::supplement_stack,
+          fhir::provenance{reference, names, fhir::coding{}, fhir::matched_by::medication_text}});
+      if (to_check) glutamine_nutrition.emplace_back(reference, std::move(names));
     }
     // Only glutamine orders are checked: read them before fetching anything.
     std::vector<const json*> glutamine;
@@ -943,6 +949,11 @@ reply service::answer(const service_info& info, const json& request) const {
       const std::string reference = fhir::detail::reference_of(*order);
       fhir::record record = state.reader.read(reference);
       record.profile.oversight = gln::oversight::clinician_supervised;
+      // Glutamine in a nutrition order of the same session is glutamine already ordered.
+      for (const fhir::medication_fact& fact : nutrition_glutamine) {
+        record.profile.medications.insert(fact.medication);
+        record.medications.push_back(fact);
+      }
       const fhir::order_reading reading = fhir::read_order(state.reader, record, *order);
       const gln::assessment a =
           reading.regimen

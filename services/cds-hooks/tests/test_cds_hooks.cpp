@@ -751,6 +751,21 @@ TEST_CASE("cds: a nutrition order that names glutamine gets a card saying it was
   // Not selected: not this hook's to check. Signed: every one.
   CHECK(cards_of("order-select", json::array({supplement}), {}).empty());
   CHECK(cards_of("order-sign", json::array({supplement, protein}), {}).size() == 1);
+  // Beside a glutamine MedicationRequest, selected or not, it is glutamine already ordered (the
+  // order's card read as if none were).
+  const json endari = gln_fhir_test::medication_request(
+      "o1", gln_fhir_test::coding("http://hl7.org/fhir/sid/ndc", "42457-420", "Endari"), "draft");
+  for (const bool also_n1 : {false, true}) {
+    INFO(also_n1);
+    std::vector<std::string> chosen = {"MedicationRequest/o1"};
+    if (also_n1) chosen.emplace_back("NutritionOrder/n1");
+    // The nutrition order's card if selected, the order's, and the card of what was not sent.
+    const json both = cards_of("order-select", json::array({endari, supplement}), chosen);
+    REQUIRE(both.size() == (also_n1 ? 3U : 2U));
+    const json& order_card = both[also_n1 ? 1 : 0];
+    CHECK(rules_of(order_card).count("caution.supplement_stack") == 1);
+    CHECK(detail_says(order_card, "From the record: NutritionOrder/n1 \"L-glutamine powder\""));
+  }
 
   // Each counts as a glutamine order against the limit of 20 a request.
   json entries = json::array();
