@@ -2490,6 +2490,7 @@ TEST_CASE("fhir: cards: active allergies gln does not check are listed for revie
   CHECK(cards[0]["indicator"] == "warning");
   CHECK(cards[0]["summary"] ==
         "Glutamine: allergies to review, no contraindication in the record sent");
+  CHECK(cards[0]["extension"]["gln"]["not_checked"].dump() == R"(["allergies"])");
   CHECK(cards[0]["detail"].get<std::string>().find(
             "**Active allergies gln does not check** (review them): AllergyIntolerance/a1 "
             "\"L-glutamine (Endari)\"") != std::string::npos);
@@ -2531,8 +2532,12 @@ TEST_CASE("fhir: cards: an order whose dose was not read is a warning, never an 
   CHECK(cards[0]["detail"].get<std::string>().find(
             "weight (the per-kg ceilings and the weight-based doses): no body weight Observation "
             "data was sent") != std::string::npos);
+  // For software too: the extension said only "suitable" and "ok".
+  CHECK(cards[0]["extension"]["gln"]["not_checked"].dump() == R"(["dose"])");
   order.regimen = gln::regimen{gln::grams{5.0}, 1, gln::nullopt};
-  CHECK(gln::fhir::cds_cards(plain, r, &order)[0]["indicator"] == "info");
+  const auto dosed = gln::fhir::cds_cards(plain, r, &order);
+  CHECK(dosed[0]["indicator"] == "info");
+  CHECK_FALSE(dosed[0]["extension"]["gln"].contains("not_checked"));
 }
 
 TEST_CASE("fhir: DetectedIssue for each finding") {

@@ -539,6 +539,12 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
                          {"action", std::string(gln::to_string(a.action))},
                          {"rules", rules},
                          {"knowledge_version", gln::knowledge_version}}}};
+  // For software as for people: a verdict beside a dose not checked, or allergies no rule
+  // looked at, is not all that was needed (the indicator already says so).
+  std::vector<std::string> unchecked;
+  if (dose_unchecked) unchecked.emplace_back("dose");
+  if (allergies_to_review) unchecked.emplace_back("allergies");
+  if (!unchecked.empty()) card["extension"]["gln"]["not_checked"] = unchecked;
   cards.push_back(std::move(card));
 
   // What could not be checked, on a card of its own.
