@@ -2008,6 +2008,41 @@ TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {
                                      on(2026, 11, 30))
                   .profile.conditions.contains(condition::pregnancy));
 
+  // A status that may say pregnant but is not used (not final, undated, or an answer gln does
+  // not read) leaves the pregnancy status not known; the card listed it as not used only.
+  json preliminary = pregnancy_status("q", "LA15173-0", "2026-11-20");
+  preliminary["status"] = "preliminary";
+  json undated = pregnancy_status("q", "LA15173-0", "2026-11-20");
+  undated.erase("effectiveDateTime");
+  json in_words = pregnancy_status("q", "LA15173-0", "2026-11-20");
+  in_words["valueCodeableConcept"] = {{"text", "Pregnant"}};
+  json as_string = in_words;
+  as_string.erase("valueCodeableConcept");
+  as_string["valueString"] = "pregnant";
+  for (const auto& [observation, why] : std::vector<std::pair<json, std::string>>{
+           {preliminary, "status preliminary"},
+           {undated, "no date"},
+           {in_words, "a pregnancy status answer gln does not read"},
+           {as_string, "a pregnancy status answer gln does not read"}}) {
+    INFO(why);
+    const gln::fhir::record r = gln::fhir::read_prefetch(
+        {{"pregnancy", gln_fhir_test::searchset(json::array({observation}))}}, on(2026, 11, 30));
+    CHECK_FALSE(r.profile.conditions.contains(condition::pregnancy));
+    CHECK(r.status(section::pregnancy_status).state == section_state::incomplete);
+    CHECK(r.status(section::pregnancy_status).why ==
+          "Observation/q: " + why + ", and it may say pregnant");
+  }
+  // One that cannot say pregnant says nothing: not pregnant, or unknown, not used.
+  json not_pregnant = pregnancy_status("q", "LA26683-5", "2026-11-20");
+  not_pregnant["status"] = "preliminary";
+  for (const json& observation : {not_pregnant, pregnancy_status("u", "LA4489-6", "2026-11-20")}) {
+    CHECK(
+        gln::fhir::read_prefetch(
+            {{"pregnancy", gln_fhir_test::searchset(json::array({observation}))}}, on(2026, 11, 30))
+            .status(section::pregnancy_status)
+            .state == section_state::read);
+  }
+
   const json msg = {
       {"resourceType", "AllergyIntolerance"},
       {"id", "msg"},

@@ -967,6 +967,21 @@ inline bool says_pregnant(const json* answer) {
   return false;
 }
 
+// Whether an Observation gives an answer (a value[x]) of which gln maps no code: a text, a
+// string, a code of no system gln holds. An answer gln maps (LA4489-6 "Unknown") is read, and
+// no value at all is no answer.
+inline bool unread_answer(const json& observation) {
+  bool has_value = false;
+  for (auto item = observation.begin(); item != observation.end(); ++item) {
+    has_value = has_value || (item.key().rfind("value", 0) == 0 && !item.value().is_null());
+  }
+  if (!has_value) return false;
+  for (const coding& c : codings_of(member(observation, "valueCodeableConcept"))) {
+    if (gln::code_lookup(c.system, c.code).mapped()) return false;
+  }
+  return true;
+}
+
 // Whether a pregnancy status answer says pregnant (LA15173-0, SNOMED 77386006) or not pregnant
 // (LA26683-5, SNOMED 60001007).
 inline bool states_pregnancy(const json* answer) {
@@ -1851,28 +1866,41 @@ inline record reader::read(std::string_view checked_order, const date& screening
             is_pregnancy || (found.mapped() && found.role == code_role::pregnancy_status);
       }
       if (!is_weight && !is_pregnancy) continue;
+      // A pregnancy status that may say pregnant (it does, or its answer is one gln does not
+      // read) but is not used leaves the status not known: the card says so.
+      const json* answer = member(resource, "valueCodeableConcept");
+      const bool may_say_pregnant =
+          is_pregnancy && (detail::says_pregnant(answer) || detail::unread_answer(resource));
+      const auto skip = [&](const std::string& why) {
+        out.skipped.push_back(skipped_entry{reference, why});
+        if (may_say_pregnant) {
+          incomplete(section::pregnancy_status,
+                     reference + ": " + why + ", and it may say pregnant");
+        }
+      };
       if (!usable) {
-        out.skipped.push_back(
-            skipped_entry{reference, "status " + std::string(status.empty() ? "missing" : status)});
+        skip("status " + std::string(status.empty() ? "missing" : status));
         continue;
       }
       const std::optional<date> day = detail::observation_day(resource);
       if (!day) {
-        out.skipped.push_back(skipped_entry{reference, "no date"});
+        skip("no date");
         continue;
       }
       // A date of a month or a year that holds the screening date may be before it.
       const date first_day = *detail::observation_day(resource, true);
       if (first_day > on) {
-        out.skipped.push_back(skipped_entry{reference, "dated after the screening date"});
+        skip("dated after the screening date");
         continue;
       }
       if (is_pregnancy) {
         // Pregnant or not pregnant decides (knowledge.md §2b); an answer of unknown (LA4489-6),
-        // none, or one gln does not read says nothing, so it does not replace an earlier status.
-        if (!detail::states_pregnancy(member(resource, "valueCodeableConcept"))) {
-          out.skipped.push_back(
-              skipped_entry{reference, "pregnancy status neither pregnant nor not pregnant"});
+        // or none, says nothing, so it does not replace an earlier status (nor does one gln
+        // does not read, which leaves the status not known).
+        if (!detail::states_pregnancy(answer)) {
+          skip(detail::unread_answer(resource)
+                   ? "a pregnancy status answer gln does not read"
+                   : "pregnancy status neither pregnant nor not pregnant");
           continue;
         }
         if (detail::says_pregnant(member(resource, "valueCodeableConcept"))) {
