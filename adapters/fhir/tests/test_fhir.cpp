@@ -2087,6 +2087,21 @@ TEST_CASE("fhir: an order: glutamine, its purpose, its regimen") {
   const auto generic = gln::fhir::read_order(reader, none, order(coding(rxnorm, "1869684")));
   CHECK(generic.glutamine);
   CHECK(generic.purpose == gln::purpose::general_recovery);
+  // A MedicationStatement gives its dose in `dosage` (FHIR R4), which was not read: the dose of
+  // a glutamine statement went unchecked. `dosageInstruction` is no element of it.
+  json statement = order(coding(rxnorm, "1869684"));
+  statement["resourceType"] = "MedicationStatement";
+  statement["dosage"] = statement["dosageInstruction"];
+  statement.erase("dosageInstruction");
+  const auto stated = gln::fhir::read_order(reader, none, statement);
+  REQUIRE(stated.regimen);
+  CHECK(stated.regimen->per_dose.value() == 10.0);
+  CHECK(stated.regimen->doses_per_day == 2);
+  statement["dosageInstruction"] = statement["dosage"];
+  statement.erase("dosage");
+  const auto misnamed = gln::fhir::read_order(reader, none, statement);
+  CHECK_FALSE(misnamed.regimen);
+  CHECK(misnamed.regimen_text == "the statement gives no dosage");
   // A product named by brand only, under a local code gln does not know: the brand's label.
   const json local = coding("http://example.org/formulary", "GLN-5");
   json by_name = order(local);

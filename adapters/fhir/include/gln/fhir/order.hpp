@@ -383,10 +383,13 @@ inline order_reading read_order(const reader& from, const record& context, const
         "syndrome, oral mucositis) and names no prescription glutamine (Endari, NutreStore)";
   }
 
-  // The regimen.
-  const json* dosage = member(request, "dosageInstruction");
+  // The regimen: a MedicationRequest's dosageInstruction, a MedicationStatement's dosage (FHIR
+  // R4 names them so; the other's name is no element of it, and is not read).
+  const bool statement = detail::is_type(request, "MedicationStatement");
+  const json* dosage = member(request, statement ? "dosage" : "dosageInstruction");
   if (dosage == nullptr || !dosage->is_array() || dosage->empty()) {
-    out.regimen_text = "the order gives no dosage instruction";
+    out.regimen_text =
+        statement ? "the statement gives no dosage" : "the order gives no dosage instruction";
     return out;
   }
   if (dosage->size() > 1) {
