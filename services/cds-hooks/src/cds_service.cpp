@@ -582,11 +582,15 @@ reply service::call(std::string_view id, std::string_view body) const {
                                       "] names no resource of draftOrders: '" +
                                       s.get<std::string>() + "'");
         }
-        // A Medication is what an order orders, not an order: selecting one checks nothing.
-        if (s.get<std::string>().rfind("Medication/", 0) == 0) {
-          return error_reply(400, "selections[" + std::to_string(i) + "] names " +
-                                      s.get<std::string>() +
-                                      ", a Medication: a selection names an order");
+        // A resource of a kind that is no order (what an order orders, the patient, the
+        // record) checks nothing when selected.
+        const std::string& named = s.get_ref<const std::string&>();
+        for (const char* kind : {"Medication", "MedicationStatement", "Patient", "Condition",
+                                 "Observation", "AllergyIntolerance", "Procedure"}) {
+          if (named.rfind(std::string(kind) + "/", 0) == 0) {
+            return error_reply(400, "selections[" + std::to_string(i) + "] names " + named +
+                                        ", which is no order: a selection names an order");
+          }
         }
         if (!selected.insert(s.get<std::string>()).second) {
           return error_reply(400, "selections[" + std::to_string(i) + "] names " +

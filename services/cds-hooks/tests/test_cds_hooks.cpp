@@ -1590,6 +1590,10 @@ TEST_CASE(
   medication_selected["context"]["draftOrders"]["entry"].push_back(
       {{"resource", {{"resourceType", "Medication"}, {"id", "m1"}, {"code", {{"text", "x"}}}}}});
   medication_selected["context"]["selections"].push_back("Medication/m1");
+  json observation_selected = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+  observation_selected["context"]["draftOrders"]["entry"].push_back(
+      {{"resource", gln_fhir_test::weight("w9", 70.0, "kg", "2026-11-01")}});
+  observation_selected["context"]["selections"].push_back("Observation/w9");
   // draftOrders entries that hold no order, or are no list, or an order on another server.
   json no_resource = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
   no_resource["context"]["draftOrders"]["entry"].push_back({{"fullUrl", "urn:oid:1.2.3"}});
@@ -1693,7 +1697,10 @@ TEST_CASE(
         "selections[0] names no resource of draftOrders: 'MedicationRequest/o1'"}},
       {"a selection of a Medication",
        {medication_selected.dump(),
-        "selections[1] names Medication/m1, a Medication: a selection names an order"}},
+        "selections[1] names Medication/m1, which is no order: a selection names an order"}},
+      {"a selection of an Observation",
+       {observation_selected.dump(),
+        "selections[1] names Observation/w9, which is no order: a selection names an order"}},
       {"a draft order twice",
        {order_select({"MedicationRequest/o2"}, {"o2", "o2"}),
         "draftOrders holds MedicationRequest/o2 twice"}},
