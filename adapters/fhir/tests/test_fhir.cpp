@@ -2482,7 +2482,7 @@ TEST_CASE("fhir: cards: weights sent but none usable are named as not checked") 
 // The patient's own record beside another patient's: the age is read from hers and checked, so
 // the card does not call it not checked (it did, beside an age it had used); the other record is
 // not used and says so. Without her record, the age is not checked.
-TEST_CASE("fhir: cards: an age read from the patient's record is not listed as not checked") {
+TEST_CASE("fhir: cards: the age is listed as not checked exactly where it is unknown") {
   const json patient = {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1970-05-01"}};
   json other = patient;
   other["id"] = "p2";
@@ -2497,6 +2497,27 @@ TEST_CASE("fhir: cards: an age read from the patient's record is not listed as n
   for (const std::string& line : gln::fhir::detail::not_checked_lines(both)) {
     CHECK(line.rfind("patient", 0) == std::string::npos);
   }
+  // A patient search with no Patient of hers, or no birth date that can be read: the age was
+  // not checked either (the card said nothing of it), and no birth date is "no usable" one.
+  json unreadable = patient;
+  unreadable["birthDate"] = "20x0-01-01";
+  for (const json& sent : {json::array(), json::array({unreadable})}) {
+    INFO(sent.dump());
+    const gln::fhir::record r =
+        gln::fhir::read_prefetch({{"patient", gln_fhir_test::searchset(sent)}}, options);
+    CHECK_FALSE(r.profile.age_years);
+    const std::vector<std::string> said = gln::fhir::detail::not_checked_lines(r);
+    CHECK(std::find(said.begin(), said.end(), "patient (age): no usable birth date was sent") !=
+          said.end());
+  }
+  gln::fhir::record undated = gln::fhir::read_prefetch(
+      {{"patient", gln_fhir_test::searchset(json::array({unreadable}))}}, options);
+  undated.profile.oversight = gln::oversight::clinician_supervised;
+  const auto undated_cards = gln::fhir::cds_cards(
+      gln::assess(undated.profile, gln::purpose::general_recovery), undated, nullptr);
+  CHECK(undated_cards[0]["detail"].get<std::string>().find(
+            "From the record: Patient/p1 \"no usable birth date\"") != std::string::npos);
+
   const gln::fhir::record alone = gln::fhir::read_prefetch(
       {{"patient", gln_fhir_test::searchset(json::array({other}))}}, options);
   CHECK_FALSE(alone.profile.age_years);

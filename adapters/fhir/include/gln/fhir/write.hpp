@@ -104,7 +104,7 @@ inline std::vector<evidence_item> evidence_for(const gln::finding& f, const reco
         if (!r.patient.empty()) {
           add(r.patient,
               r.profile.age_years ? "age " + std::to_string(static_cast<int>(*r.profile.age_years))
-                                  : std::string("no birth date"),
+                                  : std::string("no usable birth date"),
               coding{});
         }
         break;
@@ -326,7 +326,12 @@ inline std::vector<std::string> not_checked_lines(const record& r) {
   }
   // An age read from the patient's own record was checked, whatever else the section held:
   // another patient's record beside it is listed as not used, and says nothing of this one.
-  if (!r.profile.age_years) line(section::patient, "age", "Patient");
+  if (!r.profile.age_years) {
+    line(section::patient, "age", "Patient");
+    // A patient search sent, with no Patient of hers or no birth date that can be read in it.
+    if (r.status(section::patient).state == section_state::read)
+      out.push_back("patient (age): no usable birth date was sent");
+  }
   return out;
 }
 
