@@ -170,6 +170,8 @@ inline std::optional<expected_request> independent_request(std::string_view line
       return false;
     }
     if (m.status == gln::lookup_status::unmapped) {
+      // LOINC: an answer (LA...) may name a condition; any other code is a question.
+      if (system == gln::code_system::loinc && code.rfind("LA", 0) != 0) return false;
       const bool drug = system == gln::code_system::rxnorm || system == gln::code_system::atc ||
                         system == gln::code_system::ndc;
       if (drug) medications.insert(gln::medication::other_prescription);

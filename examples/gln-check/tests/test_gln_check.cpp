@@ -860,6 +860,17 @@ TEST_CASE("request_parser reads every key and refuses what it does not know") {
   }
   CHECK(parse_failure(R"({"codes": [{"system": "http://loinc.org", "code": "29463-7"}]})")
             .rfind("codes[0].code: names an observation", 0) == 0);
+  // A LOINC code gln does not hold is a question too (serum glucose), never a condition gln
+  // does not map (it was counted as one). A LOINC answer may name one.
+  CHECK(parse_failure(R"({"codes": [{"system": "http://loinc.org", "code": "2345-7"}]})")
+            .rfind("codes[0].code: names an observation or a unit", 0) == 0);
+  {
+    gln::request_parser parser;
+    gln::request answer;
+    CHECK_FALSE(
+        parser.parse(R"({"codes": [{"system": "http://loinc.org", "code": "LA6576-8"}]})", answer));
+    CHECK(answer.person.unmapped_conditions == 1);
+  }
   CHECK(parse_failure(R"({"codes": [{"code": "19943007"}]})") == "codes[0].system: is required");
   CHECK(
       parse_failure(R"({"codes": [{"system": "http://snomed.info/sct", "code": "1", "x": 1}]})") ==

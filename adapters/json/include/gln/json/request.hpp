@@ -371,6 +371,9 @@ inline code_effect add_code(request& out, code_system system, std::string_view c
   if (match.status == lookup_status::malformed) return code_effect::malformed;
   if (match.status == lookup_status::system_not_held) return code_effect::malformed;
   if (match.status == lookup_status::unmapped) {
+    // A LOINC code other than an answer (LA...) is a question, whatever its code: never a
+    // condition gln does not map.
+    if (system == code_system::loinc && code.substr(0, 2) != "LA") return code_effect::not_a_fact;
     if (is_drug_system(system)) {
       out.person.medications.insert(medication::other_prescription);
     } else if (out.person.unmapped_conditions < 0xFFFF) {
