@@ -2032,6 +2032,20 @@ TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {
     CHECK(r.status(section::pregnancy_status).why ==
           "Observation/q: " + why + ", and it may say pregnant");
   }
+  // Sent in the weight or pregnancy search but of a code gln does not read (a height, LOINC
+  // 11449-6): listed as not used, where it was passed over without a word.
+  json height = gln_fhir_test::weight("h", 170.0, "cm", "2026-11-20");
+  height["code"]["coding"][0]["code"] = "8302-2";
+  json reported = pregnancy_status("q", "LA15173-0", "2026-11-20");
+  reported["code"]["coding"][0]["code"] = "11449-6";
+  for (const auto& [key, observation] :
+       std::vector<std::pair<std::string, json>>{{"weight", height}, {"pregnancy", reported}}) {
+    INFO(key);
+    const gln::fhir::record r = gln::fhir::read_prefetch(
+        {{key, gln_fhir_test::searchset(json::array({observation}))}}, on(2026, 11, 30));
+    REQUIRE(r.skipped.size() == 1);
+    CHECK(r.skipped[0].why == "its code names no body weight or pregnancy status gln reads");
+  }
   // One that cannot say pregnant says nothing: not pregnant, or unknown, not used.
   json not_pregnant = pregnancy_status("q", "LA26683-5", "2026-11-20");
   not_pregnant["status"] = "preliminary";

@@ -1865,7 +1865,14 @@ inline record reader::read(std::string_view checked_order, const date& screening
         is_pregnancy =
             is_pregnancy || (found.mapped() && found.role == code_role::pregnancy_status);
       }
-      if (!is_weight && !is_pregnancy) continue;
+      if (!is_weight && !is_pregnancy) {
+        // Sent as a weight or a pregnancy status (a height, another LOINC code): said, not read.
+        if (e.from == section::weight || e.from == section::pregnancy_status) {
+          out.skipped.push_back(skipped_entry{
+              reference, "its code names no body weight or pregnancy status gln reads"});
+        }
+        continue;
+      }
       // A pregnancy status that may say pregnant (it does, or its answer is one gln does not
       // read) but is not used leaves the status not known: the card says so.
       const json* answer = member(resource, "valueCodeableConcept");
