@@ -69,7 +69,6 @@ std::string_view text_at(const json& object, std::string_view key) {
   return fhir::detail::text_at(object, key);
 }
 
-// Percent-encodes a value for a query string or a path segment.
 // The product names and types of a NutritionOrder's supplements and enteral formula (FHIR R4)
 // that name glutamine (gln::names_glutamine), in order.
 std::vector<std::string> glutamine_in_nutrition_order(const json& order) {
@@ -96,6 +95,7 @@ std::vector<std::string> glutamine_in_nutrition_order(const json& order) {
   return names;
 }
 
+// Percent-encodes a value for a query string or a path segment.
 std::string url_encode(std::string_view value) {
   static const char hex[] = "0123456789ABCDEF";
   std::string out;
@@ -897,8 +897,9 @@ reply service::answer(const service_info& info, const json& request) const {
 
   if (!patient_view) {
     // A NutritionOrder whose supplement or formula names glutamine: not checked, and said so.
-    std::vector<fhir::medication_fact> nutrition_glutamine;  // every such order: reference, names
-    std::vector<std::pair<std::string, std::string>> glutamine_nutrition;  // those to check
+    // Every such order, as glutamine already ordered; and those to check: reference, names.
+    std::vector<fhir::medication_fact> nutrition_glutamine;
+    std::vector<std::pair<std::string, std::string>> glutamine_nutrition;
     for (const auto& [order, to_check] : nutrition_orders) {
       std::string names;
       for (const std::string& name : glutamine_in_nutrition_order(*order))
