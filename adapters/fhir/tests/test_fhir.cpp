@@ -2031,6 +2031,30 @@ TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {
     CHECK(r.status(section::pregnancy_status).state == section_state::incomplete);
     CHECK(r.status(section::pregnancy_status).why ==
           "Observation/q: " + why + ", and it may say pregnant");
+    REQUIRE(r.pregnancy_to_review.size() == 1);
+    CHECK(r.pregnancy_to_review[0].why == why);
+    // The card is no info all clear beside it, for people or for software.
+    gln::fhir::record supervised = r;
+    supervised.profile.set_age(30);
+    supervised.profile.conditions_known = true;
+    supervised.profile.medications_known = true;
+    supervised.profile.oversight = gln::oversight::clinician_supervised;
+    const gln::assessment a = gln::assess(supervised.profile, gln::purpose::general_recovery);
+    REQUIRE(a.overall == gln::verdict::suitable);
+    const auto cards = gln::fhir::cds_cards(a, supervised, nullptr);
+    CHECK(cards[0]["indicator"] == "warning");
+    CHECK(cards[0]["summary"] ==
+          "Glutamine: pregnancy status to review, no contraindication in the record sent");
+    CHECK(cards[0]["extension"]["gln"]["not_checked"].dump() == R"(["pregnancy_status"])");
+  }
+  // Entered in error, or cancelled: it says nothing, pregnant or not.
+  for (const char* status : {"entered-in-error", "cancelled"}) {
+    json withdrawn = pregnancy_status("q", "LA15173-0", "2026-11-20");
+    withdrawn["status"] = status;
+    const gln::fhir::record r = gln::fhir::read_prefetch(
+        {{"pregnancy", gln_fhir_test::searchset(json::array({withdrawn}))}}, on(2026, 11, 30));
+    CHECK(r.status(section::pregnancy_status).state == section_state::read);
+    CHECK(r.pregnancy_to_review.empty());
   }
   // Sent in the weight or pregnancy search but of a code gln does not read (a height, LOINC
   // 11449-6): listed as not used, where it was passed over without a word.
@@ -2045,6 +2069,10 @@ TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {
         {{key, gln_fhir_test::searchset(json::array({observation}))}}, on(2026, 11, 30));
     REQUIRE(r.skipped.size() == 1);
     CHECK(r.skipped[0].why == "its code names no body weight or pregnancy status gln reads");
+    // A status sent as the pregnancy status, under the reported status's code (11449-6), that
+    // says pregnant leaves it not known (it was dropped, beside an all clear); a height says
+    // nothing of it.
+    CHECK(r.pregnancy_to_review.size() == (key == "pregnancy" ? 1U : 0U));
   }
   // One that cannot say pregnant says nothing: not pregnant, or unknown, not used.
   json not_pregnant = pregnancy_status("q", "LA26683-5", "2026-11-20");

@@ -208,6 +208,9 @@ struct record {
   std::vector<skipped_entry> unidentified_medications;
   // Active allergies gln has no rule for (all but MSG): listed for review, never read as none.
   std::vector<unmapped_entry> unmapped_allergies;
+  // Pregnancy statuses that may say pregnant but were not used (not final, undated, an answer
+  // or a code gln does not read), each with why: the status is then not known.
+  std::vector<skipped_entry> pregnancy_to_review;
   std::vector<glutamine_medication> glutamine;
   std::vector<skipped_entry> skipped;
   std::size_t active_conditions = 0;
@@ -1865,26 +1868,29 @@ inline record reader::read(std::string_view checked_order, const date& screening
         is_pregnancy =
             is_pregnancy || (found.mapped() && found.role == code_role::pregnancy_status);
       }
-      if (!is_weight && !is_pregnancy) {
-        // Sent as a weight or a pregnancy status (a height, another LOINC code): said, not read.
-        if (e.from == section::weight || e.from == section::pregnancy_status) {
-          out.skipped.push_back(skipped_entry{
-              reference, "its code names no body weight or pregnancy status gln reads"});
-        }
-        continue;
-      }
       // A pregnancy status that may say pregnant (it does, or its answer is one gln does not
-      // read) but is not used leaves the status not known: the card says so.
+      // read) but is not used leaves the status not known: the card says so. One entered in
+      // error, or cancelled (no result), says nothing.
       const json* answer = member(resource, "valueCodeableConcept");
+      const bool sent_as_pregnancy = is_pregnancy || e.from == section::pregnancy_status;
       const bool may_say_pregnant =
-          is_pregnancy && (detail::says_pregnant(answer) || detail::unread_answer(resource));
+          sent_as_pregnancy && status != "entered-in-error" && status != "cancelled" &&
+          (detail::says_pregnant(answer) || detail::unread_answer(resource));
       const auto skip = [&](const std::string& why) {
         out.skipped.push_back(skipped_entry{reference, why});
         if (may_say_pregnant) {
           incomplete(section::pregnancy_status,
                      reference + ": " + why + ", and it may say pregnant");
+          out.pregnancy_to_review.push_back(skipped_entry{reference, why});
         }
       };
+      if (!is_weight && !is_pregnancy) {
+        // Sent as a weight or a pregnancy status under a code gln does not read (a height, the
+        // reported status 11449-6): said, not read.
+        if (e.from == section::weight || e.from == section::pregnancy_status)
+          skip("its code names no body weight or pregnancy status gln reads");
+        continue;
+      }
       if (!usable) {
         skip("status " + std::string(status.empty() ? "missing" : status));
         continue;

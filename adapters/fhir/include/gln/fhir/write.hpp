@@ -432,8 +432,10 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
   const bool dose_unchecked = order != nullptr && !order->regimen;
   // An active allergy no rule looked at (an allergy to glutamine itself): never "info" either.
   const bool allergies_to_review = !r.unmapped_allergies.empty();
+  // Nor a pregnancy status that may say pregnant but could not be used.
+  const bool pregnancy_to_review = !r.pregnancy_to_review.empty();
   const std::string_view indicator =
-      (dose_unchecked || allergies_to_review) && overall == verdict::suitable
+      (dose_unchecked || allergies_to_review || pregnancy_to_review) && overall == verdict::suitable
           ? "warning"
           : indicator_of(overall);
 
@@ -450,6 +452,7 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
     case verdict::suitable:
       headline = std::string("Glutamine: ") + (dose_unchecked ? "dose not checked, " : "") +
                  (allergies_to_review ? "allergies to review, " : "") +
+                 (pregnancy_to_review ? "pregnancy status to review, " : "") +
                  "no contraindication in the record sent";
       break;
   }
@@ -544,11 +547,12 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
                          {"action", std::string(gln::to_string(a.action))},
                          {"rules", rules},
                          {"knowledge_version", gln::knowledge_version}}}};
-  // For software as for people: a verdict beside a dose not checked, or allergies no rule
-  // looked at, is not all that was needed (the indicator already says so).
+  // For software as for people: a verdict beside a dose not checked, allergies no rule looked
+  // at, or a pregnancy status that could not be used, is not all that was needed.
   std::vector<std::string> unchecked;
   if (dose_unchecked) unchecked.emplace_back("dose");
   if (allergies_to_review) unchecked.emplace_back("allergies");
+  if (pregnancy_to_review) unchecked.emplace_back("pregnancy_status");
   if (!unchecked.empty()) card["extension"]["gln"]["not_checked"] = unchecked;
   cards.push_back(std::move(card));
 
