@@ -582,15 +582,30 @@ reply service::call(std::string_view id, std::string_view body) const {
                                       "] names no resource of draftOrders: '" +
                                       s.get<std::string>() + "'");
         }
-        // A resource of a kind that is no order (what an order orders, the patient, the
-        // record) checks nothing when selected.
+        // A selection names an order: a resource of FHIR R4's Request pattern (its
+        // implementations, hl7.org/fhir/R4/request-implementations.html). Any other (what an
+        // order orders, a dispense, the patient, the record) checks nothing when selected.
+        static const std::set<std::string, std::less<>> requests = {"Appointment",
+                                                                    "AppointmentResponse",
+                                                                    "CarePlan",
+                                                                    "Claim",
+                                                                    "CommunicationRequest",
+                                                                    "Contract",
+                                                                    "CoverageEligibilityRequest",
+                                                                    "DeviceRequest",
+                                                                    "EnrollmentRequest",
+                                                                    "ImmunizationRecommendation",
+                                                                    "MedicationRequest",
+                                                                    "NutritionOrder",
+                                                                    "RequestGroup",
+                                                                    "ServiceRequest",
+                                                                    "SupplyRequest",
+                                                                    "Task",
+                                                                    "VisionPrescription"};
         const std::string& named = s.get_ref<const std::string&>();
-        for (const char* kind : {"Medication", "MedicationStatement", "Patient", "Condition",
-                                 "Observation", "AllergyIntolerance", "Procedure"}) {
-          if (named.rfind(std::string(kind) + "/", 0) == 0) {
-            return error_reply(400, "selections[" + std::to_string(i) + "] names " + named +
-                                        ", which is no order: a selection names an order");
-          }
+        if (requests.count(std::string_view(named).substr(0, named.find('/'))) == 0) {
+          return error_reply(400, "selections[" + std::to_string(i) + "] names " + named +
+                                      ", which is no order: a selection names an order");
         }
         if (!selected.insert(s.get<std::string>()).second) {
           return error_reply(400, "selections[" + std::to_string(i) + "] names " +

@@ -1594,6 +1594,15 @@ TEST_CASE(
   observation_selected["context"]["draftOrders"]["entry"].push_back(
       {{"resource", gln_fhir_test::weight("w9", 70.0, "kg", "2026-11-01")}});
   observation_selected["context"]["selections"].push_back("Observation/w9");
+  // A dispense of glutamine is an event, not an order (FHIR R4's Request pattern).
+  json dispense_selected = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
+  dispense_selected["context"]["draftOrders"]["entry"].push_back(
+      {{"resource",
+        {{"resourceType", "MedicationDispense"},
+         {"id", "d1"},
+         {"status", "preparation"},
+         {"medicationCodeableConcept", {{"text", "L-glutamine powder"}}}}}});
+  dispense_selected["context"]["selections"].push_back("MedicationDispense/d1");
   // draftOrders entries that hold no order, or are no list, or an order on another server.
   json no_resource = json::parse(order_select({"MedicationRequest/o1"}, {"o1"}));
   no_resource["context"]["draftOrders"]["entry"].push_back({{"fullUrl", "urn:oid:1.2.3"}});
@@ -1698,6 +1707,10 @@ TEST_CASE(
       {"a selection of a Medication",
        {medication_selected.dump(),
         "selections[1] names Medication/m1, which is no order: a selection names an order"}},
+      {"a selection of a MedicationDispense",
+       {dispense_selected.dump(),
+        "selections[1] names MedicationDispense/d1, which is no order: a selection names an "
+        "order"}},
       {"a selection of an Observation",
        {observation_selected.dump(),
         "selections[1] names Observation/w9, which is no order: a selection names an order"}},
