@@ -951,6 +951,28 @@ TEST_CASE("fhir: a malformed search result leaves its section unknown") {
   }
   CHECK(conditions(typo).status(section::conditions).why ==
         "entry[0] is a 'Conditon', not a resource of this kind");
+  // Each medication search holds its own kind: a statement in the MedicationRequest search (it
+  // made that search complete), or an order in the statements' search, is another kind.
+  json statement = gln_fhir_test::medication_request("s", coding(rxnorm, "2598"), "active");
+  statement["resourceType"] = "MedicationStatement";
+  const json order = gln_fhir_test::medication_request("m", coding(rxnorm, "2598"), "active");
+  for (const auto& [key, resource] : std::vector<std::pair<std::string, json>>{
+           {"medications", statement}, {"medicationStatements", order}}) {
+    INFO(key);
+    json prefetch = {{"medications", gln_fhir_test::searchset(json::array())}};
+    prefetch[key] = gln_fhir_test::searchset(json::array({resource}));
+    const gln::fhir::record r = gln::fhir::read_prefetch(prefetch, on(2026, 11, 30));
+    CHECK_FALSE(r.profile.medications_known);
+    CHECK(r.status(section::medications).why == "entry[0] is a '" +
+                                                    resource["resourceType"].get<std::string>() +
+                                                    "', not a resource of this kind");
+  }
+  // Each in its own search is read.
+  CHECK(gln::fhir::read_prefetch(
+            {{"medications", gln_fhir_test::searchset(json::array({order}))},
+             {"medicationStatements", gln_fhir_test::searchset(json::array({statement}))}},
+            on(2026, 11, 30))
+            .profile.medications_known);
   CHECK(conditions(misspelt).status(section::conditions).why ==
         "the data sent is a 'Bundl', not a Bundle or a resource of this kind");
   CHECK(conditions(null_entry).status(section::conditions).why == "its entry is not a list");

@@ -811,7 +811,8 @@ void service::fetch_missing(request_state& state) const {
       continue;
     }
     state.fetched.push_back(std::move(merged));
-    state.reader.add_section(s, state.fetched.back());
+    state.reader.add_section(s, state.fetched.back(), true,
+                             s == fhir::section::medications ? "MedicationRequest" : "");
   }
 }
 

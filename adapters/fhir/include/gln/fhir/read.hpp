@@ -1111,7 +1111,13 @@ class reader {
       if (which) {
         // MedicationStatements add to the medications, but only the MedicationRequest search
         // makes them known: without it the orders are unknown, however many statements came.
-        add_section(*which, item.value(), item.key() != keys.medication_statements);
+        // Each medication search holds its own kind (a statement in the MedicationRequest
+        // search is a match of another kind, so that search is incomplete).
+        const bool statements = item.key() == keys.medication_statements;
+        const std::string_view kind = *which != section::medications ? std::string_view{}
+                                      : statements ? std::string_view("MedicationStatement")
+                                                   : std::string_view("MedicationRequest");
+        add_section(*which, item.value(), !statements, kind);
       } else if (item.value().is_object() && detail::is_type(item.value(), "Patient")) {
         add_section(section::patient, item.value());
       }
@@ -1124,7 +1130,10 @@ class reader {
   // Bundle leaves the section incomplete: unknown, never none. `completes` false: the data
   // adds to the section but does not by itself make it read (a part of it, such as the
   // MedicationStatements beside the MedicationRequests).
-  void add_section(section s, const json& value, bool completes = true) {
+  // `kind`, where given, is the one resource type the search returns as matches (beside a
+  // Medication it may include).
+  void add_section(section s, const json& value, bool completes = true,
+                   std::string_view kind = {}) {
     const auto read = [&] {
       if (completes) mark(s, section_state::read, {});
     };
@@ -1141,7 +1150,7 @@ class reader {
         mark(s, section_state::incomplete, outcome_text(value));
         return;
       }
-      if (!belongs(value, s)) {
+      if (!belongs(value, s, kind)) {
         mark(s, section_state::incomplete,
              "the data sent is " + kind_of(value) + ", not a Bundle or a resource of this kind");
         return;
@@ -1162,7 +1171,7 @@ class reader {
                !(total->is_number_integer() && total->get<std::int64_t>() >= 0)) {
       problem = "its total is not a whole number of entries";  // FHIR: an unsignedInt
     }
-    std::size_t matches = add_entries(value, s, &problem);
+    std::size_t matches = add_entries(value, s, &problem, kind);
     const bool more_pages = next_link(value) != nullptr;
     const bool fewer_than_total = total != nullptr && total->is_number() &&
                                   total->get<double>() > static_cast<double>(matches);
@@ -1261,8 +1270,9 @@ class reader {
 
   // Whether a resource is of a kind section `s` holds (a Medication comes with the orders that
   // reference it).
-  static bool belongs(const json& resource, section s) {
+  static bool belongs(const json& resource, section s, std::string_view kind = {}) {
     if (s == section::medications && detail::is_type(resource, "Medication")) return true;
+    if (!kind.empty() && !detail::is_type(resource, kind)) return false;
     const std::vector<section> kinds = sections_of(resource);
     return std::find(kinds.begin(), kinds.end(), s) != kinds.end();
   }
@@ -1344,7 +1354,7 @@ class reader {
   // result (`from` given), an OperationOutcome entry with an error or fatal issue, an entry with
   // no resource and a match of another kind are reported in `problem`.
   std::size_t add_entries(const json& bundle, std::optional<section> from,
-                          std::string* problem = nullptr) {
+                          std::string* problem = nullptr, std::string_view kind = {}) {
     std::size_t matches = 0;
     auto report = [&](std::string what) {
       if (problem != nullptr && problem->empty()) *problem = std::move(what);
@@ -1374,7 +1384,7 @@ class reader {
         if (error) report(outcome_text(*resource));
         return;
       }
-      if (from && mode != "include" && !belongs(*resource, *from)) {
+      if (from && mode != "include" && !belongs(*resource, *from, kind)) {
         report(at + " is " + kind_of(*resource) + ", not a resource of this kind");
         return;
       }
