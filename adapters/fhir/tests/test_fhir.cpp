@@ -374,6 +374,29 @@ TEST_CASE("fhir: weights: the latest usable one, pounds converted, other units s
         std::set<std::string>{"Observation/stone: weight unit '[stone_av]' is not kg, g or [lb_av]",
                               "Observation/prelim: status preliminary",
                               "Observation/future: dated after the screening date"});
+  // Weights not used that may be newer than the one used: the weight in force is not known (the
+  // per-kg checks took the older weight as current, and the card named nothing as unchecked).
+  CHECK(r.status(section::weight).state == section_state::incomplete);
+  CHECK(r.status(section::weight).why ==
+        "Observation/stone: weight unit '[stone_av]' is not kg, g or [lb_av], and it may be newer "
+        "than the weight used");
+  json undated = gln_fhir_test::weight("undated", 20.0, "kg", "2026-11-25");
+  undated.erase("effectiveDateTime");
+  json withdrawn = gln_fhir_test::weight("withdrawn", 20.0, "kg", "2026-11-25");
+  withdrawn["status"] = "entered-in-error";
+  const json used = gln_fhir_test::weight("used", 40.0, "kg", "2026-11-01");
+  for (const auto& [other, known] : std::vector<std::pair<json, bool>>{
+           {undated, false},
+           {withdrawn, true},
+           {gln_fhir_test::weight("older", 20.0, "kg", "2026-10-01", "preliminary"), true},
+           {gln_fhir_test::weight("later", 20.0, "kg", "2026-11-25", "preliminary"), false}}) {
+    INFO(other.dump());
+    const gln::fhir::record two = gln::fhir::read_prefetch(
+        {{"weight", gln_fhir_test::searchset(json::array({used, other}))}}, on(2026, 11, 30));
+    REQUIRE(two.weight);
+    CHECK(two.weight->resource == "Observation/used");
+    CHECK((two.status(section::weight).state == section_state::read) == known);
+  }
 
   // A unit text that names another weight unit than the UCUM code: which one was meant is not
   // known (26.5 lb is 12 kg), so neither is read; a unit text that agrees, or names none, is.

@@ -1740,6 +1740,14 @@ inline record reader::read(std::string_view checked_order, const date& screening
     return true;
   };
 
+  // Body weights not used, with the last day each may be of (none: undated).
+  struct unused_weight {
+    std::optional<date> last_day;
+    std::string reference;
+    std::string why;
+  };
+  std::vector<unused_weight> unused_weights;
+
   // Two copies of the patient that disagree on what is read of it: neither is believed.
   const json* first_patient = nullptr;
   bool patients_disagree = false;
@@ -1888,6 +1896,13 @@ inline record reader::read(std::string_view checked_order, const date& screening
           (detail::says_pregnant(answer) || detail::unread_answer(resource));
       const auto skip = [&](const std::string& why) {
         out.skipped.push_back(skipped_entry{reference, why});
+        // A body weight not used, unless withdrawn or not yet taken: it may be newer than the
+        // one used (undated, any day).
+        if (is_weight && status != "entered-in-error" && status != "cancelled" &&
+            why != "dated after the screening date") {
+          unused_weights.push_back(
+              unused_weight{detail::observation_day(resource), reference, why});
+        }
         if (may_say_pregnant) {
           incomplete(section::pregnancy_status,
                      reference + ": " + why + ", and it may say pregnant");
@@ -1939,8 +1954,7 @@ inline record reader::read(std::string_view checked_order, const date& screening
       if (const json* comparator = member(quantity, "comparator")) {
         const std::string how =
             comparator->is_string() ? comparator->get<std::string>() : comparator->dump();
-        out.skipped.push_back(skipped_entry{
-            reference, "a weight given as '" + how + "' a value is not a measured weight"});
+        skip("a weight given as '" + how + "' a value is not a measured weight");
         continue;
       }
       const std::optional<double> value = detail::number_of(member(quantity, "value"));
@@ -1951,19 +1965,16 @@ inline record reader::read(std::string_view checked_order, const date& screening
       const std::string_view unit_text = detail::text_of(member(quantity, "unit"));
       // "26.5 lb" coded kg: which was meant is not known (never guessed).
       if (detail::unit_text_contradicts(unit_text, unit_code)) {
-        out.skipped.push_back(skipped_entry{reference, "weight unit '" + std::string(unit_text) +
-                                                           "' and UCUM code '" +
-                                                           std::string(unit_code) + "' disagree"});
+        skip("weight unit '" + std::string(unit_text) + "' and UCUM code '" +
+             std::string(unit_code) + "' disagree");
         continue;
       }
       const gln::optional<kilograms> kg =
           value ? gln::weight_in_kilograms(*value, unit_code, unit_text) : gln::nullopt;
       if (!kg) {
-        out.skipped.push_back(skipped_entry{
-            reference, value ? "weight unit '" +
-                                   std::string(unit_code.empty() ? unit_text : unit_code) +
-                                   "' is not kg, g or [lb_av]"
-                             : "no weight value"});
+        skip(value ? "weight unit '" + std::string(unit_code.empty() ? unit_text : unit_code) +
+                         "' is not kg, g or [lb_av]"
+                   : "no weight value");
         continue;
       }
       const date measured = first_day;
@@ -2005,6 +2016,16 @@ inline record reader::read(std::string_view checked_order, const date& screening
   };
   newer_than_page(section::weight, weight ? std::optional<date>{weight->measured} : std::nullopt,
                   "usable weight");
+  // A weight not used that may be newer than the one used (or of its day): the weight in force
+  // is not known, and the per-kg checks rest on one that may be out of date.
+  if (weight) {
+    for (const unused_weight& unused : unused_weights) {
+      if (unused.last_day && *unused.last_day < weight->measured) continue;
+      incomplete(section::weight, unused.reference + ": " + unused.why +
+                                      ", and it may be newer than the weight used");
+      break;
+    }
+  }
   const bool pregnant_decides =
       latest_pregnant && !(latest_not_pregnant && latest_pregnant->first < *latest_not_pregnant);
   newer_than_page(
