@@ -990,6 +990,21 @@ TEST_CASE("fhir: a malformed search result leaves its section unknown") {
                                                     resource["resourceType"].get<std::string>() +
                                                     "', not a resource of this kind");
   }
+  // A Medication is what a medication search includes, never a match: a search that found only
+  // Medications found no order (it read as no medications).
+  json powder = {{"resourceType", "Medication"},
+                 {"id", "med"},
+                 {"code", {{"coding", json::array({coding(rxnorm, "1869684")})}}}};
+  json found_medication = gln_fhir_test::searchset(json::array({powder}));
+  const gln::fhir::record matched =
+      gln::fhir::read_prefetch({{"medications", found_medication}}, on(2026, 11, 30));
+  CHECK_FALSE(matched.profile.medications_known);
+  CHECK(matched.status(section::medications).why ==
+        "entry[0] is a 'Medication', not a resource of this kind");
+  found_medication["entry"][0]["search"]["mode"] = "include";
+  found_medication["total"] = 0;
+  CHECK(gln::fhir::read_prefetch({{"medications", found_medication}}, on(2026, 11, 30))
+            .profile.medications_known);
   // Each in its own search is read.
   CHECK(gln::fhir::read_prefetch(
             {{"medications", gln_fhir_test::searchset(json::array({order}))},
@@ -2070,8 +2085,18 @@ TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {
            {in_words, "a pregnancy status answer gln does not read"},
            {as_string, "a pregnancy status answer gln does not read"}}) {
     INFO(why);
+    // Every other section sent, and complete: only the pregnancy status is not known.
+    const json none = gln_fhir_test::searchset(json::array());
     const gln::fhir::record r = gln::fhir::read_prefetch(
-        {{"pregnancy", gln_fhir_test::searchset(json::array({observation}))}}, on(2026, 11, 30));
+        {{"patient", {{"resourceType", "Patient"}, {"id", "p1"}, {"birthDate", "1996-01-01"}}},
+         {"conditions", none},
+         {"medications", none},
+         {"procedures", none},
+         {"allergies", none},
+         {"weight", gln_fhir_test::searchset(
+                        json::array({gln_fhir_test::weight("w", 60.0, "kg", "2026-11-01")}))},
+         {"pregnancy", gln_fhir_test::searchset(json::array({observation}))}},
+        on(2026, 11, 30));
     CHECK_FALSE(r.profile.conditions.contains(condition::pregnancy));
     CHECK(r.status(section::pregnancy_status).state == section_state::incomplete);
     CHECK(r.status(section::pregnancy_status).why ==
@@ -2080,9 +2105,6 @@ TEST_CASE("fhir: pregnancy status, MSG allergy, intensive care") {
     CHECK(r.pregnancy_to_review[0].why == why);
     // The card is no info all clear beside it, for people or for software.
     gln::fhir::record supervised = r;
-    supervised.profile.set_age(30);
-    supervised.profile.conditions_known = true;
-    supervised.profile.medications_known = true;
     supervised.profile.oversight = gln::oversight::clinician_supervised;
     const gln::assessment a = gln::assess(supervised.profile, gln::purpose::general_recovery);
     REQUIRE(a.overall == gln::verdict::suitable);
@@ -2648,7 +2670,10 @@ TEST_CASE("fhir: cards: active allergies gln does not check are listed for revie
   CHECK(cards[0]["indicator"] == "warning");
   CHECK(cards[0]["summary"] ==
         "Glutamine: allergies to review, no contraindication in the record sent");
-  CHECK(cards[0]["extension"]["gln"]["not_checked"].dump() == R"(["allergies"])");
+  // For software too; beside the sections not sent (only the allergies were).
+  CHECK(cards[0]["extension"]["gln"]["not_checked"] ==
+        nlohmann::ordered_json::array({"conditions", "medications", "procedures",
+                                       "pregnancy_status", "weight", "age", "allergies"}));
   CHECK(cards[0]["detail"].get<std::string>().find(
             "**Active allergies gln does not check** (review them): AllergyIntolerance/a1 "
             "\"L-glutamine (Endari)\"") != std::string::npos);
@@ -2690,12 +2715,23 @@ TEST_CASE("fhir: cards: an order whose dose was not read is a warning, never an 
   CHECK(cards[0]["detail"].get<std::string>().find(
             "weight (the per-kg ceilings and the weight-based doses): no body weight Observation "
             "data was sent") != std::string::npos);
-  // For software too: the extension said only "suitable" and "ok".
-  CHECK(cards[0]["extension"]["gln"]["not_checked"].dump() == R"(["dose"])");
+  // For software too (the extension said only "suitable" and "ok"): the dose, then each
+  // section not sent (none was; the age was given).
+  const nlohmann::ordered_json not_sent = nlohmann::ordered_json::array(
+      {"conditions", "medications", "procedures", "allergies", "pregnancy_status", "weight"});
+  nlohmann::ordered_json with_dose = nlohmann::ordered_json::array({"dose"});
+  with_dose.insert(with_dose.end(), not_sent.begin(), not_sent.end());
+  CHECK(cards[0]["extension"]["gln"]["not_checked"] == with_dose);
   order.regimen = gln::regimen{gln::grams{5.0}, 1, gln::nullopt};
   const auto dosed = gln::fhir::cds_cards(plain, r, &order);
   CHECK(dosed[0]["indicator"] == "info");
-  CHECK_FALSE(dosed[0]["extension"]["gln"].contains("not_checked"));
+  CHECK(dosed[0]["extension"]["gln"]["not_checked"] == not_sent);
+  // With every section read and a weight, nothing is left unchecked.
+  for (auto& status : r.sections) status = gln::fhir::section_status{section_state::read, {}};
+  r.weight = gln::fhir::weight_reading{70.0, 70.0,           "kg", gln::fhir::date{2026, 11, 1},
+                                       29,   "Observation/w"};
+  CHECK_FALSE(
+      gln::fhir::cds_cards(plain, r, &order)[0]["extension"]["gln"].contains("not_checked"));
 }
 
 TEST_CASE("fhir: DetectedIssue for each finding") {

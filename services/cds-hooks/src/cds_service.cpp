@@ -70,7 +70,8 @@ std::string_view text_at(const json& object, std::string_view key) {
 }
 
 // The product names and types of a NutritionOrder's supplements and enteral formula (FHIR R4)
-// that name glutamine (gln::names_glutamine), in order.
+// that name glutamine (gln::names_glutamine, or a code gln maps to a glutamine product), in
+// order.
 std::vector<std::string> glutamine_in_nutrition_order(const json& order) {
   using fhir::detail::member;
   std::vector<std::string> names;
@@ -80,7 +81,15 @@ std::vector<std::string> glutamine_in_nutrition_order(const json& order) {
   const auto consider_concept = [&](const json* concept_json) {
     consider(fhir::detail::text_of(member(concept_json, "text")));
     fhir::detail::for_each_item(member(concept_json, "coding"), [&](const json& c) {
-      consider(fhir::detail::text_of(member(c, "display")));
+      const std::string_view display = fhir::detail::text_of(member(c, "display"));
+      const std::string_view system = fhir::detail::text_of(member(c, "system"));
+      const std::string_view code = fhir::detail::text_of(member(c, "code"));
+      if (gln::code_lookup(system, code).glutamine) {
+        names.emplace_back(display.empty() ? std::string(system) + " " + std::string(code)
+                                           : std::string(display));
+      } else {
+        consider(display);
+      }
     });
   };
   fhir::detail::for_each_item(member(order, "supplement"), [&](const json& supplement) {
@@ -1037,10 +1046,11 @@ reply service::answer(const service_info& info, const json& request) const {
           reading.regimen
               ? gln::assess(record.profile, reading.purpose, *reading.regimen, settings_.policy)
               : gln::assess(record.profile, reading.purpose, settings_.policy);
-      // No problem, no card; but a dose that could not be read was not checked: its card says so.
-      if (a.overall == gln::verdict::suitable && reading.regimen) continue;
-      for (auto& card : fhir::cds_cards(a, record, &reading, card_options))
-        cards.push_back(std::move(card));
+      // No problem, no card; but a card that is no info all clear (a dose that could not be
+      // read, allergies or a pregnancy status to review) is shown, as it is for an order.
+      ordered_json made = fhir::cds_cards(a, record, &reading, card_options);
+      if (a.overall == gln::verdict::suitable && made[0]["indicator"] == "info") continue;
+      for (auto& card : made) cards.push_back(std::move(card));
     }
   }
   remember(cards, info.id);
@@ -1068,7 +1078,9 @@ void service::remember(const ordered_json& cards, std::string_view id) const {
       const auto& about = (*extension)["gln"];
       if (about.contains("overall")) entry.overall = about["overall"].get<std::string>();
       if (about.contains("rules")) entry.rules = about["rules"].get<std::vector<std::string>>();
-      if (about.contains("not_checked")) entry.overall = "not_checked";
+      // A card that says only what was not checked (no verdict of its own).
+      if (about.contains("not_checked") && !about.contains("overall"))
+        entry.overall = "not_checked";
     }
     const std::string uuid = fhir::detail::lower_ascii(card.value("uuid", ""));
     if (uuid.empty()) continue;

@@ -748,6 +748,16 @@ TEST_CASE("cds: a nutrition order that names glutamine gets a card saying it was
   CHECK(detail_says(selected[0], "NutritionOrder/n1 names glutamine (L-glutamine powder)"));
   CHECK(selected[1]["extension"]["gln"]["order"] == "NutritionOrder/n2");
   CHECK(detail_says(selected[1], "(Glutamine module)"));
+  // Named by a code gln maps to glutamine alone (RxNorm 1869684): it was not seen.
+  const json coded = nutrition(
+      "n4", {{"supplement", json::array({{{"type",
+                                           {{"coding", json::array({gln_fhir_test::coding(
+                                                           "http://www.nlm.nih.gov/research/umls/"
+                                                           "rxnorm",
+                                                           "1869684")})}}}}})}});
+  const json by_code = cards_of("order-select", json::array({coded}), {"NutritionOrder/n4"});
+  REQUIRE(by_code.size() == 1);
+  CHECK(detail_says(by_code[0], "NutritionOrder/n4 names glutamine"));
   // Not selected: not this hook's to check. Signed: every one.
   CHECK(cards_of("order-select", json::array({supplement}), {}).empty());
   CHECK(cards_of("order-sign", json::array({supplement, protein}), {}).size() == 1);
@@ -1154,6 +1164,36 @@ TEST_CASE("cds: the shared CDS Hooks requests") {
       CHECK(cards[2]["summary"] ==
             "Could not check the patient's medications: not in the data sent to gln");
     }
+  }
+  // A card that is no all clear (an allergy gln has no rule for) is shown in patient-view too:
+  // there was none, where order-select warned.
+  SECTION("test01 patient-view with a glutamine order beside an allergy to glutamine") {
+    // test01's record with no condition and the glutamine order, 5 g twice a day, its only
+    // medication: no card.
+    json order = gln_fhir_test::medication_request(
+        "glutamine-2",
+        gln_fhir_test::coding("http://www.nlm.nih.gov/research/umls/rxnorm", "1869684"), "active");
+    order["dosageInstruction"] = json::array(
+        {{{"timing", {{"repeat", {{"frequency", 2}, {"period", 1}, {"periodUnit", "d"}}}}},
+          {"doseAndRate", json::array({{{"doseQuantity",
+                                         {{"value", 5},
+                                          {"unit", "g"},
+                                          {"system", "http://unitsofmeasure.org"},
+                                          {"code", "g"}}}}})}}});
+    json request = gln_fhir_test::read_json(*test01);
+    request["prefetch"]["medications"] = gln_fhir_test::searchset(json::array({order}));
+    request["prefetch"]["conditions"] = gln_fhir_test::searchset(json::array());
+    CHECK(post(service, "/cds-services/gln-patient-view", request).body["cards"].empty());
+    request["prefetch"]["allergies"] = gln_fhir_test::searchset(json::array(
+        {{{"resourceType", "AllergyIntolerance"},
+          {"id", "a1"},
+          {"clinicalStatus", gln_fhir_test::status("active", gln_fhir_test::allergy_clinical)},
+          {"code", {{"text", "L-glutamine"}}}}}));
+    const json cards = post(service, "/cds-services/gln-patient-view", request).body["cards"];
+    REQUIRE(cards.size() == 1);
+    CHECK(cards[0]["indicator"] == "warning");
+    CHECK(cards[0]["summary"] ==
+          "Glutamine: allergies to review, no contraindication in the record sent");
   }
   SECTION("test01 patient-view with an active order whose drug cannot be told: an info card") {
     json order = gln_fhir_test::medication_request(

@@ -1271,7 +1271,6 @@ class reader {
   // Whether a resource is of a kind section `s` holds (a Medication comes with the orders that
   // reference it).
   static bool belongs(const json& resource, section s, std::string_view kind = {}) {
-    if (s == section::medications && detail::is_type(resource, "Medication")) return true;
     if (!kind.empty() && !detail::is_type(resource, kind)) return false;
     const std::vector<section> kinds = sections_of(resource);
     return std::find(kinds.begin(), kinds.end(), s) != kinds.end();
@@ -1384,11 +1383,15 @@ class reader {
         if (error) report(outcome_text(*resource));
         return;
       }
-      if (from && mode != "include" && !belongs(*resource, *from, kind)) {
+      // A Medication a medication search includes (FHIR `_include`, marked so or not): never
+      // one of its matches (a search that found only Medications found no order).
+      const bool included_medication = from == section::medications &&
+                                       detail::is_type(*resource, "Medication") && mode != "match";
+      if (from && mode != "include" && !included_medication && !belongs(*resource, *from, kind)) {
         report(at + " is " + kind_of(*resource) + ", not a resource of this kind");
         return;
       }
-      if (mode != "include") ++matches;
+      if (mode != "include" && !included_medication) ++matches;
       const json* full_url = detail::member(item, "fullUrl");
       const bool malformed =
           full_url != nullptr && !full_url->is_null() &&

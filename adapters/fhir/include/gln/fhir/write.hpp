@@ -335,6 +335,28 @@ inline std::vector<std::string> not_checked_lines(const record& r) {
   return out;
 }
 
+// The same for software: the key of each section not checked (`pregnancy_status`), by the rules
+// of not_checked_lines.
+inline std::vector<std::string> not_checked_keys(const record& r) {
+  std::vector<std::string> out;
+  static constexpr std::pair<section, const char*> keys[] = {
+      {section::conditions, "conditions"},
+      {section::medications, "medications"},
+      {section::procedures, "procedures"},
+      {section::allergies, "allergies"},
+      {section::pregnancy_status, "pregnancy_status"},
+      {section::weight, "weight"},
+      {section::patient, "age"}};
+  for (const auto& [s, key] : keys) {
+    const bool unread = r.status(s).state != section_state::read;
+    if ((s == section::weight && !r.weight) || (s == section::patient && !r.profile.age_years) ||
+        (unread && s != section::patient)) {
+      out.emplace_back(key);
+    }
+  }
+  return out;
+}
+
 inline std::string record_markdown(const record& r) {
   std::string out = "**Record read** (screening date " + to_string(r.screening_date) + "): ";
   out += r.patient.empty() ? std::string("no Patient") : markdown_text(r.patient);
@@ -549,10 +571,16 @@ inline ordered_json cds_cards(const gln::assessment& a, const record& r, const o
                          {"knowledge_version", gln::knowledge_version}}}};
   // For software as for people: a verdict beside a dose not checked, allergies no rule looked
   // at, or a pregnancy status that could not be used, is not all that was needed.
+  // And what the record left unchecked, section by section.
   std::vector<std::string> unchecked;
   if (dose_unchecked) unchecked.emplace_back("dose");
-  if (allergies_to_review) unchecked.emplace_back("allergies");
-  if (pregnancy_to_review) unchecked.emplace_back("pregnancy_status");
+  for (std::string& key : detail::not_checked_keys(r)) unchecked.push_back(std::move(key));
+  const auto add_once = [&unchecked](const char* key) {
+    if (std::find(unchecked.begin(), unchecked.end(), key) == unchecked.end())
+      unchecked.emplace_back(key);
+  };
+  if (allergies_to_review) add_once("allergies");
+  if (pregnancy_to_review) add_once("pregnancy_status");
   if (!unchecked.empty()) card["extension"]["gln"]["not_checked"] = unchecked;
   cards.push_back(std::move(card));
 
